@@ -1,0 +1,67 @@
+// The matcher's public contract. Everything in src/matching is pure and synchronous:
+// no Slack, no database, no file I/O. Callers load data and pass it in.
+
+export const AREA_SLUGS = ['visualisering', 'uppkopplade', 'miljonytta', 'logistik', 'material'] as const;
+export type AreaSlug = (typeof AREA_SLUGS)[number];
+
+/** A strength area as the matcher needs it (name/description/keywords feed training). */
+export interface AreaProfile {
+  slug: AreaSlug;
+  name: string;
+  description: string;
+  keywords: string[];
+}
+
+/** One labelled text. `areas` empty means "none of the areas fits". `negativeAreas` are
+ *  areas a person explicitly said do NOT fit (feedback 👎); they may be empty. */
+export interface LabelledExample {
+  text: string;
+  areas: AreaSlug[];
+  negativeAreas?: AreaSlug[];
+}
+
+export interface TrainingData {
+  areas: AreaProfile[];
+  examples: LabelledExample[];
+}
+
+export interface AreaScore {
+  slug: AreaSlug;
+  /** Calibrated 0–1, comparable across needs. */
+  score: number;
+  /** Readable terms (as written in the text, not stems) that drove this area's score. */
+  terms: string[];
+}
+
+export interface Classification {
+  /** All five areas, best first. */
+  ranked: AreaScore[];
+  /** The areas suggested for this need (0, 1 or 2), best first. Empty when abstaining. */
+  suggested: AreaScore[];
+  /** True when no area is a clear match ("Ingen tydlig matchning"). */
+  abstain: boolean;
+  modelVersion: string;
+}
+
+export interface Matcher {
+  readonly version: string;
+  classify(text: string): Classification;
+}
+
+/** An innovation environment as the ranker needs it. `areas` empty = serves every area. */
+export interface EnvironmentProfile {
+  id: number;
+  name: string;
+  areas: AreaSlug[];
+  crossCutting: boolean;
+  offer: string;
+  role?: string | null;
+}
+
+export interface RankedEnvironment {
+  id: number;
+  name: string;
+  score: number;
+  /** One short Swedish line: why this environment is suggested. */
+  reason: string;
+}

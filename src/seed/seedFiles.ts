@@ -1,0 +1,113 @@
+// Reads and validates the data the app ships in prisma/seed/ (copied from the shared data,
+// owned by the project). Every file passes a zod schema; a bad file names itself and the problem.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+
+export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../prisma/seed/', import.meta.url));
+
+const areaSlug = z.enum(AREA_SLUGS);
+
+const strengthAreasSchema = z.object({
+  areas: z
+    .array(
+      z.object({
+        slug: areaSlug,
+        name: z.string().min(1),
+        name_en: z.string().min(1),
+        coordinator: z.string().nullable().optional(),
+        description: z.string().min(1),
+        keywords: z.array(z.coerce.string()).default([]),
+      }),
+    )
+    .length(AREA_SLUGS.length),
+});
+
+const environmentsSchema = z.object({
+  environments: z.array(
+    z.object({
+      name: z.string().min(1),
+      town: z.string().min(1),
+      areas: z.array(areaSlug),
+      cross_cutting: z.boolean().default(false),
+      role: z.string().optional(),
+      offer: z.string().min(1),
+      source: z.string().url(),
+    }),
+  ),
+});
+
+const municipalitiesSchema = z.object({
+  municipalities: z
+    .array(z.object({ name: z.string().min(1), formal: z.string().min(1), population: z.number().int().positive() }))
+    .length(13),
+});
+
+const labelledNeedSchema = z.object({
+  id: z.string().min(1),
+  municipality: z.string().optional(),
+  title: z.string().optional(),
+  text: z.string().min(1),
+  areas: z.array(z.union([areaSlug, z.literal('none')])).min(1),
+  sector: z.string().optional(),
+});
+
+export type StrengthAreaSeed = z.infer<typeof strengthAreasSchema>['areas'][number];
+export type EnvironmentSeed = z.infer<typeof environmentsSchema>['environments'][number];
+export type MunicipalitySeed = z.infer<typeof municipalitiesSchema>['municipalities'][number];
+export interface LabelledNeedSeed {
+  id: string;
+  municipality?: string;
+  title?: string;
+  text: string;
+  /** Empty means the gold label is "none". */
+  areas: AreaSlug[];
+  sector?: string;
+}
+
+export interface SeedData {
+  areas: StrengthAreaSeed[];
+  environments: EnvironmentSeed[];
+  municipalities: MunicipalitySeed[];
+  labelledNeeds: LabelledNeedSeed[];
+}
+
+export class SeedFileError extends Error {}
+
+function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new SeedFileError(`${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Parses JSONL labelled needs; throws naming the first bad line. */
+export function parseLabelledNeeds(jsonl: string, source = 'needs-train.jsonl'): LabelledNeedSeed[] {
+  const out: LabelledNeedSeed[] = [];
+  jsonl.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new SeedFileError(`${source} line ${index + 1}: not valid JSON`);
+    }
+    const parsed = labelledNeedSchema.safeParse(json);
+    if (!parsed.success) throw new SeedFileError(`${source} line ${index + 1}: ${z.prettifyError(parsed.error)}`);
+    const { areas, ...rest } = parsed.data;
+    out.push({ ...rest, areas: areas.filter((a): a is AreaSlug => a !== 'none') });
+  });
+  return out;
+}
+
+export function loadSeedData(dir: string = DEFAULT_SEED_DIR): SeedData {
+  const jsonlFile = path.join(dir, 'needs-train.jsonl');
+  return {
+    areas: readYaml(path.join(dir, 'strength-areas.yml'), strengthAreasSchema).areas,
+    environments: readYaml(path.join(dir, 'innovation-environments.yml'), environmentsSchema).environments,
+    municipalities: readYaml(path.join(dir, 'municipalities.yml'), municipalitiesSchema).municipalities,
+    labelledNeeds: parseLabelledNeeds(readFileSync(jsonlFile, 'utf8'), jsonlFile),
+  };
+}
