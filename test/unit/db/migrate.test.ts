@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPendingMigrations } from '../../../src/db/migrate.js';
+import { createMigration, diffMigrationsToSchema, migrationNameSchema } from '../../../src/db/createMigration.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const migrationsDir = path.join(root, 'prisma', 'migrations');
+const schemaPath = path.join(root, 'prisma', 'schema.prisma');
+const committed = fs
+  .readdirSync(migrationsDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'behovsbryggan-migrate-'));
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+interface MigrationRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+  applied_steps_count: number;
+}
+
+function inspect(file: string): { tables: string[]; migrations: MigrationRow[] } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    const migrations = db
+      .prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name')
+      .all() as MigrationRow[];
+    return { tables, migrations };
+  } finally {
+    db.close();
+  }
+}
+
+/** Model names of the Prisma schema (= table names, the schema uses no @@map). */
+function models(): string[] {
+  return [...fs.readFileSync(schemaPath, 'utf8').matchAll(/^model\s+(\w+)\s*\{/gm)].map((m) => m[1]!).sort();
+}
+
+function copyMigrations(name: string): string {
+  const dir = path.join(tmp, name);
+  fs.cpSync(migrationsDir, dir, { recursive: true });
+  return dir;
+}
+
+describe('applyPendingMigrations (wasm schema engine)', () => {
+  it('creates every table on a fresh database and records the migrations like prisma migrate deploy', async () => {
+    const file = path.join(tmp, 'fresh', 'app.db'); // the folder does not exist yet
+    const { applied } = await applyPendingMigrations(`file:${file}`, { migrationsDir });
+    expect(applied).toEqual(committed);
+
+    const { tables, migrations } = inspect(file);
+    expect(tables).toEqual([...models(), '_prisma_migrations'].sort());
+    expect(migrations.map((m) => m.migration_name)).toEqual(committed);
+    for (const m of migrations) {
+      expect(m.finished_at).not.toBeNull();
+      expect(m.rolled_back_at).toBeNull();
+      expect(m.applied_steps_count).toBe(1);
+      // Prisma's checksum: SHA-256 of migration.sql, so `prisma migrate deploy` accepts the history.
+      const sql = fs.readFileSync(path.join(migrationsDir, m.migration_name, 'migration.sql'));
+      expect(m.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
+    }
+
+    // Idempotent: a second call applies nothing and records nothing.
+    expect(await applyPendingMigrations(`file:${file}`, { migrationsDir })).toEqual({ applied: [] });
+    expect(inspect(file).migrations).toHaveLength(committed.length);
+  });
+
+  it('resolves a relative file: URL against the working directory', async () => {
+    const cwd = process.cwd();
+    const dir = path.join(tmp, 'relative');
+    fs.mkdirSync(dir);
+    process.chdir(dir);
+    try {
+      await applyPendingMigrations('file:./rel.db', { migrationsDir });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(inspect(path.join(dir, 'rel.db')).migrations).toHaveLength(committed.length);
+  });
+
+  it('applies only the migration added since the last run', async () => {
+    const dir = copyMigrations('migrations-plus-one');
+    const file = path.join(tmp, 'plus-one.db');
+    await applyPendingMigrations(`file:${file}`, { migrationsDir: dir });
+
+    const extra = '29991231235959_add_extra';
+    fs.mkdirSync(path.join(dir, extra));
+    fs.writeFileSync(
+      path.join(dir, extra, 'migration.sql'),
+      '-- CreateTable\nCREATE TABLE "Extra" ("id" INTEGER NOT NULL PRIMARY KEY);\nCREATE INDEX "Extra_id_idx" ON "Extra"("id");\n',
+    );
+    const info: string[] = [];
+    const { applied } = await applyPendingMigrations(`file:${file}`, {
+      migrationsDir: dir,
+      logger: { info: (m) => info.push(m) },
+    });
+    expect(applied).toEqual([extra]);
+    expect(info.join('\n')).toContain(extra);
+    const { tables, migrations } = inspect(file);
+    expect(tables).toContain('Extra');
+    expect(migrations.map((m) => m.migration_name)).toEqual([...committed, extra]);
+  });
+
+  it('behaves like prisma migrate deploy on an edited or a failed migration', async () => {
+    const dir = copyMigrations('migrations-edited');
+    const file = path.join(tmp, 'edited.db');
+    await applyPendingMigrations(`file:${file}`, { migrationsDir: dir });
+    // An applied migration edited afterwards is not run again (deploy only reports it in `status`).
+    fs.appendFileSync(path.join(dir, committed[0]!, 'migration.sql'), '\nCREATE TABLE "Sneaky" ("id" INTEGER PRIMARY KEY);\n');
+    expect(await applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).toEqual({ applied: [] });
+    expect(inspect(file).tables).not.toContain('Sneaky');
+
+    // A migration that fails is recorded as failed and blocks later runs until resolved (P3009).
+    const bad = '29991231235959_bad';
+    fs.mkdirSync(path.join(dir, bad));
+    fs.writeFileSync(path.join(dir, bad, 'migration.sql'), 'SELECT * FROM "NoSuchTable";\n');
+    await expect(applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).rejects.toThrow(/failed/);
+    await expect(applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).rejects.toMatchObject({
+      code: 'P3009',
+      message: expect.stringContaining(bad),
+    });
+    const row = inspect(file).migrations.find((m) => m.migration_name === bad);
+    expect(row?.finished_at).toBeNull();
+  });
+
+  it('rejects URLs it cannot migrate', async () => {
+    await expect(applyPendingMigrations('mysql://localhost/x')).rejects.toThrow(/DATABASE_URL/);
+    await expect(applyPendingMigrations('file::memory:')).rejects.toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('createMigration (db:migration)', () => {
+  it('the committed migrations produce exactly prisma/schema.prisma (edit the schema → run npm run db:migration -- <name>)', async () => {
+    const sql = await diffMigrationsToSchema({ schemaPath, migrationsDir });
+    expect(sql, `prisma/schema.prisma differs from prisma/migrations by:\n${sql}`).toBeNull();
+  });
+
+  it('writes a timestamped folder with the diff and a lockfile, and nothing when there is no change', async () => {
+    const dir = path.join(tmp, 'created');
+    const schema = path.join(tmp, 'schema.prisma');
+    fs.writeFileSync(
+      schema,
+      'datasource db {\n  provider = "sqlite"\n}\n\nmodel Thing {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n',
+    );
+    const now = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const first = await createMigration('init', { schemaPath: schema, migrationsDir: dir, now });
+    expect(first?.name).toBe('20260102030405_init');
+    expect(fs.readFileSync(path.join(first!.dir, 'migration.sql'), 'utf8')).toContain('CREATE TABLE "Thing"');
+    expect(fs.readFileSync(path.join(dir, 'migration_lock.toml'), 'utf8')).toContain('provider = "sqlite"');
+
+    expect(await createMigration('again', { schemaPath: schema, migrationsDir: dir })).toBeNull();
+
+    fs.appendFileSync(schema, '\nmodel Other {\n  id Int @id\n}\n');
+    const second = await createMigration('add_other', {
+      schemaPath: schema,
+      migrationsDir: dir,
+      now: new Date(Date.UTC(2026, 0, 3)),
+    });
+    expect(second?.name).toBe('20260103000000_add_other');
+    const sql = fs.readFileSync(path.join(second!.dir, 'migration.sql'), 'utf8');
+    expect(sql).toContain('CREATE TABLE "Other"');
+    expect(sql).not.toContain('"Thing"');
+
+    // And what it wrote applies.
+    const file = path.join(tmp, 'created.db');
+    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).applied).toEqual([
+      '20260102030405_init',
+      '20260103000000_add_other',
+    ]);
+  });
+
+  it('accepts only lowercase letters, digits and underscores as a name', () => {
+    expect(migrationNameSchema.safeParse('add_need_status2').success).toBe(true);
+    for (const bad of ['', 'Init', 'add-need', '../x', 'a b']) {
+      expect(migrationNameSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+});
