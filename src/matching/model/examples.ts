@@ -1,0 +1,61 @@
+// Builds the weighted training set: area profiles (name, description sentences, each
+// keyword), the domain phrases, and the labelled examples. Outputs are the five areas
+// followed by "none".
+import { AREA_SLUGS, type AreaSlug, type TrainingData } from '../types.js';
+import { AREA_PHRASES, NONE_PHRASES } from '../domainPhrases.js';
+
+export const NONE_OUTPUT = AREA_SLUGS.length;
+export const OUTPUTS = AREA_SLUGS.length + 1;
+
+export interface WeightedExample {
+  text: string;
+  /** Outputs this example is positive for. Empty with `onlyNegative` = feedback saying "not these". */
+  positives: number[];
+  /** Outputs explicitly negative with extra weight (feedback). */
+  explicitNegatives: number[];
+  /** When true, only explicitNegatives are trained (the rest is unknown). */
+  onlyNegative: boolean;
+  weight: number;
+}
+
+export interface ExampleWeights {
+  profile: number;
+  labelled: number;
+  /** Extra weight of a person's "not this area". */
+  feedbackNegative: number;
+}
+
+export const DEFAULT_EXAMPLE_WEIGHTS: ExampleWeights = { profile: 1, labelled: 1, feedbackNegative: 2 };
+
+const areaOutput = (slug: AreaSlug): number => AREA_SLUGS.indexOf(slug);
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.:;])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function buildExamples(data: TrainingData, weights: ExampleWeights = DEFAULT_EXAMPLE_WEIGHTS): WeightedExample[] {
+  const out: WeightedExample[] = [];
+  const add = (text: string, positives: number[], weight: number): void => {
+    out.push({ text, positives, explicitNegatives: [], onlyNegative: false, weight });
+  };
+  // Sorted by slug so the order (and so the model) does not depend on the caller's order.
+  const areas = [...data.areas].sort((a, b) => areaOutput(a.slug) - areaOutput(b.slug));
+  for (const area of areas) {
+    const output = [areaOutput(area.slug)];
+    add(area.name, output, weights.profile);
+    for (const sentence of sentences(area.description)) add(sentence, output, weights.profile);
+    for (const keyword of area.keywords) add(keyword, output, weights.profile);
+    for (const phrase of AREA_PHRASES[area.slug]) add(phrase, output, weights.profile);
+  }
+  for (const phrase of NONE_PHRASES) add(phrase, [NONE_OUTPUT], weights.profile);
+  for (const example of data.examples) {
+    const negatives = (example.negativeAreas ?? []).map(areaOutput);
+    const onlyNegative = example.areas.length === 0 && negatives.length > 0;
+    const positives = example.areas.length > 0 ? example.areas.map(areaOutput) : onlyNegative ? [] : [NONE_OUTPUT];
+    out.push({ text: example.text, positives, explicitNegatives: negatives, onlyNegative, weight: weights.labelled });
+  }
+  return out;
+}

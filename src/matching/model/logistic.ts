@@ -1,0 +1,123 @@
+// One-vs-rest logistic regression over sparse TF-IDF vectors, trained by SGD with L2
+// regularisation (Bottou's "optimal" learning-rate schedule and the weight-scale trick so
+// each update touches only the features present). All K outputs are updated in one pass
+// over a sample's features. Deterministic: the sample order comes from a seeded shuffle.
+import { seededRandom, shuffled } from '../random.js';
+import type { SparseVector } from './sparse.js';
+
+export interface LogisticOptions {
+  /** L2 strength. */
+  lambda: number;
+  /** Total sample visits to aim for; epochs = clamp(budget / n, minEpochs, maxEpochs). */
+  updateBudget: number;
+  minEpochs: number;
+  maxEpochs: number;
+  initialLearningRate: number;
+}
+
+export const DEFAULT_LOGISTIC: LogisticOptions = {
+  lambda: 1e-4,
+  updateBudget: 150_000,
+  minEpochs: 5,
+  maxEpochs: 60,
+  initialLearningRate: 0.5,
+};
+
+export interface TrainingSet {
+  vectors: readonly SparseVector[];
+  /** n × K, 1 = positive, 0 = negative. */
+  targets: Uint8Array;
+  /** n × K, the weight of each (sample, output) term in the loss; 0 ignores it. */
+  weights: Float64Array;
+  outputs: number;
+}
+
+export class LinearModel {
+  constructor(
+    /** Feature-major: weights[feature * outputs + output]. */
+    readonly weights: Float64Array,
+    readonly bias: Float64Array,
+    readonly outputs: number,
+  ) {}
+
+  /** Raw scores (log-odds) for each output. */
+  decision(vector: SparseVector, out: Float64Array = new Float64Array(this.outputs)): Float64Array {
+    const K = this.outputs;
+    out.set(this.bias);
+    const { indices, values } = vector;
+    for (let i = 0; i < indices.length; i++) {
+      const base = (indices[i] ?? 0) * K;
+      const x = values[i] ?? 0;
+      for (let k = 0; k < K; k++) out[k] = (out[k] ?? 0) + x * (this.weights[base + k] ?? 0);
+    }
+    return out;
+  }
+
+  weight(feature: number, output: number): number {
+    return this.weights[feature * this.outputs + output] ?? 0;
+  }
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+export function trainLogistic(
+  set: TrainingSet,
+  dimensions: number,
+  seed: number,
+  options: LogisticOptions = DEFAULT_LOGISTIC,
+): LinearModel {
+  const K = set.outputs;
+  const n = set.vectors.length;
+  const weights = new Float64Array(dimensions * K);
+  const bias = new Float64Array(K);
+  const scale = new Float64Array(K).fill(1);
+  const dots = new Float64Array(K);
+  const gradients = new Float64Array(K);
+  const epochs = Math.max(options.minEpochs, Math.min(options.maxEpochs, Math.ceil(options.updateBudget / Math.max(1, n))));
+  const random = seededRandom(seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const { lambda, initialLearningRate: lr0 } = options;
+  let t = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const sample of shuffled(order, random)) {
+      const vector = set.vectors[sample];
+      if (vector === undefined) continue;
+      const learningRate = lr0 / (1 + lr0 * lambda * t++);
+      const { indices, values } = vector;
+      dots.fill(0);
+      for (let i = 0; i < indices.length; i++) {
+        const base = (indices[i] ?? 0) * K;
+        const x = values[i] ?? 0;
+        for (let k = 0; k < K; k++) dots[k] = (dots[k] ?? 0) + x * (weights[base + k] ?? 0);
+      }
+      const shrink = 1 - learningRate * lambda;
+      for (let k = 0; k < K; k++) {
+        const w = set.weights[sample * K + k] ?? 0;
+        const z = (bias[k] ?? 0) + (scale[k] ?? 1) * (dots[k] ?? 0);
+        gradients[k] = w === 0 ? 0 : (sigmoid(z) - (set.targets[sample * K + k] ?? 0)) * w;
+        bias[k] = (bias[k] ?? 0) - learningRate * (gradients[k] ?? 0);
+        scale[k] = (scale[k] ?? 1) * shrink;
+        gradients[k] = (learningRate * (gradients[k] ?? 0)) / (scale[k] ?? 1);
+      }
+      for (let i = 0; i < indices.length; i++) {
+        const base = (indices[i] ?? 0) * K;
+        const x = values[i] ?? 0;
+        for (let k = 0; k < K; k++) weights[base + k] = (weights[base + k] ?? 0) - (gradients[k] ?? 0) * x;
+      }
+      for (let k = 0; k < K; k++) {
+        if ((scale[k] ?? 1) < 1e-6) rescale(weights, scale, k, K);
+      }
+    }
+  }
+  for (let k = 0; k < K; k++) rescale(weights, scale, k, K);
+  return new LinearModel(weights, bias, K);
+}
+
+/** Folds output k's scale factor back into its weights. */
+function rescale(weights: Float64Array, scale: Float64Array, k: number, K: number): void {
+  const s = scale[k] ?? 1;
+  for (let j = k; j < weights.length; j += K) weights[j] = (weights[j] ?? 0) * s;
+  scale[k] = 1;
+}

@@ -1,0 +1,46 @@
+// Adapts the shipped seed data (already loaded by src/seed) to the matcher's TrainingData.
+import type { AreaProfile, AreaSlug, LabelledExample, TrainingData } from './types.js';
+
+export interface SeedAreaLike {
+  slug: AreaSlug;
+  name: string;
+  description: string;
+  keywords: readonly string[];
+}
+
+export interface SeedNeedLike {
+  text: string;
+  title?: string | undefined;
+  areas: readonly AreaSlug[];
+}
+
+export interface ToTrainingDataOptions {
+  /** Also train on each need's title alone: titles are short, like many needs typed in Slack. */
+  titlesAsExamples: boolean;
+}
+
+export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: true };
+
+export function toAreaProfiles(areas: readonly SeedAreaLike[]): AreaProfile[] {
+  return areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, keywords: [...a.keywords] }));
+}
+
+export function toLabelledExamples(
+  needs: readonly SeedNeedLike[],
+  options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
+): LabelledExample[] {
+  const out: LabelledExample[] = [];
+  for (const need of needs) {
+    const title = need.title?.trim();
+    out.push({ text: title ? `${title}. ${need.text}` : need.text, areas: [...need.areas] });
+    if (options.titlesAsExamples && title) out.push({ text: title, areas: [...need.areas] });
+  }
+  return out;
+}
+
+export function toTrainingData(
+  seed: { areas: readonly SeedAreaLike[]; labelledNeeds: readonly SeedNeedLike[] },
+  options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
+): TrainingData {
+  return { areas: toAreaProfiles(seed.areas), examples: toLabelledExamples(seed.labelledNeeds, options) };
+}

@@ -1,0 +1,64 @@
+// A small bilingual lexicon of domain terms. Needs arrive in English too ("deliveries",
+// "sensors", "food waste"); each English word here is glossed with the Swedish term the
+// areas are described in, so an English need meets the same features as a Swedish one.
+// Keys are English words; lookup is by English stem, so "deliveries"/"delivered" match.
+// Words that are also ordinary Swedish words with another meaning (port, meter, glass) are left out.
+import { stemEnglish } from './stem.js';
+
+const GLOSSES: Record<string, string> = {
+  // Logistics
+  logistics: 'logistik', logistic: 'logistik', delivery: 'leveranser', deliver: 'leveranser',
+  transport: 'transporter', transportation: 'transporter', freight: 'gods', goods: 'gods', cargo: 'gods',
+  shipping: 'frakt', shipment: 'frakt', truck: 'lastbilar', trucks: 'lastbilar', lorry: 'lastbilar',
+  route: 'rutter ruttplanering', routing: 'ruttplanering', schedule: 'schemaläggning', scheduling: 'schemaläggning',
+  drive: 'körning', driving: 'körning', driver: 'förare', vehicle: 'fordon', fleet: 'fordonsflotta',
+  warehouse: 'lager', storage: 'lager', inventory: 'lager', stock: 'lager', harbour: 'hamn',
+  harbor: 'hamn', rail: 'järnväg', railway: 'järnväg', train: 'tåg', traffic: 'trafik', parcel: 'paket',
+  package: 'paket', distribution: 'varudistribution', supply: 'försörjning', pickup: 'upphämtning',
+  bus: 'buss', travel: 'resor', trip: 'resor', commute: 'pendling', mileage: 'körsträcka',
+  client: 'brukare', construction: 'bygg byggtrafik', terminal: 'terminal', courier: 'bud',
+  // Connected products and systems
+  sensor: 'sensorer', connected: 'uppkopplade', connectivity: 'uppkoppling', iot: 'iot sakernas internet',
+  alarm: 'larm trygghetslarm', lock: 'lås', keyless: 'nyckelfri', cyber: 'cybersäkerhet',
+  cybersecurity: 'cybersäkerhet', security: 'säkerhet', hacker: 'cyberattack', hack: 'cyberattack',
+  ransomware: 'cyberattack', phishing: 'cyberattack', monitor: 'övervakning', monitoring: 'övervakning',
+  remote: 'fjärr', wireless: 'trådlös', network: 'nätverk', electronics: 'elektronik', device: 'enheter',
+  predictive: 'förebyggande', maintenance: 'underhåll', leak: 'läckage', leakage: 'läckage',
+  measure: 'mäta', measurement: 'mätning', temperature: 'temperatur', humidity: 'fukt',
+  tracking: 'spårning', track: 'spårning', trace: 'spårbar', tag: 'taggar', gps: 'gps', smart: 'smarta',
+  welfare: 'välfärdsteknik', elderly: 'äldre', camera: 'kamera', automation: 'automatisering',
+  algorithm: 'ai', learning: 'maskininlärning',
+  // Visualisation, simulation and image analysis
+  visualisation: 'visualisering', visualization: 'visualisering', visualise: 'visualisering',
+  visualize: 'visualisering', visual: 'visualisering', twin: 'digital tvilling', simulation: 'simulering',
+  simulate: 'simulering', model: 'modell', image: 'bilder bildanalys', picture: 'bilder', photo: 'bilder',
+  drone: 'drönare drönarbilder', aerial: 'flygbilder', satellite: 'satellitbilder', map: 'kartor',
+  mapping: 'kartläggning', gis: 'geodata', dashboard: 'dashboard', virtual: 'vr', augmented: 'ar',
+  video: 'video', scan: 'skanning', scanning: 'skanning', citizen: 'medborgare', dialogue: 'medborgardialog',
+  consultation: 'medborgardialog', urban: 'stad', city: 'stad', overview: 'överblick',
+  render: 'visualisering', modelling: 'modellering', modeling: 'modellering',
+  // Environmental benefit as business
+  circular: 'cirkulär', recycling: 'återvinning', recycle: 'återvinning', reuse: 'återbruk', waste: 'avfall',
+  biogas: 'biogas', energy: 'energi', solar: 'solel solceller', renewable: 'förnybar', climate: 'klimat',
+  emission: 'utsläpp', carbon: 'koldioxid', fossil: 'fossil', electric: 'el', charging: 'laddning',
+  heating: 'uppvärmning', agriculture: 'lantbruk', farming: 'lantbruk', farm: 'lantbruk', farmer: 'lantbrukare',
+  forest: 'skog', forestry: 'skogsbruk', food: 'livsmedel', sustainable: 'hållbar', sustainability: 'hållbarhet',
+  environmental: 'miljö', environment: 'miljö', sludge: 'slam', compost: 'kompost', symbiosis: 'symbios',
+  byproduct: 'restströmmar', residual: 'restströmmar', green: 'gröna', biofuel: 'biobränsle',
+  // Advanced materials
+  material: 'material', composite: 'komposit', coating: 'ytbeläggning', paint: 'färg', corrosion: 'korrosion',
+  rust: 'korrosion', graphene: 'grafen', nanomaterial: 'nanomaterial', printing: '3d-utskrift',
+  additive: 'additiv tillverkning', lightweight: 'lättvikt', durable: 'beständighet', durability: 'beständighet',
+  wear: 'slitage', concrete: 'betong', wood: 'trä', timber: 'trä', asphalt: 'asfalt', insulation: 'isolering',
+  plastic: 'plast', pipe: 'rör', crack: 'sprickor', mould: 'mögel', mold: 'mögel', surface: 'yta',
+  battery: 'batteri', semiconductor: 'halvledare', steel: 'stål', textile: 'textil',
+};
+
+const GLOSS_BY_STEM: ReadonlyMap<string, string> = new Map(
+  Object.entries(GLOSSES).map(([english, swedish]) => [stemEnglish(english), swedish]),
+);
+
+/** Swedish gloss for an English domain word ("deliveries" → "leveranser"), if the lexicon has one. */
+export function swedishGloss(word: string): string | undefined {
+  return GLOSS_BY_STEM.get(stemEnglish(word));
+}
