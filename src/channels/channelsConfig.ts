@@ -1,0 +1,75 @@
+// Channel routing as configuration data: which team channel sees which strength areas.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+
+const channelId = z
+  .string({ error: 'must be a Slack channel id such as C0123ABCD' })
+  .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
+
+const channelsSchema = z.object({
+  intake: channelId,
+  teams: z
+    .array(
+      z.object({
+        channel: channelId,
+        areas: z.union([
+          z.literal('all'),
+          z
+            .array(z.enum(AREA_SLUGS, { error: `unknown area slug (known: ${AREA_SLUGS.join(', ')})` }))
+            .min(1, 'list at least one area, or write `areas: all`'),
+        ]),
+        weekly_summary: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+});
+
+export interface TeamChannel {
+  channel: string;
+  areas: AreaSlug[] | 'all';
+  weeklySummary: boolean;
+}
+
+export interface ChannelsConfig {
+  intake: string;
+  teams: TeamChannel[];
+}
+
+export class ChannelsConfigError extends Error {}
+
+export function parseChannelsConfig(yamlText: string, source = 'channels file'): ChannelsConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText);
+  } catch (error) {
+    throw new ChannelsConfigError(`${source} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = channelsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${source}: ${i.path.join('.') || '(top level)'} ${i.message}`);
+    throw new ChannelsConfigError(lines.join('\n'));
+  }
+  const seen = new Set<string>();
+  for (const team of parsed.data.teams) {
+    if (seen.has(team.channel)) throw new ChannelsConfigError(`${source}: channel ${team.channel} is listed twice under teams`);
+    seen.add(team.channel);
+  }
+  return {
+    intake: parsed.data.intake,
+    teams: parsed.data.teams.map((t) => ({ channel: t.channel, areas: t.areas, weeklySummary: t.weekly_summary })),
+  };
+}
+
+export function loadChannelsConfig(file: string): ChannelsConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ChannelsConfigError(
+      `Channels file ${file} cannot be read: copy channels.example.yml to ${file} (or set CHANNELS_FILE) and fill in your channel ids`,
+    );
+  }
+  return parseChannelsConfig(text, file);
+}

@@ -1,0 +1,32 @@
+// Which channels a classified need goes to. Pure: config + suggested areas in, channel list out.
+import type { AreaSlug } from '../matching/types.js';
+import type { ChannelsConfig } from './channelsConfig.js';
+
+export type RouteReason = 'area' | 'all' | 'intake';
+
+export interface Route {
+  channel: string;
+  reason: RouteReason;
+}
+
+/**
+ * Team channels whose areas include a suggested area, plus every `areas: all` channel.
+ * With no suggested area (abstention) the need goes to intake — and to the `all` channels,
+ * which by definition see every need.
+ */
+export function routeNeed(config: ChannelsConfig, suggestedAreas: readonly AreaSlug[]): Route[] {
+  const routes: Route[] = [];
+  const add = (channel: string, reason: RouteReason) => {
+    if (!routes.some((r) => r.channel === channel)) routes.push({ channel, reason });
+  };
+  if (suggestedAreas.length === 0) add(config.intake, 'intake');
+  for (const team of config.teams) {
+    if (team.areas !== 'all' && team.areas.some((area) => suggestedAreas.includes(area))) add(team.channel, 'area');
+  }
+  for (const team of config.teams) {
+    if (team.areas === 'all') add(team.channel, 'all');
+  }
+  // A suggested area nobody watches must not vanish: fall back to intake.
+  if (routes.length === 0) add(config.intake, 'intake');
+  return routes;
+}

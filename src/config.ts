@@ -1,0 +1,108 @@
+// The one place the environment is read: dotenv + a zod schema. A bad value ends start-up
+// with one line per problem (never a stack trace), see formatConfigErrors.
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'SLACK_BOT_TOKEN is missing: the bot token (xoxb-…) from OAuth & Permissions' })
+      .regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, 'SLACK_SIGNING_SECRET looks malformed').optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must be an app-level token starting with xapp-')
+      .optional(),
+    PORT: z.coerce
+      .number({ error: 'PORT must be a number' })
+      .int('PORT must be a whole number')
+      .min(0, 'PORT must be 0–65535')
+      .max(65535, 'PORT must be 0–65535')
+      .default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:.+/, 'DATABASE_URL must be a SQLite file URL such as file:./behovsbryggan.db')
+      .default('file:./behovsbryggan.db'),
+    SLACK_API_URL: z.url({ error: 'SLACK_API_URL must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
+    CHANNELS_FILE: z.string().min(1).default('channels.yml'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    LOCALE: z.enum(['sv', 'en'], { error: 'LOCALE must be sv or en' }).default('sv'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl: string;
+    mode: 'socket' | 'http';
+  };
+  port: number;
+  databaseUrl: string;
+  channelsFile: string;
+  logLevel: Env['LOG_LEVEL'];
+  locale: Env['LOCALE'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const SETUP_HELP = [
+  'Behovsbryggan needs a Slack app before it can start:',
+  '  1. Create the app at https://api.slack.com/apps → "Create New App" → "From a manifest", paste manifest.yml.',
+  '  2. Install it to your workspace; copy the Bot User OAuth Token (xoxb-…).',
+  '  3. Socket Mode: Basic Information → App-Level Tokens → create one with connections:write (xapp-…).',
+  '     HTTP mode instead: copy the Signing Secret and set the request URLs to https://<host>/slack/events.',
+  '  4. Put them in .env (see .env.example): SLACK_BOT_TOKEN, and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET.',
+].join('\n');
+
+/** Parses an environment into a Config; throws ConfigError listing every problem. */
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  // Treat empty strings (`FOO=` in .env) as unset so defaults and "missing" messages apply.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  if (!cleaned.SLACK_BOT_TOKEN && !cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(['No Slack credentials are set.', SETUP_HELP]);
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const env = parsed.data;
+  return {
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+      mode: env.SLACK_APP_TOKEN ? 'socket' : 'http',
+    },
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    channelsFile: env.CHANNELS_FILE,
+    logLevel: env.LOG_LEVEL,
+    locale: env.LOCALE,
+  };
+}
+
+/** Loads .env (quietly: dotenv 17 prints a banner otherwise) and parses process.env. */
+export function loadConfig(): Config {
+  dotenv.config({ quiet: true });
+  return parseConfig(process.env);
+}

@@ -1,0 +1,40 @@
+// pino for the app's own logs (JSON lines, fast), and an adapter so Bolt logs through it too.
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger } from 'pino';
+
+export function createLogger(level: LevelWithSilent, destination?: NodeJS.WritableStream): Logger {
+  return pino({ level, base: { app: 'behovsbryggan' } }, destination ?? process.stdout);
+}
+
+const toPino: Record<LogLevel, LevelWithSilent> = {
+  [LogLevel.DEBUG]: 'debug',
+  [LogLevel.INFO]: 'info',
+  [LogLevel.WARN]: 'warn',
+  [LogLevel.ERROR]: 'error',
+};
+
+/** Bolt's Logger interface on top of a pino child logger. */
+export function boltLogger(parent: Logger): BoltLogger {
+  let logger = parent.child({ component: 'bolt' });
+  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    const error = msg.find((m): m is Error => m instanceof Error);
+    const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+    if (error) logger[level]({ err: error }, text);
+    else logger[level](text);
+  };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (level: LogLevel) => {
+      logger.level = toPino[level];
+    },
+    getLevel: () => (Object.entries(toPino).find(([, v]) => v === logger.level)?.[0] as LogLevel | undefined) ?? LogLevel.INFO,
+    setName: (name: string) => {
+      logger = parent.child({ component: name });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Holds the current matcher, trained from the database's areas and labelled examples. The
+// matcher itself is pure; this is where its training data is read.
+import type { Db } from '../db/client.js';
+import { trainMatcher } from '../matching/index.js';
+import { AREA_SLUGS, type AreaSlug, type LabelledExample, type Matcher, type TrainingData } from '../matching/types.js';
+
+const isAreaSlug = (slug: string): slug is AreaSlug => (AREA_SLUGS as readonly string[]).includes(slug);
+
+export async function loadTrainingData(db: Db): Promise<TrainingData> {
+  const [areas, examples] = await Promise.all([
+    db.strengthArea.findMany({ orderBy: { slug: 'asc' } }),
+    db.trainingExample.findMany({ include: { labels: true }, orderBy: { id: 'asc' } }),
+  ]);
+  return {
+    areas: areas.filter((a) => isAreaSlug(a.slug)).map((a) => ({
+      slug: a.slug as AreaSlug,
+      name: a.name,
+      description: a.description,
+      keywords: a.keywords.split('\n').filter(Boolean),
+    })),
+    examples: examples.map(
+      (e): LabelledExample => ({
+        text: e.text,
+        areas: e.labels.filter((l) => l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
+        negativeAreas: e.labels.filter((l) => !l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
+      }),
+    ),
+  };
+}
+
+export class MatcherProvider {
+  private matcher: Matcher;
+
+  private constructor(matcher: Matcher) {
+    this.matcher = matcher;
+  }
+
+  static async create(db: Db): Promise<MatcherProvider> {
+    return new MatcherProvider(trainMatcher(await loadTrainingData(db)));
+  }
+
+  current(): Matcher {
+    return this.matcher;
+  }
+
+  /** Retrains from the database and swaps the model in; classifications in flight keep the old one. */
+  async retrain(db: Db): Promise<Matcher> {
+    this.matcher = trainMatcher(await loadTrainingData(db));
+    return this.matcher;
+  }
+}

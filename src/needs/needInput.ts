@@ -1,0 +1,91 @@
+// What a person submits when recording a need, and its validation. No Slack types here: the
+// Slack layer maps a form to RawNeedForm and the field errors back to its blocks.
+import { z } from 'zod';
+import { SECTOR_SLUGS, type SectorSlug } from './sectors.js';
+
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 3000;
+export const TITLE_MAX = 150;
+const DERIVED_TITLE_MAX = 80;
+
+export type NeedField = 'municipality' | 'title' | 'description' | 'sector' | 'contact';
+
+export type NeedFieldError =
+  | { field: 'municipality'; code: 'missing' | 'unknown' | 'tampered' }
+  | { field: 'title'; code: 'tooLong' }
+  | { field: 'description'; code: 'empty' | 'tooShort' | 'tooLong'; length: number }
+  | { field: 'sector'; code: 'unknown' }
+  | { field: 'contact'; code: 'invalid' };
+
+/** The form as submitted: strings or null, unvalidated. */
+export interface RawNeedForm {
+  municipalityId: string | null;
+  title: string | null;
+  description: string | null;
+  sector: string | null;
+  contactUserId: string | null;
+}
+
+export interface NeedInput {
+  municipalityId: number;
+  title: string;
+  description: string;
+  sector: SectorSlug | null;
+  contactUserId: string;
+}
+
+export type NeedValidation = { ok: true; input: NeedInput } | { ok: false; errors: NeedFieldError[] };
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
+
+/** Collapses runs of spaces/tabs but keeps line breaks, so a pasted description stays readable. */
+function tidy(text: string | null): string {
+  return (text ?? '').replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** First sentence of the description, cut at a word boundary. */
+export function deriveTitle(description: string): string {
+  const firstLine = description.split('\n')[0] ?? description;
+  const sentence = (firstLine.match(/^.+?[.!?](\s|$)/)?.[0] ?? firstLine).trim().replace(/[.!?]$/, '');
+  if (sentence.length <= DERIVED_TITLE_MAX) return sentence;
+  const cut = sentence.slice(0, DERIVED_TITLE_MAX - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: ReadonlySet<number>): NeedValidation {
+  const errors: NeedFieldError[] = [];
+
+  const municipalityId = Number(form.municipalityId);
+  if (!form.municipalityId) errors.push({ field: 'municipality', code: 'missing' });
+  else if (!Number.isInteger(municipalityId) || !knownMunicipalityIds.has(municipalityId))
+    errors.push({ field: 'municipality', code: 'unknown' });
+
+  const description = tidy(form.description);
+  // Count code points, not UTF-16 units, so "å" and emoji count as one character each.
+  const length = [...description].length;
+  if (length === 0) errors.push({ field: 'description', code: 'empty', length });
+  else if (length < DESCRIPTION_MIN) errors.push({ field: 'description', code: 'tooShort', length });
+  else if (length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'tooLong', length });
+
+  const title = tidy(form.title).replace(/\n/g, ' ');
+  if ([...title].length > TITLE_MAX) errors.push({ field: 'title', code: 'tooLong' });
+
+  const sector = form.sector ? z.enum(SECTOR_SLUGS).safeParse(form.sector) : null;
+  if (sector && !sector.success) errors.push({ field: 'sector', code: 'unknown' });
+
+  const contact = slackUserId.safeParse(form.contactUserId);
+  if (!contact.success) errors.push({ field: 'contact', code: 'invalid' });
+
+  if (errors.length > 0 || !contact.success) return { ok: false, errors };
+  return {
+    ok: true,
+    input: {
+      municipalityId,
+      title: title || deriveTitle(description),
+      description,
+      sector: sector?.success ? sector.data : null,
+      contactUserId: contact.data,
+    },
+  };
+}

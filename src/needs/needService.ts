@@ -1,0 +1,138 @@
+// The need's path through the domain: record it (before the Slack ack), then classify it, rank
+// innovation environments, decide the channels and queue the posts (after the ack).
+import type { ChannelsConfig } from '../channels/channelsConfig.js';
+import { routeNeed } from '../channels/routing.js';
+import type { Db } from '../db/client.js';
+import { rankEnvironments } from '../matching/index.js';
+import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
+import { enqueue } from '../outbox/outboxQueue.js';
+import type { MatcherProvider } from './matcherProvider.js';
+import type { NeedInput } from './needInput.js';
+
+export type NeedSource = 'slash_command' | 'shortcut' | 'import';
+
+export interface RecordMeta {
+  recordedByUserId: string;
+  originChannelId: string | null;
+  source: NeedSource;
+}
+
+export interface NeedServiceDeps {
+  db: Db;
+  matchers: MatcherProvider;
+  channels: ChannelsConfig;
+  /** Called after posts were queued, so the outbox worker sends them now instead of at its next poll. */
+  onQueued?: () => void;
+  now?: () => Date;
+}
+
+const ENVIRONMENTS_PER_NEED = 3;
+
+export class NeedService {
+  private environments: EnvironmentProfile[] | null = null;
+
+  constructor(private readonly deps: NeedServiceDeps) {}
+
+  async municipalities(): Promise<{ id: number; name: string }[]> {
+    return this.deps.db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  }
+
+  /** Stores the need; it is routed later (routeNeed), so a crash in between loses nothing. */
+  async recordNeed(input: NeedInput, meta: RecordMeta): Promise<{ id: number; title: string }> {
+    const need = await this.deps.db.need.create({
+      data: {
+        municipalityId: input.municipalityId,
+        title: input.title,
+        description: input.description,
+        sector: input.sector,
+        contactUserId: input.contactUserId,
+        recordedByUserId: meta.recordedByUserId,
+        originChannelId: meta.originChannelId,
+        source: meta.source,
+        recordedAt: this.now(),
+      },
+      select: { id: true, title: true },
+    });
+    return need;
+  }
+
+  /**
+   * Classifies the need, ranks environments and queues one suggestion post per channel plus the
+   * confirmation, all in one transaction. Idempotent: a need that is already routed is left alone.
+   */
+  async routeNeed(needId: number): Promise<{ routed: boolean; channels: string[] }> {
+    const { db, matchers, channels } = this.deps;
+    const need = await db.need.findUnique({ where: { id: needId } });
+    if (!need || need.routedAt) return { routed: false, channels: [] };
+
+    const text = `${need.title}. ${need.description}`;
+    const classification = matchers.current().classify(text);
+    const suggestedAreas: AreaSlug[] = classification.suggested.map((s) => s.slug);
+    const environments = rankEnvironments(text, classification, await this.environmentProfiles(), ENVIRONMENTS_PER_NEED);
+    const routes = routeNeed(channels, suggestedAreas);
+
+    const routed = await db.$transaction(async (tx) => {
+      // The guard makes concurrent routing of the same need (restart + live request) harmless.
+      const claimed = await tx.need.updateMany({
+        where: { id: needId, routedAt: null },
+        data: { routedAt: this.now(), abstained: classification.abstain, modelVersion: classification.modelVersion },
+      });
+      if (claimed.count === 0) return false;
+      await tx.needClassification.createMany({
+        data: classification.ranked.map((area, index) => ({
+          needId,
+          areaSlug: area.slug,
+          score: area.score,
+          rank: index + 1,
+          suggested: suggestedAreas.includes(area.slug),
+          terms: area.terms.join('\n'),
+          modelVersion: classification.modelVersion,
+        })),
+      });
+      await tx.needEnvironment.createMany({
+        data: environments.map((env, index) => ({
+          needId,
+          environmentId: env.id,
+          rank: index + 1,
+          score: env.score,
+          reason: env.reason,
+        })),
+      });
+      for (const route of routes) {
+        const post = await tx.suggestionPost.create({ data: { needId, channelId: route.channel, reason: route.reason } });
+        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id });
+      }
+      await enqueue(tx, { kind: 'confirmation', needId });
+      return true;
+    });
+    if (routed) this.deps.onQueued?.();
+    return { routed, channels: routed ? routes.map((r) => r.channel) : [] };
+  }
+
+  /** Routes every need recorded but not yet routed (e.g. the process stopped right after the ack). */
+  async routePendingNeeds(): Promise<number> {
+    const pending = await this.deps.db.need.findMany({ where: { routedAt: null }, select: { id: true }, orderBy: { id: 'asc' } });
+    let count = 0;
+    for (const { id } of pending) if ((await this.routeNeed(id)).routed) count++;
+    return count;
+  }
+
+  private async environmentProfiles(): Promise<EnvironmentProfile[]> {
+    // Reference data changes only by re-seeding, so it is read once per process.
+    this.environments ??= (
+      await this.deps.db.innovationEnvironment.findMany({ include: { areas: true }, orderBy: { id: 'asc' } })
+    ).map((e) => ({
+      id: e.id,
+      name: e.name,
+      areas: e.areas.map((a) => a.areaSlug as AreaSlug),
+      crossCutting: e.crossCutting,
+      offer: e.offer,
+      role: e.role,
+    }));
+    return this.environments;
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}

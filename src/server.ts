@@ -1,0 +1,94 @@
+// Wires the running bot: database (migrated, seeded) → matcher → services → Bolt app → outbox
+// worker. index.ts calls this; integration tests call it in-process with their own config.
+import type { App } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { createApp } from './app.js';
+import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConfig.js';
+import type { Config } from './config.js';
+import { createDb, type Db } from './db/client.js';
+import { applyPendingMigrations } from './db/migrate.js';
+import { seedIfEmpty } from './db/seed.js';
+import { boltLogger, type Logger } from './logger.js';
+import { MatcherProvider } from './needs/matcherProvider.js';
+import { NeedService } from './needs/needService.js';
+import { OutboxWorker } from './outbox/outboxWorker.js';
+import { loadSeedData } from './seed/seedFiles.js';
+import { createSlackOutboxSender } from './slack/outboxSender.js';
+
+export interface ServerOptions {
+  logger: Logger;
+  /** Overrides the channels file (tests). */
+  channels?: ChannelsConfig;
+  outbox?: { pollIntervalMs?: number; baseDelayMs?: number };
+}
+
+export interface RunningServer {
+  app: App;
+  db: Db;
+  needs: NeedService;
+  outbox: OutboxWorker;
+  /** The HTTP port actually bound (PORT=0 picks a free one); null in Socket Mode. */
+  port: number | null;
+  /** Stops taking requests, finishes the outbox send in flight, closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  const { logger } = options;
+  // Read configuration files first: a bad channels file should stop us before touching the DB.
+  const channels = options.channels ?? loadChannelsConfig(config.channelsFile);
+
+  const { applied } = await applyPendingMigrations(config.databaseUrl, { logger });
+  if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+  const db = await createDb(config.databaseUrl);
+  const seeded = await seedIfEmpty(db, loadSeedData());
+  if (seeded.seeded) logger.info(seeded, 'empty database seeded');
+
+  const matchers = await MatcherProvider.create(db);
+  logger.info({ modelVersion: matchers.current().version }, 'matcher trained');
+
+  // The outbox owns retries (persisted, survive restarts), so this client does not retry itself.
+  const outboxClient = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(logger),
+  });
+  const outbox = new OutboxWorker({
+    db,
+    logger: logger.child({ component: 'outbox' }),
+    send: createSlackOutboxSender({ db, client: outboxClient, locale: config.locale, intakeChannel: channels.intake }),
+    ...options.outbox,
+  });
+  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake() });
+  const municipalities = await needs.municipalities();
+
+  const app = createApp({ config, db, logger: boltLogger(logger), needs, locale: config.locale, municipalities });
+  let port: number | null = null;
+  if (config.slack.mode === 'socket') await app.start();
+  else {
+    const address = (await app.start(config.port)).address();
+    port = typeof address === 'object' && address ? address.port : config.port;
+  }
+  logger.info({ mode: config.slack.mode, port }, 'Behovsbryggan is running');
+
+  outbox.start();
+  // Needs stored just before a crash (acked, not yet routed) are routed now.
+  const recovered = await needs.routePendingNeeds();
+  if (recovered > 0) logger.info({ recovered }, 'routed needs left over from the last run');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    db,
+    needs,
+    outbox,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        await app.stop();
+        await outbox.stop();
+        await db.$disconnect();
+      })()),
+  };
+}

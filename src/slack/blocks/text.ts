@@ -1,0 +1,37 @@
+// Small text helpers for Block Kit: Slack's limits and mrkdwn escaping.
+
+export const LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  contextElements: 10,
+  modalTitle: 24,
+  modalButton: 24,
+  options: 100,
+  optionText: 75,
+  privateMetadata: 3000,
+  blockId: 255,
+  fieldText: 2000,
+  fields: 10,
+  plainTextInitialValue: 3000,
+} as const;
+
+/** Shortens to at most `max` characters (code points), ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** Escapes the three characters Slack mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A date Slack renders in each reader's own timezone and locale. */
+export function slackDate(date: Date, fallbackLocale: 'sv' | 'en'): string {
+  const unix = Math.floor(date.getTime() / 1000);
+  const fallback = date.toLocaleString(fallbackLocale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm' });
+  return `<!date^${unix}^{date_short_pretty} {time}|${fallback}>`;
+}

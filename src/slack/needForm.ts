@@ -1,0 +1,54 @@
+// Reads the /need modal's submitted state into the domain's RawNeedForm, and renders the domain's
+// field errors back onto the modal's blocks in the user's language.
+import { z } from 'zod';
+import { messages, type Locale } from '../i18n/messages.js';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, TITLE_MAX, type NeedFieldError, type RawNeedForm } from '../needs/needInput.js';
+import { INPUT_ACTION_ID, NEED_BLOCKS } from './blocks/needModal.js';
+
+// Every element reports one of these shapes; anything else reads as "not filled in".
+const elementState = z
+  .object({
+    value: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
+    selected_user: z.string().nullish(),
+  })
+  .partial();
+
+const stateValues = z.record(z.string(), z.record(z.string(), elementState));
+
+export function readNeedForm(values: unknown): RawNeedForm {
+  const parsed = stateValues.safeParse(values);
+  const state = parsed.success ? parsed.data : {};
+  const element = (block: string) => state[block]?.[INPUT_ACTION_ID];
+  return {
+    municipalityId: element(NEED_BLOCKS.municipality)?.selected_option?.value ?? null,
+    title: element(NEED_BLOCKS.title)?.value ?? null,
+    description: element(NEED_BLOCKS.description)?.value ?? null,
+    sector: element(NEED_BLOCKS.sector)?.selected_option?.value ?? null,
+    contactUserId: element(NEED_BLOCKS.contact)?.selected_user ?? null,
+  };
+}
+
+export function fieldErrorText(error: NeedFieldError, locale: Locale): string {
+  const t = messages(locale).errors;
+  switch (error.field) {
+    case 'municipality':
+      return error.code === 'missing' ? t.municipalityMissing : error.code === 'unknown' ? t.municipalityUnknown : t.formTampered;
+    case 'title':
+      return t.titleTooLong(TITLE_MAX);
+    case 'description':
+      if (error.code === 'empty') return t.descriptionEmpty;
+      return error.code === 'tooShort' ? t.descriptionTooShort(DESCRIPTION_MIN) : t.descriptionTooLong(DESCRIPTION_MAX, error.length);
+    case 'sector':
+      return t.sectorUnknown;
+    case 'contact':
+      return t.contactInvalid;
+  }
+}
+
+/** `{block_id: message}` for `response_action: "errors"`; the first error per field wins. */
+export function modalErrors(errors: NeedFieldError[], locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const error of errors) out[NEED_BLOCKS[error.field]] ??= fieldErrorText(error, locale);
+  return out;
+}

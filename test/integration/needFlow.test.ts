@@ -1,0 +1,226 @@
+// The core loop against the real Bolt app over HTTP: /need → modal → submission → stored →
+// classified → posted, with the Web API recorded by a local fake Slack server.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../support/fakeSlack.js';
+import {
+  needSubmissionPayload,
+  postCommand,
+  postInteraction,
+  postSigned,
+  slashCommandBody,
+} from '../support/slackRequests.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+const HOME_CARE_NEED =
+  'Hemtjänsten i Kinda vill ha sensorer och trygghetslarm som larmar när en brukare ramlar, uppkopplade mot våra digitala lås och tillsyn på natten.';
+
+let fake: FakeSlack;
+let app: TestApp;
+
+beforeAll(async () => {
+  fake = await FakeSlack.start();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+beforeEach(async () => {
+  fake.reset();
+  app = await startTestApp(fake);
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+async function openModal(text = ''): Promise<{ privateMetadata: string; view: Record<string, unknown> }> {
+  const res = await postCommand(app.baseUrl, { text, channelId: 'C0TYPED', userId: 'U0STAFF' });
+  expect(res.status).toBe(200);
+  await fake.waitForCalls('views.open', 1);
+  const view = fake.callsOf('views.open')[0]!.args.view as Record<string, unknown>;
+  return { privateMetadata: String(view.private_metadata), view };
+}
+
+async function municipalityId(name: string): Promise<string> {
+  const m = await app.server.db.municipality.findUniqueOrThrow({ where: { name } });
+  return String(m.id);
+}
+
+describe('/need', () => {
+  it('acks and opens a Swedish modal with the 13 municipalities and the command text', async () => {
+    const { view } = await openModal('bygglogistik vid nya resecentrum');
+    expect((view.title as { text: string }).text).toBe('Nytt behov');
+    const blocks = view.blocks as { block_id?: string; element?: { options?: unknown[]; initial_value?: string; initial_user?: string } }[];
+    const byId = (id: string) => blocks.find((b) => b.block_id === id)!;
+    expect(byId('municipality').element!.options).toHaveLength(13);
+    expect(byId('description').element!.initial_value).toBe('bygglogistik vid nya resecentrum');
+    expect(byId('contact').element!.initial_user).toBe('U0STAFF');
+    expect(fake.callsOf('views.open')[0]!.args.trigger_id).toMatch(/^trigger-/);
+  });
+});
+
+describe('submitting the modal', () => {
+  it('refuses bad input on the right field, in Swedish, and stores nothing', async () => {
+    const { privateMetadata } = await openModal();
+    const cases: { values: Parameters<typeof needSubmissionPayload>[0]; field: string; message: RegExp }[] = [
+      { values: { municipalityId: await municipalityId('Kinda'), description: '    ' }, field: 'description', message: /Skriv en beskrivning/ },
+      { values: { municipalityId: await municipalityId('Kinda'), description: 'för kort' }, field: 'description', message: /minst 10 tecken/ },
+      { values: { municipalityId: await municipalityId('Kinda'), description: 'x'.repeat(3001) }, field: 'description', message: /högst 3000 tecken/ },
+      { values: { municipalityId: '99999', description: HOME_CARE_NEED }, field: 'municipality', message: /13 kommuner/ },
+      { values: { municipalityId: null, description: HOME_CARE_NEED }, field: 'municipality', message: /Välj en kommun/ },
+    ];
+    for (const c of cases) {
+      const res = await postInteraction(app.baseUrl, needSubmissionPayload(c.values, privateMetadata));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+      expect(body.response_action).toBe('errors');
+      expect(Object.keys(body.errors)).toEqual([c.field]);
+      expect(body.errors[c.field]).toMatch(c.message);
+    }
+    const tampered = await postInteraction(
+      app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, '{"v":1,"channelId":"<script>"}'),
+    );
+    expect(((await tampered.json()) as { errors: Record<string, string> }).errors.municipality).toMatch(/kunde inte läsas/);
+    expect(await app.server.db.need.count()).toBe(0);
+    expect(await app.server.db.outboxMessage.count()).toBe(0);
+  });
+
+  it('stores, classifies and posts a valid need to the matched team channel and the all-areas channel', async () => {
+    const { privateMetadata } = await openModal();
+    const res = await postInteraction(
+      app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED, sector: 'hemtjanst' }, privateMetadata),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(''); // an empty ack closes the modal
+
+    await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2 && calls.some((c) => c.method === 'chat.postEphemeral'), 'posts and confirmation');
+    const need = await app.server.db.need.findFirstOrThrow({ include: { classifications: true, suggestions: true, municipality: true } });
+    expect(need.municipality.name).toBe('Kinda');
+    expect(need.title.length).toBeGreaterThan(5); // derived from the description
+    expect(need.recordedByUserId).toBe('U0STAFF');
+    expect(need.abstained).toBe(false);
+    expect(need.classifications.find((c) => c.suggested && c.rank === 1)?.areaSlug).toBe('uppkopplade');
+
+    const postedChannels = fake.callsOf('chat.postMessage').map((c) => c.args.channel);
+    expect(postedChannels).toContain('C0IOT');
+    expect(postedChannels).toContain('C0REGION');
+    expect(postedChannels).not.toContain('C0INTAKE');
+    expect(new Set(postedChannels).size).toBe(postedChannels.length);
+
+    const message = fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0IOT')!;
+    const blocksText = JSON.stringify(message.args.blocks);
+    expect(blocksText).toContain('Smarta, säkra och robusta uppkopplade produkter och system');
+    expect(blocksText).toContain('Kinda');
+    expect(blocksText).toContain('<@U0STAFF>');
+    expect((message.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+
+    const ephemeral = fake.callsOf('chat.postEphemeral')[0]!;
+    expect(ephemeral.args.channel).toBe('C0TYPED');
+    expect(ephemeral.args.user).toBe('U0STAFF');
+    expect(String(ephemeral.args.text)).toContain('<#C0IOT>');
+
+    await expect.poll(async () => app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
+  });
+
+  it('sends a need with no clear match to the intake channel', async () => {
+    const { privateMetadata } = await openModal();
+    await postInteraction(
+      app.baseUrl,
+      needSubmissionPayload(
+        { municipalityId: await municipalityId('Ydre'), description: 'Vi har svårt att rekrytera socionomer och behöver få fler sökande till våra lediga tjänster inom individ- och familjeomsorgen.' },
+        privateMetadata,
+      ),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0INTAKE'), 'post to intake');
+    const intakePost = fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0INTAKE')!;
+    expect(JSON.stringify(intakePost.args.blocks)).toContain('Ingen tydlig matchning — hjälp oss sortera');
+    expect(fake.callsOf('chat.postMessage').map((c) => c.args.channel)).not.toContain('C0IOT');
+  });
+
+  it('falls back to a DM when the ephemeral confirmation cannot reach the channel', async () => {
+    fake.failNext('chat.postEphemeral', { slackError: 'channel_not_found' });
+    const { privateMetadata } = await openModal();
+    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Motala'), description: HOME_CARE_NEED }, privateMetadata));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'U0STAFF'), 'DM confirmation');
+  });
+});
+
+describe('reliability', () => {
+  it('posts exactly once when Slack answers 500 and then 200', async () => {
+    fake.failNext('chat.postMessage', { status: 500 });
+    const { privateMetadata } = await openModal();
+    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'), 'all sends done');
+    await expect.poll(() => app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    const posts = fake.callsOf('chat.postMessage');
+    const suggestions = await app.server.db.suggestionPost.findMany();
+    // One failed attempt plus exactly one successful post per channel.
+    expect(posts.length).toBe(suggestions.length + 1);
+    const successful = posts.slice(1).map((c) => c.args.channel);
+    expect(new Set(successful).size).toBe(suggestions.length);
+    const retried = await app.server.db.outboxMessage.findFirstOrThrow({ where: { attempts: 2 } });
+    expect(retried.status).toBe('sent');
+    expect(retried.lastError).toBeNull();
+  });
+
+  it('honours Retry-After on 429', async () => {
+    fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+    const { privateMetadata } = await openModal();
+    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 3, 'retry after 429', 15_000);
+    const [first, second] = fake.callsOf('chat.postMessage');
+    const retryOfFirst = fake.callsOf('chat.postMessage').slice(1).find((c) => c.args.channel === first!.args.channel)!;
+    expect(retryOfFirst.at - first!.at).toBeGreaterThanOrEqual(950);
+    expect(second).toBeDefined();
+  });
+
+  it('sends what was left in the outbox after a restart', async () => {
+    fake.failNext('chat.postMessage', { status: 503 }, 100);
+    const { privateMetadata } = await openModal();
+    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await fake.waitForCalls('chat.postMessage', 1);
+    await app.stop({ keepFiles: true });
+    expect(await countPending(app)).toBeGreaterThan(0);
+
+    fake.reset();
+    app = await startTestApp(fake, { dir: app.dir });
+    await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 'posts after restart');
+    await expect.poll(() => app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    const channels = fake.callsOf('chat.postMessage').map((c) => c.args.channel);
+    expect(new Set(channels).size).toBe(channels.length);
+  });
+
+  it('routes a need that was stored but not routed before a crash', async () => {
+    const kinda = await municipalityId('Kinda');
+    await app.server.db.need.create({
+      data: { municipalityId: Number(kinda), title: 'Larm', description: HOME_CARE_NEED, contactUserId: 'U0STAFF', recordedByUserId: 'U0STAFF', source: 'slash_command' },
+    });
+    await app.stop({ keepFiles: true });
+    app = await startTestApp(fake, { dir: app.dir });
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0IOT'), 'recovered post');
+  });
+
+  it('rejects forged signatures and stale timestamps with 401, and survives a malformed body', async () => {
+    const body = slashCommandBody({ text: 'x' });
+    const forged = await postSigned(`${app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret' });
+    expect(forged.status).toBe(401);
+    const stale = await postSigned(`${app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(stale.status).toBe(401);
+    const malformed = await postSigned(`${app.baseUrl}/slack/events`, '{not json', 'application/json');
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    expect(fake.callsOf('views.open')).toHaveLength(0);
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+  });
+});
+
+async function countPending(testApp: TestApp): Promise<number> {
+  const { createDb } = await import('../../src/db/client.js');
+  const db = await createDb(testApp.databaseUrl);
+  try {
+    return await db.outboxMessage.count({ where: { status: 'pending' } });
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,106 @@
+// Correctly signed Slack requests (v0 HMAC-SHA256 over "v0:timestamp:body"), as Slack sends them.
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+export interface SignedOptions {
+  secret?: string;
+  /** Unix seconds; defaults to now. */
+  timestamp?: number;
+  headers?: Record<string, string>;
+}
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export async function postSigned(url: string, body: string, contentType: string, options: SignedOptions = {}): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp, options.secret),
+      ...options.headers,
+    },
+    body,
+  });
+}
+
+export interface SlashCommand {
+  text?: string;
+  userId?: string;
+  channelId?: string;
+  triggerId?: string;
+}
+
+export function slashCommandBody(command: SlashCommand): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0FAKE',
+    team_domain: 'fake',
+    channel_id: command.channelId ?? 'C0TYPED',
+    channel_name: 'allmant',
+    user_id: command.userId ?? 'U0STAFF',
+    user_name: 'staff',
+    command: '/need',
+    text: command.text ?? '',
+    api_app_id: 'A0APP',
+    response_url: 'http://127.0.0.1:9/response',
+    trigger_id: command.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
+  }).toString();
+}
+
+export function postCommand(baseUrl: string, command: SlashCommand, options?: SignedOptions): Promise<Response> {
+  return postSigned(`${baseUrl}/slack/events`, slashCommandBody(command), 'application/x-www-form-urlencoded', options);
+}
+
+export function postInteraction(baseUrl: string, payload: unknown, options?: SignedOptions): Promise<Response> {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return postSigned(`${baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', options);
+}
+
+export function postEvent(baseUrl: string, envelope: unknown, options?: SignedOptions): Promise<Response> {
+  return postSigned(`${baseUrl}/slack/events`, JSON.stringify(envelope), 'application/json', options);
+}
+
+export interface NeedFormValues {
+  municipalityId?: string | null;
+  title?: string | null;
+  description?: string | null;
+  sector?: string | null;
+  contactUserId?: string | null;
+}
+
+/** A view_submission payload for the /need modal, as Slack sends it. */
+export function needSubmissionPayload(values: NeedFormValues, privateMetadata: string, userId = 'U0STAFF'): unknown {
+  const option = (value: string | null | undefined) => ({ type: 'static_select', selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null });
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: userId, username: 'staff', name: 'staff', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    trigger_id: 'trigger-submit',
+    view: {
+      id: 'V0MODAL',
+      team_id: 'T0FAKE',
+      type: 'modal',
+      callback_id: 'need_modal',
+      private_metadata: privateMetadata,
+      hash: 'h',
+      title: { type: 'plain_text', text: 'Nytt behov' },
+      blocks: [],
+      state: {
+        values: {
+          municipality: { value: option(values.municipalityId) },
+          title: { value: { type: 'plain_text_input', value: values.title ?? null } },
+          description: { value: { type: 'plain_text_input', value: values.description ?? null } },
+          sector: { value: option(values.sector) },
+          contact: { value: { type: 'users_select', selected_user: values.contactUserId === undefined ? userId : values.contactUserId } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Starts the real app in HTTP mode on a free loopback port, with a real SQLite file in a temp
+// directory and the Web API pointed at a FakeSlack.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
+import { parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { type RunningServer, startServer } from '../../src/server.js';
+import type { FakeSlack } from './fakeSlack.js';
+import { SIGNING_SECRET } from './slackRequests.js';
+
+export const TEST_CHANNELS: ChannelsConfig = {
+  intake: 'C0INTAKE',
+  teams: [
+    { channel: 'C0VISUAL', areas: ['visualisering'], weeklySummary: true },
+    { channel: 'C0IOT', areas: ['uppkopplade'], weeklySummary: true },
+    { channel: 'C0GREEN', areas: ['miljonytta'], weeklySummary: false },
+    { channel: 'C0LOGIST', areas: ['logistik'], weeklySummary: true },
+    { channel: 'C0MATER', areas: ['material'], weeklySummary: false },
+    { channel: 'C0REGION', areas: 'all', weeklySummary: true },
+  ],
+};
+
+export interface TestApp {
+  server: RunningServer;
+  baseUrl: string;
+  databaseUrl: string;
+  dir: string;
+  stop(options?: { keepFiles?: boolean }): Promise<void>;
+}
+
+export function tempDir(prefix = 'behovsbryggan-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function startTestApp(
+  fake: FakeSlack,
+  options: { dir?: string; channels?: ChannelsConfig; baseDelayMs?: number } = {},
+): Promise<TestApp> {
+  const dir = options.dir ?? tempDir();
+  const databaseUrl = `file:${path.join(dir, 'test.db')}`;
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    SLACK_API_URL: fake.url,
+    LOG_LEVEL: 'silent',
+  });
+  const server = await startServer(config, {
+    logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+    channels: options.channels ?? TEST_CHANNELS,
+    outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20 },
+  });
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${server.port}`,
+    databaseUrl,
+    dir,
+    stop: async ({ keepFiles = false } = {}) => {
+      await server.stop();
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
