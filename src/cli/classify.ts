@@ -1,0 +1,106 @@
+// `classify "text"` prints a readable ranking with the abstention decision and the words
+// behind each score; `classify --jsonl FILE` prints one JSON line per input line.
+// Also home of the helpers eval shares: argument parsing and training from the seed files.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { loadSeedData, DEFAULT_SEED_DIR, type SeedData } from '../seed/seedFiles.js';
+import { toTrainingData, trainMatcher, type Classification, type Matcher } from '../matching/index.js';
+import type { CliIo } from './index.js';
+
+export class UsageError extends Error {}
+
+/** node's parseArgs for the shape, zod for the values; problems become a UsageError. */
+export function parseCommandArgs<T extends z.ZodType>(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: T,
+): z.infer<T> {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
+  if (!result.success) throw new UsageError(z.prettifyError(result.error));
+  return result.data;
+}
+
+export function trainFromSeed(seedDir: string = DEFAULT_SEED_DIR): { seed: SeedData; matcher: Matcher } {
+  const seed = loadSeedData(seedDir);
+  return { seed, matcher: trainMatcher(toTrainingData(seed)) };
+}
+
+const classifyArgs = z
+  .object({
+    jsonl: z.string().min(1).optional(),
+    'seed-dir': z.string().min(1).optional(),
+    positionals: z.array(z.string()),
+  })
+  .refine((a) => (a.jsonl === undefined) !== (a.positionals.join(' ').trim() === ''), {
+    message: 'give either a text to classify or --jsonl FILE (use "-" for standard input), not both',
+  });
+
+/** One input line of `classify --jsonl`. */
+export const jsonlNeedSchema = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  text: z.string().trim().min(1, 'text must not be empty'),
+});
+
+export async function runClassify(args: string[], io: CliIo): Promise<number> {
+  const options = parseCommandArgs(
+    args,
+    { jsonl: { type: 'string' }, 'seed-dir': { type: 'string' } },
+    classifyArgs,
+  );
+  const { matcher } = trainFromSeed(options['seed-dir']);
+  if (options.jsonl !== undefined) return classifyJsonl(io.readText(options.jsonl), matcher, io);
+  printReadable(options.positionals.join(' '), matcher.classify(options.positionals.join(' ')), io);
+  return 0;
+}
+
+/** Classifies each line; a bad line is reported on stderr and skipped; returns 1 if any was bad. */
+export function classifyJsonl(input: string, matcher: Matcher, io: CliIo): number {
+  let failures = 0;
+  input.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const lineNumber = index + 1;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      io.stderr(`line ${lineNumber}: not valid JSON`);
+      failures++;
+      return;
+    }
+    const need = jsonlNeedSchema.safeParse(json);
+    if (!need.success) {
+      io.stderr(`line ${lineNumber}: ${z.prettifyError(need.error).replace(/\n/g, '; ')}`);
+      failures++;
+      return;
+    }
+    const c = matcher.classify(need.data.text);
+    io.stdout(
+      JSON.stringify({ id: need.data.id, areas: c.ranked.map(({ slug, score }) => ({ slug, score })), abstain: c.abstain }),
+    );
+  });
+  if (failures > 0) io.stderr(`${failures} line(s) could not be classified`);
+  return failures > 0 ? 1 : 0;
+}
+
+function printReadable(text: string, c: Classification, io: CliIo): void {
+  io.stdout(`need: ${text}`);
+  io.stdout(
+    c.abstain
+      ? 'decision: abstain (Ingen tydlig matchning)'
+      : `decision: ${c.suggested.map((s) => s.slug).join(' + ')}`,
+  );
+  io.stdout('');
+  io.stdout('  area           score  words behind the score');
+  for (const r of c.ranked) {
+    const mark = c.suggested.some((s) => s.slug === r.slug) ? '*' : ' ';
+    io.stdout(`${mark} ${r.slug.padEnd(14)} ${r.score.toFixed(2).padStart(5)}  ${r.terms.join(', ')}`);
+  }
+  io.stdout('');
+  io.stdout(`model: ${c.modelVersion}`);
+}

@@ -1,0 +1,135 @@
+// `eval`: stratified k-fold cross-validation on the shipped labelled needs, or, with
+// `--file F`, a model trained on all shipped data scored against F. Prints hit@1, macro-F1,
+// per-class precision/recall/F1, the confusion matrix and abstention precision/recall.
+import { z } from 'zod';
+import {
+  CLASSES,
+  crossValidate,
+  DEFAULT_DECISION,
+  evaluate,
+  predictionOf,
+  predictionsFrom,
+  toTrainingData,
+  trainMatcher,
+  AREA_SLUGS,
+  type AreaSlug,
+  type DecisionOptions,
+  type EvaluationReport,
+  type OutOfFold,
+} from '../matching/index.js';
+import { loadSeedData } from '../seed/seedFiles.js';
+import { parseCommandArgs, UsageError } from './classify.js';
+import type { CliIo } from './index.js';
+
+const evalArgs = z.object({
+  folds: z.coerce.number().int().min(2).max(50).default(5),
+  seed: z.coerce.number().int().default(42),
+  file: z.string().min(1).optional(),
+  'seed-dir': z.string().min(1).optional(),
+  sweep: z.boolean().default(false),
+  json: z.boolean().default(false),
+  positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
+});
+
+/** A line of an evaluation file: like the shipped needs, "none" or [] for no area. */
+const labelledLineSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string().trim().min(1),
+  areas: z.array(z.union([z.enum(AREA_SLUGS), z.literal('none')])),
+});
+
+export async function runEval(args: string[], io: CliIo): Promise<number> {
+  const options = parseCommandArgs(
+    args,
+    {
+      folds: { type: 'string' },
+      seed: { type: 'string' },
+      file: { type: 'string' },
+      'seed-dir': { type: 'string' },
+      sweep: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    evalArgs,
+  );
+  const seed = loadSeedData(options['seed-dir']);
+
+  if (options.file !== undefined) {
+    const needs = parseLabelledFile(io.readText(options.file), options.file);
+    io.stderr(`training on all ${seed.labelledNeeds.length} shipped needs, evaluating on ${needs.length} from ${options.file}…`);
+    const matcher = trainMatcher(toTrainingData(seed));
+    const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
+    print(`${options.file} (model trained on all shipped needs)`, report, options.json, io);
+    return 0;
+  }
+
+  const started = performance.now();
+  const outOfFold = crossValidate({
+    areas: seed.areas,
+    needs: seed.labelledNeeds,
+    folds: options.folds,
+    seed: options.seed,
+    onProgress: (fold, folds) => io.stderr(`fold ${fold + 1}/${folds}… (${((performance.now() - started) / 1000).toFixed(1)} s)`),
+  });
+  const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION));
+  print(`${options.folds}-fold cross-validation on ${seed.labelledNeeds.length} shipped needs (seed ${options.seed})`, report, options.json, io);
+  if (options.sweep) printSweep(outOfFold, io);
+  return 0;
+}
+
+function parseLabelledFile(text: string, file: string): Array<{ text: string; areas: AreaSlug[] }> {
+  const out: Array<{ text: string; areas: AreaSlug[] }> = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${file} line ${index + 1}: not valid JSON`);
+    }
+    const parsed = labelledLineSchema.safeParse(json);
+    if (!parsed.success) throw new UsageError(`${file} line ${index + 1}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+    out.push({ text: parsed.data.text, areas: parsed.data.areas.filter((a): a is AreaSlug => a !== 'none') });
+  });
+  return out;
+}
+
+const pct = (x: number): string => x.toFixed(3);
+
+function print(title: string, report: EvaluationReport, json: boolean, io: CliIo): void {
+  if (json) {
+    io.stdout(JSON.stringify({ title, ...report }));
+    return;
+  }
+  io.stdout(title);
+  io.stdout(`  needs: ${report.count}   macro-F1: ${pct(report.macroF1)}   hit@1: ${pct(report.hitAt1)}`);
+  io.stdout(
+    `  abstention ("none"): precision ${pct(report.abstention.precision)}, recall ${pct(report.abstention.recall)}, rate ${pct(report.abstention.rate)}`,
+  );
+  io.stdout('');
+  io.stdout('  class          precision  recall     F1  support');
+  for (const c of CLASSES) {
+    const m = report.perClass[c];
+    io.stdout(`  ${c.padEnd(14)} ${pct(m.precision).padStart(9)} ${pct(m.recall).padStart(7)} ${pct(m.f1).padStart(6)} ${String(m.support).padStart(8)}`);
+  }
+  io.stdout('');
+  io.stdout('  confusion (rows: gold labels, columns: top prediction; abstain = none)');
+  const short = (c: string): string => c.slice(0, 6).padStart(7);
+  io.stdout(`  ${''.padEnd(14)}${CLASSES.map(short).join('')}`);
+  for (const gold of CLASSES) {
+    io.stdout(`  ${gold.padEnd(14)}${CLASSES.map((p) => String(report.confusion[gold][p]).padStart(7)).join('')}`);
+  }
+}
+
+/** Shows how macro-F1 and abstention move with the abstention threshold (the others at their defaults). */
+function printSweep(outOfFold: readonly OutOfFold[], io: CliIo): void {
+  io.stdout('');
+  io.stdout('  abstainBelow  macro-F1  hit@1  none-P  none-R');
+  for (let t = 0.05; t <= 0.5001; t += 0.05) {
+    const decision: DecisionOptions = { ...DEFAULT_DECISION, abstainBelow: Math.round(t * 100) / 100 };
+    const r = evaluate(predictionsFrom(outOfFold, decision));
+    const mark = decision.abstainBelow === DEFAULT_DECISION.abstainBelow ? ' *' : '';
+    io.stdout(
+      `  ${decision.abstainBelow.toFixed(2).padStart(12)}  ${pct(r.macroF1).padStart(8)}  ${pct(r.hitAt1)}  ${pct(r.abstention.precision).padStart(6)}  ${pct(r.abstention.recall).padStart(6)}${mark}`,
+    );
+  }
+}

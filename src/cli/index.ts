@@ -1,0 +1,60 @@
+// Operator CLI: `npm run cli -- <command> [options]`. `run(argv, io)` is what tests call;
+// running this file directly wires it to the process.
+import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { runClassify, UsageError } from './classify.js';
+import { runEval } from './eval.js';
+
+export interface CliIo {
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** Reads a file, or standard input for "-". */
+  readText(file: string): string;
+}
+
+export const processIo: CliIo = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  readText: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
+};
+
+type Command = (args: string[], io: CliIo) => Promise<number> | number;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  classify: { run: runClassify, summary: 'classify "text" | classify --jsonl FILE   rank the strength areas for needs' },
+  eval: { run: runEval, summary: 'eval [--folds 5] [--file F] [--sweep] [--json]   cross-validate the matcher' },
+};
+
+function usage(io: CliIo): void {
+  io.stderr('usage: npm run cli -- <command> [options]');
+  for (const { summary } of Object.values(COMMANDS)) io.stderr(`  ${summary}`);
+}
+
+/** Runs one CLI command; returns the exit code. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    usage(io);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.stderr(`unknown command "${name}"`);
+    usage(io);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${name}: ${error.message}`);
+      return 2;
+    }
+    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await run(process.argv.slice(2));
+}
