@@ -29,6 +29,21 @@ const envSchema = z
     CHANNELS_FILE: z.string().min(1).default('channels.yml'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     LOCALE: z.enum(['sv', 'en'], { error: 'LOCALE must be sv or en' }).default('sv'),
+    SUMMARY_CRON: z
+      .string()
+      .regex(/^\S+( \S+){4,5}$/, 'SUMMARY_CRON must be a cron expression such as "0 8 * * 1"')
+      .default('0 8 * * 1'),
+    SUMMARY_TIMEZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'SUMMARY_TIMEZONE must be an IANA timezone such as Europe/Stockholm')
+      .default('Europe/Stockholm'),
   })
   .superRefine((env, ctx) => {
     if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -56,6 +71,7 @@ export interface Config {
   channelsFile: string;
   logLevel: Env['LOG_LEVEL'];
   locale: Env['LOCALE'];
+  summary: { cron: string; timezone: string };
 }
 
 export class ConfigError extends Error {
@@ -98,6 +114,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     channelsFile: env.CHANNELS_FILE,
     logLevel: env.LOG_LEVEL,
     locale: env.LOCALE,
+    summary: { cron: env.SUMMARY_CRON, timezone: env.SUMMARY_TIMEZONE },
   };
 }
 

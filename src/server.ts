@@ -13,6 +13,7 @@ import { MatcherProvider } from './needs/matcherProvider.js';
 import { NeedService } from './needs/needService.js';
 import { OutboxWorker } from './outbox/outboxWorker.js';
 import { loadSeedData } from './seed/seedFiles.js';
+import { startWeeklySummaries } from './summaries/index.js';
 import { createSlackOutboxSender } from './slack/outboxSender.js';
 
 export interface ServerOptions {
@@ -73,6 +74,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   logger.info({ mode: config.slack.mode, port }, 'Behovsbryggan is running');
 
   outbox.start();
+  const scheduled = await startWeeklySummaries({ config, db, channels, logger: logger.child({ component: 'summaries' }), outbox });
   // Needs stored just before a crash (acked, not yet routed) are routed now.
   const recovered = await needs.routePendingNeeds();
   if (recovered > 0) logger.info({ recovered }, 'routed needs left over from the last run');
@@ -86,6 +88,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     port,
     stop: () =>
       (stopping ??= (async () => {
+        scheduled.stop();
         await app.stop();
         await outbox.stop();
         await db.$disconnect();

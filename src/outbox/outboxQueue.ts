@@ -3,10 +3,18 @@ import type { Tx } from '../db/client.js';
 
 export type OutboxItem =
   | { kind: 'suggestion'; suggestionId: number }
-  | { kind: 'confirmation'; needId: number };
+  | { kind: 'confirmation'; needId: number }
+  | { kind: 'weekly_summary'; channelId: string; isoWeek: string };
 
 export function dedupeKeyOf(item: OutboxItem): string {
-  return item.kind === 'suggestion' ? `suggestion:${item.suggestionId}` : `confirmation:need:${item.needId}`;
+  switch (item.kind) {
+    case 'suggestion':
+      return `suggestion:${item.suggestionId}`;
+    case 'confirmation':
+      return `confirmation:need:${item.needId}`;
+    case 'weekly_summary':
+      return `weekly_summary:${item.channelId}:${item.isoWeek}`;
+  }
 }
 
 /** Queues an item; queuing the same intended effect twice is a no-op. */

@@ -14,6 +14,7 @@ import { loadSuggestionView } from '../needs/needViews.js';
 import { OutboxSendError, type OutboxRow, type OutboxSender } from '../outbox/outboxWorker.js';
 import { confirmationText } from './blocks/confirmation.js';
 import { suggestionMessage } from './blocks/suggestionMessage.js';
+import { sendWeeklySummary } from './weeklySummarySender.js';
 
 const suggestionPayload = z.object({ suggestionId: z.number().int() });
 const confirmationPayload = z.object({ needId: z.number().int() });
@@ -48,6 +49,7 @@ export function createSlackOutboxSender(deps: SlackOutboxSenderDeps): OutboxSend
   const senders: Record<string, (payload: unknown) => Promise<void>> = {
     suggestion: (payload) => sendSuggestion(deps, suggestionPayload.parse(payload).suggestionId),
     confirmation: (payload) => sendConfirmation(deps, confirmationPayload.parse(payload).needId),
+    weekly_summary: (payload) => sendWeeklySummary(deps, payload),
   };
   return async (row: OutboxRow) => {
     const sender = senders[row.kind];
