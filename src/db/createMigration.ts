@@ -3,11 +3,22 @@
 // prisma/schema.prisma — what `prisma migrate dev --create-only` does, without the schema-engine
 // binary the Prisma CLI cannot download here (see src/db/migrate.ts). Prints "No schema changes"
 // and writes nothing when the migrations already match the schema.
+// It does the same for prisma/migrations-postgres (the schema with provider "postgresql"); that
+// needs a PostgreSQL server for a throwaway shadow database: SHADOW_DATABASE_URL, or DATABASE_URL
+// when it is a postgresql:// URL. Each folder is diffed on its own, so rerunning is safe.
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { z } from 'zod';
-import { datamodelFor, defaultMigrationsDir, type Provider } from './migrations-engine/datasource.js';
+import {
+  adapterFactoryFor,
+  datamodelFor,
+  defaultMigrationsDir,
+  parseDatabaseUrl,
+  type Provider,
+} from './migrations-engine/datasource.js';
 import { lockfileContent, readMigrationsList } from './migrations-engine/migrationsList.js';
 import { NO_FILTERS, withSchemaEngine } from './migrations-engine/wasmEngine.js';
 
@@ -19,33 +30,48 @@ export const migrationNameSchema = z
 export interface CreateMigrationOptions {
   /** Defaults to prisma/schema.prisma under cwd. */
   schemaPath?: string;
-  /** Defaults to prisma/migrations (SQLite). */
+  /** Defaults to prisma/migrations (SQLite) or prisma/migrations-postgres (PostgreSQL). */
   migrationsDir?: string;
+  /** Defaults to sqlite. The PostgreSQL variant is the same schema with its provider swapped. */
   provider?: Provider;
+  /**
+   * PostgreSQL only (required): a server (connection URL) where a throwaway shadow database may be
+   * created to replay the existing migrations; the engine also reads the server version from it.
+   */
+  shadowServerUrl?: string;
   /** For tests; defaults to now. */
   now?: Date;
 }
 
 /**
  * The SQL from the migrations folder's end state to the schema, or null when there is no
- * difference. The migrations are replayed on a scratch (shadow) database: in memory for SQLite.
+ * difference. The migrations are replayed on a scratch (shadow) database: in memory for SQLite, a
+ * throwaway database on `shadowServerUrl` for PostgreSQL.
  */
 export async function diffMigrationsToSchema(opts: CreateMigrationOptions = {}): Promise<string | null> {
   const provider = opts.provider ?? 'sqlite';
-  if (provider !== 'sqlite') throw new Error(`Creating ${provider} migrations is not supported yet`);
   const schemaPath = path.resolve(opts.schemaPath ?? path.join('prisma', 'schema.prisma'));
   const schema = datamodelFor(await fs.readFile(schemaPath, 'utf8'), provider);
   const migrationsList = await readMigrationsList(opts.migrationsDir ?? defaultMigrationsDir(provider));
   // The engine takes the provider from the lockfile; a folder without one gets it written below.
   migrationsList.lockfile.content ??= lockfileContent(provider);
-  const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
-  const factory = new PrismaBetterSqlite3({ url: ':memory:' });
+  const fromEmpty = migrationsList.migrationDirectories.length === 0;
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  if (provider === 'sqlite') {
+    const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
+    factory = new PrismaBetterSqlite3({ url: ':memory:' }); // the shadow database is in memory too
+  } else if (opts.shadowServerUrl) {
+    factory = await adapterFactoryFor(parseDatabaseUrl(opts.shadowServerUrl));
+  } else {
+    throw new Error(
+      `Diffing ${migrationsList.baseDir} needs a PostgreSQL server where a throwaway shadow database ` +
+        'can be created: set SHADOW_DATABASE_URL (or a postgresql:// DATABASE_URL), e.g. ' +
+        'SHADOW_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm run db:migration -- <name>',
+    );
+  }
   const result = await withSchemaEngine(factory, { datamodels: [[schemaPath, schema]] }, (engine) =>
     engine.diff({
-      from:
-        migrationsList.migrationDirectories.length === 0
-          ? { tag: 'empty' }
-          : { tag: 'migrations', ...migrationsList },
+      from: fromEmpty ? { tag: 'empty' } : { tag: 'migrations', ...migrationsList },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: true, // 2 when there is a difference, 0 when there is none
@@ -92,12 +118,26 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const created = await createMigration(parsed.data[0]);
-  if (created === null) {
-    console.log('No schema changes');
-    return 0;
+  const name = parsed.data[0];
+  const now = new Date();
+  // SQLite always; PostgreSQL too once its folder exists. Running the command again after a
+  // failure only writes what is still missing.
+  const providers: Provider[] = ['sqlite'];
+  if (existsSync(defaultMigrationsDir('postgresql'))) providers.push('postgresql');
+  const env = process.env;
+  const shadowServerUrl =
+    env.SHADOW_DATABASE_URL ?? (env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined);
+  let changed = false;
+  for (const provider of providers) {
+    const created = await createMigration(name, { provider, now, shadowServerUrl });
+    if (created) {
+      changed = true;
+      console.log(`Created ${path.relative(process.cwd(), path.join(created.dir, 'migration.sql'))}`);
+    } else if (providers.length > 1) {
+      console.log(`No schema changes for ${provider} (${path.relative(process.cwd(), defaultMigrationsDir(provider))})`);
+    }
   }
-  console.log(`Created ${path.relative(process.cwd(), path.join(created.dir, 'migration.sql'))}`);
+  if (!changed) console.log('No schema changes');
   return 0;
 }
 

@@ -8,6 +8,8 @@
 // migration in `_prisma_migrations` with the same checksum, so wherever the binary is available,
 // `prisma migrate deploy` / `migrate status` take over this database seamlessly.
 // New migrations are written by `npm run db:migration -- <name>` (src/db/createMigration.ts).
+// PostgreSQL (a postgresql:// URL) gets its own history in prisma/migrations-postgres, generated
+// from the same schema with the provider swapped.
 import { adapterFactoryFor, defaultMigrationsDir, parseDatabaseUrl } from './migrations-engine/datasource.js';
 import { readMigrationsList } from './migrations-engine/migrationsList.js';
 import { NO_FILTERS, withSchemaEngine } from './migrations-engine/wasmEngine.js';

@@ -79,6 +79,10 @@ export async function withSchemaEngine<T>(
     connect: async () => track(await factory.connect()),
     connectToShadowDb: async () => track(await factory.connectToShadowDb()),
   };
+  // Keep marker symbols, e.g. the one that tells the engine a mock adapter must not be queried.
+  for (const symbol of Object.getOwnPropertySymbols(factory)) {
+    Object.defineProperty(tracking, symbol, Object.getOwnPropertyDescriptor(factory, symbol)!);
+  }
   const bound = bindMigrationAwareSqlAdapterFactory(tracking);
   let engine: SchemaEngine | undefined;
   try {

@@ -193,3 +193,67 @@ describe('createMigration (db:migration)', () => {
     }
   });
 });
+
+// PostgreSQL: opt-in, as unit tests stay off the network. Example:
+//   TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test npx vitest run test/unit/db/migrate.test.ts
+// The user needs CREATEDB: each test works in a throwaway database.
+const postgresUrl = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!postgresUrl)('PostgreSQL (prisma/migrations-postgres)', () => {
+  const pgMigrationsDir = path.join(root, 'prisma', 'migrations-postgres');
+
+  async function withThrowawayDatabase(fn: (url: string) => Promise<void>): Promise<void> {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    const admin = await new PrismaPg({ connectionString: postgresUrl! }).connect();
+    const name = `behovsbryggan_migrate_test_${process.pid}_${Date.now()}`;
+    await admin.executeScript(`CREATE DATABASE "${name}"`);
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${name}`;
+    try {
+      await fn(url.toString());
+    } finally {
+      await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.dispose();
+    }
+  }
+
+  it('applies the PostgreSQL migrations once and records them', async () => {
+    const expected = fs
+      .readdirSync(pgMigrationsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    await withThrowawayDatabase(async (url) => {
+      expect(await applyPendingMigrations(url, { migrationsDir: pgMigrationsDir })).toEqual({ applied: expected });
+      expect(await applyPendingMigrations(url, { migrationsDir: pgMigrationsDir })).toEqual({ applied: [] });
+      const { PrismaPg } = await import('@prisma/adapter-pg');
+      const db = await new PrismaPg({ connectionString: url }).connect();
+      try {
+        const tables = await db.queryRaw({
+          sql: "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+          args: [],
+          argTypes: [],
+        });
+        expect(tables.rows.map((r) => r[0]).sort()).toEqual([...models(), '_prisma_migrations'].sort());
+        const finished = await db.queryRaw({
+          sql: 'SELECT count(*)::int FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+          args: [],
+          argTypes: [],
+        });
+        expect(finished.rows[0]![0]).toBe(expected.length);
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+
+  it('the committed PostgreSQL migrations produce exactly prisma/schema.prisma', async () => {
+    const sql = await diffMigrationsToSchema({
+      schemaPath,
+      migrationsDir: pgMigrationsDir,
+      provider: 'postgresql',
+      shadowServerUrl: postgresUrl!,
+    });
+    expect(sql, `prisma/migrations-postgres differs from the schema by:\n${sql}`).toBeNull();
+  });
+});
