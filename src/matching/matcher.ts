@@ -60,9 +60,29 @@ export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT
       weights[i * OUTPUTS + k] = example.weight * config.exampleWeights.feedbackNegative;
     }
   });
+  balancePositives(targets, weights, config.exampleWeights.balanceExponent);
   const seed = parseInt(version.slice(-8), 16) >>> 0;
   const model = trainLogistic({ vectors, targets, weights, outputs: OUTPUTS }, space.size, seed, config.logistic);
   return new LogisticMatcher(version, analyser, space, model, config);
+}
+
+/** Up-weights each output's positives so rare areas are not drowned by their negatives. */
+function balancePositives(targets: Uint8Array, weights: Float64Array, exponent: number): void {
+  if (exponent === 0) return;
+  for (let k = 0; k < OUTPUTS; k++) {
+    let positives = 0;
+    let negatives = 0;
+    for (let j = k; j < weights.length; j += OUTPUTS) {
+      if ((weights[j] ?? 0) === 0) continue;
+      if (targets[j] === 1) positives++;
+      else negatives++;
+    }
+    if (positives === 0) continue;
+    const factor = Math.pow(negatives / positives, exponent);
+    for (let j = k; j < weights.length; j += OUTPUTS) {
+      if (targets[j] === 1) weights[j] = (weights[j] ?? 0) * factor;
+    }
+  }
 }
 
 class LogisticMatcher implements TrainedMatcher {

@@ -17,9 +17,11 @@ export interface SeedNeedLike {
 export interface ToTrainingDataOptions {
   /** Also train on each need's title alone: titles are short, like many needs typed in Slack. */
   titlesAsExamples: boolean;
+  /** Also train on each sentence of a need alone (short needs say one thing). */
+  sentencesAsExamples: boolean;
 }
 
-export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: true };
+export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: true, sentencesAsExamples: false };
 
 export function toAreaProfiles(areas: readonly SeedAreaLike[]): AreaProfile[] {
   return areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, keywords: [...a.keywords] }));
@@ -34,6 +36,10 @@ export function toLabelledExamples(
     const title = need.title?.trim();
     out.push({ text: title ? `${title}. ${need.text}` : need.text, areas: [...need.areas] });
     if (options.titlesAsExamples && title) out.push({ text: title, areas: [...need.areas] });
+    if (options.sentencesAsExamples) {
+      const parts = need.text.split(/(?<=[.!?])\s+/).filter((s) => s.trim().length > 0);
+      if (parts.length > 1) for (const part of parts) out.push({ text: part, areas: [...need.areas] });
+    }
   }
   return out;
 }

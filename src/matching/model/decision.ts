@@ -13,10 +13,10 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION: DecisionOptions = {
-  abstainBelow: 0.3,
-  noneOverBest: 1,
-  secondAtLeast: 0.3,
-  secondRatio: 0.5,
+  abstainBelow: 0.15,
+  noneOverBest: 0.5,
+  secondAtLeast: 0.2,
+  secondRatio: 0.7,
 };
 
 export interface Decision {

@@ -23,9 +23,11 @@ export interface ExampleWeights {
   labelled: number;
   /** Extra weight of a person's "not this area". */
   feedbackNegative: number;
+  /** Positives of output k are weighted (negatives_k / positives_k) ^ this; 0 = no balancing. */
+  balanceExponent: number;
 }
 
-export const DEFAULT_EXAMPLE_WEIGHTS: ExampleWeights = { profile: 1, labelled: 1, feedbackNegative: 2 };
+export const DEFAULT_EXAMPLE_WEIGHTS: ExampleWeights = { profile: 1, labelled: 1, feedbackNegative: 2, balanceExponent: 0 };
 
 const areaOutput = (slug: AreaSlug): number => AREA_SLUGS.indexOf(slug);
 

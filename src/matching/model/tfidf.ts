@@ -8,9 +8,11 @@ import type { SparseVector } from './sparse.js';
 export interface TfidfOptions {
   /** Weight of the word block; the n-gram block gets sqrt(1 - w²), so the whole vector has unit length. */
   wordBlockWeight: number;
+  /** Features seen in fewer training documents than this are dropped. */
+  minDocumentFrequency: number;
 }
 
-export const DEFAULT_TFIDF: TfidfOptions = { wordBlockWeight: 0.6 };
+export const DEFAULT_TFIDF: TfidfOptions = { wordBlockWeight: 0.6, minDocumentFrequency: 1 };
 
 export class FeatureSpace {
   private constructor(
@@ -49,8 +51,17 @@ export class FeatureSpace {
       }
     });
     const n = documents.length;
-    const idf = Float64Array.from(documentFrequency, (df) => Math.log((1 + n) / (1 + df)) + 1);
-    return new FeatureSpace(ids, Uint8Array.from(isWord), idf, options);
+    const kept = new Map<string, number>();
+    const keptIdf: number[] = [];
+    const keptIsWord: number[] = [];
+    for (const [feature, id] of ids) {
+      const df = documentFrequency[id] ?? 0;
+      if (df < options.minDocumentFrequency) continue;
+      kept.set(feature, kept.size);
+      keptIdf.push(Math.log((1 + n) / (1 + df)) + 1);
+      keptIsWord.push(isWord[id] ?? 0);
+    }
+    return new FeatureSpace(kept, Uint8Array.from(keptIsWord), Float64Array.from(keptIdf), options);
   }
 
   featureId(feature: string): number | undefined {

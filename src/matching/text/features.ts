@@ -16,12 +16,15 @@ export interface PipelineOptions {
   stemming: boolean;
   /** English domain words also yield their Swedish gloss's features. */
   glosses: boolean;
+  /** Adjacent content words also yield a stem-pair feature ("digital tvilling"). */
+  wordBigrams: boolean;
 }
 
 export const DEFAULT_PIPELINE: PipelineOptions = {
   charNgrams: { min: 3, max: 5 },
   stemming: true,
   glosses: true,
+  wordBigrams: false,
 };
 
 export interface AnalysedToken {
@@ -31,9 +34,11 @@ export interface AnalysedToken {
 
 const WORD_PREFIX = 'w:';
 const CHAR_PREFIX = 'c:';
+const BIGRAM_PREFIX = 'b:';
 
+/** Word and word-pair features form the "word" block; character n-grams the other. */
 export function isWordFeature(feature: string): boolean {
-  return feature.startsWith(WORD_PREFIX);
+  return feature.startsWith(WORD_PREFIX) || feature.startsWith(BIGRAM_PREFIX);
 }
 
 // Memoising per word keeps training on 20,000 needs fast; bounded so a long-running app
@@ -47,9 +52,16 @@ export class TextAnalyser {
 
   analyse(text: string): AnalysedToken[] {
     const out: AnalysedToken[] = [];
+    let previousWord: string | undefined;
     for (const token of tokenise(text)) {
-      const features = this.featuresOfWord(token.surface, token.acronym);
-      if (features.length > 0) out.push({ surface: token.surface, features });
+      let features = this.featuresOfWord(token.surface, token.acronym);
+      if (features.length === 0) continue; // stopwords do not break a pair: "byggtrafik i centrum" → byggtrafik_centrum
+      const word = features[0];
+      if (this.options.wordBigrams && previousWord !== undefined && word !== undefined) {
+        features = [...features, `${BIGRAM_PREFIX}${previousWord.slice(2)}_${word.slice(2)}`];
+      }
+      previousWord = word;
+      out.push({ surface: token.surface, features });
     }
     return out;
   }
