@@ -9,8 +9,11 @@ import { createDb, type Db } from './db/client.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
 import { boltLogger, type Logger } from './logger.js';
+import { FeedbackService } from './needs/feedbackService.js';
 import { MatcherProvider } from './needs/matcherProvider.js';
+import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
+import { RetrainScheduler } from './needs/retrainScheduler.js';
 import { OutboxWorker } from './outbox/outboxWorker.js';
 import { loadSeedData } from './seed/seedFiles.js';
 import { startWeeklySummaries } from './summaries/index.js';
@@ -21,12 +24,17 @@ export interface ServerOptions {
   /** Overrides the channels file (tests). */
   channels?: ChannelsConfig;
   outbox?: { pollIntervalMs?: number; baseDelayMs?: number };
+  /** Quiet time before feedback triggers a retrain (tests shorten it). */
+  retrainDebounceMs?: number;
 }
 
 export interface RunningServer {
   app: App;
   db: Db;
   needs: NeedService;
+  feedback: FeedbackService;
+  matchers: MatcherProvider;
+  retraining: RetrainScheduler;
   outbox: OutboxWorker;
   /** The HTTP port actually bound (PORT=0 picks a free one); null in Socket Mode. */
   port: number | null;
@@ -62,9 +70,26 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ...options.outbox,
   });
   const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake() });
+  const retraining = new RetrainScheduler(
+    async () => {
+      const matcher = await matchers.retrain(db);
+      logger.info({ modelVersion: matcher.version }, 'matcher retrained from feedback');
+    },
+    logger,
+    options.retrainDebounceMs,
+  );
+  const feedback = new FeedbackService({
+    db,
+    channels,
+    onQueued: () => outbox.wake(),
+    onTrainingDataChanged: () => retraining.request(),
+  });
   const municipalities = await needs.municipalities();
+  const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) =>
+    isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
+  );
 
-  const app = createApp({ config, db, logger: boltLogger(logger), needs, locale: config.locale, municipalities });
+  const app = createApp({ config, db, logger: boltLogger(logger), needs, feedback, locale: config.locale, municipalities, areas });
   let port: number | null = null;
   if (config.slack.mode === 'socket') await app.start();
   else {
@@ -84,6 +109,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     app,
     db,
     needs,
+    feedback,
+    matchers,
+    retraining,
     outbox,
     port,
     stop: () =>
@@ -91,6 +119,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
         scheduled.stop();
         await app.stop();
         await outbox.stop();
+        await retraining.stop();
         await db.$disconnect();
       })()),
   };

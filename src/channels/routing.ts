@@ -30,3 +30,10 @@ export function routeNeed(config: ChannelsConfig, suggestedAreas: readonly AreaS
   if (routes.length === 0) add(config.intake, 'intake');
   return routes;
 }
+
+/** The areas a channel speaks for when people react in it. */
+export function channelScope(config: ChannelsConfig, channelId: string): AreaSlug[] | 'all' | 'none' {
+  const team = config.teams.find((t) => t.channel === channelId);
+  if (!team) return 'none';
+  return team.areas;
+}

@@ -2,9 +2,8 @@
 // matcher itself is pure; this is where its training data is read.
 import type { Db } from '../db/client.js';
 import { trainMatcher } from '../matching/index.js';
-import { AREA_SLUGS, type AreaSlug, type LabelledExample, type Matcher, type TrainingData } from '../matching/types.js';
-
-const isAreaSlug = (slug: string): slug is AreaSlug => (AREA_SLUGS as readonly string[]).includes(slug);
+import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matching/types.js';
+import { isAreaSlug } from './needAreas.js';
 
 export async function loadTrainingData(db: Db): Promise<TrainingData> {
   const [areas, examples] = await Promise.all([

@@ -7,6 +7,7 @@ import { rankEnvironments } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 import type { MatcherProvider } from './matcherProvider.js';
+import { currentAreas } from './needAreas.js';
 import type { NeedInput } from './needInput.js';
 
 export type NeedSource = 'slash_command' | 'shortcut' | 'import';
@@ -35,6 +36,20 @@ export class NeedService {
 
   async municipalities(): Promise<{ id: number; name: string }[]> {
     return this.deps.db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  }
+
+  /** Title and current areas, for the "Byt styrkeområde" modal. */
+  async needSummary(needId: number): Promise<{ title: string; areas: string[]; corrected: boolean } | null> {
+    const need = await this.deps.db.need.findUnique({
+      where: { id: needId },
+      include: { classifications: { where: { suggested: true }, orderBy: { rank: 'asc' } } },
+    });
+    if (!need) return null;
+    return {
+      title: need.title,
+      areas: currentAreas(need.classifications.map((c) => c.areaSlug), need.correctedAreas),
+      corrected: need.correctedAreas !== null,
+    };
   }
 
   /** Stores the need; it is routed later (routeNeed), so a crash in between loses nothing. */

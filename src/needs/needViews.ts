@@ -1,12 +1,20 @@
 // Read models for what the Slack layer shows about a need: plain data, no Slack types.
 import type { Db } from '../db/client.js';
+import { parseCorrectedAreas } from './needAreas.js';
 
 export interface AreaMatchView {
   slug: string;
   name: string;
   nameEn: string;
-  score: number;
+  /** The classifier's calibrated score; null when a person chose the area. */
+  score: number | null;
   terms: string[];
+}
+
+export interface ChannelFeedbackView {
+  channelId: string;
+  up: number;
+  down: number;
 }
 
 export interface NeedView {
@@ -18,15 +26,30 @@ export interface NeedView {
   contactUserId: string;
   recordedByUserId: string;
   recordedAt: Date;
+  /** No area is a clear match (and nobody has chosen one). */
   abstained: boolean;
-  /** Suggested areas, best first (empty when the matcher abstained). */
+  /** The need's areas, best first: a person's correction, else the classifier's suggestion. */
   areas: AreaMatchView[];
+  /** Who changed the areas ("Byt styrkeområde"), when someone did. */
+  recategorisedBy: string | null;
   environments: { name: string; reason: string }[];
+  status: 'open' | 'claimed' | 'resolved';
+  claimedByUserId: string | null;
+  feedbackByChannel: ChannelFeedbackView[];
 }
 
 export interface SuggestionView {
   suggestionId: number;
   channelId: string;
+  messageTs: string | null;
+  /** pending | posted | moved */
+  state: string;
+  /** area | all | intake | returned | recategorised */
+  reason: string;
+  /** Channels the need now lives in, when this post was moved away by a recategorisation. */
+  movedTo: string[];
+  /** Team channels that all said 👎, when the need came back to intake. */
+  declinedBy: string[];
   need: NeedView;
 }
 
@@ -37,12 +60,34 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
       municipality: true,
       classifications: { include: { area: true }, orderBy: { rank: 'asc' } },
       environments: { include: { environment: true }, orderBy: { rank: 'asc' } },
+      feedback: { where: { kind: { in: ['up', 'down'] } } },
+      history: { where: { kind: 'recategorised' }, orderBy: { id: 'desc' }, take: 1 },
     },
   });
   if (!need) return null;
-  const areas = need.classifications
-    .filter((c) => c.suggested)
-    .map((c) => ({ slug: c.areaSlug, name: c.area.name, nameEn: c.area.nameEn, score: c.score, terms: c.terms.split('\n').filter(Boolean) }));
+
+  const corrected = parseCorrectedAreas(need.correctedAreas);
+  let areas: AreaMatchView[];
+  if (corrected === null) {
+    areas = need.classifications
+      .filter((c) => c.suggested)
+      .map((c) => ({ slug: c.areaSlug, name: c.area.name, nameEn: c.area.nameEn, score: c.score, terms: c.terms.split('\n').filter(Boolean) }));
+  } else {
+    const areaRows = await db.strengthArea.findMany({ where: { slug: { in: corrected } } });
+    areas = corrected.flatMap((slug) => {
+      const area = areaRows.find((a) => a.slug === slug);
+      return area ? [{ slug, name: area.name, nameEn: area.nameEn, score: null, terms: [] }] : [];
+    });
+  }
+
+  const byChannel = new Map<string, ChannelFeedbackView>();
+  for (const f of need.feedback) {
+    const entry = byChannel.get(f.channelId) ?? { channelId: f.channelId, up: 0, down: 0 };
+    if (f.kind === 'up') entry.up++;
+    else entry.down++;
+    byChannel.set(f.channelId, entry);
+  }
+
   return {
     id: need.id,
     title: need.title,
@@ -52,9 +97,13 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
     contactUserId: need.contactUserId,
     recordedByUserId: need.recordedByUserId,
     recordedAt: need.recordedAt,
-    abstained: need.abstained ?? false,
+    abstained: areas.length === 0,
     areas,
+    recategorisedBy: corrected === null ? null : (need.history[0]?.userId ?? null),
     environments: need.environments.map((e) => ({ name: e.environment.name, reason: e.reason })),
+    status: need.status as NeedView['status'],
+    claimedByUserId: need.claimedByUserId,
+    feedbackByChannel: [...byChannel.values()].sort((a, b) => a.channelId.localeCompare(b.channelId)),
   };
 }
 
@@ -62,5 +111,20 @@ export async function loadSuggestionView(db: Db, suggestionId: number): Promise<
   const post = await db.suggestionPost.findUnique({ where: { id: suggestionId } });
   if (!post) return null;
   const need = await loadNeedView(db, post.needId);
-  return need ? { suggestionId: post.id, channelId: post.channelId, need } : null;
+  if (!need) return null;
+  const siblings = await db.suggestionPost.findMany({ where: { needId: post.needId, state: { not: 'moved' } }, orderBy: { id: 'asc' } });
+  const returned =
+    post.reason === 'returned'
+      ? await db.needEvent.findFirst({ where: { needId: post.needId, kind: 'returned_to_intake' }, orderBy: { id: 'desc' } })
+      : null;
+  return {
+    suggestionId: post.id,
+    channelId: post.channelId,
+    messageTs: post.messageTs,
+    state: post.state,
+    reason: post.reason,
+    movedTo: post.state === 'moved' ? siblings.map((s) => s.channelId) : [],
+    declinedBy: returned ? returned.detail.split(',').filter(Boolean) : [],
+    need,
+  };
 }

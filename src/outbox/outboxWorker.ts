@@ -8,6 +8,7 @@ export interface OutboxRow {
   kind: string;
   payload: string;
   attempts: number;
+  generation: number;
 }
 
 /** Thrown by a sender to say whether a failure is worth retrying, and when. */
@@ -128,7 +129,7 @@ export class OutboxWorker {
     const candidate = await db.outboxMessage.findFirst({
       where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       orderBy: { id: 'asc' },
-      select: { id: true, kind: true, payload: true, attempts: true, lockedUntil: true },
+      select: { id: true, kind: true, payload: true, attempts: true, generation: true, lockedUntil: true },
     });
     if (!candidate) return null;
     // Compare-and-set on the lease, so another instance cannot take the same row.
@@ -137,25 +138,29 @@ export class OutboxWorker {
       data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
     });
     if (claimed.count === 0) return this.claimNext();
-    return { id: candidate.id, kind: candidate.kind, payload: candidate.payload, attempts: candidate.attempts };
+    const { lockedUntil: _lease, ...row } = candidate;
+    return row;
   }
 
   private async process(row: OutboxRow): Promise<boolean> {
     const { db, logger } = this.options;
     const attempts = row.attempts + 1;
+    // Only this generation of the row: if it was queued again while we sent, it stays pending.
+    const thisGeneration = { id: row.id, generation: row.generation };
     try {
       await this.options.send(row);
-      await db.outboxMessage.update({
-        where: { id: row.id },
+      const marked = await db.outboxMessage.updateMany({
+        where: thisGeneration,
         data: { status: 'sent', sentAt: this.now(), attempts, lockedUntil: null, lastError: null },
       });
+      if (marked.count === 0) await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null } });
       return true;
     } catch (error) {
       const sendError = error instanceof OutboxSendError ? error : new OutboxSendError(String(error), true);
       const giveUp = !sendError.retryable || attempts >= this.maxAttempts;
       const delay = retryDelayMs(attempts, sendError.retryAfterMs, this.options.baseDelayMs);
-      await db.outboxMessage.update({
-        where: { id: row.id },
+      await db.outboxMessage.updateMany({
+        where: thisGeneration,
         data: {
           attempts,
           lockedUntil: null,
@@ -163,6 +168,7 @@ export class OutboxWorker {
           ...(giveUp ? { status: 'failed' } : { nextAttemptAt: new Date(this.now().getTime() + delay) }),
         },
       });
+      await db.outboxMessage.updateMany({ where: { id: row.id, lockedUntil: { not: null } }, data: { lockedUntil: null } });
       const log = { outboxId: row.id, kind: row.kind, attempts, error: sendError.message };
       if (giveUp) logger.error(log, 'outbox message failed permanently');
       else {

@@ -1,10 +1,14 @@
-// What the Slack listeners need from the rest of the app. Built once in app.ts.
+// What the Slack listeners need from the rest of the app. Built once in server.ts.
 import type { Locale } from '../i18n/messages.js';
+import type { AreaSlug } from '../matching/types.js';
+import type { FeedbackService } from '../needs/feedbackService.js';
 import type { NeedService } from '../needs/needService.js';
 
 export interface ListenerDeps {
   needs: NeedService;
+  feedback: FeedbackService;
   locale: Locale;
-  /** Loaded at start-up so the modal opens without touching the database (3 s trigger_id). */
+  /** Loaded at start-up so modals open without touching the database (3 s trigger_id). */
   municipalities: { id: number; name: string }[];
+  areas: { slug: AreaSlug; name: string; nameEn: string }[];
 }

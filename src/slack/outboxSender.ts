@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/messages.js';
-import { loadSuggestionView } from '../needs/needViews.js';
+import { loadSuggestionView, type SuggestionView } from '../needs/needViews.js';
 import { OutboxSendError, type OutboxRow, type OutboxSender } from '../outbox/outboxWorker.js';
 import { confirmationText } from './blocks/confirmation.js';
 import { suggestionMessage } from './blocks/suggestionMessage.js';
@@ -49,6 +49,7 @@ export function createSlackOutboxSender(deps: SlackOutboxSenderDeps): OutboxSend
   const senders: Record<string, (payload: unknown) => Promise<void>> = {
     suggestion: (payload) => sendSuggestion(deps, suggestionPayload.parse(payload).suggestionId),
     confirmation: (payload) => sendConfirmation(deps, confirmationPayload.parse(payload).needId),
+    suggestion_update: (payload) => updateSuggestion(deps, suggestionPayload.parse(payload).suggestionId),
     weekly_summary: (payload) => sendWeeklySummary(deps, payload),
   };
   return async (row: OutboxRow) => {
@@ -68,10 +69,19 @@ export function createSlackOutboxSender(deps: SlackOutboxSenderDeps): OutboxSend
   };
 }
 
+function render(view: SuggestionView, locale: Locale) {
+  return suggestionMessage(view.need, locale, {
+    suggestionId: view.suggestionId,
+    state: view.state,
+    movedTo: view.movedTo,
+    declinedBy: view.declinedBy,
+  });
+}
+
 async function sendSuggestion({ db, client, locale }: SlackOutboxSenderDeps, suggestionId: number): Promise<void> {
   const view = await loadSuggestionView(db, suggestionId);
-  if (!view) return; // the need was deleted: nothing left to post
-  const message = suggestionMessage(view.need, locale);
+  if (!view || view.messageTs) return; // the need was deleted, or this post already went out
+  const message = render(view, locale);
   const result = await client.chat.postMessage({
     channel: view.channelId,
     text: message.text,
@@ -81,8 +91,23 @@ async function sendSuggestion({ db, client, locale }: SlackOutboxSenderDeps, sug
   });
   await db.suggestionPost.update({
     where: { id: suggestionId },
-    data: { messageTs: result.ts ?? null, state: 'posted', postedAt: new Date() },
+    // A post moved away while it was queued keeps its "moved" state.
+    data: { messageTs: result.ts ?? null, postedAt: new Date(), ...(view.state === 'pending' ? { state: 'posted' } : {}) },
   });
+}
+
+/** Re-renders a posted suggestion with the need's current state. */
+async function updateSuggestion({ db, client, locale }: SlackOutboxSenderDeps, suggestionId: number): Promise<void> {
+  const view = await loadSuggestionView(db, suggestionId);
+  if (!view?.messageTs) return;
+  const message = render(view, locale);
+  try {
+    await client.chat.update({ channel: view.channelId, ts: view.messageTs, text: message.text, blocks: message.blocks });
+  } catch (error) {
+    // Someone deleted the message: nothing to update, and nothing to retry.
+    if (error instanceof WebAPIPlatformError && ['message_not_found', 'channel_not_found', 'cant_update_message'].includes(error.data.error)) return;
+    throw error;
+  }
 }
 
 async function sendConfirmation({ db, client, locale, intakeChannel }: SlackOutboxSenderDeps, needId: number): Promise<void> {

@@ -1,12 +1,19 @@
-// The suggestion message posted to team channels. Pure: a NeedView in, Block Kit out.
-import type { KnownBlock } from '@slack/types';
+// The suggestion message posted to team channels, and re-rendered in place (chat.update) when
+// people react. Pure: read models in, Block Kit out.
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
 import { escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
 
-/** How much of a long description a channel message shows; the rest is one click away in the DB/CLI. */
+/** How much of a long description a channel message shows. */
 const DESCRIPTION_SHOWN = 700;
+
+export const SUGGESTION_ACTIONS = {
+  claim: 'suggestion_claim',
+  recategorise: 'suggestion_recategorise',
+  notOurs: 'suggestion_not_ours',
+} as const;
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -17,13 +24,29 @@ export function confidenceOf(score: number): Confidence {
   return 'low';
 }
 
+/** Where this copy of the message lives and what happened to it. */
+export interface SuggestionPostContext {
+  suggestionId: number;
+  /** pending | posted | moved */
+  state: string;
+  movedTo: string[];
+  declinedBy: string[];
+}
+
 export interface SuggestionMessage {
   text: string;
   blocks: KnownBlock[];
 }
 
-export function suggestionMessage(need: NeedView, locale: Locale): SuggestionMessage {
-  const t = messages(locale).suggestion;
+const channelList = (ids: string[], locale: Locale) => {
+  const links = ids.map((id) => `<#${id}>`);
+  return links.length > 1 ? `${links.slice(0, -1).join(', ')} ${locale === 'sv' ? 'och' : 'and'} ${links.at(-1)}` : (links[0] ?? '');
+};
+
+export function suggestionMessage(need: NeedView, locale: Locale, post?: SuggestionPostContext): SuggestionMessage {
+  const all = messages(locale);
+  const t = all.suggestion;
+  const f = all.feedback;
   const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) });
 
   const fields = [mrkdwn(`*${t.municipality}*\n${escapeMrkdwn(need.municipality)}`)];
@@ -31,10 +54,18 @@ export function suggestionMessage(need: NeedView, locale: Locale): SuggestionMes
 
   const areaLines = need.areas.map((area) => {
     const name = locale === 'sv' ? area.name : area.nameEn;
-    const terms = area.terms.length > 0 ? ` — ${t.drivenBy.toLowerCase()}: ${area.terms.slice(0, 3).map((term) => `_${escapeMrkdwn(term)}_`).join(', ')}` : '';
-    return `• *${escapeMrkdwn(name)}* (${t.confidence[confidenceOf(area.score)]})${terms}`;
+    const how = area.score === null ? f.chosenByPerson : t.confidence[confidenceOf(area.score)];
+    const terms =
+      area.terms.length > 0
+        ? ` — ${t.drivenBy.toLowerCase()}: ${area.terms.slice(0, 3).map((term) => `_${escapeMrkdwn(term)}_`).join(', ')}`
+        : '';
+    return `• *${escapeMrkdwn(name)}* (${how})${terms}`;
   });
-  const areasText = need.areas.length > 0 ? `*${t.areas}*\n${areaLines.join('\n')}` : `:grey_question: *${t.noClearMatch}*`;
+  const recategorised = need.recategorisedBy ? ` _(${f.recategorisedBy(`<@${need.recategorisedBy}>`)})_` : '';
+  const areasText =
+    need.areas.length > 0
+      ? `*${t.areas}*${recategorised}\n${areaLines.join('\n')}`
+      : `:grey_question: *${t.noClearMatch}*${recategorised}`;
 
   const environmentLines = need.environments
     .slice(0, 3)
@@ -43,17 +74,50 @@ export function suggestionMessage(need: NeedView, locale: Locale): SuggestionMes
 
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(t.header(need.title), LIMITS.headerText), emoji: true } },
+  ];
+  if (post && post.declinedBy.length > 0) blocks.push({ type: 'section', text: mrkdwn(f.returned(channelList(post.declinedBy, locale))) });
+  if (post?.state === 'moved') blocks.push({ type: 'section', text: mrkdwn(f.movedTo(channelList(post.movedTo, locale))) });
+  blocks.push(
     { type: 'section', fields },
     { type: 'section', text: mrkdwn(escapeMrkdwn(truncate(need.description, DESCRIPTION_SHOWN))) },
     { type: 'section', text: mrkdwn(areasText) },
     { type: 'section', text: mrkdwn(environmentsText) },
-    {
-      type: 'context',
-      elements: [
-        mrkdwn(t.recordedBy(`<@${need.recordedByUserId}>`, slackDate(need.recordedAt, locale))),
-        mrkdwn(t.contact(`<@${need.contactUserId}>`)),
-      ],
-    },
-  ];
-  return { text: truncate(t.fallbackText(need.title, need.municipality), LIMITS.sectionText), blocks };
+  );
+
+  const stateLines: string[] = [];
+  if (need.status === 'resolved') stateLines.push(f.resolved);
+  if (need.claimedByUserId) stateLines.push(f.claimedBy(`<@${need.claimedByUserId}>`));
+  for (const votes of need.feedbackByChannel) stateLines.push(f.votes(votes.up, votes.down, `<#${votes.channelId}>`));
+  if (stateLines.length > 0) blocks.push({ type: 'section', text: mrkdwn(stateLines.join('\n')) });
+
+  if (post) blocks.push(actionButtons(post.suggestionId, need, locale));
+  blocks.push({
+    type: 'context',
+    elements: [
+      mrkdwn(t.recordedBy(`<@${need.recordedByUserId}>`, slackDate(need.recordedAt, locale))),
+      mrkdwn(t.contact(`<@${need.contactUserId}>`)),
+    ],
+  });
+  return { text: truncate(t.fallbackText(escapeMrkdwn(need.title), escapeMrkdwn(need.municipality)), LIMITS.sectionText), blocks };
+}
+
+function actionButtons(suggestionId: number, need: NeedView, locale: Locale): ActionsBlock {
+  const f = messages(locale).feedback;
+  const value = String(suggestionId);
+  return {
+    type: 'actions',
+    block_id: `suggestion_actions_${suggestionId}`,
+    elements: [
+      {
+        type: 'button',
+        action_id: SUGGESTION_ACTIONS.claim,
+        // Pressing it again withdraws your own claim; others can still add theirs.
+        text: { type: 'plain_text', text: f.claim, emoji: true },
+        value,
+        ...(need.claimedByUserId ? {} : { style: 'primary' as const }),
+      },
+      { type: 'button', action_id: SUGGESTION_ACTIONS.recategorise, text: { type: 'plain_text', text: f.recategorise, emoji: true }, value },
+      { type: 'button', action_id: SUGGESTION_ACTIONS.notOurs, text: { type: 'plain_text', text: f.notOurs, emoji: true }, value },
+    ],
+  };
 }

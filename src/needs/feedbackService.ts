@@ -1,0 +1,193 @@
+// People's reactions and buttons on suggestion messages: stored once per need, person and kind;
+// the need's status follows from them; corrections re-route the need; everything that changes
+// queues message updates and teaches the matcher.
+import type { ChannelsConfig } from '../channels/channelsConfig.js';
+import { channelScope, routeNeed } from '../channels/routing.js';
+import type { Db, Tx } from '../db/client.js';
+import type { AreaSlug } from '../matching/types.js';
+import { enqueue } from '../outbox/outboxQueue.js';
+import { formatCorrectedAreas, currentAreas, parseCorrectedAreas } from './needAreas.js';
+import { type FeedbackKind, trainingLabelsFor } from './learningLabels.js';
+
+export type { FeedbackKind } from './learningLabels.js';
+
+export interface FeedbackServiceDeps {
+  db: Db;
+  channels: ChannelsConfig;
+  /** Outbox rows were queued: send them now. */
+  onQueued?: () => void;
+  /** Training examples changed: retrain (debounced) in the background. */
+  onTrainingDataChanged?: () => void;
+  now?: () => Date;
+}
+
+export interface FeedbackInput {
+  needId: number;
+  userId: string;
+  kind: FeedbackKind;
+  channelId: string;
+}
+
+export interface FeedbackOutcome {
+  /** False when nothing changed (a redelivery, a double click, an undo of nothing). */
+  changed: boolean;
+}
+
+type NeedStatus = 'open' | 'claimed' | 'resolved';
+
+export class FeedbackService {
+  constructor(private readonly deps: FeedbackServiceDeps) {}
+
+  /** The suggestion behind a Slack message, or null for any other message. */
+  async findSuggestion(channelId: string, messageTs: string): Promise<{ suggestionId: number; needId: number } | null> {
+    const post = await this.deps.db.suggestionPost.findUnique({ where: { channelId_messageTs: { channelId, messageTs } } });
+    return post ? { suggestionId: post.id, needId: post.needId } : null;
+  }
+
+  async suggestionById(suggestionId: number): Promise<{ needId: number; channelId: string } | null> {
+    return this.deps.db.suggestionPost.findUnique({ where: { id: suggestionId }, select: { needId: true, channelId: true } });
+  }
+
+  async addFeedback(input: FeedbackInput): Promise<FeedbackOutcome> {
+    return this.change(input.needId, input.userId, async (tx) => {
+      const existing = await tx.feedback.findUnique({ where: { needId_userId_kind: { needId: input.needId, userId: input.userId, kind: input.kind } } });
+      if (existing) return false;
+      await tx.feedback.create({ data: { ...input, createdAt: this.now() } });
+      if (input.kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, input.needId, input.userId);
+      return true;
+    });
+  }
+
+  async removeFeedback(input: Omit<FeedbackInput, 'channelId'>): Promise<FeedbackOutcome> {
+    return this.change(input.needId, input.userId, async (tx) => {
+      const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind } });
+      return removed.count > 0;
+    });
+  }
+
+  /** Buttons toggle: pressing "Jag tar kontakt" again withdraws the claim. */
+  async toggleFeedback(input: FeedbackInput): Promise<FeedbackOutcome & { added: boolean }> {
+    const exists = await this.deps.db.feedback.findUnique({
+      where: { needId_userId_kind: { needId: input.needId, userId: input.userId, kind: input.kind } },
+    });
+    if (exists) return { ...(await this.removeFeedback(input)), added: false };
+    return { ...(await this.addFeedback(input)), added: true };
+  }
+
+  /** A person chose the right areas (empty = no strength area fits): re-route the need. */
+  async recategorise(needId: number, userId: string, areas: readonly AreaSlug[]): Promise<FeedbackOutcome> {
+    return this.change(needId, userId, async (tx) => {
+      const need = await tx.need.findUnique({ where: { id: needId }, include: { suggestions: true } });
+      if (!need) return false;
+      const corrected = formatCorrectedAreas(areas);
+      if (need.correctedAreas === corrected) return false;
+      await tx.need.update({ where: { id: needId }, data: { correctedAreas: corrected } });
+      await tx.needEvent.create({ data: { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() } });
+
+      const targets = new Set(routeNeed(this.deps.channels, parseCorrectedAreas(corrected) ?? []).map((r) => r.channel));
+      for (const post of need.suggestions) {
+        const shouldShow = targets.has(post.channelId);
+        if (!shouldShow && post.state !== 'moved') await tx.suggestionPost.update({ where: { id: post.id }, data: { state: 'moved' } });
+        if (shouldShow && post.state === 'moved')
+          await tx.suggestionPost.update({ where: { id: post.id }, data: { state: post.messageTs ? 'posted' : 'pending' } });
+        targets.delete(post.channelId);
+      }
+      for (const channelId of targets) {
+        const post = await tx.suggestionPost.create({ data: { needId, channelId, reason: 'recategorised' } });
+        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id }, this.now());
+      }
+      return true;
+    });
+  }
+
+  /**
+   * Runs one change in a transaction; when it changed something, recomputes the status, rebuilds
+   * the need's training example and queues an update of every message showing the need.
+   */
+  private async change(needId: number, userId: string, apply: (tx: Tx) => Promise<boolean>): Promise<FeedbackOutcome> {
+    const result = await this.deps.db.$transaction(async (tx) => {
+      const need = await tx.need.findUnique({ where: { id: needId }, select: { id: true } });
+      if (!need || !(await apply(tx))) return { changed: false, trainingChanged: false };
+      await this.updateStatus(tx, needId, userId);
+      const trainingChanged = await this.updateTrainingExample(tx, needId);
+      const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true } });
+      for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id }, this.now());
+      return { changed: true, trainingChanged };
+    });
+    if (result.changed) this.deps.onQueued?.();
+    if (result.trainingChanged) this.deps.onTrainingDataChanged?.();
+    return { changed: result.changed };
+  }
+
+  /** Status follows from the feedback: ✅ → resolved, a claim → claimed, else open. */
+  private async updateStatus(tx: Tx, needId: number, userId: string): Promise<void> {
+    const need = await tx.need.findUniqueOrThrow({ where: { id: needId } });
+    const feedback = await tx.feedback.findMany({ where: { needId, kind: { in: ['claim', 'resolved'] } }, orderBy: { createdAt: 'asc' } });
+    const claim = feedback.find((f) => f.kind === 'claim');
+    const resolved = feedback.find((f) => f.kind === 'resolved');
+    const status: NeedStatus = resolved ? 'resolved' : claim ? 'claimed' : 'open';
+    const claimedByUserId = claim?.userId ?? null;
+    if (status === need.status && claimedByUserId === need.claimedByUserId) return;
+    await tx.need.update({
+      where: { id: needId },
+      data: {
+        status,
+        claimedByUserId,
+        claimedAt: claim ? (need.claimedByUserId === claimedByUserId ? need.claimedAt : claim.createdAt) : null,
+        resolvedAt: resolved ? (need.resolvedAt ?? this.now()) : null,
+      },
+    });
+    if (status !== need.status) {
+      await tx.needEvent.create({ data: { needId, kind: 'status', detail: `${need.status}→${status}`, userId, at: this.now() } });
+    }
+  }
+
+  /** If every team channel that got the need said 👎, it goes back to intake with that history. */
+  private async returnToIntakeIfEveryoneDeclined(tx: Tx, needId: number, userId: string): Promise<void> {
+    const { intake } = this.deps.channels;
+    const posts = await tx.suggestionPost.findMany({ where: { needId, state: { not: 'moved' } } });
+    const teamChannels = posts.filter((p) => p.channelId !== intake).map((p) => p.channelId);
+    if (teamChannels.length === 0 || posts.some((p) => p.channelId === intake)) return;
+    const declined = new Set((await tx.feedback.findMany({ where: { needId, kind: 'down' } })).map((f) => f.channelId));
+    if (!teamChannels.every((channel) => declined.has(channel))) return;
+    const post = await tx.suggestionPost.create({ data: { needId, channelId: intake, reason: 'returned' } });
+    await enqueue(tx, { kind: 'suggestion', suggestionId: post.id }, this.now());
+    await tx.needEvent.create({ data: { needId, kind: 'returned_to_intake', detail: teamChannels.join(','), userId, at: this.now() } });
+  }
+
+  /** Rebuilds the need's training example from its feedback; true when it changed. */
+  private async updateTrainingExample(tx: Tx, needId: number): Promise<boolean> {
+    const need = await tx.need.findUniqueOrThrow({
+      where: { id: needId },
+      include: { classifications: { where: { suggested: true } }, feedback: true },
+    });
+    const suggested = currentAreas(need.classifications.map((c) => c.areaSlug), null);
+    const labels = trainingLabelsFor(
+      suggested,
+      parseCorrectedAreas(need.correctedAreas),
+      need.feedback.map((f) => ({ kind: f.kind as FeedbackKind, scope: channelScope(this.deps.channels, f.channelId) })),
+    );
+    const key = `need:${needId}`;
+    const existing = await tx.trainingExample.findUnique({ where: { key }, include: { labels: true } });
+    const wanted = labels
+      ? [...labels.positive.map((areaSlug) => ({ areaSlug, positive: true })), ...labels.negative.map((areaSlug) => ({ areaSlug, positive: false }))]
+      : null;
+    const same =
+      existing !== null &&
+      wanted !== null &&
+      existing.labels.length === wanted.length &&
+      wanted.every((w) => existing.labels.some((l) => l.areaSlug === w.areaSlug && l.positive === w.positive));
+    if (same || (existing === null && wanted === null)) return false;
+    if (existing) await tx.trainingExample.delete({ where: { key } });
+    if (wanted) {
+      await tx.trainingExample.create({
+        data: { key, text: `${need.title}. ${need.description}`, source: 'feedback', labels: { create: wanted } },
+      });
+    }
+    return true;
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
