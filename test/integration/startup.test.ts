@@ -1,0 +1,292 @@
+// `npm start` as a real child process: bad configuration ends it with exit code 1 and one readable
+// line per problem on stderr; good configuration serves /healthz, migrates and seeds the SQLite
+// file, and SIGTERM ends it cleanly with exit code 0.
+//
+// The child runs with a clean environment (PATH, HOME and the variables under test). It runs from
+// the repository root, because the migrations folder is resolved against the working directory
+// (see the report: defaultMigrationsDir); every variable the app reads is set explicitly (empty
+// means unset to parseConfig, and dotenv never overrides a variable that exists), so a developer's
+// .env in the repository root cannot leak in.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../support/fakeSlack.js';
+import { tempDir } from '../support/testApp.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ENTRY = path.join(ROOT, 'src', 'index.ts');
+// tsx by absolute path, so the child can also run from a directory outside the repository.
+const TSX = new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url).href;
+const VALID_SECRET = 'startup-test-signing-secret-0123';
+
+/** Every variable src/config.ts reads, unset (dotenv leaves existing keys alone). */
+const ALL_UNSET = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  PORT: '',
+  DATABASE_URL: '',
+  SLACK_API_URL: '',
+  CHANNELS_FILE: '',
+  LOG_LEVEL: '',
+  LOCALE: '',
+  SUMMARY_CRON: '',
+  SUMMARY_TIMEZONE: '',
+};
+
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** Resolves on the next stdout/stderr chunk or on exit. */
+  nextOutput: () => Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+
+function start(env: Record<string, string>, cwd = ROOT): Started {
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...ALL_UNSET, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let out = '';
+  let err = '';
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const current = waiters;
+    waiters = [];
+    for (const w of current) w();
+  };
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    wake();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+    wake();
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+      wake();
+    }),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    nextOutput: () => (child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
+}
+
+/** Runs the app to its end; fails if it is still running after `timeoutMs`. */
+async function runToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const run = start(env);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms; stderr: ${run.stderr()}`)), timeoutMs);
+  });
+  try {
+    const code = await Promise.race([run.exited, timeout]);
+    return { code, stderr: run.stderr(), stdout: run.stdout() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Polls /healthz a bounded number of times until it answers 200. Between failed attempts it waits
+ * for the child to say something (it logs "Behovsbryggan is running" once listening) or to exit —
+ * no fixed sleeps. Throws if the child exits first or the deadline passes.
+ */
+async function waitHealthy(run: Started, port: number, timeoutMs = 25_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let status = 0;
+  for (let attempt = 0; attempt < 200 && Date.now() < deadline; attempt++) {
+    if (run.child.exitCode !== null) throw new Error(`exited with ${run.child.exitCode}: ${run.stderr()}${run.stdout()}`);
+    status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })
+      .then((res) => res.status)
+      .catch(() => 0);
+    if (status === 200) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
+  }
+  throw new Error(`healthz never answered 200 (last ${status}); output: ${run.stdout()}${run.stderr()}`);
+}
+
+function expectCleanFailure(stderr: string): string[] {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[0]).toBe('Behovsbryggan cannot start:');
+  expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m); // no stack trace
+  return lines.slice(1);
+}
+
+let dir: string;
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await FakeSlack.start();
+  dir = tempDir('behovsbryggan-startup-');
+});
+afterEach(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+afterAll(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('start-up with bad configuration', () => {
+  it('shows the setup help when no Slack credentials are set', async () => {
+    const { code, stderr } = await runToExit({});
+    expect(code).toBe(1);
+    const lines = expectCleanFailure(stderr);
+    expect(lines[0]).toBe('  - No Slack credentials are set.');
+    expect(stderr).toContain('manifest.yml');
+    expect(stderr).toContain('.env');
+  });
+
+  it('names a malformed bot token', async () => {
+    const { code, stderr } = await runToExit({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: VALID_SECRET });
+    expect(code).toBe(1);
+    expect(expectCleanFailure(stderr)).toEqual(['  - SLACK_BOT_TOKEN must be a bot token starting with xoxb-']);
+  });
+
+  it('asks for the signing secret in HTTP mode', async () => {
+    const { code, stderr } = await runToExit({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' });
+    expect(code).toBe(1);
+    const lines = expectCleanFailure(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}- SLACK_SIGNING_SECRET is missing: HTTP mode needs it/);
+  });
+
+  it('names the channels file and the bad area, before touching the database', async () => {
+    const channelsFile = path.join(dir, 'bad-channels.yml');
+    writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0SPACE\n    areas: [rymdteknik]\n');
+    const dbFile = path.join(dir, 'never-created.db');
+    const { code, stderr } = await runToExit({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      CHANNELS_FILE: channelsFile,
+      DATABASE_URL: `file:${dbFile}`,
+      SLACK_API_URL: fake.url,
+    });
+    expect(code).toBe(1);
+    const lines = expectCleanFailure(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^ {2}- ${channelsFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: teams\\.0\\.areas `));
+    expect(existsSync(dbFile)).toBe(false);
+  });
+
+  it('says how to create a channels file that does not exist', async () => {
+    const missing = path.join(dir, 'no-such-channels.yml');
+    const { code, stderr } = await runToExit({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      CHANNELS_FILE: missing,
+      DATABASE_URL: `file:${path.join(dir, 'never-created-either.db')}`,
+      SLACK_API_URL: fake.url,
+    });
+    expect(code).toBe(1);
+    expect(expectCleanFailure(stderr)).toEqual([
+      `  - Channels file ${missing} cannot be read: copy channels.example.yml to ${missing} (or set CHANNELS_FILE) and fill in your channel ids`,
+    ]);
+  });
+});
+
+describe('start-up with good configuration', () => {
+  it('serves /healthz, migrates and seeds the database, calls the configured Slack API and stops on SIGTERM', async () => {
+    const channelsFile = path.join(dir, 'channels.yml');
+    writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0REGION\n    areas: all\n');
+    const dbFile = path.join(dir, 'app.db');
+    const port = await freePort();
+    fake.reset();
+    const run = start({
+      SLACK_BOT_TOKEN: 'xoxb-startup-test',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      PORT: String(port),
+      DATABASE_URL: `file:${dbFile}`,
+      SLACK_API_URL: fake.url,
+      CHANNELS_FILE: channelsFile,
+      LOG_LEVEL: 'info',
+    });
+
+    await waitHealthy(run, port);
+    expect(run.stdout()).toContain('Behovsbryggan is running');
+    // Bolt verifies the bot token at start, through SLACK_API_URL.
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'auth.test'), 'auth.test');
+    expect(fake.callsOf('auth.test')[0]!.token).toBe('xoxb-startup-test');
+
+    expect(run.child.kill('SIGTERM')).toBe(true);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      run.exited,
+      new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), 10_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    expect(code).toBe(0);
+    expect(run.stdout()).toContain('shutting down');
+    expect(run.stderr()).toBe('');
+
+    expect(existsSync(dbFile)).toBe(true);
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      const migrationFolders = readdirSync(path.join(ROOT, 'prisma', 'migrations'), { withFileTypes: true }).filter((e) => e.isDirectory());
+      const applied = db.prepare('SELECT migration_name, finished_at FROM _prisma_migrations').all() as { migration_name: string; finished_at: string | null }[];
+      expect(applied.map((m) => m.migration_name).sort()).toEqual(migrationFolders.map((e) => e.name).sort());
+      expect(applied.every((m) => m.finished_at !== null)).toBe(true);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM Municipality').get() as { n: number }).n).toBe(13);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM StrengthArea').get() as { n: number }).n).toBe(5);
+      expect((db.prepare("SELECT COUNT(*) AS n FROM Municipality WHERE name = 'Kinda'").get() as { n: number }).n).toBe(1);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  // BUG (src/db/migrations-engine/datasource.ts defaultMigrationsDir): prisma/migrations is resolved
+  // against process.cwd(), and a missing folder reads as "no migrations", so started from any other
+  // directory the app skips migrating and dies in seeding ("table main.StrengthArea does not exist").
+  // Flip to `it` once the folder is resolved from the module's location.
+  it.fails('starts from a working directory outside the repository', async () => {
+    const elsewhere = tempDir('behovsbryggan-cwd-');
+    try {
+      writeFileSync(path.join(elsewhere, 'channels.yml'), 'intake: C0INTAKE\n');
+      const port = await freePort();
+      const run = start(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-startup-test',
+          SLACK_SIGNING_SECRET: VALID_SECRET,
+          PORT: String(port),
+          DATABASE_URL: 'file:./app.db',
+          SLACK_API_URL: fake.url,
+          LOG_LEVEL: 'warn',
+        },
+        elsewhere,
+      );
+      await waitHealthy(run, port);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
