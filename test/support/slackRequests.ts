@@ -104,3 +104,78 @@ export function needSubmissionPayload(values: NeedFormValues, privateMetadata: s
     },
   };
 }
+
+let eventCounter = 0;
+
+export interface ReactionEventOptions {
+  type: 'reaction_added' | 'reaction_removed';
+  reaction: string;
+  userId: string;
+  channel: string;
+  ts: string;
+  eventId?: string;
+}
+
+/** An Events API envelope for a reaction, as Slack sends it. */
+export function reactionEnvelope(options: ReactionEventOptions): { event_id: string } & Record<string, unknown> {
+  eventCounter += 1;
+  return {
+    token: 'deprecated-verification-token',
+    team_id: 'T0FAKE',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: options.eventId ?? `Ev${Date.now()}${eventCounter}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0FAKE', user_id: 'U0BOT', is_bot: true }],
+    event: {
+      type: options.type,
+      user: options.userId,
+      reaction: options.reaction,
+      item_user: 'U0BOT',
+      item: { type: 'message', channel: options.channel, ts: options.ts },
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    },
+  };
+}
+
+/** A block_actions payload for a button on a message, as Slack sends it. */
+export function buttonPayload(options: { actionId: string; value: string; userId: string; channel: string; messageTs: string }): unknown {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: options.userId, username: 'u', name: 'u', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    container: { type: 'message', message_ts: options.messageTs, channel_id: options.channel, is_ephemeral: false },
+    channel: { id: options.channel, name: 'team' },
+    message: { type: 'message', ts: options.messageTs, text: 'suggestion', blocks: [] },
+    response_url: 'http://127.0.0.1:9/response',
+    actions: [
+      { type: 'button', action_id: options.actionId, block_id: 'suggestion_actions', value: options.value, action_ts: `${Date.now() / 1000}`, text: { type: 'plain_text', text: 'x' } },
+    ],
+  };
+}
+
+/** A view_submission of the "Byt styrkeområde" modal. */
+export function recategoriseSubmissionPayload(values: string[], privateMetadata: string, userId: string): unknown {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: userId, username: 'u', name: 'u', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    trigger_id: 'trigger-submit',
+    view: {
+      id: 'V0RECAT',
+      team_id: 'T0FAKE',
+      type: 'modal',
+      callback_id: 'recategorise_modal',
+      private_metadata: privateMetadata,
+      hash: 'h',
+      title: { type: 'plain_text', text: 'Byt styrkeområde' },
+      blocks: [],
+      state: { values: { areas: { value: { type: 'checkboxes', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) } } } },
+    },
+  };
+}

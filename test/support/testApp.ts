@@ -36,7 +36,7 @@ export function tempDir(prefix = 'behovsbryggan-'): string {
 
 export async function startTestApp(
   fake: FakeSlack,
-  options: { dir?: string; channels?: ChannelsConfig; baseDelayMs?: number } = {},
+  options: { dir?: string; channels?: ChannelsConfig; baseDelayMs?: number; retrainDebounceMs?: number } = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
   const databaseUrl = `file:${path.join(dir, 'test.db')}`;
@@ -52,6 +52,7 @@ export async function startTestApp(
     logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     channels: options.channels ?? TEST_CHANNELS,
     outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20 },
+    retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
   });
   return {
     server,
