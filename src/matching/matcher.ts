@@ -42,7 +42,7 @@ export interface TrainedMatcher extends Matcher {
 }
 
 export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT_CONFIG): TrainedMatcher {
-  const version = `${ALGORITHM_VERSION}-${shortHash(JSON.stringify({ data, config }))}`;
+  const version = modelVersion(data, config);
   const analyser = new TextAnalyser(config.pipeline);
   const examples = buildExamples(data, config.exampleWeights);
   const analysed = examples.map((example) => analyser.analyse(example.text));
@@ -64,6 +64,12 @@ export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT
   const seed = parseInt(version.slice(-8), 16) >>> 0;
   const model = trainLogistic({ vectors, targets, weights, outputs: OUTPUTS }, space.size, seed, config.logistic);
   return new LogisticMatcher(version, analyser, space, model, config);
+}
+
+/** A short hash of the algorithm, config and training data, independent of the order of the areas. */
+function modelVersion(data: TrainingData, config: MatcherConfig): string {
+  const areas = [...data.areas].sort((a, b) => AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
+  return `${ALGORITHM_VERSION}-${shortHash(JSON.stringify({ areas, examples: data.examples, config }))}`;
 }
 
 /** Up-weights each output's positives so rare areas are not drowned by their negatives. */

@@ -21,7 +21,7 @@ export interface ToTrainingDataOptions {
   sentencesAsExamples: boolean;
 }
 
-export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: true, sentencesAsExamples: false };
+export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: false, sentencesAsExamples: false };
 
 export function toAreaProfiles(areas: readonly SeedAreaLike[]): AreaProfile[] {
   return areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, keywords: [...a.keywords] }));

@@ -16,7 +16,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   abstainBelow: 0.15,
   noneOverBest: 0.5,
   secondAtLeast: 0.2,
-  secondRatio: 0.7,
+  secondRatio: 0.2,
 };
 
 export interface Decision {

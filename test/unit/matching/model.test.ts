@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedData, type SeedData } from '../../../src/seed/seedFiles.js';
+import {
+  AREA_SLUGS,
+  rankEnvironments,
+  toTrainingData,
+  trainMatcher,
+  type EnvironmentProfile,
+  type TrainedMatcher,
+  type TrainingData,
+} from '../../../src/matching/index.js';
+import { foldDiacritics } from '../../../src/matching/text/normalise.js';
+
+let seed: SeedData;
+let data: TrainingData;
+let matcher: TrainedMatcher;
+
+beforeAll(() => {
+  seed = loadSeedData();
+  data = toTrainingData(seed);
+  matcher = trainMatcher(data);
+});
+
+const suggestedSlugs = (text: string): string[] => matcher.classify(text).suggested.map((s) => s.slug);
+
+describe('classification', () => {
+  it('puts a home-care sensor need in uppkopplade', () => {
+    const c = matcher.classify('Vi vill testa sensorer hemma hos brukarna i hemtjänsten som larmar om någon faller eller inte rört sig på länge.');
+    expect(c.abstain).toBe(false);
+    expect(c.suggested[0]?.slug).toBe('uppkopplade');
+  });
+
+  it('abstains on a recruitment problem', () => {
+    const c = matcher.classify('Vi har svårt att rekrytera sjuksköterskor och undersköterskor till äldreomsorgen, många slutar efter ett år.');
+    expect(c.abstain).toBe(true);
+    expect(c.suggested).toEqual([]);
+  });
+
+  it('suggests both areas for a need that names two', () => {
+    const slugs = suggestedSlugs(
+      'Vi vill bygga en digital tvilling i 3D av stadsdelen och samtidigt minska energianvändningen och klimatutsläppen med solceller och återbruk.',
+    );
+    expect(new Set(slugs)).toEqual(new Set(['visualisering', 'miljonytta']));
+  });
+
+  it('handles informal, diacritic-free and English needs', () => {
+    expect(suggestedSlugs('bygglogistik vid nya resecentrum')).toEqual(['logistik']);
+    expect(suggestedSlugs('trygghetslarmen i hemtjansten tappar uppkopplingen')[0]).toBe('uppkopplade');
+    expect(suggestedSlugs('our staff drive 400 km a day between clients and the schedule is always wrong')[0]).toBe('logistik');
+  });
+
+  it('ranks all five areas, best first, with scores in 0–1', () => {
+    const c = matcher.classify('återvinning av byggmaterial');
+    expect(c.ranked.map((r) => r.slug).sort()).toEqual([...AREA_SLUGS].sort());
+    for (let i = 1; i < c.ranked.length; i++) expect(c.ranked[i - 1]!.score).toBeGreaterThanOrEqual(c.ranked[i]!.score);
+    for (const r of c.ranked) expect(r.score).toBeGreaterThanOrEqual(0);
+    for (const r of c.ranked) expect(r.score).toBeLessThanOrEqual(1);
+    expect(c.modelVersion).toBe(matcher.version);
+  });
+
+  it('copes with empty and symbol-only text by abstaining', () => {
+    expect(matcher.classify('').abstain).toBe(true);
+    expect(matcher.classify('😀 !!! 123').abstain).toBe(true);
+  });
+});
+
+describe('explanations', () => {
+  it('explains suggested areas with words that occur in the text, as typed', () => {
+    const text = 'Trygghetslarmen i hemtjänsten tappar uppkopplingen när brukarna byter till fiber';
+    const c = matcher.classify(text);
+    const suggested = c.suggested[0];
+    expect(suggested).toBeDefined();
+    expect(suggested!.terms.length).toBeGreaterThan(0);
+    const words = text.toLowerCase().split(/\s+/);
+    for (const term of suggested!.terms) expect(words).toContain(term);
+    expect(suggested!.terms).toContain('trygghetslarmen');
+  });
+
+  it('shows the English word, not its Swedish gloss', () => {
+    const c = matcher.classify('faster deliveries to our schools');
+    expect(c.suggested[0]?.slug).toBe('logistik');
+    expect(c.suggested[0]?.terms).toContain('deliveries');
+  });
+});
+
+describe('determinism and training data', () => {
+  it('gives the same model and version for the same data, another version for other data', () => {
+    const again = trainMatcher(toTrainingData(seed));
+    expect(again.version).toBe(matcher.version);
+    const text = 'drönarbilder av skogen';
+    expect(again.classify(text)).toEqual(matcher.classify(text));
+    const other = trainMatcher({ ...data, examples: data.examples.slice(1) });
+    expect(other.version).not.toBe(matcher.version);
+  });
+
+  it('does not depend on the order of the areas', () => {
+    const reversed = trainMatcher({ ...data, areas: [...data.areas].reverse() });
+    const text = 'sensorer i soptunnorna';
+    expect(reversed.probabilities(text)).toEqual(matcher.probabilities(text));
+  });
+
+  it('learns from negative feedback (negativeAreas)', () => {
+    const text = 'kameror som räknar besökare i simhallen';
+    const before = matcher.probabilities(text).areas[AREA_SLUGS.indexOf('visualisering')]!;
+    const feedback = Array.from({ length: 5 }, () => ({ text, areas: ['uppkopplade' as const], negativeAreas: ['visualisering' as const] }));
+    const retrained = trainMatcher({ ...data, examples: [...data.examples, ...feedback] });
+    const after = retrained.probabilities(text).areas[AREA_SLUGS.indexOf('visualisering')]!;
+    expect(after).toBeLessThan(before);
+    expect(retrained.classify(text).suggested[0]?.slug).toBe('uppkopplade');
+  });
+});
+
+describe('rankEnvironments', () => {
+  let environments: EnvironmentProfile[];
+  beforeAll(() => {
+    environments = seed.environments.map((e, i) => ({
+      id: i + 1,
+      name: e.name,
+      areas: e.areas,
+      crossCutting: e.cross_cutting,
+      offer: e.offer,
+      role: e.role ?? null,
+    }));
+  });
+
+  it('suggests specific environments of the matched area with a Swedish reason', () => {
+    const text = 'bygglogistik och byggtrafik vid nya resecentrum';
+    const ranked = rankEnvironments(text, matcher.classify(text), environments);
+    expect(ranked).toHaveLength(3);
+    expect(ranked.map((r) => r.name)).toContain('Logistikkluster Östergötland');
+    for (const r of ranked) expect(r.reason).toMatch(/^Arbetar med Effektiv logistik/);
+    expect(ranked.find((r) => r.name === 'Logistikkluster Östergötland')?.reason).toContain('bygglogistik');
+    for (const r of ranked) expect(environments.find((e) => e.id === r.id)?.crossCutting).toBe(false);
+  });
+
+  it('falls back to cross-cutting environments when nothing specific fits', () => {
+    const text = 'Vi har svårt att rekrytera lärare';
+    const ranked = rankEnvironments(text, matcher.classify(text), environments, 2);
+    expect(ranked).toHaveLength(2);
+    for (const r of ranked) {
+      const environment = environments.find((e) => e.id === r.id)!;
+      expect(environment.crossCutting || environment.areas.length === 0).toBe(true);
+    }
+  });
+
+  it('respects the limit and is deterministic', () => {
+    const text = 'tryckt elektronik i sensorer';
+    const c = matcher.classify(text);
+    expect(rankEnvironments(text, c, environments, 1)).toHaveLength(1);
+    expect(rankEnvironments(text, c, environments)).toEqual(rankEnvironments(text, c, environments));
+    expect(foldDiacritics(rankEnvironments(text, c, environments)[0]!.name)).toMatch(/printed|hope/i);
+  });
+});

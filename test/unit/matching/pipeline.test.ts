@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { foldDiacritics } from '../../../src/matching/text/normalise.js';
+import { stemEnglish, stemSwedish } from '../../../src/matching/text/stem.js';
+import { tokenise } from '../../../src/matching/text/tokenise.js';
+import { isStopword } from '../../../src/matching/text/stopwords.js';
+import { swedishGloss } from '../../../src/matching/text/lexicon.js';
+import { TextAnalyser } from '../../../src/matching/text/features.js';
+
+const analyser = new TextAnalyser();
+const featuresOf = (text: string): Set<string> => new Set(analyser.analyse(text).flatMap((t) => t.features));
+const shared = (a: Set<string>, b: Set<string>): string[] => [...a].filter((f) => b.has(f));
+
+describe('normalisation', () => {
+  it('folds case and diacritics', () => {
+    expect(foldDiacritics('Hemtjänsten i Östergötland')).toBe('hemtjansten i ostergotland');
+    expect(foldDiacritics('ÅÄÖ é')).toBe('aao e');
+  });
+
+  it('makes "hemtjansten" (no å/ä/ö) meet "hemtjänsten"', () => {
+    expect(featuresOf('hemtjansten')).toEqual(featuresOf('Hemtjänsten'));
+  });
+});
+
+describe('tokenisation and stopwords', () => {
+  it('drops chat abbreviations, fillers and bare numbers', () => {
+    const surfaces = analyser.analyse('ca 400 mkt bl.a. typ hej, vi behöver lastbilar').map((t) => t.surface);
+    expect(surfaces).toEqual(['lastbilar']);
+  });
+
+  it('keeps acronyms like AR and VR but drops "är"', () => {
+    expect(tokenise('AR är kul').map((t) => [t.surface, t.acronym])).toEqual([
+      ['ar', true],
+      ['är', false],
+      ['kul', false],
+    ]);
+    expect(analyser.analyse('AR är').map((t) => t.surface)).toEqual(['ar']);
+    expect(isStopword('ar')).toBe(true);
+  });
+
+  it('turns domain emoji into words and drops the rest', () => {
+    expect(tokenise('paket 🚚 😀').map((t) => t.surface)).toEqual(['paket', 'transport']);
+  });
+});
+
+describe('stemming', () => {
+  it('stems real Swedish words (folded)', () => {
+    expect(stemSwedish('trygghetslarmen')).toBe('trygghetslarm');
+    expect(stemSwedish('hemtjänsten')).toBe('hemtjanst');
+    expect(stemSwedish('hemtjansten')).toBe('hemtjanst');
+    expect(stemSwedish('transporterna')).toBe(stemSwedish('transporter'));
+    expect(stemSwedish('sensorerna')).toBe(stemSwedish('sensorer'));
+  });
+
+  it('stems English words', () => {
+    expect(stemEnglish('deliveries')).toBe(stemEnglish('delivery'));
+  });
+});
+
+describe('compounds', () => {
+  it('lets a compound meet its parts through character n-grams', () => {
+    const compound = featuresOf('avfallsförbränningen');
+    expect(shared(compound, featuresOf('avfall')).length).toBeGreaterThan(2);
+    expect(shared(compound, featuresOf('förbränning')).length).toBeGreaterThan(4);
+    expect(shared(featuresOf('trygghetslarm'), featuresOf('larmet')).length).toBeGreaterThan(1);
+    expect(shared(featuresOf('samhällsbyggnadsprocessen'), featuresOf('samhällsbyggnad')).length).toBeGreaterThan(10);
+  });
+});
+
+describe('bilingual lexicon', () => {
+  it('glosses English domain words into Swedish, by stem', () => {
+    expect(swedishGloss('deliveries')).toBe('leveranser');
+    expect(swedishGloss('Sensors'.toLowerCase())).toBe('sensorer');
+    expect(swedishGloss('kommunen')).toBeUndefined();
+  });
+
+  it('gives an English word the features of its Swedish gloss', () => {
+    expect(featuresOf('deliveries').has(`w:${stemSwedish('leveranser')}`)).toBe(true);
+  });
+});
