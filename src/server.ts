@@ -16,6 +16,7 @@ import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
 import { OutboxWorker } from './outbox/outboxWorker.js';
 import { loadSeedData } from './seed/seedFiles.js';
+import { startMaintenance } from './maintenance.js';
 import { startWeeklySummaries } from './summaries/index.js';
 import { createSlackOutboxSender } from './slack/outboxSender.js';
 
@@ -103,6 +104,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Needs stored just before a crash (acked, not yet routed) are routed now.
   const recovered = await needs.routePendingNeeds();
   if (recovered > 0) logger.info({ recovered }, 'routed needs left over from the last run');
+  const maintenance = startMaintenance({ db, needs, logger: logger.child({ component: 'maintenance' }) });
 
   let stopping: Promise<void> | null = null;
   return {
@@ -117,6 +119,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     stop: () =>
       (stopping ??= (async () => {
         scheduled.stop();
+        maintenance.stop();
         await app.stop();
         await outbox.stop();
         await retraining.stop();

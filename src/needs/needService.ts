@@ -124,9 +124,16 @@ export class NeedService {
     return { routed, channels: routed ? routes.map((r) => r.channel) : [] };
   }
 
-  /** Routes every need recorded but not yet routed (e.g. the process stopped right after the ack). */
-  async routePendingNeeds(): Promise<number> {
-    const pending = await this.deps.db.need.findMany({ where: { routedAt: null }, select: { id: true }, orderBy: { id: 'asc' } });
+  /**
+   * Routes every need recorded but not yet routed (the process stopped right after the ack, or
+   * routing failed). `recordedBefore` leaves needs alone that the live path is routing right now.
+   */
+  async routePendingNeeds(recordedBefore?: Date): Promise<number> {
+    const pending = await this.deps.db.need.findMany({
+      where: { routedAt: null, ...(recordedBefore ? { recordedAt: { lt: recordedBefore } } : {}) },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
     let count = 0;
     for (const { id } of pending) if ((await this.routeNeed(id)).routed) count++;
     return count;
