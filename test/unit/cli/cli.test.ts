@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { run, type CliIo } from '../../../src/cli/index.js';
+import { AREA_SLUGS } from '../../../src/matching/index.js';
+
+function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    readText: (file) => {
+      const text = files[file];
+      if (text === undefined) throw new Error(`ENOENT: no such file '${file}'`);
+      return text;
+    },
+  };
+}
+
+describe('classify --jsonl', () => {
+  const input = [
+    JSON.stringify({ id: 'a', text: 'bygglogistik vid nya resecentrum' }),
+    '{"id": "b", "text": ',
+    JSON.stringify({ id: 'c', text: '' }),
+    '',
+    JSON.stringify({ id: 7, text: 'vi har svårt att rekrytera lärare' }),
+    JSON.stringify({ text: 'saknar id' }),
+  ].join('\n');
+
+  it('prints one contract line per good need and names each bad line on stderr', async () => {
+    const io = fakeIo({ 'needs.jsonl': input });
+    const code = await run(['classify', '--jsonl', 'needs.jsonl'], io);
+    expect(code).not.toBe(0);
+    expect(io.out).toHaveLength(2);
+    const [first, second] = io.out.map((line) => JSON.parse(line) as { id: string; areas: { slug: string; score: number }[]; abstain: boolean });
+    expect(first!.id).toBe('a');
+    expect(Object.keys(first!)).toEqual(['id', 'areas', 'abstain']);
+    expect(first!.areas.map((a) => a.slug).sort()).toEqual([...AREA_SLUGS].sort());
+    expect(first!.areas[0]!.slug).toBe('logistik');
+    for (let i = 1; i < first!.areas.length; i++) expect(first!.areas[i - 1]!.score).toBeGreaterThanOrEqual(first!.areas[i]!.score);
+    expect(first!.abstain).toBe(false);
+    expect(second).toMatchObject({ id: '7', abstain: true });
+    expect(io.err.some((l) => l.startsWith('line 2:') && l.includes('not valid JSON'))).toBe(true);
+    expect(io.err.some((l) => l.startsWith('line 3:'))).toBe(true);
+    expect(io.err.some((l) => l.startsWith('line 6:') && l.includes('id'))).toBe(true);
+    expect(io.err.some((l) => l.startsWith('line 4'))).toBe(false);
+  });
+
+  it('exits 0 when every line is good', async () => {
+    const io = fakeIo({ 'ok.jsonl': `${JSON.stringify({ id: 'x', text: 'sensorer i soptunnorna' })}\n` });
+    expect(await run(['classify', '--jsonl', 'ok.jsonl'], io)).toBe(0);
+    expect(io.err).toEqual([]);
+  });
+});
+
+describe('classify "text"', () => {
+  it('prints the ranking, the decision and the words behind it', async () => {
+    const io = fakeIo();
+    expect(await run(['classify', 'trygghetslarmen i hemtjänsten tappar uppkopplingen'], io)).toBe(0);
+    const text = io.out.join('\n');
+    expect(text).toContain('decision: uppkopplade');
+    expect(text).toMatch(/\* uppkopplade\s+0\.\d\d\s+.*trygghetslarmen/);
+    for (const slug of AREA_SLUGS) expect(text).toContain(slug);
+  });
+
+  it('rejects bad usage with exit code 2 and a message', async () => {
+    const both = fakeIo();
+    expect(await run(['classify', 'text', '--jsonl', 'f'], both)).toBe(2);
+    expect(both.err.join('\n')).toMatch(/either a text/);
+    const unknown = fakeIo();
+    expect(await run(['classify', '--bogus'], unknown)).toBe(2);
+    const command = fakeIo();
+    expect(await run(['nope'], command)).toBe(2);
+  });
+});
+
+describe('eval', () => {
+  it('evaluates a labelled file and reports the metrics as JSON', async () => {
+    const file = [
+      JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
+      JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: ['none'] }),
+    ].join('\n');
+    const io = fakeIo({ 'f.jsonl': file });
+    expect(await run(['eval', '--file', 'f.jsonl', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out[0]!) as { count: number; hitAt1: number; macroF1: number; abstention: { recall: number } };
+    expect(report.count).toBe(2);
+    expect(report.hitAt1).toBe(1);
+    expect(report.abstention.recall).toBe(1);
+  });
+
+  it('cross-validates the shipped needs with progress on stderr', async () => {
+    const io = fakeIo();
+    expect(await run(['eval', '--folds', '3'], io)).toBe(0);
+    expect(io.err.filter((l) => l.startsWith('fold '))).toHaveLength(3);
+    const text = io.out.join('\n');
+    expect(text).toMatch(/macro-F1: 0\.\d{3}/);
+    expect(text).toContain('confusion');
+    expect(text).toMatch(/abstention \("none"\): precision/);
+  });
+
+  it('validates --folds', async () => {
+    const io = fakeIo();
+    expect(await run(['eval', '--folds', 'x'], io)).toBe(2);
+  });
+});
+
+describe('as a process', () => {
+  it('runs `tsx src/cli/index.ts classify --jsonl` end to end', async () => {
+    const { execFile } = await import('node:child_process');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
+    const file = path.join(dir, 'in.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'p', text: 'drönarbilder av skogen' })}\nnot json\n`);
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/index.ts', 'classify', '--jsonl', file],
+        { cwd: path.resolve(import.meta.dirname, '../../..') },
+        (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'p', abstain: false });
+    expect(result.stderr).toContain('line 2: not valid JSON');
+  });
+});
