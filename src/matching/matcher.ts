@@ -7,7 +7,7 @@ import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js
 import { DEFAULT_LOGISTIC, sigmoid, trainLogistic, type LinearModel, type LogisticOptions } from './model/logistic.js';
 import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights } from './model/examples.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
-import { indexTokens, topTerms } from './model/explain.js';
+import { topTermsPerOutput } from './model/explain.js';
 import { shortHash } from './random.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
@@ -115,13 +115,22 @@ class LogisticMatcher implements TrainedMatcher {
 
   classify(text: string): Classification {
     const tokens = this.analyser.analyse(text);
-    const vector = this.space.vectorise(tokens);
+    const idsPerToken = this.space.idsOf(tokens);
+    const { vector, counts } = this.space.vectoriseIds(idsPerToken);
     const scores = this.model.decision(vector);
-    const index = indexTokens(tokens, this.space, vector);
+    const terms = topTermsPerOutput(
+      tokens.map((t) => t.surface),
+      idsPerToken,
+      vector,
+      counts,
+      this.model,
+      AREA_SLUGS.length,
+      this.config.termsPerArea,
+    );
     const ranked: AreaScore[] = AREA_SLUGS.map((slug, k) => ({
       slug,
       score: round(sigmoid(scores[k] ?? 0)),
-      terms: topTerms(index, this.model, k, this.config.termsPerArea),
+      terms: terms[k] ?? [],
     })).sort((a, b) => b.score - a.score || AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
     const none = sigmoid(scores[NONE_OUTPUT] ?? 0);
     const decision = decide(

@@ -1,56 +1,48 @@
 // Explanations: which typed words pushed an area's score up. Each feature's contribution
-// (value × weight) is shared among the tokens that produced it, then summed per word.
-import type { AnalysedToken } from '../text/features.js';
-import type { FeatureSpace } from './tfidf.js';
-import type { LinearModel } from './logistic.js';
+// (value × weight) is shared among the occurrences that produced it, then summed per word.
+// All outputs are done in one pass over the need's features.
 import type { SparseVector } from './sparse.js';
+import type { LinearModel } from './logistic.js';
 
-export interface TokenFeatureIndex {
-  surfaces: string[];
-  /** Per token, the feature ids it produced (with repeats). */
-  featureIds: number[][];
-  /** Feature id → its value in the need's vector and how many tokens produced it. */
-  valueOf: Map<number, { value: number; producers: number }>;
-}
-
-export function indexTokens(tokens: readonly AnalysedToken[], space: FeatureSpace, vector: SparseVector): TokenFeatureIndex {
-  const valueOf = new Map<number, { value: number; producers: number }>();
-  for (let i = 0; i < vector.indices.length; i++) {
-    valueOf.set(vector.indices[i] ?? 0, { value: vector.values[i] ?? 0, producers: 0 });
-  }
-  const surfaces: string[] = [];
-  const featureIds: number[][] = [];
-  for (const token of tokens) {
-    const ids: number[] = [];
-    for (const feature of token.features) {
-      const id = space.featureId(feature);
-      if (id === undefined) continue;
-      ids.push(id);
-      const entry = valueOf.get(id);
-      if (entry !== undefined) entry.producers++;
+/**
+ * For each output, the words (as typed) with the largest positive contribution, strongest
+ * first. `idsPerToken[t]` are the feature ids of token t; `counts[slot]` is how often the
+ * feature in `vector`'s slot occurred.
+ */
+export function topTermsPerOutput(
+  surfaces: readonly string[],
+  idsPerToken: readonly number[][],
+  vector: SparseVector,
+  counts: Int32Array,
+  model: LinearModel,
+  outputs: number,
+  limit: number,
+): string[][] {
+  const K = model.outputs;
+  const slotOf = new Map<number, number>();
+  vector.indices.forEach((id, slot) => slotOf.set(id, slot));
+  const byWord = new Map<string, Float64Array>();
+  idsPerToken.forEach((ids, t) => {
+    const surface = surfaces[t] ?? '';
+    let sums = byWord.get(surface);
+    if (sums === undefined) {
+      sums = new Float64Array(outputs);
+      byWord.set(surface, sums);
     }
-    surfaces.push(token.surface);
-    featureIds.push(ids);
-  }
-  return { surfaces, featureIds, valueOf };
-}
-
-/** The words (as typed) that contributed most to `output`, strongest first; only positive contributions. */
-export function topTerms(index: TokenFeatureIndex, model: LinearModel, output: number, limit: number): string[] {
-  const byWord = new Map<string, number>();
-  index.featureIds.forEach((ids, t) => {
-    let contribution = 0;
     for (const id of ids) {
-      const entry = index.valueOf.get(id);
-      if (entry === undefined || entry.producers === 0) continue;
-      contribution += (entry.value * model.weight(id, output)) / entry.producers;
+      const slot = slotOf.get(id);
+      if (slot === undefined) continue;
+      const share = vector.values[slot]! / counts[slot]!;
+      const base = id * K;
+      for (let k = 0; k < outputs; k++) sums[k]! += share * model.weights[base + k]!;
     }
-    const surface = index.surfaces[t] ?? '';
-    byWord.set(surface, (byWord.get(surface) ?? 0) + contribution);
   });
-  return [...byWord.entries()]
-    .filter(([, contribution]) => contribution > 0)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([surface]) => surface);
+  const words = [...byWord.entries()];
+  return Array.from({ length: outputs }, (_, k) =>
+    words
+      .filter(([, sums]) => sums[k]! > 0)
+      .sort((a, b) => b[1][k]! - a[1][k]! || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([surface]) => surface),
+  );
 }

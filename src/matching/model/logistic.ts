@@ -17,8 +17,8 @@ export interface LogisticOptions {
 
 export const DEFAULT_LOGISTIC: LogisticOptions = {
   lambda: 1e-4,
-  updateBudget: 150_000,
-  minEpochs: 5,
+  updateBudget: 60_000,
+  minEpochs: 3,
   maxEpochs: 60,
   initialLearningRate: 0.5,
 };
@@ -46,9 +46,9 @@ export class LinearModel {
     out.set(this.bias);
     const { indices, values } = vector;
     for (let i = 0; i < indices.length; i++) {
-      const base = (indices[i] ?? 0) * K;
-      const x = values[i] ?? 0;
-      for (let k = 0; k < K; k++) out[k] = (out[k] ?? 0) + x * (this.weights[base + k] ?? 0);
+      const base = indices[i]! * K;
+      const x = values[i]!;
+      for (let k = 0; k < K; k++) out[k]! += x * this.weights[base + k]!;
     }
     return out;
   }
@@ -80,34 +80,35 @@ export function trainLogistic(
   const order = Array.from({ length: n }, (_, i) => i);
   const { lambda, initialLearningRate: lr0 } = options;
   let t = 0;
+  // Hot loop: indices come from the vectors and K from the set, hence the `!`s.
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const sample of shuffled(order, random)) {
-      const vector = set.vectors[sample];
-      if (vector === undefined) continue;
+      const { indices, values } = set.vectors[sample]!;
       const learningRate = lr0 / (1 + lr0 * lambda * t++);
-      const { indices, values } = vector;
+      const nnz = indices.length;
       dots.fill(0);
-      for (let i = 0; i < indices.length; i++) {
-        const base = (indices[i] ?? 0) * K;
-        const x = values[i] ?? 0;
-        for (let k = 0; k < K; k++) dots[k] = (dots[k] ?? 0) + x * (weights[base + k] ?? 0);
+      for (let i = 0; i < nnz; i++) {
+        const base = indices[i]! * K;
+        const x = values[i]!;
+        for (let k = 0; k < K; k++) dots[k]! += x * weights[base + k]!;
       }
       const shrink = 1 - learningRate * lambda;
+      const row = sample * K;
       for (let k = 0; k < K; k++) {
-        const w = set.weights[sample * K + k] ?? 0;
-        const z = (bias[k] ?? 0) + (scale[k] ?? 1) * (dots[k] ?? 0);
-        gradients[k] = w === 0 ? 0 : (sigmoid(z) - (set.targets[sample * K + k] ?? 0)) * w;
-        bias[k] = (bias[k] ?? 0) - learningRate * (gradients[k] ?? 0);
-        scale[k] = (scale[k] ?? 1) * shrink;
-        gradients[k] = (learningRate * (gradients[k] ?? 0)) / (scale[k] ?? 1);
+        const w = set.weights[row + k]!;
+        const z = bias[k]! + scale[k]! * dots[k]!;
+        const gradient = w === 0 ? 0 : (sigmoid(z) - set.targets[row + k]!) * w;
+        bias[k]! -= learningRate * gradient;
+        scale[k]! *= shrink;
+        gradients[k] = (learningRate * gradient) / scale[k]!;
       }
-      for (let i = 0; i < indices.length; i++) {
-        const base = (indices[i] ?? 0) * K;
-        const x = values[i] ?? 0;
-        for (let k = 0; k < K; k++) weights[base + k] = (weights[base + k] ?? 0) - (gradients[k] ?? 0) * x;
+      for (let i = 0; i < nnz; i++) {
+        const base = indices[i]! * K;
+        const x = values[i]!;
+        for (let k = 0; k < K; k++) weights[base + k]! -= gradients[k]! * x;
       }
       for (let k = 0; k < K; k++) {
-        if ((scale[k] ?? 1) < 1e-6) rescale(weights, scale, k, K);
+        if (scale[k]! < 1e-6) rescale(weights, scale, k, K);
       }
     }
   }

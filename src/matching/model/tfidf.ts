@@ -5,6 +5,8 @@
 import { isWordFeature, type AnalysedToken } from '../text/features.js';
 import type { SparseVector } from './sparse.js';
 
+// Hot loops index typed arrays with ids they created themselves, hence the `!`s.
+
 export interface TfidfOptions {
   /** Weight of the word block; the n-gram block gets sqrt(1 - w²), so the whole vector has unit length. */
   wordBlockWeight: number;
@@ -14,7 +16,11 @@ export interface TfidfOptions {
 
 export const DEFAULT_TFIDF: TfidfOptions = { wordBlockWeight: 0.6, minDocumentFrequency: 1 };
 
+const RESOLVED_LIMIT = 200_000;
+
 export class FeatureSpace {
+  private readonly resolved = new Map<readonly string[], number[]>();
+
   private constructor(
     private readonly ids: ReadonlyMap<string, number>,
     private readonly isWord: Uint8Array,
@@ -32,20 +38,32 @@ export class FeatureSpace {
     const documentFrequency: number[] = [];
     const isWord: number[] = [];
     const lastSeenIn: number[] = [];
+    // The analyser hands out one features array per distinct word, so resolving each array
+    // once (by identity) saves most of the string lookups on large training sets.
+    const resolved = new Map<readonly string[], number[]>();
+    const resolve = (features: readonly string[]): number[] => {
+      let out = resolved.get(features);
+      if (out !== undefined) return out;
+      out = features.map((feature) => {
+        let id = ids.get(feature);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(feature, id);
+          documentFrequency.push(0);
+          isWord.push(isWordFeature(feature) ? 1 : 0);
+          lastSeenIn.push(-1);
+        }
+        return id;
+      });
+      resolved.set(features, out);
+      return out;
+    };
     documents.forEach((tokens, docIndex) => {
       for (const token of tokens) {
-        for (const feature of token.features) {
-          let id = ids.get(feature);
-          if (id === undefined) {
-            id = ids.size;
-            ids.set(feature, id);
-            documentFrequency.push(0);
-            isWord.push(isWordFeature(feature) ? 1 : 0);
-            lastSeenIn.push(-1);
-          }
+        for (const id of resolve(token.features)) {
           if (lastSeenIn[id] !== docIndex) {
             lastSeenIn[id] = docIndex;
-            documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
+            documentFrequency[id]! += 1;
           }
         }
       }
@@ -68,36 +86,74 @@ export class FeatureSpace {
     return this.ids.get(feature);
   }
 
-  /** Vectorises analysed text; features never seen in training are ignored. */
-  vectorise(tokens: readonly AnalysedToken[]): SparseVector {
-    const counts = new Map<number, number>();
-    for (const token of tokens) {
+  /** Feature ids of each token's features, in order; features never seen in training are left out. */
+  idsOf(tokens: readonly AnalysedToken[]): number[][] {
+    return tokens.map((token) => {
+      const cached = this.resolved.get(token.features);
+      if (cached !== undefined) return cached;
+      const ids: number[] = [];
       for (const feature of token.features) {
         const id = this.ids.get(feature);
-        if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (id !== undefined) ids.push(id);
+      }
+      // Same identity trick as in fit; bounded like the analyser's own cache.
+      if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+      this.resolved.set(token.features, ids);
+      return ids;
+    });
+  }
+
+  /** Vectorises analysed text; features never seen in training are ignored. */
+  vectorise(tokens: readonly AnalysedToken[]): SparseVector {
+    return this.vectoriseIds(this.idsOf(tokens)).vector;
+  }
+
+  /** Vectorises per-token feature ids; `counts[slot]` is how often the feature in that slot occurred. */
+  vectoriseIds(idsPerToken: readonly number[][]): { vector: SparseVector; counts: Int32Array } {
+    // A reusable id → slot table (reset after use) avoids a Map per need.
+    const slotOf = this.slotScratch();
+    const touched: number[] = [];
+    const occurrences: number[] = [];
+    for (const ids of idsPerToken) {
+      for (const id of ids) {
+        const slot = slotOf[id]!;
+        if (slot < 0) {
+          slotOf[id] = touched.length;
+          touched.push(id);
+          occurrences.push(1);
+        } else {
+          occurrences[slot]! += 1;
+        }
       }
     }
-    const indices = new Int32Array(counts.size);
-    const values = new Float64Array(counts.size);
+    for (const id of touched) slotOf[id] = -1;
+    const indices = Int32Array.from(touched);
+    const counts = Int32Array.from(occurrences);
+    const values = new Float64Array(touched.length);
     let wordNorm = 0;
     let charNorm = 0;
-    let i = 0;
-    for (const [id, count] of counts) {
-      const value = (1 + Math.log(count)) * (this.idf[id] ?? 0);
-      indices[i] = id;
-      values[i] = value;
+    for (let slot = 0; slot < indices.length; slot++) {
+      const id = indices[slot]!;
+      const value = (1 + Math.log(counts[slot]!)) * this.idf[id]!;
+      values[slot] = value;
       if (this.isWord[id] === 1) wordNorm += value * value;
       else charNorm += value * value;
-      i++;
     }
     const wordWeight = this.options.wordBlockWeight;
     const charWeight = Math.sqrt(Math.max(0, 1 - wordWeight * wordWeight));
     const wordScale = wordNorm > 0 ? wordWeight / Math.sqrt(wordNorm) : 0;
     const charScale = charNorm > 0 ? charWeight / Math.sqrt(charNorm) : 0;
-    for (let k = 0; k < indices.length; k++) {
-      values[k] = (values[k] ?? 0) * (this.isWord[indices[k] ?? 0] === 1 ? wordScale : charScale);
+    for (let slot = 0; slot < indices.length; slot++) {
+      values[slot]! *= this.isWord[indices[slot]!] === 1 ? wordScale : charScale;
     }
-    return { indices, values };
+    return { vector: { indices, values }, counts };
+  }
+
+  private slotTable: Int32Array | undefined;
+
+  private slotScratch(): Int32Array {
+    this.slotTable ??= new Int32Array(this.idf.length).fill(-1);
+    return this.slotTable;
   }
 
   /** Approximate bytes held by the vocabulary and idf (for the benchmark's memory report). */

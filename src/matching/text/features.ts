@@ -6,7 +6,7 @@
 import { foldDiacritics } from './normalise.js';
 import { isStopword } from './stopwords.js';
 import { stemSwedish } from './stem.js';
-import { tokenise } from './tokenise.js';
+import { rawWords, toToken } from './tokenise.js';
 import { swedishGloss } from './lexicon.js';
 
 export interface PipelineOptions {
@@ -21,7 +21,7 @@ export interface PipelineOptions {
 }
 
 export const DEFAULT_PIPELINE: PipelineOptions = {
-  charNgrams: { min: 3, max: 5 },
+  charNgrams: { min: 3, max: 4 },
   stemming: true,
   glosses: true,
   wordBigrams: false,
@@ -46,34 +46,39 @@ export function isWordFeature(feature: string): boolean {
 const CACHE_LIMIT = 200_000;
 
 export class TextAnalyser {
-  private readonly cache = new Map<string, readonly string[]>();
+  /** Raw word → its analysis (null: nothing to match on). */
+  private readonly cache = new Map<string, AnalysedToken | null>();
 
   constructor(readonly options: PipelineOptions = DEFAULT_PIPELINE) {}
 
   analyse(text: string): AnalysedToken[] {
     const out: AnalysedToken[] = [];
     let previousWord: string | undefined;
-    for (const token of tokenise(text)) {
-      let features = this.featuresOfWord(token.surface, token.acronym);
-      if (features.length === 0) continue; // stopwords do not break a pair: "byggtrafik i centrum" → byggtrafik_centrum
-      const word = features[0];
+    for (const raw of rawWords(text)) {
+      const analysed = this.analyseWord(raw);
+      if (analysed === undefined) continue; // stopwords do not break a pair: "byggtrafik i centrum" → byggtrafik_centrum
+      const word = analysed.features[0];
       if (this.options.wordBigrams && previousWord !== undefined && word !== undefined) {
-        features = [...features, `${BIGRAM_PREFIX}${previousWord.slice(2)}_${word.slice(2)}`];
+        out.push({ surface: analysed.surface, features: [...analysed.features, `${BIGRAM_PREFIX}${previousWord.slice(2)}_${word.slice(2)}`] });
+      } else {
+        out.push(analysed);
       }
       previousWord = word;
-      out.push({ surface: token.surface, features });
     }
     return out;
   }
 
-  private featuresOfWord(surface: string, acronym: boolean): readonly string[] {
-    const key = acronym ? `^${surface}` : surface;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    const features = acronym ? [WORD_PREFIX + surface] : this.computeWordFeatures(surface, this.options.glosses);
+  /** One word as typed → its token (shared per distinct word), or undefined when it carries nothing. */
+  private analyseWord(raw: string): AnalysedToken | undefined {
+    const cached = this.cache.get(raw);
+    if (cached !== undefined) return cached ?? undefined;
+    const token = toToken(raw);
+    const features =
+      token === undefined ? [] : token.acronym ? [WORD_PREFIX + token.surface] : this.computeWordFeatures(token.surface, this.options.glosses);
+    const analysed = token !== undefined && features.length > 0 ? { surface: token.surface, features } : null;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, features);
-    return features;
+    this.cache.set(raw, analysed);
+    return analysed ?? undefined;
   }
 
   private computeWordFeatures(surface: string, withGloss: boolean): string[] {

@@ -21,17 +21,27 @@ const EMOJI_WORDS: ReadonlyMap<string, string> = new Map([
 const WORD = /[\p{L}\p{N}]+/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
 
-export function tokenise(text: string): Token[] {
+/** The words of a text as typed (emoji that name a domain replaced by their word). */
+export function rawWords(text: string): string[] {
   const withEmojiWords = text.replace(EMOJI, (emoji) => {
     const word = EMOJI_WORDS.get(emoji);
     return word === undefined ? ' ' : ` ${word} `;
   });
+  return withEmojiWords.match(WORD) ?? [];
+}
+
+/** A raw word as a token; undefined for bare numbers (years, km), which say nothing about the area. */
+export function toToken(raw: string): Token | undefined {
+  if (/^\p{N}+$/u.test(raw)) return undefined;
+  const acronym = raw.length >= 2 && raw.length <= 4 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+  return { surface: raw.toLowerCase(), acronym };
+}
+
+export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of withEmojiWords.matchAll(WORD)) {
-    const raw = match[0];
-    if (/^\p{N}+$/u.test(raw)) continue; // bare numbers (years, km) say nothing about the area
-    const acronym = raw.length >= 2 && raw.length <= 4 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
-    tokens.push({ surface: raw.toLowerCase(), acronym });
+  for (const raw of rawWords(text)) {
+    const token = toToken(raw);
+    if (token !== undefined) tokens.push(token);
   }
   return tokens;
 }

@@ -1,0 +1,124 @@
+// Benchmark (prints figures; not a test): training on 20,000 synthetic needs, classification
+// per need, and model memory, for this matcher and for natural's BayesClassifier on the same
+// data. Run: `npx tsx test/bench/matcher.bench.ts` (or via `npm run bench`, which calls main()).
+import { pathToFileURL } from 'node:url';
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
+import { loadSeedData } from '../../src/seed/seedFiles.js';
+import { toAreaProfiles, trainMatcher, type AreaSlug, type LabelledExample } from '../../src/matching/index.js';
+import { foldDiacritics } from '../../src/matching/text/normalise.js';
+import { seededRandom } from '../../src/matching/random.js';
+
+const TRAINING_SIZE = 20_000;
+const QUERY_COUNT = 5_000;
+
+const OPENERS = ['', '', 'Hej! ', 'Vi undrar: ', 'Fråga: ', 'ca ', 'Kort: ', 'Behov: '];
+const CLOSERS = ['', '', ' Tack!', ' Nån som kan hjälpa?', ' mvh', ' 🙏', ' (bl.a. i centrum)'];
+
+/** Realistic synthetic needs: sentences of shipped needs with the same label recombined, sometimes in chat style. */
+export function syntheticNeeds(count: number, seed = 1): LabelledExample[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const sentencesByLabel = new Map<string, { areas: AreaSlug[]; sentences: string[] }>();
+  for (const need of loadSeedData().labelledNeeds) {
+    const key = need.areas.join('+') || 'none';
+    const entry = sentencesByLabel.get(key) ?? { areas: need.areas, sentences: [] };
+    entry.sentences.push(...need.text.split(/(?<=[.!?])\s+/), ...(need.title ? [need.title] : []));
+    sentencesByLabel.set(key, entry);
+  }
+  const labels = [...sentencesByLabel.values()];
+  return Array.from({ length: count }, () => {
+    const label = pick(labels);
+    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(label.sentences));
+    let text = pick(OPENERS) + parts.join(' ') + pick(CLOSERS);
+    const style = random();
+    if (style < 0.15) text = foldDiacritics(text);
+    else if (style < 0.3) text = text.toLowerCase();
+    return { text, areas: label.areas };
+  });
+}
+
+function heapUsed(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function time<T>(action: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = action();
+  return { result, ms: performance.now() - started };
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export interface BenchFigures {
+  name: string;
+  trainMs: number;
+  classifyMsPerNeed: number;
+  modelBytes: number;
+}
+
+export async function main(): Promise<BenchFigures[]> {
+  const seed = loadSeedData();
+  const examples = syntheticNeeds(TRAINING_SIZE, 1);
+  const queries = syntheticNeeds(QUERY_COUNT, 2).map((e) => e.text);
+  const areas = toAreaProfiles(seed.areas);
+  console.log(`synthetic needs: ${examples.length} for training, ${queries.length} to classify (mean ${Math.round(examples.reduce((s, e) => s + e.text.length, 0) / examples.length)} chars)`);
+
+  // Ours. A first small training warms up the JIT so the figure reflects steady state, as in the app.
+  trainMatcher({ areas, examples: examples.slice(0, 500) });
+  const before = heapUsed();
+  const trained = time(() => trainMatcher({ areas, examples }));
+  const ourHeap = heapUsed() - before;
+  const matcher = trained.result;
+  for (const q of queries.slice(0, 500)) matcher.classify(q);
+  const ourClassify = time(() => {
+    for (const q of queries) matcher.classify(q);
+  });
+  const ours: BenchFigures = {
+    name: 'behovsbryggan TF-IDF + logistic',
+    trainMs: trained.ms,
+    classifyMsPerNeed: ourClassify.ms / queries.length,
+    modelBytes: matcher.approximateBytes(),
+  };
+  console.log(`\n${ours.name}`);
+  console.log(`  training on ${examples.length}: ${ours.trainMs.toFixed(0)} ms (target ≤ 2000 ms), ${matcher.featureCount} features`);
+  console.log(`  classify: ${(ours.classifyMsPerNeed * 1000).toFixed(1)} µs per need incl. explanations (target ≤ 100 µs)`);
+  console.log(`  model memory: ${mb(ours.modelBytes)} (estimated from its arrays and vocabulary); heap growth while training ${mb(Math.max(0, ourHeap))}`);
+
+  // natural's BayesClassifier with its Swedish stemmer, one label per need (first area or none).
+  const bayesBefore = heapUsed();
+  const bayesTrained = time(() => {
+    const classifier = new BayesClassifier(swedishStemmer);
+    for (const e of examples) classifier.addDocument(e.text, e.areas[0] ?? 'none');
+    classifier.train();
+    return classifier;
+  });
+  const bayesHeap = heapUsed() - bayesBefore;
+  const bayes = bayesTrained.result;
+  const bayesQueries = queries.slice(0, 1000);
+  const bayesClassify = time(() => {
+    for (const q of bayesQueries) bayes.getClassifications(q);
+  });
+  const theirs: BenchFigures = {
+    name: "natural's BayesClassifier (Swedish stemmer)",
+    trainMs: bayesTrained.ms,
+    classifyMsPerNeed: bayesClassify.ms / bayesQueries.length,
+    modelBytes: Math.max(0, bayesHeap),
+  };
+  console.log(`\n${theirs.name}`);
+  console.log(`  training on ${examples.length}: ${theirs.trainMs.toFixed(0)} ms`);
+  console.log(`  classify: ${(theirs.classifyMsPerNeed * 1000).toFixed(1)} µs per need (${bayesQueries.length} needs)`);
+  console.log(`  model memory: ${mb(theirs.modelBytes)} (heap growth while training; run with --expose-gc for a steadier figure)`);
+
+  console.log('\nratio (BayesClassifier / ours)');
+  console.log(`  training: ${(theirs.trainMs / ours.trainMs).toFixed(1)}×   classify: ${(theirs.classifyMsPerNeed / ours.classifyMsPerNeed).toFixed(1)}×`);
+  return [ours, theirs];
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
