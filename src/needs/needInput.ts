@@ -46,7 +46,9 @@ function tidy(text: string | null): string {
 /** First sentence of the description, cut at a word boundary. */
 export function deriveTitle(description: string): string {
   const firstLine = description.split('\n')[0] ?? description;
-  const sentence = (firstLine.match(/^.+?[.!?](\s|$)/)?.[0] ?? firstLine).trim().replace(/[.!?]$/, '');
+  // A sentence ends where the next word starts with a capital or digit, so "bl.a." and "t.ex."
+  // do not cut the title short.
+  const sentence = (firstLine.match(/^.+?[.!?](?=\s+[A-ZÅÄÖ0-9]|\s*$)/u)?.[0] ?? firstLine).trim().replace(/[.!?]$/, '');
   if (sentence.length <= DERIVED_TITLE_MAX) return sentence;
   const cut = sentence.slice(0, DERIVED_TITLE_MAX - 1);
   const lastSpace = cut.lastIndexOf(' ');
@@ -68,7 +70,7 @@ export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: Readon
   else if (length < DESCRIPTION_MIN) errors.push({ field: 'description', code: 'tooShort', length });
   else if (length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'tooLong', length });
 
-  const title = tidy(form.title).replace(/\n/g, ' ');
+  const title = tidy(form.title).replace(/\s*\n\s*/g, ' ');
   if ([...title].length > TITLE_MAX) errors.push({ field: 'title', code: 'tooLong' });
 
   const sector = form.sector ? z.enum(SECTOR_SLUGS).safeParse(form.sector) : null;
