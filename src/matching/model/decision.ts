@@ -15,8 +15,8 @@ export interface DecisionOptions {
 export const DEFAULT_DECISION: DecisionOptions = {
   abstainBelow: 0.15,
   noneOverBest: 0.5,
-  secondAtLeast: 0.2,
-  secondRatio: 0.2,
+  secondAtLeast: 0.15,
+  secondRatio: 0.5,
 };
 
 export interface Decision {

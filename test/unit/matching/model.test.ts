@@ -40,9 +40,12 @@ describe('classification', () => {
     expect(new Set(suggestedSlugs('Vi vill bygga in sensorer i kompositmaterialet i nya broar som larmar om sprickor'))).toEqual(
       new Set(['material', 'uppkopplade']),
     );
-    expect(new Set(suggestedSlugs('Drönarbilder och bildanalys för att hitta var solceller passar på kommunens tak'))).toEqual(
+    expect(new Set(suggestedSlugs('Vi vill använda drönarbilder och bildanalys för att se vilka tak som passar för solceller och solel'))).toEqual(
       new Set(['visualisering', 'miljonytta']),
     );
+    expect(
+      new Set(suggestedSlugs('Sensorer som mäter fyllnadsgraden i kärlen så att sophämtningen kan planera rutterna och slippa köra till tomma kärl')),
+    ).toEqual(new Set(['uppkopplade', 'logistik']));
   });
 
   it('handles informal, diacritic-free and English needs', () => {
