@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { runClassify, UsageError } from './classify.js';
 import { runEval } from './eval.js';
+import { runSummary } from './summary.js';
 
 export interface CliIo {
   stdout(line: string): void;
@@ -22,7 +23,8 @@ type Command = (args: string[], io: CliIo) => Promise<number> | number;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   classify: { run: runClassify, summary: 'classify "text" | classify --jsonl FILE   rank the strength areas for needs' },
-  eval: { run: runEval, summary: 'eval [--folds 5] [--file F] [--sweep] [--json]   cross-validate the matcher' },
+  eval: { run: runEval, summary: 'eval [--folds 5] [--repeats 1] [--seed 42] [--file F] [--sweep] [--json]   cross-validate the matcher' },
+  summary: { run: (args, io) => runSummary(args, io), summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now' },
 };
 
 function usage(io: CliIo): void {

@@ -129,3 +129,12 @@ describe('as a process', () => {
     expect(result.stderr).toContain('line 2: not valid JSON');
   });
 });
+
+describe('eval --repeats', () => {
+  it('pools repeated cross-validation and prints macro-F1 per repeat', async () => {
+    const io = fakeIo();
+    expect(await run(['eval', '--folds', '2', '--repeats', '2'], io)).toBe(0);
+    expect(io.err.filter((l) => l.startsWith('repeat '))).toHaveLength(4);
+    expect(io.out.join('\n')).toMatch(/macro-F1 per repeat: 0\.\d{3} 0\.\d{3} {3}mean 0\.\d{3}, sd 0\.\d{3}/);
+  });
+});
