@@ -18,10 +18,13 @@ export type Failure =
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Files POSTed to an upload_url from files.getUploadURLExternal, by file id. */
+  readonly uploads = new Map<string, Buffer>();
   private readonly server: Server;
   private readonly events = new EventEmitter();
   private readonly failures = new Map<string, Failure[]>();
   private tsCounter = 0;
+  private fileCounter = 0;
 
   private constructor() {
     this.server = createServer((req, res) => {
@@ -78,6 +81,7 @@ export class FakeSlack {
 
   reset(): void {
     this.calls.length = 0;
+    this.uploads.clear();
     this.failures.clear();
   }
 
@@ -87,8 +91,9 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    if ((req.url ?? '').startsWith('/upload/')) return this.handleUpload(req);
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString('utf8');
     const call: RecordedCall = {
       method,
       args: parseArgs(raw, req.headers['content-type'] ?? ''),
@@ -101,6 +106,27 @@ export class FakeSlack {
     // Emit after the response is computed so waiters see the call; the client sees it right after.
     setImmediate(() => this.events.emit('call', call));
     return response;
+  }
+
+  /** The upload_url of the external upload flow: the WebClient POSTs the bytes as multipart form data. */
+  private async handleUpload(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const fileId = (req.url ?? '').replace(/^\/upload\//, '');
+    const raw = await readBody(req);
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+    let bytes = raw;
+    if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
+      const form = await new Request('http://fake/upload', { method: 'POST', headers, body: raw }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string');
+      if (part && typeof part !== 'string') bytes = Buffer.from(await part.arrayBuffer());
+    }
+    this.uploads.set(fileId, bytes);
+    const call: RecordedCall = { method: 'upload', args: { file_id: fileId, bytes: bytes.length }, token: null, at: Date.now() };
+    this.calls.push(call);
+    const failure = this.failures.get('upload')?.shift();
+    setImmediate(() => this.events.emit('call', call));
+    if (failure && 'status' in failure) return { status: failure.status, body: { ok: false } };
+    return { status: 200, body: { ok: true } };
   }
 
   private failureResponse(failure: Failure): { status: number; body: unknown; headers?: Record<string, string> } {
@@ -122,6 +148,15 @@ export class FakeSlack {
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
+      case 'files.getUploadURLExternal': {
+        this.fileCounter += 1;
+        const fileId = `F0FAKE${String(this.fileCounter).padStart(4, '0')}`;
+        return { ok: true, file_id: fileId, upload_url: `${this.url.replace(/\/api\/$/, '')}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(call.args.files) ? call.args.files : []) as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
+      }
       default:
         return { ok: true };
     }
@@ -133,11 +168,11 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

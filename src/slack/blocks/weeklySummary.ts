@@ -27,7 +27,8 @@ function numberFormat(locale: Locale): Intl.NumberFormat {
 
 /** "+2", "−1,5", or "oförändrat" (count against the four-week average). */
 export function formatChange(count: number, average: number, locale: Locale): string {
-  const diff = Math.round((count - average) * 10) / 10;
+  const raw = count - average;
+  const diff = (Math.sign(raw) * Math.round(Math.abs(raw) * 10)) / 10; // half away from zero, like Intl
   if (diff === 0) return messages(locale).summary.noChange;
   const formatted = numberFormat(locale).format(Math.abs(diff));
   return `${diff > 0 ? '+' : '−'}${formatted}`;

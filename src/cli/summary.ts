@@ -1,0 +1,195 @@
+// `summary --week 2026-W48 [--channel C…]… --dry-run [--out DIR]` prints each channel's weekly
+// summary as readable text and writes its chart PNG (naming the path); it posts nothing.
+// `summary --week 2026-W48 [--channel C…]… --post` posts now: it claims (channel, week) like the
+// scheduler does — so it is still exactly once per channel and week — and drains the outbox once.
+// A send that fails stays in the outbox; the running app retries it.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { type ChannelsConfig, loadChannelsConfig, type TeamChannel } from '../channels/channelsConfig.js';
+import { type Config, ConfigError, loadConfig, parseConfig } from '../config.js';
+import { createDb, type Db } from '../db/client.js';
+import { applyPendingMigrations } from '../db/migrate.js';
+import { defaultMigrationsDir } from '../db/migrations-engine/datasource.js';
+import { createLogger } from '../logger.js';
+import { dedupeKeyOf } from '../outbox/outboxQueue.js';
+import { OutboxWorker } from '../outbox/outboxWorker.js';
+import { weeklySummaryText } from '../slack/blocks/weeklySummary.js';
+import { createSlackOutboxSender } from '../slack/outboxSender.js';
+import { prepareWeeklySummary } from '../slack/weeklySummarySender.js';
+import { claimSummaries } from '../summaries/index.js';
+import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek } from '../summaries/isoWeek.js';
+import { reportedWeekAt } from '../summaries/schedule.js';
+import { parseCommandArgs, UsageError } from './classify.js';
+import type { CliIo } from './index.js';
+
+/** What the command reads from its surroundings; tests pass their own. */
+export interface SummaryCliEnv {
+  /** Config for --post (needs the bot token). */
+  loadConfig(): Config;
+  /** Config for --dry-run: Slack credentials are not needed to look. */
+  loadConfigForDryRun(): Config;
+  loadChannels(config: Config): ChannelsConfig;
+  now(): Date;
+}
+
+export const processSummaryEnv: SummaryCliEnv = {
+  loadConfig,
+  loadConfigForDryRun: () => {
+    try {
+      return loadConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // loadConfig has read .env into process.env; fill in placeholder credentials only.
+      return parseConfig({ ...process.env, SLACK_BOT_TOKEN: 'xoxb-dry-run', SLACK_SIGNING_SECRET: 'dry-run-only', SLACK_APP_TOKEN: '' });
+    }
+  },
+  loadChannels: (config) => loadChannelsConfig(config.channelsFile),
+  now: () => new Date(),
+};
+
+const summaryArgs = z
+  .object({
+    week: z.string().optional(),
+    channel: z.array(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'channel must be a Slack channel id such as C0123ABCD')).default([]),
+    'dry-run': z.boolean().default(false),
+    post: z.boolean().default(false),
+    out: z.string().min(1).optional(),
+    positionals: z.array(z.string()).max(0, 'unexpected arguments'),
+  })
+  .refine((a) => a['dry-run'] !== a.post, { message: 'give exactly one of --dry-run and --post' });
+
+export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv = processSummaryEnv): Promise<number> {
+  const opts = parseCommandArgs(
+    args,
+    {
+      week: { type: 'string' },
+      channel: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      post: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    summaryArgs,
+  );
+  const config = opts.post ? env.loadConfig() : env.loadConfigForDryRun();
+  const timezone = config.summary.timezone;
+  let week;
+  try {
+    week = opts.week ? parseIsoWeek(opts.week) : reportedWeekAt(env.now(), timezone);
+  } catch (error) {
+    if (error instanceof IsoWeekFormatError) throw new UsageError(error.message);
+    throw error;
+  }
+  const channels = env.loadChannels(config);
+  const teams = selectTeams(channels, opts.channel);
+  if (teams.length === 0) {
+    io.stderr('no channel has weekly_summary: true in the channels file (or name one with --channel)');
+    return 1;
+  }
+
+  const db = await openDatabase(config.databaseUrl);
+  try {
+    return opts.post
+      ? await post(db, config, channels, teams, week, io)
+      : await dryRun(db, config, teams, week, opts.out ?? tmpdir(), io);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Opens the database, applying pending migrations first. The migration engine needs the file to
+ * itself (it fails with SQLITE_BUSY while the app holds it open), so it only runs when something
+ * is actually pending: `summary` must work beside the running app.
+ */
+async function openDatabase(databaseUrl: string): Promise<Db> {
+  const db = await createDb(databaseUrl);
+  if (!(await hasPendingMigrations(db))) return db;
+  await db.$disconnect();
+  await applyPendingMigrations(databaseUrl);
+  return createDb(databaseUrl);
+}
+
+async function hasPendingMigrations(db: Db): Promise<boolean> {
+  const dir = defaultMigrationsDir('sqlite');
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return names.some((name) => !applied.has(name));
+  } catch {
+    return true; // no _prisma_migrations table yet: a new database
+  }
+}
+
+/** The summary channels, or the named team channels (named ones need not have weekly_summary). */
+function selectTeams(channels: ChannelsConfig, named: string[]): TeamChannel[] {
+  if (named.length === 0) return channels.teams.filter((t) => t.weeklySummary);
+  return named.map((id) => {
+    const team = channels.teams.find((t) => t.channel === id);
+    if (!team) throw new UsageError(`${id} is not a team channel in the channels file`);
+    return team;
+  });
+}
+
+async function dryRun(db: Db, config: Config, teams: TeamChannel[], week: ReturnType<typeof parseIsoWeek>, outDir: string, io: CliIo): Promise<number> {
+  const isoWeek = formatIsoWeek(week);
+  mkdirSync(outDir, { recursive: true });
+  for (const team of teams) {
+    const prepared = await prepareWeeklySummary(db, { channelId: team.channel, areas: team.areas, week, timezone: config.summary.timezone }, config.locale);
+    const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: team.channel, isoWeek } } });
+    const areas = team.areas === 'all' ? 'all' : team.areas.join(', ');
+    io.stdout(`### ${team.channel} (${areas}) — ${isoWeek}${claim ? ` — already ${claim.sentAt ? 'posted' : 'claimed'} (${claim.source})` : ''}`);
+    io.stdout(weeklySummaryText(prepared.message));
+    if (prepared.chart) {
+      const file = path.resolve(outDir, `summary-${team.channel}-${isoWeek}.png`);
+      writeFileSync(file, prepared.chart);
+      io.stdout(`chart: ${file}`);
+    } else if (prepared.chartError) {
+      io.stdout(`chart: could not be rendered (${prepared.chartError})`);
+    } else {
+      io.stdout('chart: none (empty week)');
+    }
+    io.stdout('');
+  }
+  return 0;
+}
+
+async function post(db: Db, config: Config, channels: ChannelsConfig, teams: TeamChannel[], week: ReturnType<typeof parseIsoWeek>, io: CliIo): Promise<number> {
+  const results = await claimSummaries(db, teams, week, config.summary.timezone, 'cli');
+  if (results.some((r) => r.claimed)) {
+    const logger = createLogger('silent');
+    const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    const worker = new OutboxWorker({
+      db,
+      logger,
+      send: createSlackOutboxSender({ db, client, locale: config.locale, intakeChannel: channels.intake }),
+      pollIntervalMs: 3_600_000,
+    });
+    worker.start();
+    await worker.drain();
+    await worker.stop();
+  }
+  let failures = 0;
+  for (const r of results) {
+    if (!r.claimed) {
+      const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: r.channel, isoWeek: r.isoWeek } } });
+      io.stdout(`${r.channel} ${r.isoWeek}: already ${claim?.sentAt ? 'posted' : 'claimed'} (${claim?.source ?? '?'}) — not posted again`);
+      continue;
+    }
+    const row = await db.outboxMessage.findUnique({ where: { dedupeKey: dedupeKeyOf({ kind: 'weekly_summary', channelId: r.channel, isoWeek: r.isoWeek }) } });
+    if (row?.status === 'sent') io.stdout(`${r.channel} ${r.isoWeek}: posted`);
+    else {
+      failures++;
+      const state = row?.status === 'failed' ? 'failed' : 'queued, the app will retry';
+      io.stdout(`${r.channel} ${r.isoWeek}: ${state}${row?.lastError ? ` (${row.lastError})` : ''}`);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}

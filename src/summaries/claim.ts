@@ -1,0 +1,55 @@
+// Exactly once per (channel, ISO week): whoever inserts the WeeklySummaryClaim row posts the
+// summary. The claim and its outbox row are written in one transaction, so either both exist (and
+// the outbox sends, with retries, until Slack has it) or neither does. A second app instance, a
+// restart or a manual `summary --post` hits the primary key and queues nothing.
+import type { Db } from '../db/client.js';
+import type { AreaSlug } from '../matching/types.js';
+import { enqueue } from '../outbox/outboxQueue.js';
+
+export type ClaimSource = 'scheduled' | 'catch_up' | 'cli';
+
+export interface ClaimRequest {
+  channelId: string;
+  isoWeek: string;
+  areas: AreaSlug[] | 'all';
+  timezone: string;
+  source: ClaimSource;
+  now?: Date;
+}
+
+export function encodeAreas(areas: AreaSlug[] | 'all'): string {
+  return areas === 'all' ? 'all' : areas.join(',');
+}
+
+export function decodeAreas(text: string): AreaSlug[] | 'all' {
+  return text === 'all' ? 'all' : (text.split(',').filter(Boolean) as AreaSlug[]);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === 'P2002' || (typeof e?.message === 'string' && /UNIQUE constraint failed/i.test(e.message));
+}
+
+/** True when this call claimed the week for the channel (and queued its post); false if it was taken. */
+export async function claimWeeklySummary(db: Db, request: ClaimRequest): Promise<boolean> {
+  const now = request.now ?? new Date();
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.weeklySummaryClaim.create({
+        data: {
+          channelId: request.channelId,
+          isoWeek: request.isoWeek,
+          areas: encodeAreas(request.areas),
+          timezone: request.timezone,
+          source: request.source,
+          claimedAt: now,
+        },
+      });
+      await enqueue(tx, { kind: 'weekly_summary', channelId: request.channelId, isoWeek: request.isoWeek });
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
