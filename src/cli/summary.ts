@@ -163,7 +163,20 @@ async function dryRun(db: Db, config: Config, teams: TeamChannel[], week: Return
 
 async function post(db: Db, config: Config, channels: ChannelsConfig, teams: TeamChannel[], week: ReturnType<typeof parseIsoWeek>, io: CliIo): Promise<number> {
   const results = await claimSummaries(db, teams, week, config.summary.timezone, 'cli');
-  if (results.some((r) => r.claimed)) {
+  const outboxKey = (channelId: string, isoWeek: string) => dedupeKeyOf({ kind: 'weekly_summary', channelId, isoWeek });
+  // A summary claimed earlier whose send failed for good (say the app was not allowed in the
+  // channel yet) is sent again now: same claim, same outbox row, still at most one post.
+  const retried = new Set<string>();
+  for (const r of results.filter((x) => !x.claimed)) {
+    const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: r.channel, isoWeek: r.isoWeek } } });
+    if (claim?.sentAt) continue;
+    const requeued = await db.outboxMessage.updateMany({
+      where: { dedupeKey: outboxKey(r.channel, r.isoWeek), status: 'failed' },
+      data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, lockedUntil: null },
+    });
+    if (requeued.count > 0) retried.add(r.channel);
+  }
+  if (results.some((r) => r.claimed) || retried.size > 0) {
     const logger = createLogger('silent');
     const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
     const worker = new OutboxWorker({
@@ -178,13 +191,15 @@ async function post(db: Db, config: Config, channels: ChannelsConfig, teams: Tea
   }
   let failures = 0;
   for (const r of results) {
-    if (!r.claimed) {
+    const row = await db.outboxMessage.findUnique({ where: { dedupeKey: outboxKey(r.channel, r.isoWeek) } });
+    if (!r.claimed && !retried.has(r.channel)) {
       const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: r.channel, isoWeek: r.isoWeek } } });
-      io.stdout(`${r.channel} ${r.isoWeek}: already ${claim?.sentAt ? 'posted' : 'claimed'} (${claim?.source ?? '?'}) — not posted again`);
+      const state = claim?.sentAt ? 'posted' : row?.status === 'pending' ? 'claimed, queued' : 'claimed';
+      io.stdout(`${r.channel} ${r.isoWeek}: already ${state} (${claim?.source ?? '?'}) — not posted again`);
       continue;
     }
-    const row = await db.outboxMessage.findUnique({ where: { dedupeKey: dedupeKeyOf({ kind: 'weekly_summary', channelId: r.channel, isoWeek: r.isoWeek }) } });
-    if (row?.status === 'sent') io.stdout(`${r.channel} ${r.isoWeek}: posted`);
+    const again = retried.has(r.channel) ? ' (after an earlier failure)' : '';
+    if (row?.status === 'sent') io.stdout(`${r.channel} ${r.isoWeek}: posted${again}`);
     else {
       failures++;
       const state = row?.status === 'failed' ? 'failed' : 'queued, the app will retry';

@@ -3,7 +3,7 @@
 // (files.getUploadURLExternal → POST the PNG to upload_url → files.completeUploadExternal with
 // channel_id and blocks), which WebClient.filesUploadV2 performs. Errors propagate to
 // createSlackOutboxSender, which turns them into retryable or permanent outbox errors.
-import type { WebClient } from '@slack/web-api';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
@@ -51,27 +51,35 @@ export async function postPreparedSummary(client: WebClient, prepared: PreparedS
     await client.chat.postMessage({ channel: summary.channelId, text: message.text, unfurl_links: false, unfurl_media: false });
     return null;
   }
-  if (!chart) {
-    // The figures matter more than the picture: post them and say the chart is missing.
+  // The figures matter more than the picture: without a chart, post them with a note why.
+  const withoutChart = async (note: string) => {
     await client.chat.postMessage({
       channel: summary.channelId,
       text: message.text,
-      blocks: [...message.blocks.slice(0, 49), { type: 'context', elements: [{ type: 'mrkdwn', text: t.chartMissing }] }],
+      blocks: [...message.blocks.slice(0, 49), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
       unfurl_links: false,
       unfurl_media: false,
     });
     return null;
+  };
+  if (!chart) return withoutChart(t.chartMissing);
+  try {
+    const result = await client.filesUploadV2({
+      channel_id: summary.channelId,
+      file: chart,
+      filename: `behov-${summary.isoWeek}.png`,
+      title: t.chart.fileTitle(week),
+      alt_text: t.chartNote,
+      blocks: message.blocks,
+    });
+    const files = (result as { files?: { files?: { id?: string }[] }[] }).files ?? [];
+    return files[0]?.files?.[0]?.id ?? null;
+  } catch (error) {
+    // chat:write.public lets the app post in a channel it was never invited to, but sharing a
+    // file there fails with not_in_channel: post the summary anyway, asking for an invite.
+    if (error instanceof WebAPIPlatformError && error.data.error === 'not_in_channel') return withoutChart(t.chartNotInChannel);
+    throw error;
   }
-  const result = await client.filesUploadV2({
-    channel_id: summary.channelId,
-    file: chart,
-    filename: `behov-${summary.isoWeek}.png`,
-    title: t.chart.fileTitle(week),
-    alt_text: t.chartNote,
-    blocks: message.blocks,
-  });
-  const files = (result as { files?: { files?: { id?: string }[] }[] }).files ?? [];
-  return files[0]?.files?.[0]?.id ?? null;
 }
 
 export async function sendWeeklySummary(deps: SlackOutboxSenderDeps, payload: unknown): Promise<void> {

@@ -264,6 +264,32 @@ describe('posting', () => {
     expect(await t.db.weeklySummaryClaim.count({ where: { sentAt: null } })).toBe(0);
   });
 
+  it('posts the figures without the chart where the app is not in the channel; the CLI re-sends a failed summary, still once', async () => {
+    fake.failNext('chat.postMessage', { slackError: 'channel_not_found' }); // C0VISUAL's one-liner: permanent
+    fake.failNext('files.completeUploadExternal', { slackError: 'not_in_channel' }); // C0IOT's chart
+    await runDueSummaries({ db: t.db, channels: TEST_CHANNELS, logger, config }, DUE_W47, false);
+    await drain(t.db);
+    const iot = fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0IOT')!;
+    expect(JSON.stringify(iot.args.blocks)).toContain('bjud in appen till kanalen');
+    expect(JSON.stringify(iot.args.blocks)).toContain('*Nya behov:* 1');
+    const visual = await t.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'weekly_summary:C0VISUAL:2026-W47' } });
+    expect(visual).toMatchObject({ status: 'failed', lastError: 'slack: channel_not_found' });
+
+    // The operator fixes the channel and posts again: only the failed one is sent.
+    const out: string[] = [];
+    const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(`ERR ${l}`), readText: () => '' };
+    const env: SummaryCliEnv = { loadConfig: () => config, loadConfigForDryRun: () => config, loadChannels: () => TEST_CHANNELS, now: () => new Date() };
+    const before = summaryPosts().length;
+    expect(await runSummary(['--week', '2026-W47', '--post'], io, env)).toBe(0);
+    expect(out).toEqual([
+      'C0VISUAL 2026-W47: posted (after an earlier failure)',
+      'C0IOT 2026-W47: already posted (scheduled) — not posted again',
+      'C0LOGIST 2026-W47: already posted (scheduled) — not posted again',
+      'C0REGION 2026-W47: already posted (scheduled) — not posted again',
+    ]);
+    expect(summaryPosts().slice(before).map((p) => p.channel)).toEqual(['C0VISUAL']);
+  });
+
   it('catches up after downtime on start, for last week only', async () => {
     const worker = outboxWorker(t.db);
     worker.start();

@@ -42,11 +42,16 @@ function dateRange(summary: WeeklySummary, locale: Locale): string {
   return `${first.format(summary.start)} – ${last.format(sunday)}`;
 }
 
-function shortDate(date: Date, timezone: string, locale: Locale): string {
-  const l = localDateTime(date, timezone);
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(l.year, l.month - 1, l.day)),
-  );
+/** "25 nov." — with the year when it is not the reported week's year ("25 nov. 2024"). */
+function shortDate(date: Date, summary: WeeklySummary, locale: Locale): string {
+  const l = localDateTime(date, summary.timezone);
+  const sameYear = l.year === localDateTime(summary.start, summary.timezone).year;
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(l.year, l.month - 1, l.day)));
 }
 
 /** Splits lines into section blocks of at most 3000 characters each. */
@@ -84,7 +89,7 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
   const needLine = (need: SummaryNeed, withDate: boolean) => {
     const title = escapeMrkdwn(truncate(need.title, TITLE_SHOWN)).replace(/\|/g, '¦');
     const linked = need.link ? `<${need.link}|${title}>` : `*${title}*`;
-    const date = withDate ? ` · ${t.recorded(shortDate(need.recordedAt, summary.timezone, locale))}` : '';
+    const date = withDate ? ` · ${t.recorded(shortDate(need.recordedAt, summary, locale))}` : '';
     return `• ${linked} — ${escapeMrkdwn(need.municipality)} · ${areaLabel(need.area, locale)}${date}`;
   };
 

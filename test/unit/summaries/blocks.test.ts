@@ -112,6 +112,9 @@ describe('weekly summary message', () => {
     expect(all).toContain('…och 34 till');
     expect(all).toContain('&lt;&amp;&gt;');
     expect(all).not.toContain(longTitle); // titles are shortened
+    expect(all).toContain('registrerat 18 nov.');
+    const old = weeklySummaryMessage(summary({ ...s, waiting: { total: 1, shown: [{ ...need(1), recordedAt: new Date('2025-03-02T12:00:00Z') }] } }), 'sv');
+    expect(sectionTexts(old.blocks).join('\n')).toContain('registrerat 2 mars 2025');
   });
 });
 
