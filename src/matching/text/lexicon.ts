@@ -2,7 +2,8 @@
 // "sensors", "food waste"); each English word here is glossed with the Swedish term the
 // areas are described in, so an English need meets the same features as a Swedish one.
 // Keys are English words; lookup is by English stem, so "deliveries"/"delivered" match.
-// Words that are also ordinary Swedish words with another meaning (port, meter, glass) are left out.
+// Words that are also ordinary Swedish words with another meaning (port, meter, glass, sort,
+// fall, van) are left out.
 import { stemEnglish } from './stem.js';
 
 const GLOSSES: Record<string, string> = {
@@ -17,6 +18,9 @@ const GLOSSES: Record<string, string> = {
   package: 'paket', distribution: 'varudistribution', supply: 'försörjning', pickup: 'upphämtning',
   bus: 'buss', travel: 'resor', trip: 'resor', commute: 'pendling', mileage: 'körsträcka',
   client: 'brukare', construction: 'bygg byggtrafik', terminal: 'terminal', courier: 'bud',
+  sample: 'prover', lab: 'labb', taxi: 'taxi transport', car: 'bilar', supplier: 'leverantörer', queue: 'köer',
+  waiting: 'väntetid', snow: 'snöröjning', plough: 'snöröjning', plow: 'snöröjning', optimise: 'optimera',
+  optimize: 'optimera', bike: 'cykel', bicycle: 'cykel', logistician: 'logistik', haulage: 'godstransporter',
   // Connected products and systems
   sensor: 'sensorer', connected: 'uppkopplade', connectivity: 'uppkoppling', iot: 'iot sakernas internet',
   alarm: 'larm trygghetslarm', lock: 'lås', keyless: 'nyckelfri', cyber: 'cybersäkerhet',
@@ -28,6 +32,11 @@ const GLOSSES: Record<string, string> = {
   tracking: 'spårning', track: 'spårning', trace: 'spårbar', tag: 'taggar', gps: 'gps', smart: 'smarta',
   welfare: 'välfärdsteknik', elderly: 'äldre', camera: 'kamera', automation: 'automatisering',
   algorithm: 'ai', learning: 'maskininlärning',
+  bin: 'sopkärl avfallskärl', overflow: 'fulla fyllnadsgrad', notice: 'upptäcka larm', alert: 'larm', notify: 'larm',
+  wearable: 'bärbar sensor', door: 'dörr lås', key: 'nycklar', automatically: 'automatiskt', password: 'lösenord cybersäkerhet',
+  breach: 'dataintrång cybersäkerhet', malware: 'cyberattack', virus: 'cyberattack', occupancy: 'närvaro sensorer',
+  counter: 'räknare', counting: 'räkna', detect: 'upptäcka', motion: 'rörelse sensorer', thermostat: 'styrning temperatur',
+  metering: 'mätning',
   // Visualisation, simulation and image analysis
   visualisation: 'visualisering', visualization: 'visualisering', visualise: 'visualisering',
   visualize: 'visualisering', visual: 'visualisering', twin: 'digital tvilling', simulation: 'simulering',
@@ -37,6 +46,9 @@ const GLOSSES: Record<string, string> = {
   video: 'video', scan: 'skanning', scanning: 'skanning', citizen: 'medborgare', dialogue: 'medborgardialog',
   consultation: 'medborgardialog', urban: 'stad', city: 'stad', overview: 'överblick',
   render: 'visualisering', modelling: 'modellering', modeling: 'modellering',
+  view: 'visning', resident: 'invånare medborgare', drawing: 'ritningar', scenario: 'scenarier simulering',
+  heatmap: 'karta visualisering', chart: 'diagram dashboard', footage: 'video', recognition: 'bildigenkänning',
+  lidar: 'laserskanning', photograph: 'bilder',
   // Environmental benefit as business
   circular: 'cirkulär', recycling: 'återvinning', recycle: 'återvinning', reuse: 'återbruk', waste: 'avfall',
   biogas: 'biogas', energy: 'energi', solar: 'solel solceller', renewable: 'förnybar', climate: 'klimat',
@@ -45,6 +57,10 @@ const GLOSSES: Record<string, string> = {
   forest: 'skog', forestry: 'skogsbruk', food: 'livsmedel', sustainable: 'hållbar', sustainability: 'hållbarhet',
   environmental: 'miljö', environment: 'miljö', sludge: 'slam', compost: 'kompost', symbiosis: 'symbios',
   byproduct: 'restströmmar', residual: 'restströmmar', green: 'gröna', biofuel: 'biobränsle',
+  throw: 'slänga svinn', leftover: 'matsvinn', wind: 'vindkraft', turbine: 'vindkraft', electricity: 'el elförbrukning',
+  power: 'energi', fuel: 'drivmedel bränsle', diesel: 'diesel fossil', petrol: 'bensin fossil', landfill: 'deponi',
+  wastewater: 'avloppsvatten', sewage: 'avlopp', manure: 'gödsel biogas', crop: 'grödor lantbruk',
+  biodiversity: 'biologisk mångfald',
   // Advanced materials
   material: 'material', composite: 'komposit', coating: 'ytbeläggning', paint: 'färg', corrosion: 'korrosion',
   rust: 'korrosion', graphene: 'grafen', nanomaterial: 'nanomaterial', printing: '3d-utskrift',
@@ -52,6 +68,10 @@ const GLOSSES: Record<string, string> = {
   wear: 'slitage', concrete: 'betong', wood: 'trä', timber: 'trä', asphalt: 'asfalt', insulation: 'isolering',
   plastic: 'plast', pipe: 'rör', crack: 'sprickor', mould: 'mögel', mold: 'mögel', surface: 'yta',
   battery: 'batteri', semiconductor: 'halvledare', steel: 'stål', textile: 'textil',
+  pothole: 'potthål beläggning vägskador', tough: 'tålig slitstark', rot: 'röta rötskador', decay: 'röta',
+  moisture: 'fukt', damp: 'fukt', crumble: 'vittring', graffiti: 'klotter ytskikt', tile: 'plattor', facade: 'fasad',
+  bridge: 'bro', railing: 'räcke', bench: 'bänkar', playground: 'lekplats', corrode: 'korrosion', weld: 'svetsning',
+  roof: 'tak',
 };
 
 const GLOSS_BY_STEM: ReadonlyMap<string, string> = new Map(
