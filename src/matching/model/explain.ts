@@ -4,6 +4,8 @@
 import type { SparseVector } from './sparse.js';
 import type { LinearModel } from './logistic.js';
 
+const MIN_SHARE_OF_STRONGEST = 0.25;
+
 /**
  * For each output, the words (as typed) with the largest positive contribution, strongest
  * first. `idsPerToken[t]` are the feature ids of token t; `counts[slot]` is how often the
@@ -38,11 +40,13 @@ export function topTermsPerOutput(
     }
   });
   const words = [...byWord.entries()];
-  return Array.from({ length: outputs }, (_, k) =>
-    words
-      .filter(([, sums]) => sums[k]! > 0)
-      .sort((a, b) => b[1][k]! - a[1][k]! || a[0].localeCompare(b[0]))
+  return Array.from({ length: outputs }, (_, k) => {
+    const ranked = words.filter(([, sums]) => sums[k]! > 0).sort((a, b) => b[1][k]! - a[1][k]! || a[0].localeCompare(b[0]));
+    // Words far weaker than the strongest ("nya", "använda") explain nothing to a reader.
+    const floor = (ranked[0]?.[1][k] ?? 0) * MIN_SHARE_OF_STRONGEST;
+    return ranked
+      .filter(([, sums]) => sums[k]! >= floor)
       .slice(0, limit)
-      .map(([surface]) => surface),
-  );
+      .map(([surface]) => surface);
+  });
 }
