@@ -23,6 +23,14 @@ export interface WeeklySummaryDeps {
   outbox: OutboxWorker;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
+  /** Runs `fn` once at `at` (default: a one-off croner job; tests capture it). */
+  timer?: (at: Date, timezone: string, fn: () => Promise<void>) => { stop(): void };
+}
+
+/** A one-off croner job at an exact instant (croner copes with delays beyond setTimeout's ~24.8 days). */
+function cronerTimer(at: Date, timezone: string, fn: () => Promise<void>): { stop(): void } {
+  const job = new Cron(at, { timezone, maxRuns: 1, unref: true }, fn);
+  return { stop: () => job.stop() };
 }
 
 export interface ScheduledJobs {
@@ -89,37 +97,40 @@ export async function runDueSummaries(
 export async function startWeeklySummaries(deps: WeeklySummaryDeps): Promise<ScheduledJobs> {
   const { logger, config } = deps;
   const now = deps.now ?? (() => new Date());
-  let job: Cron | null = null;
+  const timer = deps.timer ?? cronerTimer;
+  let job: { stop(): void } | null = null;
   let stopped = false;
 
-  const run = async (catchUp: boolean) => {
+  const run = async (catchUp: boolean, at: Date) => {
     try {
-      const results = await runDueSummaries(deps, now(), catchUp);
+      const results = await runDueSummaries(deps, at, catchUp);
       if (results.some((r) => r.claimed)) deps.outbox.wake();
     } catch (error) {
       logger.error({ err: error }, 'weekly summaries could not be queued');
     }
   };
 
-  const scheduleNext = () => {
+  const scheduleNext = (after: Date) => {
     if (stopped) return;
     let next: Date;
     try {
-      next = nextDueAfter(now(), config.summary);
+      next = nextDueAfter(after, config.summary);
     } catch (error) {
       logger.error({ err: error, cron: config.summary.cron }, 'weekly summaries are not scheduled');
       return;
     }
     logger.debug({ next: next.toISOString() }, 'next weekly summary');
-    // A one-off croner job at the exact due time (croner copes with delays beyond setTimeout's ~24.8 days).
-    job = new Cron(next, { timezone: config.summary.timezone, maxRuns: 1, unref: true }, async () => {
-      await run(false);
-      scheduleNext();
+    job = timer(next, config.summary.timezone, async () => {
+      // A timer may fire a hair early; this run is the one due at `next`, so it counts as `next`.
+      const at = new Date(Math.max(now().getTime(), next.getTime()));
+      await run(false, at);
+      scheduleNext(at);
     });
   };
 
-  await run(true);
-  scheduleNext();
+  const started = now();
+  await run(true, started);
+  scheduleNext(started);
   return {
     stop: () => {
       stopped = true;

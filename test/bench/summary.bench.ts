@@ -142,9 +142,9 @@ export interface SummaryBenchResult {
   chartMs: number;
 }
 
-export async function main(args: string[] = process.argv.slice(2)): Promise<SummaryBenchResult> {
-  const count = Number(args[0] ?? 100_000);
-  const weeks = Number(args[1] ?? 104);
+export async function main(options: { needs?: number; weeks?: number } = {}): Promise<SummaryBenchResult> {
+  const count = options.needs ?? 100_000;
+  const weeks = options.weeks ?? 104;
   console.log(`weekly summary benchmark: ${count} needs, 20 channels, reported week 2026-W47`);
 
   const spread = await createTestDb();
@@ -185,5 +185,6 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<Summ
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main();
+  const [needs, weeks] = process.argv.slice(2).map(Number);
+  await main({ needs: needs || undefined, weeks: weeks || undefined });
 }

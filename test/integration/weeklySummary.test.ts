@@ -313,6 +313,54 @@ describe('posting', () => {
     }
   });
 
+  it('schedules the run for Monday 08:00 Stockholm time (Tuesday after Easter Monday) and posts when it fires', async () => {
+    let clock = new Date('2026-11-22T20:00:00Z'); // Sunday evening, W47 not over yet
+    const timers: { at: Date; fn: () => Promise<void> }[] = [];
+    const worker = outboxWorker(t.db);
+    worker.start();
+    const jobs = await startWeeklySummaries({
+      config,
+      db: t.db,
+      channels: TEST_CHANNELS,
+      logger,
+      outbox: worker,
+      now: () => clock,
+      timer: (at, _tz, fn) => {
+        timers.push({ at, fn });
+        return { stop: () => undefined };
+      },
+    });
+    try {
+      expect(await t.db.weeklySummaryClaim.count()).toBe(0); // nothing due yet, nothing to catch up on
+      expect(timers.map((x) => x.at.toISOString())).toEqual(['2026-11-23T07:00:00.000Z']);
+      clock = new Date('2026-11-23T06:59:59.990Z'); // the timer fires a hair early
+      await timers[0]!.fn();
+      await fake.waitFor(() => summaryPosts().length >= 4, '4 summaries');
+      const claims = await t.db.weeklySummaryClaim.findMany();
+      expect(claims.map((c) => [c.isoWeek, c.source])).toEqual(Array.from({ length: 4 }, () => ['2026-W47', 'scheduled']));
+      expect(timers.map((x) => x.at.toISOString())).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-30T07:00:00.000Z']);
+    } finally {
+      jobs.stop();
+      await worker.stop();
+    }
+    // Easter 2027: Monday 29 March is annandag påsk (and summer time began on the 28th).
+    const easter: Date[] = [];
+    const later = await startWeeklySummaries({
+      config,
+      db: t.db,
+      channels: TEST_CHANNELS,
+      logger,
+      outbox: worker,
+      now: () => new Date('2027-03-27T12:00:00Z'),
+      timer: (at) => {
+        easter.push(at);
+        return { stop: () => undefined };
+      },
+    });
+    later.stop();
+    expect(easter.map((d) => d.toISOString())).toEqual(['2027-03-30T06:00:00.000Z']);
+  });
+
   it('never posts an older week late, and waits for a holiday Monday to pass', async () => {
     const deps = { db: t.db, channels: TEST_CHANNELS, logger, config };
     // First start two weeks after W47: only W48 is due (and W47 is skipped for good).
