@@ -13,7 +13,9 @@ export interface AreaProfile {
 }
 
 /** One labelled text. `areas` empty means "none of the areas fits". `negativeAreas` are
- *  areas a person explicitly said do NOT fit (feedback 👎); they may be empty. */
+ *  areas a person explicitly said do NOT fit (feedback 👎); they may be empty. When `areas` is
+ *  empty but `negativeAreas` is not, the example only says "not these" (it is not a "none"
+ *  example): it trains those areas' scores down and leaves the rest alone. */
 export interface LabelledExample {
   text: string;
   areas: AreaSlug[];
