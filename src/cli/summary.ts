@@ -20,7 +20,7 @@ import { weeklySummaryText } from '../slack/blocks/weeklySummary.js';
 import { createSlackOutboxSender } from '../slack/outboxSender.js';
 import { prepareWeeklySummary } from '../slack/weeklySummarySender.js';
 import { claimSummaries } from '../summaries/index.js';
-import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek } from '../summaries/isoWeek.js';
+import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../summaries/isoWeek.js';
 import { reportedWeekAt } from '../summaries/schedule.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import type { CliIo } from './index.js';
@@ -81,6 +81,11 @@ export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv =
   } catch (error) {
     if (error instanceof IsoWeekFormatError) throw new UsageError(error.message);
     throw error;
+  }
+  const { end } = weekRange(week, timezone);
+  if (opts.post && end.getTime() > env.now().getTime()) {
+    // Posting now would claim the week for good, and the Monday run would then skip it.
+    throw new UsageError(`${formatIsoWeek(week)} is not over yet (it ends ${end.toISOString()}); use --dry-run to look at it`);
   }
   const channels = env.loadChannels(config);
   const teams = selectTeams(channels, opts.channel);

@@ -12,7 +12,7 @@ import { renderChartPng } from '../summaries/chart.js';
 import { decodeAreas } from '../summaries/claim.js';
 import { parseIsoWeek } from '../summaries/isoWeek.js';
 import type { WeeklySummary } from '../summaries/model.js';
-import { loadWeeklySummary } from '../summaries/query.js';
+import { loadWeeklySummary, type SummaryScope } from '../summaries/query.js';
 import { weeklySummaryMessage } from './blocks/weeklySummary.js';
 import type { SlackOutboxSenderDeps } from './outboxSender.js';
 
@@ -29,7 +29,7 @@ export interface PreparedSummary {
 /** Loads and renders one summary; shared by the sender and `summary --dry-run`. */
 export async function prepareWeeklySummary(
   db: Db,
-  scope: Parameters<typeof loadWeeklySummary>[1],
+  scope: SummaryScope,
   locale: Locale,
 ): Promise<PreparedSummary> {
   const summary = await loadWeeklySummary(db, scope);

@@ -278,7 +278,7 @@ describe('posting', () => {
     // The operator fixes the channel and posts again: only the failed one is sent.
     const out: string[] = [];
     const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(`ERR ${l}`), readText: () => '' };
-    const env: SummaryCliEnv = { loadConfig: () => config, loadConfigForDryRun: () => config, loadChannels: () => TEST_CHANNELS, now: () => new Date() };
+    const env: SummaryCliEnv = { loadConfig: () => config, loadConfigForDryRun: () => config, loadChannels: () => TEST_CHANNELS, now: () => new Date('2026-11-25T12:00:00Z') };
     const before = summaryPosts().length;
     expect(await runSummary(['--week', '2026-W47', '--post'], io, env)).toBe(0);
     expect(out).toEqual([
@@ -415,6 +415,7 @@ describe('posting', () => {
     await expect(runSummary(['--week', '2026-48', '--dry-run'], io, env)).rejects.toThrow(/not an ISO week/);
     await expect(runSummary(['--week', '2026-W47'], io, env)).rejects.toThrow(/exactly one of --dry-run and --post/);
     await expect(runSummary(['--week', '2026-W47', '--channel', 'C0NOPE', '--dry-run'], io, env)).rejects.toThrow(/not a team channel/);
+    await expect(runSummary(['--week', '2026-W48', '--post'], io, env)).rejects.toThrow(/2026-W48 is not over yet/);
   });
 });
 
