@@ -8,11 +8,14 @@ export function createLogger(level: LevelWithSilent, destination?: NodeJS.Writab
   return pino({ level, base: { app: 'behovsbryggan' } }, destination ?? process.stdout);
 }
 
-const toPino: Record<LogLevel, LevelWithSilent> = {
-  [LogLevel.DEBUG]: 'debug',
-  [LogLevel.INFO]: 'info',
-  [LogLevel.WARN]: 'warn',
-  [LogLevel.ERROR]: 'error',
+const fromPino: Partial<Record<string, LogLevel>> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+  silent: LogLevel.ERROR,
 };
 
 /** Bolt's Logger interface on top of a pino child logger. */
@@ -29,10 +32,9 @@ export function boltLogger(parent: Logger): BoltLogger {
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
-    setLevel: (level: LogLevel) => {
-      logger.level = toPino[level];
-    },
-    getLevel: () => (Object.entries(toPino).find(([, v]) => v === logger.level)?.[0] as LogLevel | undefined) ?? LogLevel.INFO,
+    // Bolt calls setLevel(INFO) on any logger it is given; LOG_LEVEL (pino's level) must win.
+    setLevel: () => undefined,
+    getLevel: () => fromPino[logger.level] ?? LogLevel.INFO,
     setName: (name: string) => {
       logger = parent.child({ component: name });
     },

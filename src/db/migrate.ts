@@ -39,6 +39,8 @@ export async function applyPendingMigrations(
   const datasource = parseDatabaseUrl(databaseUrl);
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir(datasource.provider);
   const migrationsList = await readMigrationsList(migrationsDir);
+  // An empty list would "succeed" and leave an empty database behind: say where we looked.
+  if (migrationsList.migrationDirectories.length === 0) throw new Error(`No migrations found in ${migrationsDir}`);
   const logger = opts.logger;
   const factory = await adapterFactoryFor(datasource);
   const { appliedMigrationNames } = await withSchemaEngine(

@@ -14,12 +14,16 @@ const elementState = z
   })
   .partial();
 
-const stateValues = z.record(z.string(), z.record(z.string(), elementState));
+const stateValues = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 export function readNeedForm(values: unknown): RawNeedForm {
   const parsed = stateValues.safeParse(values);
   const state = parsed.success ? parsed.data : {};
-  const element = (block: string) => state[block]?.[INPUT_ACTION_ID];
+  // Each element on its own: one malformed element must not blank the whole form.
+  const element = (block: string) => {
+    const one = elementState.safeParse(state[block]?.[INPUT_ACTION_ID]);
+    return one.success ? one.data : undefined;
+  };
   return {
     municipalityId: element(NEED_BLOCKS.municipality)?.selected_option?.value ?? null,
     title: element(NEED_BLOCKS.title)?.value ?? null,

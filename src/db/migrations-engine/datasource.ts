@@ -84,7 +84,10 @@ async function postgresFactory(url: string): Promise<SqlMigrationAwareDriverAdap
 }
 
 /** Default migrations folder per provider, relative to the project root. */
-export function defaultMigrationsDir(provider: Provider, projectRoot = process.cwd()): string {
+/** The repository root, found from this file so the app can start from any working directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function defaultMigrationsDir(provider: Provider, projectRoot = PROJECT_ROOT): string {
   return path.join(projectRoot, 'prisma', provider === 'sqlite' ? 'migrations' : 'migrations-postgres');
 }
 

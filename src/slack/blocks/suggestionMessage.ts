@@ -47,10 +47,12 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
   const all = messages(locale);
   const t = all.suggestion;
   const f = all.feedback;
-  const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) });
+  // Texts are cut before escaping wherever user text can be long; this cap is a last guard.
+  const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: 'mrkdwn' as const, text: truncate(text, max) });
 
-  const fields = [mrkdwn(`*${t.municipality}*\n${escapeMrkdwn(need.municipality)}`)];
-  if (need.sector) fields.push(mrkdwn(`*${t.sector}*\n${escapeMrkdwn(sectorLabel(need.sector, locale))}`));
+  const field = (label: string, value: string) => mrkdwn(`*${label}*\n${escapeMrkdwn(truncate(value, 200))}`, LIMITS.fieldText);
+  const fields = [field(t.municipality, need.municipality)];
+  if (need.sector) fields.push(field(t.sector, sectorLabel(need.sector, locale)));
 
   const areaLines = need.areas.map((area) => {
     const name = locale === 'sv' ? area.name : area.nameEn;

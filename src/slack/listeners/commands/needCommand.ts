@@ -4,6 +4,7 @@ import { messages } from '../../../i18n/messages.js';
 import { needModal } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { encodeNeedModalMetadata } from '../../needModalMetadata.js';
+import { slackTextToPlain } from '../../slackText.js';
 
 export const needCommand =
   (deps: ListenerDeps) =>
@@ -13,7 +14,7 @@ export const needCommand =
     const view = needModal({
       locale: deps.locale,
       municipalities: deps.municipalities,
-      initialDescription: command.text,
+      initialDescription: slackTextToPlain(command.text),
       initialContactUserId: command.user_id,
       privateMetadata: encodeNeedModalMetadata({ channelId: command.channel_id, source: 'slash_command' }),
     });

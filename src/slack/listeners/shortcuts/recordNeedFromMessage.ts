@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import { needModal } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { encodeNeedModalMetadata } from '../../needModalMetadata.js';
+import { slackTextToPlain } from '../../slackText.js';
 
 export const RECORD_NEED_SHORTCUT_ID = 'record_need_from_message';
 
@@ -13,7 +14,7 @@ export const recordNeedFromMessage =
     const view = needModal({
       locale: deps.locale,
       municipalities: deps.municipalities,
-      initialDescription: shortcut.message.text ?? '',
+      initialDescription: slackTextToPlain(shortcut.message.text ?? ''),
       initialContactUserId: shortcut.user.id,
       privateMetadata: encodeNeedModalMetadata({ channelId: shortcut.channel.id, source: 'shortcut' }),
     });
