@@ -10,6 +10,8 @@ import { AREA_NAMES_SV } from './areaNames.js';
 const SPECIFIC_FIT_THRESHOLD = 0.25;
 const AREA_WEIGHT = 0.75;
 const TEXT_WEIGHT = 0.25;
+/** Added per further suggested area an environment also works with (a two-area need, a two-area environment). */
+const SECOND_AREA_BONUS = 0.1;
 const REASON_TERMS = 3;
 
 const analyser = new TextAnalyser();
@@ -17,23 +19,34 @@ const analyser = new TextAnalyser();
 interface Bag {
   tokens: AnalysedToken[];
   counts: Map<string, number>;
-  norm: number;
 }
 
 function bagOf(text: string): Bag {
   const tokens = analyser.analyse(text);
   const counts = new Map<string, number>();
   for (const token of tokens) for (const f of token.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  let norm = 0;
-  for (const c of counts.values()) norm += c * c;
-  return { tokens, counts, norm: Math.sqrt(norm) };
+  return { tokens, counts };
 }
 
-function cosine(a: Bag, b: Bag): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
+/** idf over the environments' own texts, so what every offer says ("företag", "-ing") weighs little. */
+function idfOf(bags: readonly Bag[]): (feature: string) => number {
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const f of bag.counts.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  return (feature) => Math.log((1 + bags.length) / (1 + (df.get(feature) ?? 0))) + 1;
+}
+
+function cosine(a: Bag, b: Bag, idf: (feature: string) => number): number {
   let dot = 0;
-  for (const [f, c] of a.counts) dot += c * (b.counts.get(f) ?? 0);
-  return dot / (a.norm * b.norm);
+  let normA = 0;
+  let normB = 0;
+  for (const [f, c] of a.counts) {
+    const w = c * idf(f);
+    normA += w * w;
+    const other = b.counts.get(f);
+    if (other !== undefined) dot += w * other * idf(f);
+  }
+  for (const [f, c] of b.counts) normB += (c * idf(f)) ** 2;
+  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }
 
 /** Words of the environment's text whose stem also occurs in the need, as written in the offer. */
@@ -48,6 +61,14 @@ function sharedWords(need: Bag, environment: Bag): string[] {
 
 const isCrossCutting = (e: EnvironmentProfile): boolean => e.crossCutting || e.areas.length === 0;
 
+interface Scored {
+  environment: EnvironmentProfile;
+  score: number;
+  similarity: number;
+  bestArea: AreaSlug | undefined;
+  shared: string[];
+}
+
 export function rankEnvironments(
   text: string,
   classification: Classification,
@@ -55,13 +76,14 @@ export function rankEnvironments(
   limit = 3,
 ): RankedEnvironment[] {
   const need = bagOf(text);
+  const offers = environments.map((e) => bagOf(`${e.offer} ${e.role ?? ''}`));
+  const idf = idfOf(offers);
   const areaScore = new Map<AreaSlug, number>(classification.ranked.map((r) => [r.slug, r.score]));
   const suggested = new Set<AreaSlug>(classification.suggested.map((s) => s.slug));
-  const termsOf = new Map<AreaSlug, string[]>(classification.ranked.map((r) => [r.slug, r.terms]));
 
-  const scored = environments.map((environment) => {
-    const offer = bagOf(`${environment.offer} ${environment.role ?? ''}`);
-    const similarity = cosine(need, offer);
+  const scored: Scored[] = environments.map((environment, i) => {
+    const offer = offers[i] ?? bagOf('');
+    const similarity = cosine(need, offer, idf);
     // The environment's best area for this need; a suggested area counts in full, others half.
     let bestArea: AreaSlug | undefined;
     let bestFit = 0;
@@ -72,37 +94,35 @@ export function rankEnvironments(
         bestArea = area;
       }
     }
-    const score = AREA_WEIGHT * bestFit + TEXT_WEIGHT * Math.min(1, 2 * similarity);
+    const alsoCovered = environment.areas.filter((a) => suggested.has(a) && a !== bestArea).length;
+    const score = AREA_WEIGHT * bestFit + TEXT_WEIGHT * Math.min(1, 2 * similarity) + SECOND_AREA_BONUS * alsoCovered;
     return { environment, score, similarity, bestArea, shared: sharedWords(need, offer) };
   });
 
-  const byScore = (a: { score: number; environment: EnvironmentProfile }, b: { score: number; environment: EnvironmentProfile }): number =>
-    b.score - a.score || a.environment.id - b.environment.id;
-  const specific = scored
-    .filter((s) => !isCrossCutting(s.environment) && s.score >= SPECIFIC_FIT_THRESHOLD && !classification.abstain)
-    .sort(byScore);
+  const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.environment.id - b.environment.id;
+  const specific = classification.abstain
+    ? []
+    : scored.filter((s) => !isCrossCutting(s.environment) && s.score >= SPECIFIC_FIT_THRESHOLD).sort(byScore);
+  // Nothing specific fits: the broad support organisations, the most relevant offer first.
   const chosen =
     specific.length > 0
       ? specific
       : scored
           .filter((s) => isCrossCutting(s.environment))
-          .map((s) => ({ ...s, score: TEXT_WEIGHT * Math.min(1, 2 * s.similarity) + 0.1 }))
+          .map((s) => ({ ...s, score: 0.1 + TEXT_WEIGHT * Math.min(1, 2 * s.similarity) }))
           .sort(byScore);
 
   return chosen.slice(0, limit).map((s) => ({
     id: s.environment.id,
     name: s.environment.name,
     score: Math.round(s.score * 1000) / 1000,
-    reason: reasonFor(s.environment, s.bestArea, s.shared, s.bestArea ? (termsOf.get(s.bestArea) ?? []) : []),
+    reason: reasonFor(s.environment, s.bestArea, s.shared),
   }));
 }
 
-function reasonFor(environment: EnvironmentProfile, area: AreaSlug | undefined, shared: string[], needTerms: string[]): string {
-  const terms = shared.length > 0 ? shared.slice(0, REASON_TERMS) : needTerms.slice(0, 2);
-  if (isCrossCutting(environment) || area === undefined) {
-    const base = 'Brett innovationsstöd oavsett område';
-    return terms.length > 0 ? `${base}: ${terms.join(', ')}` : base;
-  }
-  const base = `Arbetar med ${AREA_NAMES_SV[area]}`;
+/** "Arbetar med <område>: <words the offer shares with the need>"; only shared words, so the line never claims more than the offer says. */
+function reasonFor(environment: EnvironmentProfile, area: AreaSlug | undefined, shared: string[]): string {
+  const terms = shared.slice(0, REASON_TERMS);
+  const base = isCrossCutting(environment) || area === undefined ? 'Brett innovationsstöd oavsett område' : `Arbetar med ${AREA_NAMES_SV[area]}`;
   return terms.length > 0 ? `${base}: ${terms.join(', ')}` : base;
 }

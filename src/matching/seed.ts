@@ -21,6 +21,8 @@ export interface ToTrainingDataOptions {
   sentencesAsExamples: boolean;
 }
 
+// Both measured worse (macro-F1 in cross-validation and on short styled needs fell by 0.02–0.05),
+// as if the short fragments taught the model words out of context; kept as options to re-measure.
 export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: false, sentencesAsExamples: false };
 
 export function toAreaProfiles(areas: readonly SeedAreaLike[]): AreaProfile[] {

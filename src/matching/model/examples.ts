@@ -23,7 +23,7 @@ export interface ExampleWeights {
   labelled: number;
   /** Extra weight of a person's "not this area". */
   feedbackNegative: number;
-  /** Positives of output k are weighted (negatives_k / positives_k) ^ this; 0 = no balancing. */
+  /** Positives of output k are weighted (negatives_k / positives_k) ^ this; 0 = no balancing (measured: no gain). */
   balanceExponent: number;
 }
 

