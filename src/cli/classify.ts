@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { loadSeedData, DEFAULT_SEED_DIR, type SeedData } from '../seed/seedFiles.js';
-import { toTrainingData, trainMatcher, type Classification, type Matcher } from '../matching/index.js';
+import { toTrainingData, trainMatcher, type Classification, type Matcher, type TrainedMatcher } from '../matching/index.js';
 import type { CliIo } from './index.js';
 
 export class UsageError extends Error {}
@@ -26,7 +26,7 @@ export function parseCommandArgs<T extends z.ZodType>(
   return result.data;
 }
 
-export function trainFromSeed(seedDir: string = DEFAULT_SEED_DIR): { seed: SeedData; matcher: Matcher } {
+export function trainFromSeed(seedDir: string = DEFAULT_SEED_DIR): { seed: SeedData; matcher: TrainedMatcher } {
   const seed = loadSeedData(seedDir);
   return { seed, matcher: trainMatcher(toTrainingData(seed)) };
 }
@@ -55,7 +55,8 @@ export async function runClassify(args: string[], io: CliIo): Promise<number> {
   );
   const { matcher } = trainFromSeed(options['seed-dir']);
   if (options.jsonl !== undefined) return classifyJsonl(io.readText(options.jsonl), matcher, io);
-  printReadable(options.positionals.join(' '), matcher.classify(options.positionals.join(' ')), io);
+  const text = options.positionals.join(' ');
+  printReadable(text, matcher.classify(text), matcher.probabilities(text).none, io);
   return 0;
 }
 
@@ -88,7 +89,7 @@ export function classifyJsonl(input: string, matcher: Matcher, io: CliIo): numbe
   return failures > 0 ? 1 : 0;
 }
 
-function printReadable(text: string, c: Classification, io: CliIo): void {
+function printReadable(text: string, c: Classification, noneScore: number, io: CliIo): void {
   io.stdout(`need: ${text}`);
   io.stdout(
     c.abstain
@@ -101,6 +102,7 @@ function printReadable(text: string, c: Classification, io: CliIo): void {
     const mark = c.suggested.some((s) => s.slug === r.slug) ? '*' : ' ';
     io.stdout(`${mark} ${r.slug.padEnd(14)} ${r.score.toFixed(2).padStart(5)}  ${r.terms.join(', ')}`);
   }
+  io.stdout(`  ${'(none of them)'.padEnd(14)} ${noneScore.toFixed(2).padStart(5)}`);
   io.stdout('');
   io.stdout(`model: ${c.modelVersion}`);
 }
