@@ -3,7 +3,7 @@
 // `summary --week 2026-W48 [--channel C…]… --post` posts now: it claims (channel, week) like the
 // scheduler does — so it is still exactly once per channel and week — and drains the outbox once.
 // A send that fails stays in the outbox; the running app retries it.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
@@ -12,7 +12,6 @@ import { type ChannelsConfig, loadChannelsConfig, type TeamChannel } from '../ch
 import { type Config, ConfigError, loadConfig, parseConfig } from '../config.js';
 import { createDb, type Db } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate.js';
-import { defaultMigrationsDir } from '../db/migrations-engine/datasource.js';
 import { createLogger } from '../logger.js';
 import { dedupeKeyOf } from '../outbox/outboxQueue.js';
 import { OutboxWorker } from '../outbox/outboxWorker.js';
@@ -104,33 +103,10 @@ export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv =
   }
 }
 
-/**
- * Opens the database, applying pending migrations first. The migration engine needs the file to
- * itself (it fails with SQLITE_BUSY while the app holds it open), so it only runs when something
- * is actually pending: `summary` must work beside the running app.
- */
+/** Opens the database, applying pending migrations first (a no-op beside the running app). */
 async function openDatabase(databaseUrl: string): Promise<Db> {
-  const db = await createDb(databaseUrl);
-  if (!(await hasPendingMigrations(db))) return db;
-  await db.$disconnect();
   await applyPendingMigrations(databaseUrl);
   return createDb(databaseUrl);
-}
-
-async function hasPendingMigrations(db: Db): Promise<boolean> {
-  const dir = defaultMigrationsDir('sqlite');
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name);
-  try {
-    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
-      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
-    const applied = new Set(rows.map((r) => r.migration_name));
-    return names.some((name) => !applied.has(name));
-  } catch {
-    return true; // no _prisma_migrations table yet: a new database
-  }
 }
 
 /** The summary channels, or the named team channels (named ones need not have weekly_summary). */

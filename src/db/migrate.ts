@@ -10,6 +10,10 @@
 // New migrations are written by `npm run db:migration -- <name>` (src/db/createMigration.ts).
 // PostgreSQL (a postgresql:// URL) gets its own history in prisma/migrations-postgres, generated
 // from the same schema with the provider swapped.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import Database from 'better-sqlite3';
 import { adapterFactoryFor, defaultMigrationsDir, parseDatabaseUrl } from './migrations-engine/datasource.js';
 import { readMigrationsList } from './migrations-engine/migrationsList.js';
 import { NO_FILTERS, withSchemaEngine } from './migrations-engine/wasmEngine.js';
@@ -42,6 +46,12 @@ export async function applyPendingMigrations(
   // An empty list would "succeed" and leave an empty database behind: say where we looked.
   if (migrationsList.migrationDirectories.length === 0) throw new Error(`No migrations found in ${migrationsDir}`);
   const logger = opts.logger;
+  // The engine wants the SQLite file to itself (SQLITE_BUSY beside a running app or CLI), so it
+  // is only started when something is actually pending.
+  if (datasource.provider === 'sqlite' && sqliteIsUpToDate(datasource.file, migrationsList)) {
+    logger?.info('Database schema is up to date');
+    return { applied: [] };
+  }
   const factory = await adapterFactoryFor(datasource);
   const { appliedMigrationNames } = await withSchemaEngine(
     factory,
@@ -62,4 +72,25 @@ export async function applyPendingMigrations(
     logger?.info('Database schema is up to date');
   }
   return { applied: appliedMigrationNames };
+}
+
+/** True when every migration folder is recorded as applied, with the same checksum. */
+function sqliteIsUpToDate(file: string, migrationsList: MigrationList): boolean {
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .all() as { migration_name: string; checksum: string }[];
+    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    return migrationsList.migrationDirectories.every(
+      (dir) =>
+        dir.migrationFile.content.tag === 'ok' &&
+        applied.get(dir.path) === createHash('sha256').update(dir.migrationFile.content.value).digest('hex'),
+    );
+  } catch {
+    return false; // no _prisma_migrations table yet
+  } finally {
+    db.close();
+  }
 }
