@@ -1,5 +1,7 @@
 // Splits a need into words, keeping what the reader typed (for explanations) next to the
-// folded form used for matching. Emoji that clearly name a domain become words.
+// folded form used for matching. Needs come from Slack: mentions, channel links and URLs are
+// dropped (a link's label is kept), and emoji, as Unicode or as :shortcodes:, that clearly
+// name a domain become words.
 
 export interface Token {
   /** As typed, lower-cased: what an explanation shows. */
@@ -17,17 +19,36 @@ const EMOJI_WORDS: ReadonlyMap<string, string> = new Map([
   ['🧪', 'material'], ['🔬', 'material'],
 ]);
 
-// Letters and digits, allowing inner hyphens/dots/apostrophes to split later.
+// The same emoji as Slack sends them in message text.
+const SHORTCODE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['truck', 'transport'], ['articulated_lorry', 'lastbil'], ['package', 'paket'], ['bus', 'buss'], ['train', 'tåg'],
+  ['ship', 'hamn'], ['recycle', 'återvinning'], ['seedling', 'hållbarhet'], ['earth_africa', 'klimat'],
+  ['earth_americas', 'klimat'], ['earth_asia', 'klimat'], ['sunny', 'solel'], ['battery', 'batteri'], ['zap', 'energi'],
+  ['wastebasket', 'avfall'], ['satellite_antenna', 'sensor'], ['lock', 'säkerhet'], ['signal_strength', 'uppkoppling'],
+  ['robot_face', 'ai'], ['building_construction', 'bygg'], ['world_map', 'karta'], ['bar_chart', 'dashboard'],
+  ['goggles', 'vr'], ['satellite', 'satellitbilder'], ['test_tube', 'material'], ['microscope', 'material'],
+]);
+
+// Letters and digits; hyphens, dots and apostrophes split words ("3d-modell" → "3d", "modell").
 const WORD = /[\p{L}\p{N}]+/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
+const SHORTCODE = /:([a-z0-9_+-]*[a-z][a-z0-9_+-]*):/g; // a letter inside, so "kl 10:30:" stays
+/** <@U123>, <#C123|general>, <!here>; and <https://…|label> links, whose label is kept. */
+const SLACK_LINK = /<([@#!][^>]*|[a-z]+:[^|>]*)(?:\|([^>]*))?>/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)\S+/g;
 
-/** The words of a text as typed (emoji that name a domain replaced by their word). */
+/** Plain text of a Slack message: markup and URLs out, domain emoji as words. */
+export function plainText(text: string): string {
+  return text
+    .replace(SLACK_LINK, (_link, target: string, label: string | undefined) => (label !== undefined && !/^[@#!]/.test(target) ? ` ${label} ` : ' '))
+    .replace(BARE_URL, ' ')
+    .replace(SHORTCODE, (_code, name: string) => ` ${SHORTCODE_WORDS.get(name) ?? ''} `)
+    .replace(EMOJI, (emoji) => ` ${EMOJI_WORDS.get(emoji) ?? ''} `);
+}
+
+/** The words of a text as typed, after plainText. */
 export function rawWords(text: string): string[] {
-  const withEmojiWords = text.replace(EMOJI, (emoji) => {
-    const word = EMOJI_WORDS.get(emoji);
-    return word === undefined ? ' ' : ` ${word} `;
-  });
-  return withEmojiWords.match(WORD) ?? [];
+  return plainText(text).match(WORD) ?? [];
 }
 
 /** A raw word as a token; undefined for bare numbers (years, km), which say nothing about the area. */

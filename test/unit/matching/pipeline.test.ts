@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../../src/matching/text/normalise.js';
 import { stemEnglish, stemSwedish } from '../../../src/matching/text/stem.js';
-import { tokenise } from '../../../src/matching/text/tokenise.js';
+import { plainText, tokenise } from '../../../src/matching/text/tokenise.js';
 import { isStopword } from '../../../src/matching/text/stopwords.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
 import { TextAnalyser } from '../../../src/matching/text/features.js';
@@ -37,8 +37,15 @@ describe('tokenisation and stopwords', () => {
     expect(isStopword('ar')).toBe(true);
   });
 
-  it('turns domain emoji into words and drops the rest', () => {
+  it('turns domain emoji into words and drops the rest, as Unicode or Slack shortcodes', () => {
     expect(tokenise('paket 🚚 😀').map((t) => t.surface)).toEqual(['paket', 'transport']);
+    expect(tokenise('paket :truck: :pray:').map((t) => t.surface)).toEqual(['paket', 'transport']);
+  });
+
+  it('drops Slack mentions, channel links and URLs but keeps a link label', () => {
+    const text = 'Hej <@U123ABC> <!here>, se <https://example.se/a?b=1|förstudien> och https://x.se/y i <#C1|allmänt>';
+    expect(tokenise(text).map((t) => t.surface)).toEqual(['hej', 'se', 'förstudien', 'och', 'i']);
+    expect(plainText('kl 10:30: möte')).toContain('10:30');
   });
 });
 
