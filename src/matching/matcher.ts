@@ -4,11 +4,14 @@
 import { AREA_SLUGS, type AreaScore, type Classification, type Matcher, type TrainingData } from './types.js';
 import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/features.js';
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
-import { DEFAULT_LOGISTIC, sigmoid, trainLogistic, type LinearModel, type LogisticOptions } from './model/logistic.js';
-import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights } from './model/examples.js';
+import { DEFAULT_LOGISTIC, trainLogistic, type LinearModel, type LogisticOptions } from './model/logistic.js';
+import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights, type WeightedExample } from './model/examples.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 import { topTermsPerOutput } from './model/explain.js';
-import { shortHash } from './random.js';
+import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
+import { seededRandom, shortHash, shuffled } from './random.js';
+import type { AnalysedToken } from './text/features.js';
+import type { SparseVector } from './model/sparse.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
 export const ALGORITHM_VERSION = 'tfidf-lr-1';
@@ -21,6 +24,8 @@ export interface MatcherConfig {
   exampleWeights: ExampleWeights;
   /** Terms shown per area in explanations. */
   termsPerArea: number;
+  /** Out-of-fold Platt scaling of the scores; folds < 2 turns it off. */
+  calibration: { folds: number; maxExamples: number };
 }
 
 export const DEFAULT_CONFIG: MatcherConfig = {
@@ -30,6 +35,7 @@ export const DEFAULT_CONFIG: MatcherConfig = {
   decision: DEFAULT_DECISION,
   exampleWeights: DEFAULT_EXAMPLE_WEIGHTS,
   termsPerArea: 4,
+  calibration: { folds: 3, maxExamples: 1500 },
 };
 
 /** Extends Matcher with what evaluation and the benchmark need to see. */
@@ -43,11 +49,29 @@ export interface TrainedMatcher extends Matcher {
 
 export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT_CONFIG): TrainedMatcher {
   const version = modelVersion(data, config);
+  const seed = parseInt(version.slice(-8), 16) >>> 0;
   const analyser = new TextAnalyser(config.pipeline);
   const examples = buildExamples(data, config.exampleWeights);
   const analysed = examples.map((example) => analyser.analyse(example.text));
   const space = FeatureSpace.fit(analysed, config.tfidf);
   const vectors = analysed.map((tokens) => space.vectorise(tokens));
+  const model = fitWeights(vectors, examples, space.size, config, seed);
+  const calibration = calibrate({ analysed, vectors, space, examples }, config, seed);
+  return new LogisticMatcher(version, analyser, space, model, calibration, config);
+}
+
+function fitWeights(
+  vectors: readonly SparseVector[],
+  examples: readonly WeightedExample[],
+  dimensions: number,
+  config: MatcherConfig,
+  seed: number,
+): LinearModel {
+  const { targets, weights } = targetsOf(examples, config.exampleWeights);
+  return trainLogistic({ vectors, targets, weights, outputs: OUTPUTS }, dimensions, seed, config.logistic);
+}
+
+function targetsOf(examples: readonly WeightedExample[], exampleWeights: ExampleWeights): { targets: Uint8Array; weights: Float64Array } {
   const targets = new Uint8Array(examples.length * OUTPUTS);
   const weights = new Float64Array(examples.length * OUTPUTS);
   examples.forEach((example, i) => {
@@ -57,13 +81,88 @@ export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT
     for (const k of example.positives) targets[i * OUTPUTS + k] = 1;
     for (const k of example.explicitNegatives) {
       targets[i * OUTPUTS + k] = 0;
-      weights[i * OUTPUTS + k] = example.weight * config.exampleWeights.feedbackNegative;
+      weights[i * OUTPUTS + k] = example.weight * exampleWeights.feedbackNegative;
     }
   });
-  balancePositives(targets, weights, config.exampleWeights.balanceExponent);
-  const seed = parseInt(version.slice(-8), 16) >>> 0;
-  const model = trainLogistic({ vectors, targets, weights, outputs: OUTPUTS }, space.size, seed, config.logistic);
-  return new LogisticMatcher(version, analyser, space, model, config);
+  balancePositives(targets, weights, exampleWeights.balanceExponent);
+  return { targets, weights };
+}
+
+interface Prepared {
+  analysed: readonly AnalysedToken[][];
+  vectors: readonly SparseVector[];
+  space: FeatureSpace;
+  examples: readonly WeightedExample[];
+}
+
+/**
+ * Platt scaling fitted on held-out scores of the labelled examples. Up to `maxExamples`
+ * labelled examples: k-fold, each fold's model trained (vocabulary and idf included) on the
+ * area profiles and the other folds. Beyond that, one seeded hold-out of `maxExamples / k`
+ * examples scored by a model trained on all the rest, reusing the full model's vectors (idf
+ * from 20,000 needs hardly moves for a few hundred), which keeps training on large sets cheap.
+ */
+function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Calibration {
+  const { examples } = prepared;
+  const { folds, maxExamples } = config.calibration;
+  const labelled = examples.flatMap((e, i) => (e.labelled && !e.onlyNegative ? [i] : []));
+  if (folds < 2 || labelled.length < folds * 5) return { areas: IDENTITY, none: IDENTITY };
+  const order = shuffled(labelled, seededRandom(seed ^ 0x5bd1e995));
+  const scored = new OutOfFoldScores();
+  if (labelled.length <= maxExamples) {
+    const profiles = examples.flatMap((e, i) => (e.labelled ? [] : [i]));
+    for (let fold = 0; fold < folds; fold++) {
+      const training = [...profiles, ...order.filter((_, j) => j % folds !== fold)];
+      const space = FeatureSpace.fit(training.map((i) => prepared.analysed[i] ?? []), config.tfidf);
+      const model = fitWeights(
+        training.map((i) => space.vectorise(prepared.analysed[i] ?? [])),
+        training.map((i) => examples[i]!),
+        space.size,
+        config,
+        seed + fold + 1,
+      );
+      for (const i of order.filter((_, j) => j % folds === fold)) {
+        scored.add(model.decision(space.vectorise(prepared.analysed[i] ?? [])), examples[i]!);
+      }
+    }
+  } else {
+    const heldOut = new Set(order.slice(0, Math.ceil(maxExamples / folds)));
+    const training = examples.flatMap((_, i) => (heldOut.has(i) ? [] : [i]));
+    const model = fitWeights(
+      training.map((i) => prepared.vectors[i]!),
+      training.map((i) => examples[i]!),
+      prepared.space.size,
+      config,
+      seed + 1,
+    );
+    for (const i of heldOut) scored.add(model.decision(prepared.vectors[i]!), examples[i]!);
+  }
+  return scored.fit();
+}
+
+/** Held-out raw scores and targets, areas pooled, "none" apart. */
+class OutOfFoldScores {
+  private readonly areaScores: number[] = [];
+  private readonly areaTargets: number[] = [];
+  private readonly noneScores: number[] = [];
+  private readonly noneTargets: number[] = [];
+
+  add(scores: Float64Array, example: WeightedExample): void {
+    for (let k = 0; k < OUTPUTS; k++) {
+      const target = example.positives.includes(k) ? 1 : 0;
+      if (k === NONE_OUTPUT) {
+        this.noneScores.push(scores[k] ?? 0);
+        this.noneTargets.push(target);
+      } else {
+        this.areaScores.push(scores[k] ?? 0);
+        this.areaTargets.push(target);
+      }
+    }
+  }
+
+  fit(): Calibration {
+    return { areas: fitPlatt(this.areaScores, this.areaTargets), none: fitPlatt(this.noneScores, this.noneTargets) };
+  }
 }
 
 /** A short hash of the algorithm, config and training data, independent of the order of the areas. */
@@ -97,6 +196,7 @@ class LogisticMatcher implements TrainedMatcher {
     private readonly analyser: TextAnalyser,
     private readonly space: FeatureSpace,
     private readonly model: LinearModel,
+    private readonly calibration: Calibration,
     private readonly config: MatcherConfig,
   ) {}
 
@@ -108,8 +208,8 @@ class LogisticMatcher implements TrainedMatcher {
     const vector = this.space.vectorise(this.analyser.analyse(text));
     const scores = this.model.decision(vector);
     return {
-      areas: AREA_SLUGS.map((_, k) => sigmoid(scores[k] ?? 0)),
-      none: sigmoid(scores[NONE_OUTPUT] ?? 0),
+      areas: AREA_SLUGS.map((_, k) => applyPlatt(this.calibration.areas, scores[k] ?? 0)),
+      none: applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0),
     };
   }
 
@@ -129,10 +229,10 @@ class LogisticMatcher implements TrainedMatcher {
     );
     const ranked: AreaScore[] = AREA_SLUGS.map((slug, k) => ({
       slug,
-      score: round(sigmoid(scores[k] ?? 0)),
+      score: round(applyPlatt(this.calibration.areas, scores[k] ?? 0)),
       terms: terms[k] ?? [],
     })).sort((a, b) => b.score - a.score || AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
-    const none = sigmoid(scores[NONE_OUTPUT] ?? 0);
+    const none = applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0);
     const decision = decide(
       ranked.map((r) => r.score),
       none,

@@ -16,6 +16,8 @@ export interface WeightedExample {
   /** When true, only explicitNegatives are trained (the rest is unknown). */
   onlyNegative: boolean;
   weight: number;
+  /** True for examples from TrainingData.examples (labelled needs, feedback); false for area profiles and phrases. */
+  labelled: boolean;
 }
 
 export interface ExampleWeights {
@@ -41,7 +43,7 @@ function sentences(text: string): string[] {
 export function buildExamples(data: TrainingData, weights: ExampleWeights = DEFAULT_EXAMPLE_WEIGHTS): WeightedExample[] {
   const out: WeightedExample[] = [];
   const add = (text: string, positives: number[], weight: number): void => {
-    out.push({ text, positives, explicitNegatives: [], onlyNegative: false, weight });
+    out.push({ text, positives, explicitNegatives: [], onlyNegative: false, weight, labelled: false });
   };
   // Sorted by slug so the order (and so the model) does not depend on the caller's order.
   const areas = [...data.areas].sort((a, b) => areaOutput(a.slug) - areaOutput(b.slug));
@@ -57,7 +59,7 @@ export function buildExamples(data: TrainingData, weights: ExampleWeights = DEFA
     const negatives = (example.negativeAreas ?? []).map(areaOutput);
     const onlyNegative = example.areas.length === 0 && negatives.length > 0;
     const positives = example.areas.length > 0 ? example.areas.map(areaOutput) : onlyNegative ? [] : [NONE_OUTPUT];
-    out.push({ text: example.text, positives, explicitNegatives: negatives, onlyNegative, weight: weights.labelled });
+    out.push({ text: example.text, positives, explicitNegatives: negatives, onlyNegative, weight: weights.labelled, labelled: true });
   }
   return out;
 }

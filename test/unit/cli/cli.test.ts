@@ -63,7 +63,7 @@ describe('classify "text"', () => {
     expect(await run(['classify', 'trygghetslarmen i hemtjänsten tappar uppkopplingen'], io)).toBe(0);
     const text = io.out.join('\n');
     expect(text).toContain('decision: uppkopplade');
-    expect(text).toMatch(/\* uppkopplade\s+0\.\d\d\s+.*trygghetslarmen/);
+    expect(text).toMatch(/\* uppkopplade\s+[01]\.\d\d\s+.*trygghetslarmen/);
     for (const slug of AREA_SLUGS) expect(text).toContain(slug);
   });
 
@@ -94,8 +94,8 @@ describe('eval', () => {
 
   it('cross-validates the shipped needs with progress on stderr', async () => {
     const io = fakeIo();
-    expect(await run(['eval', '--folds', '3'], io)).toBe(0);
-    expect(io.err.filter((l) => l.startsWith('fold '))).toHaveLength(3);
+    expect(await run(['eval', '--folds', '2'], io)).toBe(0);
+    expect(io.err.filter((l) => l.startsWith('fold '))).toHaveLength(2);
     const text = io.out.join('\n');
     expect(text).toMatch(/macro-F1: 0\.\d{3}/);
     expect(text).toContain('confusion');
