@@ -9,6 +9,7 @@ import {
   evaluate,
   predictionOf,
   predictionsFrom,
+  reliability,
   toTrainingData,
   trainMatcher,
   AREA_SLUGS,
@@ -92,8 +93,19 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
     io.stdout('');
     io.stdout(`  macro-F1 per repeat: ${perRepeat.map(pct).join(' ')}   mean ${pct(mean)}, sd ${pct(sd)}`);
   }
+  if (!options.json) printReliability(outOfFold, io);
   if (options.sweep) printSweep(outOfFold, io);
   return 0;
+}
+
+function printReliability(outOfFold: readonly OutOfFold[], io: CliIo): void {
+  io.stdout('');
+  io.stdout('  calibration (all area scores): score band, count, mean score, share that was a gold label');
+  for (const bin of reliability(outOfFold)) {
+    io.stdout(
+      `  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.count).padStart(6)}  ${pct(bin.meanScore)}  ${pct(bin.actual)}`,
+    );
+  }
 }
 
 function parseLabelledFile(text: string, file: string): Array<{ text: string; areas: AreaSlug[] }> {

@@ -7,3 +7,4 @@ export { evaluate, predictionOf, CLASSES, type EvaluationReport, type Prediction
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 export { rankEnvironments } from './environments.js';
 export { AREA_NAMES_SV } from './areaNames.js';
+export { reliability, type ReliabilityBin } from './evaluation/reliability.js';
