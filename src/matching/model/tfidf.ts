@@ -134,7 +134,8 @@ export class FeatureSpace {
     let charNorm = 0;
     for (let slot = 0; slot < indices.length; slot++) {
       const id = indices[slot]!;
-      const value = (1 + Math.log(counts[slot]!)) * this.idf[id]!;
+      const count = counts[slot]!;
+      const value = (count === 1 ? 1 : 1 + Math.log(count)) * this.idf[id]!;
       values[slot] = value;
       if (this.isWord[id] === 1) wordNorm += value * value;
       else charNorm += value * value;

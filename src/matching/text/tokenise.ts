@@ -37,8 +37,12 @@ const SHORTCODE = /:([a-z0-9_+-]*[a-z][a-z0-9_+-]*):/g; // a letter inside, so "
 const SLACK_LINK = /<([@#!][^>]*|[a-z]+:[^|>]*)(?:\|([^>]*))?>/g;
 const BARE_URL = /\b(?:https?:\/\/|www\.)\S+/g;
 
+// Most needs have no markup at all; one cheap test spares them four replacements.
+const MAY_HAVE_MARKUP = /[<:]|https?:|www\.|\p{Extended_Pictographic}/u;
+
 /** Plain text of a Slack message: markup and URLs out, domain emoji as words. */
 export function plainText(text: string): string {
+  if (!MAY_HAVE_MARKUP.test(text)) return text;
   return text
     .replace(SLACK_LINK, (_link, target: string, label: string | undefined) => (label !== undefined && !/^[@#!]/.test(target) ? ` ${label} ` : ' '))
     .replace(BARE_URL, ' ')
