@@ -51,7 +51,8 @@ const labelledNeedSchema = z.object({
   municipality: z.string().optional(),
   title: z.string().optional(),
   text: z.string().min(1),
-  areas: z.array(z.union([areaSlug, z.literal('none')])).min(1),
+  // ["none"] and [] both mean that no strength area fits.
+  areas: z.array(z.union([areaSlug, z.literal('none')])),
   sector: z.string().optional(),
 });
 
