@@ -43,7 +43,8 @@ const classifyArgs = z
 
 /** One input line of `classify --jsonl`. */
 export const jsonlNeedSchema = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  /** Echoed back as given (string or number), so callers can join on it. */
+  id: z.union([z.string().min(1), z.number()]),
   text: z.string().trim().min(1, 'text must not be empty'),
 });
 

@@ -36,14 +36,14 @@ describe('classify --jsonl', () => {
     const code = await run(['classify', '--jsonl', 'needs.jsonl'], io);
     expect(code).not.toBe(0);
     expect(io.out).toHaveLength(2);
-    const [first, second] = io.out.map((line) => JSON.parse(line) as { id: string; areas: { slug: string; score: number }[]; abstain: boolean });
+    const [first, second] = io.out.map((line) => JSON.parse(line) as { id: string | number; areas: { slug: string; score: number }[]; abstain: boolean });
     expect(first!.id).toBe('a');
     expect(Object.keys(first!)).toEqual(['id', 'areas', 'abstain']);
     expect(first!.areas.map((a) => a.slug).sort()).toEqual([...AREA_SLUGS].sort());
     expect(first!.areas[0]!.slug).toBe('logistik');
     for (let i = 1; i < first!.areas.length; i++) expect(first!.areas[i - 1]!.score).toBeGreaterThanOrEqual(first!.areas[i]!.score);
     expect(first!.abstain).toBe(false);
-    expect(second).toMatchObject({ id: '7', abstain: true });
+    expect(second).toMatchObject({ id: 7, abstain: true });
     expect(io.err.some((l) => l.startsWith('line 2:') && l.includes('not valid JSON'))).toBe(true);
     expect(io.err.some((l) => l.startsWith('line 3:'))).toBe(true);
     expect(io.err.some((l) => l.startsWith('line 6:') && l.includes('id'))).toBe(true);
