@@ -1,4 +1,16 @@
 // The matcher's public surface: training, classification, environment ranking, evaluation.
+// Pure and synchronous: callers load data and pass it in.
+//
+// How a need is classified (one module each):
+//   text/       tokenise (Slack markup out, emoji as words) → stopwords → Swedish stem +
+//               character 3–4-grams of the folded word (compounds, missing å/ä/ö) + Swedish
+//               glosses of English domain words (lexicon.ts)
+//   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
+//               logistic regression, SGD, five areas + "none") → calibration.ts (Platt on
+//               out-of-fold scores) → decision.ts (abstain / one / two areas) → explain.ts
+//   examples    area descriptions and keywords, domainPhrases.ts, labelled needs, feedback
+//   environments.ts ranks innovation environments for a classified need
+//   evaluation/ stratified folds, cross-validation, metrics, reliability (used by `cli eval`)
 export * from './types.js';
 export { trainMatcher, DEFAULT_CONFIG, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
 export { toTrainingData, toAreaProfiles, toLabelledExamples, type ToTrainingDataOptions } from './seed.js';
