@@ -72,7 +72,7 @@ export const NONE_PHRASES: readonly string[] = [
   'politisk styrning', 'sjukfrånvaro', 'arbetsmiljö och ledarskap', 'organisationsförändring', 'lönesättning',
   'recruitment', 'budget cuts', 'school results', 'governance', 'staff shortage', 'sick leave',
   'personalomsättning', 'löner och lönepolicy', 'kompetensutveckling', 'besparingar', 'skattesatsen', 'betyg',
-  'elevhälsa', 'mobbning', 'integration', 'bostadsbrist', 'demokrati och valdeltagande', 'medborgarförslag',
+  'elevhälsa', 'mobbning', 'integration', 'bostadsbrist', 'demokrati och valdeltagande', 'rösta i valet', 'medborgarförslag',
   'samverkan mellan förvaltningarna', 'jämställdhet', 'föreningsliv och kultur', 'hiring', 'staff turnover', 'salaries',
   'budget deficit', 'grades', 'bullying', 'democracy', 'housing shortage', 'equality', 'leadership',
 ];
