@@ -1,6 +1,8 @@
-// `eval`: stratified k-fold cross-validation on the shipped labelled needs, or, with
-// `--file F`, a model trained on all shipped data scored against F. Prints hit@1, macro-F1,
-// per-class precision/recall/F1, the confusion matrix and abstention precision/recall.
+// `eval`: stratified k-fold cross-validation on the shipped labelled needs (`--repeats N`
+// pools N seeded runs), or, with `--file F`, a model trained on all shipped data scored
+// against F. Prints hit@1, macro-F1, per-class precision/recall/F1, the confusion matrix,
+// abstention precision/recall and (cross-validation) how well the scores are calibrated;
+// `--sweep` shows the abstention threshold's trade-off, `--json` the report as one line.
 import { z } from 'zod';
 import {
   CLASSES,
