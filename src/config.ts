@@ -23,7 +23,10 @@ const envSchema = z
       .default(3000),
     DATABASE_URL: z
       .string()
-      .regex(/^file:.+/, 'DATABASE_URL must be a SQLite file URL such as file:./behovsbryggan.db')
+      .regex(
+        /^(file:.+|postgres(ql)?:\/\/.+)/,
+        'DATABASE_URL must be a SQLite file URL (file:./behovsbryggan.db) or a PostgreSQL URL (postgresql://…)',
+      )
       .default('file:./behovsbryggan.db'),
     SLACK_API_URL: z.url({ error: 'SLACK_API_URL must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
     CHANNELS_FILE: z.string().min(1).default('channels.yml'),

@@ -1,4 +1,5 @@
-// Loads weekly summaries. Every figure is counted in the database (GROUP BY and COUNT in SQLite),
+// Loads weekly summaries. Every figure is counted in the database (GROUP BY and COUNT in SQLite or
+// PostgreSQL),
 // never by looping over needs in JavaScript: only grouped counts and the rows shown in the message
 // (at most NEW_NEEDS_SHOWN + WAITING_SHOWN needs per channel) come back.
 //
@@ -15,7 +16,13 @@
 //
 // Dates: Prisma's SQLite adapter stores DateTime as ISO text "2026-11-23T07:00:00.000+00:00"; the
 // raw queries compare against parameters in exactly that format, so text order is time order.
-import type { Db } from '../db/client.js';
+// On PostgreSQL, DateTime is timestamp(3) (without time zone) holding UTC, "2026-11-23 07:00:00";
+// the parameters are UTC in that form and compared as timestamps.
+//
+// One SQL text serves both databases: identifiers are double-quoted (PostgreSQL folds unquoted
+// names to lower case; SQLite accepts the quotes), and the few differences (placeholders, string
+// aggregation, substring position, booleans) come from `dialectSql` below.
+import { type Dialect, dialectOf, type Db } from '../db/client.js';
 import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
 import { addWeeks, formatIsoWeek, type IsoWeek, weekRange } from './isoWeek.js';
 import {
@@ -38,9 +45,57 @@ export interface SummaryScope {
   timezone: string;
 }
 
-/** A DateTime parameter in the adapter's storage format. */
+/** A DateTime parameter in the SQLite adapter's storage format. */
 export function sqlTime(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
+}
+
+/** What differs between SQLite and PostgreSQL in the queries below. */
+interface DialectSql {
+  /** A DateTime parameter, comparable with the stored values. */
+  time(date: Date): string;
+  /** The query with its `?` placeholders as the driver wants them (PostgreSQL: $1, $2, …). */
+  placeholders(sql: string): string;
+  /** Comma-joined `expr` of the group, in `orderBy` order. */
+  joinComma(expr: string, orderBy: string): string;
+  /** 1-based position of `needle` in `haystack`, 0 when absent. */
+  position(haystack: string, needle: string): string;
+  /** A boolean column's true value. */
+  readonly true: string;
+  /** `expr` in a form the planner will not look up through an index (SQLite's unary plus). */
+  noIndex(expr: string): string;
+}
+
+const DIALECT_SQL: Record<Dialect, DialectSql> = {
+  sqlite: {
+    time: sqlTime,
+    placeholders: (sql) => sql,
+    joinComma: (expr, orderBy) => `group_concat(${expr}, ',' ORDER BY ${orderBy})`,
+    position: (haystack, needle) => `instr(${haystack}, ${needle})`,
+    true: '1',
+    noIndex: (expr) => `+${expr}`,
+  },
+  postgresql: {
+    // timestamp(3) without time zone, holding UTC (as Prisma's PostgreSQL adapter writes it).
+    time: (date) => date.toISOString().replace('T', ' ').replace('Z', ''),
+    placeholders: (sql) => {
+      let n = 0;
+      return sql.replace(/\?/g, () => `$${++n}`);
+    },
+    joinComma: (expr, orderBy) => `string_agg(${expr}, ',' ORDER BY ${orderBy})`,
+    position: (haystack, needle) => `strpos(${haystack}, ${needle})`,
+    true: 'TRUE',
+    noIndex: (expr) => expr,
+  },
+};
+
+function dialectSql(db: Db): DialectSql {
+  return DIALECT_SQL[dialectOf(db)];
+}
+
+/** Runs a raw query written with `?` placeholders (the SQL is built here, never from input). */
+function query<T>(db: Db, sql: string, ...params: unknown[]): Promise<T> {
+  return db.$queryRawUnsafe<T>(dialectSql(db).placeholders(sql), ...params);
 }
 
 function toDate(value: unknown): Date {
@@ -54,30 +109,33 @@ function checkedSlugs(slugs: readonly AreaSlug[]): readonly AreaSlug[] {
 }
 
 /** SQL: the need's ordered area list ("" = none), from its correction or its suggestions. */
-const SIGNATURE_SQL = `COALESCE(n.correctedAreas,
-  (SELECT group_concat(nc.areaSlug, ',' ORDER BY nc.rank) FROM NeedClassification nc WHERE nc.needId = n.id AND nc.suggested = 1),
+function signatureSql(d: DialectSql): string {
+  return `COALESCE(n."correctedAreas",
+  (SELECT ${d.joinComma('nc."areaSlug"', 'nc."rank"')} FROM "NeedClassification" nc WHERE nc."needId" = n."id" AND nc."suggested" = ${d.true}),
   '')`;
+}
 
 /** SQL: the need's best area among `slugs` (NULL when it has none of them). */
-function areaSql(slugs: readonly AreaSlug[]): string {
+function areaSql(d: DialectSql, slugs: readonly AreaSlug[]): string {
   const values = checkedSlugs(slugs).map((s) => `('${s}')`).join(', ');
   const list = slugs.map((s) => `'${s}'`).join(', ');
-  const position = `instr(',' || n.correctedAreas || ',', ',' || v.column1 || ',')`;
-  return `(CASE WHEN n.correctedAreas IS NOT NULL
+  // VALUES names its column "column1" in both databases.
+  const position = d.position(`',' || n."correctedAreas" || ','`, `',' || v.column1 || ','`);
+  return `(CASE WHEN n."correctedAreas" IS NOT NULL
     THEN (SELECT v.column1 FROM (VALUES ${values}) AS v WHERE ${position} > 0 ORDER BY ${position} LIMIT 1)
-    ELSE (SELECT nc.areaSlug FROM NeedClassification nc
-          WHERE nc.needId = n.id AND nc.suggested = 1 AND nc.areaSlug IN (${list})
-          ORDER BY nc.rank LIMIT 1)
+    ELSE (SELECT nc."areaSlug" FROM "NeedClassification" nc
+          WHERE nc."needId" = n."id" AND nc."suggested" = ${d.true} AND nc."areaSlug" IN (${list})
+          ORDER BY nc."rank" LIMIT 1)
   END)`;
 }
 
 /** SQL: does the channel see need `n`? (EXISTS, no ranking: cheap.) */
-function inChannelSql(areas: AreaSlug[] | 'all'): string {
+function inChannelSql(d: DialectSql, areas: AreaSlug[] | 'all'): string {
   if (areas === 'all') return '1 = 1';
   const list = checkedSlugs(areas).map((s) => `'${s}'`).join(', ');
-  const corrected = areas.map((s) => `instr(',' || n.correctedAreas || ',', ',${s},') > 0`).join(' OR ');
-  return `(CASE WHEN n.correctedAreas IS NOT NULL THEN (${corrected})
-    ELSE EXISTS (SELECT 1 FROM NeedClassification nc WHERE nc.needId = n.id AND nc.suggested = 1 AND nc.areaSlug IN (${list})) END)`;
+  const corrected = areas.map((s) => `${d.position(`',' || n."correctedAreas" || ','`, `',${s},'`)} > 0`).join(' OR ');
+  return `(CASE WHEN n."correctedAreas" IS NOT NULL THEN (${corrected})
+    ELSE EXISTS (SELECT 1 FROM "NeedClassification" nc WHERE nc."needId" = n."id" AND nc."suggested" = ${d.true} AND nc."areaSlug" IN (${list})) END)`;
 }
 
 /** The channel's area for a signature: its first area the channel has; null = not in the channel. */
@@ -107,8 +165,9 @@ const sharedCache = new WeakMap<Db, Map<string, { expires: number; fingerprint: 
  * and returns are logged as NeedEvents). Index-only lookups: a millisecond or two.
  */
 async function fingerprint(db: Db): Promise<string> {
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    'SELECT (SELECT COUNT(*) FROM Need) AS a, (SELECT MAX(id) FROM Need) AS b, (SELECT MAX(id) FROM NeedEvent) AS c',
+  const rows = await query<Record<string, unknown>[]>(
+    db,
+    'SELECT (SELECT COUNT(*) FROM "Need") AS a, (SELECT MAX("id") FROM "Need") AS b, (SELECT MAX("id") FROM "NeedEvent") AS c',
   );
   return JSON.stringify(rows[0], (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 }
@@ -132,43 +191,49 @@ async function sharedCounts(db: Db, week: IsoWeek, timezone: string): Promise<Sh
 }
 
 async function querySharedCounts(db: Db, week: IsoWeek, timezone: string): Promise<SharedCounts> {
+  const d = dialectSql(db);
+  const sig = signatureSql(d);
   const { start, end } = weekRange(week, timezone);
   const bounds = trendWeeksOf(week).map((w) => weekRange(w, timezone).start);
   // Week index by Stockholm-midnight boundaries (never "+ 7 days": DST weeks are 167/169 h).
   const bucket = `CASE ${bounds
     .slice(1)
-    .map((_, i) => `WHEN n.recordedAt >= ? THEN ${i + 1}`)
+    .map((_, i) => `WHEN n."recordedAt" >= ? THEN ${i + 1}`)
     .reverse()
     .join(' ')} ELSE 0 END`;
-  const trend = await db.$queryRawUnsafe<SharedCounts['trend']>(
-    `SELECT wk, municipalityId, sig, COUNT(*) AS n FROM (
-       SELECT ${bucket} AS wk, n.municipalityId AS municipalityId, ${SIGNATURE_SQL} AS sig
-       FROM Need n WHERE n.recordedAt >= ? AND n.recordedAt < ?
-     ) GROUP BY wk, municipalityId, sig`,
-    ...bounds.slice(1).reverse().map(sqlTime),
-    sqlTime(bounds[0] ?? start),
-    sqlTime(end),
+  const trend = await query<SharedCounts['trend']>(
+    db,
+    `SELECT wk, "municipalityId", sig, COUNT(*) AS n FROM (
+       SELECT ${bucket} AS wk, n."municipalityId" AS "municipalityId", ${sig} AS sig
+       FROM "Need" n WHERE n."recordedAt" >= ? AND n."recordedAt" < ?
+     ) AS t GROUP BY wk, "municipalityId", sig`,
+    ...bounds.slice(1).reverse().map(d.time),
+    d.time(bounds[0] ?? start),
+    d.time(end),
   );
   // Waiting: most needs may be older than the cutoff, so "+n.recordedAt" makes SQLite scan the
   // table in order instead of fetching each row through the recordedAt index.
-  const waiting = await db.$queryRawUnsafe<SharedCounts['waiting']>(
-    `SELECT ${SIGNATURE_SQL} AS sig, COUNT(*) AS n FROM Need n
-     WHERE n.status = 'open' AND n.claimedByUserId IS NULL AND +n.recordedAt <= ? GROUP BY sig`,
-    sqlTime(waitingCutoff(end)),
+  const waiting = await query<SharedCounts['waiting']>(
+    db,
+    `SELECT ${sig} AS sig, COUNT(*) AS n FROM "Need" n
+     WHERE n."status" = 'open' AND n."claimedByUserId" IS NULL AND ${d.noIndex('n."recordedAt"')} <= ? GROUP BY sig`,
+    d.time(waitingCutoff(end)),
   );
-  const activity = await db.$queryRawUnsafe<SharedCounts['activity']>(
-    `SELECT ${SIGNATURE_SQL} AS sig,
-            SUM(CASE WHEN n.claimedAt >= ? AND n.claimedAt < ? THEN 1 ELSE 0 END) AS claimed,
-            SUM(CASE WHEN n.resolvedAt >= ? AND n.resolvedAt < ? THEN 1 ELSE 0 END) AS resolved
-     FROM Need n WHERE (n.claimedAt >= ? AND n.claimedAt < ?) OR (n.resolvedAt >= ? AND n.resolvedAt < ?)
+  const activity = await query<SharedCounts['activity']>(
+    db,
+    `SELECT ${sig} AS sig,
+            SUM(CASE WHEN n."claimedAt" >= ? AND n."claimedAt" < ? THEN 1 ELSE 0 END) AS claimed,
+            SUM(CASE WHEN n."resolvedAt" >= ? AND n."resolvedAt" < ? THEN 1 ELSE 0 END) AS resolved
+     FROM "Need" n WHERE (n."claimedAt" >= ? AND n."claimedAt" < ?) OR (n."resolvedAt" >= ? AND n."resolvedAt" < ?)
      GROUP BY sig`,
-    ...Array.from({ length: 4 }, () => [sqlTime(start), sqlTime(end)]).flat(),
+    ...Array.from({ length: 4 }, () => [d.time(start), d.time(end)]).flat(),
   );
-  const recategorised = await db.$queryRawUnsafe<SharedCounts['recategorised']>(
-    `SELECT ${SIGNATURE_SQL} AS sig, COUNT(*) AS n FROM NeedEvent e JOIN Need n ON n.id = e.needId
-     WHERE e.kind = 'recategorised' AND e.at >= ? AND e.at < ? GROUP BY sig`,
-    sqlTime(start),
-    sqlTime(end),
+  const recategorised = await query<SharedCounts['recategorised']>(
+    db,
+    `SELECT ${sig} AS sig, COUNT(*) AS n FROM "NeedEvent" e JOIN "Need" n ON n."id" = e."needId"
+     WHERE e."kind" = 'recategorised' AND e."at" >= ? AND e."at" < ? GROUP BY sig`,
+    d.time(start),
+    d.time(end),
   );
   return { trend, waiting, activity, recategorised };
 }
@@ -242,24 +307,28 @@ export async function loadWeeklySummary(db: Db, scope: SummaryScope): Promise<We
 
   // The needs shown: newest first, and those waiting longest. Both walk the recordedAt index and
   // stop after the few rows shown; the area is ranked only for those rows.
-  const inChannel = inChannelSql(areas);
-  const area = `COALESCE(${areaSql(areas === 'all' ? AREA_SLUGS : areas)}, 'none')`;
-  const newRows = await db.$queryRawUnsafe<NeedRow[]>(
-    `SELECT n.id AS id, n.title AS title, n.municipalityId AS municipalityId, n.recordedAt AS recordedAt, ${area} AS area FROM (
-       SELECT n.id, n.title, n.municipalityId, n.recordedAt, n.correctedAreas FROM Need n
-       WHERE n.recordedAt >= ? AND n.recordedAt < ? AND ${inChannel}
-       ORDER BY n.recordedAt DESC, n.id DESC LIMIT ${NEW_NEEDS_SHOWN}
-     ) AS n ORDER BY n.recordedAt DESC, n.id DESC`,
-    sqlTime(start),
-    sqlTime(end),
+  const d = dialectSql(db);
+  const inChannel = inChannelSql(d, areas);
+  const area = `COALESCE(${areaSql(d, areas === 'all' ? AREA_SLUGS : areas)}, 'none')`;
+  const shownColumns = `n."id" AS "id", n."title" AS "title", n."municipalityId" AS "municipalityId", n."recordedAt" AS "recordedAt", ${area} AS "area"`;
+  const newRows = await query<NeedRow[]>(
+    db,
+    `SELECT ${shownColumns} FROM (
+       SELECT n."id", n."title", n."municipalityId", n."recordedAt", n."correctedAreas" FROM "Need" n
+       WHERE n."recordedAt" >= ? AND n."recordedAt" < ? AND ${inChannel}
+       ORDER BY n."recordedAt" DESC, n."id" DESC LIMIT ${NEW_NEEDS_SHOWN}
+     ) AS n ORDER BY n."recordedAt" DESC, n."id" DESC`,
+    d.time(start),
+    d.time(end),
   );
-  const waitingRows = await db.$queryRawUnsafe<NeedRow[]>(
-    `SELECT n.id AS id, n.title AS title, n.municipalityId AS municipalityId, n.recordedAt AS recordedAt, ${area} AS area FROM (
-       SELECT n.id, n.title, n.municipalityId, n.recordedAt, n.correctedAreas FROM Need n
-       WHERE n.recordedAt <= ? AND n.status = 'open' AND n.claimedByUserId IS NULL AND ${inChannel}
-       ORDER BY n.recordedAt ASC, n.id ASC LIMIT ${WAITING_SHOWN}
-     ) AS n ORDER BY n.recordedAt ASC, n.id ASC`,
-    sqlTime(waitingCutoff(end)),
+  const waitingRows = await query<NeedRow[]>(
+    db,
+    `SELECT ${shownColumns} FROM (
+       SELECT n."id", n."title", n."municipalityId", n."recordedAt", n."correctedAreas" FROM "Need" n
+       WHERE n."recordedAt" <= ? AND n."status" = 'open' AND n."claimedByUserId" IS NULL AND ${inChannel}
+       ORDER BY n."recordedAt" ASC, n."id" ASC LIMIT ${WAITING_SHOWN}
+     ) AS n ORDER BY n."recordedAt" ASC, n."id" ASC`,
+    d.time(waitingCutoff(end)),
   );
   const feedback = await db.feedback.groupBy({
     by: ['kind'],

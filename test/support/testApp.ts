@@ -1,5 +1,6 @@
 // Starts the real app in HTTP mode on a free loopback port, with a real SQLite file in a temp
-// directory and the Web API pointed at a FakeSlack.
+// directory (or the database at `databaseUrl`, e.g. a throwaway PostgreSQL database) and the Web
+// API pointed at a FakeSlack.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,10 +37,17 @@ export function tempDir(prefix = 'behovsbryggan-'): string {
 
 export async function startTestApp(
   fake: FakeSlack,
-  options: { dir?: string; channels?: ChannelsConfig; baseDelayMs?: number; retrainDebounceMs?: number } = {},
+  options: {
+    dir?: string;
+    /** Defaults to a SQLite file in `dir`; the caller owns any other database (and drops it). */
+    databaseUrl?: string;
+    channels?: ChannelsConfig;
+    baseDelayMs?: number;
+    retrainDebounceMs?: number;
+  } = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
-  const databaseUrl = `file:${path.join(dir, 'test.db')}`;
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`;
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -52,6 +52,13 @@ describe('parseConfig', () => {
     expect(config.channelsFile).toBe('channels.yml');
   });
 
+  it.each(['postgresql://postgres@127.0.0.1:5432/behovsbryggan', 'postgres://bb:secret@db.example:5432/bb?sslmode=require'])(
+    'accepts the PostgreSQL DATABASE_URL %s',
+    (url) => {
+      expect(parseConfig({ ...HTTP, DATABASE_URL: url }).databaseUrl).toBe(url);
+    },
+  );
+
   it('chooses Socket Mode when SLACK_APP_TOKEN is set, without needing a signing secret', () => {
     const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_APP_TOKEN: 'xapp-1-A0-123-abc' });
     expect(config.slack.mode).toBe('socket');
@@ -65,7 +72,11 @@ describe('parseConfig', () => {
     ['PORT=abc', { PORT: 'abc' }, /^PORT must be a number$/],
     ['PORT=3.5', { PORT: '3.5' }, /^PORT must be a whole number$/],
     ['PORT=70000', { PORT: '70000' }, /^PORT must be 0–65535$/],
-    ['a MySQL DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/bb' }, /^DATABASE_URL must be a SQLite file URL/],
+    [
+      'a MySQL DATABASE_URL',
+      { DATABASE_URL: 'mysql://root@localhost/bb' },
+      /^DATABASE_URL must be a SQLite file URL \(file:\.\/behovsbryggan\.db\) or a PostgreSQL URL \(postgresql:\/\/…\)$/,
+    ],
     ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent$/],
     ['SUMMARY_TIMEZONE=Mars/Base', { SUMMARY_TIMEZONE: 'Mars/Base' }, /^SUMMARY_TIMEZONE must be an IANA timezone/],
     ['a malformed SUMMARY_CRON', { SUMMARY_CRON: 'every monday' }, /^SUMMARY_CRON must be a cron expression/],
