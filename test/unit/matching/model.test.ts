@@ -54,6 +54,13 @@ describe('classification', () => {
     expect(suggestedSlugs('our staff drive 400 km a day between clients and the schedule is always wrong')[0]).toBe('logistik');
   });
 
+  it('understands single inflected compounds', () => {
+    expect(suggestedSlugs('avfallsförbränningen')[0]).toBe('miljonytta');
+    expect(suggestedSlugs('trygghetslarmen')[0]).toBe('uppkopplade');
+    expect(suggestedSlugs('sophämtningsrutterna')[0]).toBe('logistik');
+    expect(suggestedSlugs('kompositmaterialen')[0]).toBe('material');
+  });
+
   it('ranks all five areas, best first, with scores in 0–1', () => {
     const c = matcher.classify('återvinning av byggmaterial');
     expect(c.ranked.map((r) => r.slug).sort()).toEqual([...AREA_SLUGS].sort());
