@@ -50,9 +50,15 @@ export function plainText(text: string): string {
     .replace(EMOJI, (emoji) => ` ${EMOJI_WORDS.get(emoji) ?? ''} `);
 }
 
+// Bounds that keep a pasted log or hash from costing seconds: a need is read up to this many
+// characters, and a "word" longer than the longest Swedish compounds is not a word.
+const MAX_TEXT_CHARS = 10_000;
+const MAX_WORD_CHARS = 45;
+
 /** The words of a text as typed, after plainText. */
 export function rawWords(text: string): string[] {
-  return plainText(text).match(WORD) ?? [];
+  const words = plainText(text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text).match(WORD) ?? [];
+  return words.filter((word) => word.length <= MAX_WORD_CHARS);
 }
 
 /** A raw word as a token; undefined for bare numbers (years, km), which say nothing about the area. */

@@ -70,6 +70,13 @@ describe('classification', () => {
     expect(c.modelVersion).toBe(matcher.version);
   });
 
+  it('stays fast on pathological input (one huge "word", a very long paste)', () => {
+    const started = performance.now();
+    expect(matcher.classify('x'.repeat(100_000)).abstain).toBe(true);
+    matcher.classify('bygglogistik och sensorer '.repeat(5_000));
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('copes with empty and symbol-only text by abstaining', () => {
     expect(matcher.classify('').abstain).toBe(true);
     expect(matcher.classify('😀 !!! 123').abstain).toBe(true);
