@@ -52,10 +52,6 @@ export class LinearModel {
     }
     return out;
   }
-
-  weight(feature: number, output: number): number {
-    return this.weights[feature * this.outputs + output] ?? 0;
-  }
 }
 
 export function sigmoid(z: number): number {
