@@ -9,6 +9,7 @@
 //               logistic regression, SGD, five areas + "none") → calibration.ts (Platt on
 //               out-of-fold scores) → decision.ts (abstain / one / two areas) → explain.ts
 //   examples    area descriptions and keywords, domainPhrases.ts, labelled needs, feedback
+//   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need
 //   evaluation/ stratified folds, cross-validation, metrics, reliability (used by `cli eval`)
 export * from './types.js';
@@ -17,6 +18,7 @@ export { toTrainingData, toAreaProfiles, toLabelledExamples, type ToTrainingData
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, CLASSES, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
+export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';
 export { rankEnvironments } from './environments.js';
 export { AREA_NAMES_SV } from './areaNames.js';
 export { reliability, type ReliabilityBin } from './evaluation/reliability.js';

@@ -4,7 +4,7 @@
 import { AREA_SLUGS, type AreaScore, type Classification, type Matcher, type TrainingData } from './types.js';
 import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/features.js';
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
-import { DEFAULT_LOGISTIC, trainLogistic, type LinearModel, type LogisticOptions } from './model/logistic.js';
+import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
 import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights, type WeightedExample } from './model/examples.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 import { topTermsPerOutput } from './model/explain.js';
@@ -12,6 +12,7 @@ import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibr
 import { seededRandom, shortHash, shuffled } from './random.js';
 import type { AnalysedToken } from './text/features.js';
 import type { SparseVector } from './model/sparse.js';
+import type { MatcherSnapshot } from './snapshot.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
 export const ALGORITHM_VERSION = 'tfidf-lr-1';
@@ -190,7 +191,8 @@ function balancePositives(targets: Uint8Array, weights: Float64Array, exponent: 
   }
 }
 
-class LogisticMatcher implements TrainedMatcher {
+/** The matcher trainMatcher returns; exported for snapshot.ts only (index.ts does not). */
+export class LogisticMatcher implements TrainedMatcher {
   constructor(
     readonly version: string,
     private readonly analyser: TextAnalyser,
@@ -202,6 +204,36 @@ class LogisticMatcher implements TrainedMatcher {
 
   get featureCount(): number {
     return this.space.size;
+  }
+
+  /** Everything classify needs, as plain data; typed arrays are copies, so transferring them leaves this matcher intact. */
+  toSnapshot(): MatcherSnapshot {
+    return {
+      format: 1,
+      algorithm: ALGORITHM_VERSION,
+      version: this.version,
+      config: structuredClone(this.config),
+      calibration: { areas: { ...this.calibration.areas }, none: { ...this.calibration.none } },
+      space: this.space.toSnapshot(),
+      model: { outputs: this.model.outputs, weights: this.model.weights.slice(), bias: this.model.bias.slice() },
+    };
+  }
+
+  /** The inverse of toSnapshot (checked by snapshot.ts); adopts the snapshot's typed arrays. */
+  static fromSnapshot(snapshot: MatcherSnapshot): LogisticMatcher {
+    const { config, model } = snapshot;
+    const space = FeatureSpace.fromSnapshot(snapshot.space);
+    if (model.outputs !== OUTPUTS || model.bias.length !== OUTPUTS || model.weights.length !== space.size * OUTPUTS) {
+      throw new Error(`matcher snapshot: ${model.weights.length} weights and ${model.bias.length} biases for ${space.size} features × ${model.outputs} outputs`);
+    }
+    return new LogisticMatcher(
+      snapshot.version,
+      new TextAnalyser(config.pipeline),
+      space,
+      new LinearModel(model.weights, model.bias, model.outputs),
+      { areas: { ...snapshot.calibration.areas }, none: { ...snapshot.calibration.none } },
+      config,
+    );
   }
 
   probabilities(text: string): { areas: number[]; none: number } {

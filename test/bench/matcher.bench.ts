@@ -7,7 +7,16 @@ import vm from 'node:vm';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
-import { toAreaProfiles, trainMatcher, type AreaSlug, type LabelledExample } from '../../src/matching/index.js';
+import {
+  matcherFromSnapshot,
+  snapshotBytes,
+  snapshotMatcher,
+  snapshotTransferList,
+  toAreaProfiles,
+  trainMatcher,
+  type AreaSlug,
+  type LabelledExample,
+} from '../../src/matching/index.js';
 import { foldDiacritics } from '../../src/matching/text/normalise.js';
 import { seededRandom } from '../../src/matching/random.js';
 
@@ -101,6 +110,21 @@ export async function main(): Promise<BenchFigures[]> {
   console.log(`  classify: ${(ours.classifyMsPerNeed * 1000).toFixed(1)} µs per need incl. explanations (target ≤ 100 µs)`);
   console.log(`  classify with cold word caches: ${((coldClassify.ms / novel.length) * 1000).toFixed(1)} µs per need (${novel.length} needs in spellings not seen in training)`);
   console.log(`  model memory: ${mb(ours.modelBytes)} in weights and vocabulary; ${mb(Math.max(0, ourHeap))} heap retained incl. per-word caches`);
+
+  // Snapshots: what a worker thread would post back after training, and what restoring costs the main thread.
+  snapshotMatcher(fresh); // warm-up
+  const snapshotted = time(() => snapshotMatcher(matcher));
+  const snapshot = snapshotted.result;
+  const cloned = time(() => structuredClone(snapshot));
+  const transferList = snapshotTransferList(cloned.result);
+  const transferred = time(() => structuredClone(cloned.result, { transfer: transferList }));
+  const restored = time(() => matcherFromSnapshot(transferred.result));
+  const firstClassify = time(() => restored.result.classify(queries[0] ?? ''));
+  const same = queries.slice(0, 200).every((q) => JSON.stringify(restored.result.classify(q)) === JSON.stringify(matcher.classify(q)));
+  console.log(`  snapshot: ${mb(snapshotBytes(snapshot))} (${snapshotBytes(snapshot)} bytes: vocabulary ${mb(snapshot.space.vocabulary.byteLength)}, weights ${mb(snapshot.model.weights.byteLength)}) in ${transferList.length} transferable buffers`);
+  console.log(
+    `  snapshot ${snapshotted.ms.toFixed(1)} ms; structuredClone copying ${cloned.ms.toFixed(1)} ms, transferring ${transferred.ms.toFixed(1)} ms; restore ${restored.ms.toFixed(1)} ms; first classify after restore ${firstClassify.ms.toFixed(2)} ms; identical on 200 needs: ${same ? 'yes' : 'NO'}`,
+  );
 
   // natural's BayesClassifier with its Swedish stemmer, one label per need (first area or none).
   const bayesBefore = heapUsed();

@@ -18,6 +18,15 @@ export const DEFAULT_TFIDF: TfidfOptions = { wordBlockWeight: 0.6, minDocumentFr
 
 const RESOLVED_LIMIT = 200_000;
 
+/** A FeatureSpace as structured-cloneable data: the features (in id order) concatenated as UTF-8, each one's end in the decoded string (UTF-16 units). */
+export interface FeatureSpaceSnapshot {
+  vocabulary: Uint8Array;
+  ends: Uint32Array;
+  isWord: Uint8Array;
+  idf: Float64Array;
+  options: TfidfOptions;
+}
+
 export class FeatureSpace {
   private readonly resolved = new Map<readonly string[], number[]>();
 
@@ -80,6 +89,43 @@ export class FeatureSpace {
       keptIsWord.push(isWord[id] ?? 0);
     }
     return new FeatureSpace(kept, Uint8Array.from(keptIsWord), Float64Array.from(keptIdf), options);
+  }
+
+  /** The space as plain data (see snapshot.ts): feature strings in id order as UTF-8, their ends, and the typed arrays (copied). */
+  toSnapshot(): FeatureSpaceSnapshot {
+    const features = [...this.ids.keys()];
+    const ends = new Uint32Array(features.length);
+    let end = 0;
+    features.forEach((feature, id) => {
+      if (this.ids.get(feature) !== id) throw new Error('feature ids are not in insertion order');
+      end += feature.length;
+      ends[id] = end;
+    });
+    return {
+      vocabulary: new TextEncoder().encode(features.join('')),
+      ends,
+      isWord: this.isWord.slice(),
+      idf: this.idf.slice(),
+      options: { ...this.options },
+    };
+  }
+
+  /** Rebuilds a space from toSnapshot's data; adopts the snapshot's typed arrays (never written to). */
+  static fromSnapshot(snapshot: FeatureSpaceSnapshot): FeatureSpace {
+    const { vocabulary, ends, isWord, idf, options } = snapshot;
+    const size = idf.length;
+    if (ends.length !== size || isWord.length !== size) throw new Error(`feature space snapshot: ${size} idf values, ${ends.length} ends, ${isWord.length} flags`);
+    const text = new TextDecoder().decode(vocabulary);
+    if (text.length !== (size === 0 ? 0 : ends[size - 1]!)) throw new Error('feature space snapshot: vocabulary does not match its ends');
+    const ids = new Map<string, number>();
+    let start = 0;
+    for (let id = 0; id < size; id++) {
+      const end = ends[id]!;
+      ids.set(text.slice(start, end), id);
+      start = end;
+    }
+    if (ids.size !== size) throw new Error('feature space snapshot: duplicate features');
+    return new FeatureSpace(ids, isWord, idf, { ...options });
   }
 
   featureId(feature: string): number | undefined {

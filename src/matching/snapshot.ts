@@ -1,0 +1,58 @@
+// Model snapshots: a trained matcher as structured-cloneable data (plain objects and typed
+// arrays, no functions or class instances), so training can run in a worker thread and only
+// the result crosses to the main thread:
+//
+//   worker: const s = snapshotMatcher(trainMatcher(data)); port.postMessage(s, snapshotTransferList(s));
+//   main:   const matcher = matcherFromSnapshot(message);
+//
+// The restored matcher classifies exactly as the trained one (same scores, terms, decisions and
+// version); its per-word caches start empty. Snapshots of another format or algorithm version are
+// refused rather than misread.
+import { ALGORITHM_VERSION, LogisticMatcher, type MatcherConfig, type TrainedMatcher } from './matcher.js';
+import type { Calibration } from './model/calibration.js';
+import type { FeatureSpaceSnapshot } from './model/tfidf.js';
+
+export const SNAPSHOT_FORMAT = 1;
+
+export interface MatcherSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** ALGORITHM_VERSION of the code that trained it. */
+  algorithm: string;
+  /** The model version (TrainedMatcher.version). */
+  version: string;
+  config: MatcherConfig;
+  calibration: Calibration;
+  /** Vocabulary (UTF-8), per-feature ends, word-block flags and idf. */
+  space: FeatureSpaceSnapshot;
+  /** Feature-major weights (weights[feature * outputs + output]) and one bias per output. */
+  model: { outputs: number; weights: Float64Array; bias: Float64Array };
+}
+
+/** The matcher as plain, structured-cloneable data. Its typed arrays are fresh copies. */
+export function snapshotMatcher(matcher: TrainedMatcher): MatcherSnapshot {
+  if (!(matcher instanceof LogisticMatcher)) throw new TypeError('snapshotMatcher: not a matcher made by trainMatcher');
+  return matcher.toSnapshot();
+}
+
+/** A matcher from a snapshot (possibly after structuredClone or postMessage). Takes over the snapshot's typed arrays without copying. */
+export function matcherFromSnapshot(snapshot: MatcherSnapshot): TrainedMatcher {
+  if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`matcher snapshot format ${String(snapshot.format)}, expected ${SNAPSHOT_FORMAT}`);
+  if (snapshot.algorithm !== ALGORITHM_VERSION) throw new Error(`matcher snapshot of algorithm ${snapshot.algorithm}, this code is ${ALGORITHM_VERSION}`);
+  return LogisticMatcher.fromSnapshot(snapshot);
+}
+
+/** The snapshot's ArrayBuffers, each once, for postMessage's transfer list (they are detached on the sending side). */
+export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
+  const arrays = [snapshot.space.vocabulary, snapshot.space.ends, snapshot.space.isWord, snapshot.space.idf, snapshot.model.weights, snapshot.model.bias];
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of arrays) {
+    if (array.buffer instanceof ArrayBuffer && array.buffer.byteLength > 0) buffers.add(array.buffer);
+  }
+  return [...buffers];
+}
+
+/** Bytes in the snapshot's typed arrays (the rest, config and calibration, is a few hundred bytes). */
+export function snapshotBytes(snapshot: MatcherSnapshot): number {
+  const { space, model } = snapshot;
+  return space.vocabulary.byteLength + space.ends.byteLength + space.isWord.byteLength + space.idf.byteLength + model.weights.byteLength + model.bias.byteLength;
+}

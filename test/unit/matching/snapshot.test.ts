@@ -1,0 +1,92 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import {
+  matcherFromSnapshot,
+  snapshotMatcher,
+  snapshotTransferList,
+  toTrainingData,
+  trainMatcher,
+  type MatcherSnapshot,
+  type TrainedMatcher,
+} from '../../../src/matching/index.js';
+
+let matcher: TrainedMatcher;
+let texts: string[];
+
+beforeAll(() => {
+  const seed = loadSeedData();
+  matcher = trainMatcher(toTrainingData(seed));
+  // 45 shipped needs, plus needs in other styles and edge cases (English, no å/ä/ö, emoji, markup, empty).
+  texts = [
+    ...seed.labelledNeeds.filter((_, i) => i % 5 === 0).slice(0, 45).map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)),
+    'our staff drive 400 km a day between clients and the schedule is always wrong',
+    'trygghetslarmen i hemtjansten tappar uppkopplingen',
+    'bygglogistik vid nya resecentrum :truck: <https://example.com|se kartan>',
+    'Vi har svårt att rekrytera lärare',
+    '',
+    '😀 !!! 123',
+    'ÅÄÖ AI och VR för medborgardialog',
+  ];
+});
+
+function expectSameBehaviour(restored: TrainedMatcher): void {
+  expect(restored.version).toBe(matcher.version);
+  expect(restored.featureCount).toBe(matcher.featureCount);
+  expect(restored.approximateBytes()).toBe(matcher.approximateBytes());
+  for (const text of texts) {
+    expect(restored.classify(text)).toEqual(matcher.classify(text));
+    expect(restored.probabilities(text)).toEqual(matcher.probabilities(text));
+  }
+}
+
+/** True when the value holds only plain objects, arrays, primitives and typed arrays. */
+function isPlainData(value: unknown): boolean {
+  if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) return true;
+  if (typeof value !== 'object') return false;
+  if (ArrayBuffer.isView(value)) return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype && Object.values(value).every(isPlainData);
+}
+
+describe('matcher snapshots', () => {
+  it('restores a matcher that classifies identically (scores, terms, decisions, version) on ~50 texts', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(50);
+    expectSameBehaviour(matcherFromSnapshot(snapshotMatcher(matcher)));
+  });
+
+  it('is plain data that survives a real structuredClone', () => {
+    const snapshot = snapshotMatcher(matcher);
+    expect(isPlainData(snapshot)).toBe(true);
+    const cloned = structuredClone(snapshot);
+    expect(cloned.model.weights).toBeInstanceOf(Float64Array);
+    expectSameBehaviour(matcherFromSnapshot(cloned));
+  });
+
+  it('crosses a MessagePort with its buffers transferred, leaving the original matcher intact', async () => {
+    const snapshot = snapshotMatcher(matcher);
+    const transfer = snapshotTransferList(snapshot);
+    expect(transfer.length).toBe(6);
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<MatcherSnapshot>((resolve) => (port2 as MessagePort).once('message', (m: MatcherSnapshot) => resolve(m)));
+    port1.postMessage(snapshot, transfer);
+    const arrived = await received;
+    port1.close();
+    port2.close();
+    expect(snapshot.model.weights.byteLength).toBe(0); // detached: moved, not copied
+    expect(arrived.model.weights.length).toBe(matcher.featureCount * 6);
+    expectSameBehaviour(matcherFromSnapshot(arrived));
+    expect(matcher.classify(texts[0]!).ranked.length).toBe(5); // the snapshot was a copy
+  });
+
+  it('refuses snapshots of another format or algorithm, inconsistent ones, and foreign matchers', () => {
+    const snapshot = snapshotMatcher(matcher);
+    expect(() => matcherFromSnapshot({ ...snapshot, algorithm: 'tfidf-lr-0' })).toThrow(/algorithm/);
+    expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 1 })).toThrow(/format/);
+    expect(() => matcherFromSnapshot({ ...snapshot, model: { ...snapshot.model, weights: snapshot.model.weights.subarray(6) } })).toThrow(/weights/);
+    expect(() => matcherFromSnapshot({ ...snapshot, space: { ...snapshot.space, vocabulary: snapshot.space.vocabulary.subarray(1) } })).toThrow(/vocabulary/);
+    const foreign: TrainedMatcher = { version: 'x', featureCount: 0, classify: matcher.classify.bind(matcher), probabilities: matcher.probabilities.bind(matcher), approximateBytes: () => 0 };
+    expect(() => snapshotMatcher(foreign)).toThrow(TypeError);
+  });
+});
