@@ -13,6 +13,9 @@ export interface LogisticOptions {
   minEpochs: number;
   maxEpochs: number;
   initialLearningRate: number;
+  /** Over this final share of the updates the learning rate falls linearly towards 0, so the
+   *  weights settle instead of ending wherever the last samples pushed them; 0 = off. */
+  annealShare: number;
 }
 
 export const DEFAULT_LOGISTIC: LogisticOptions = {
@@ -21,6 +24,10 @@ export const DEFAULT_LOGISTIC: LogisticOptions = {
   minEpochs: 3,
   maxEpochs: 60,
   initialLearningRate: 0.5,
+  // Measured: without annealing, 10 of the 107 styled needs changed suggestion with the shuffle
+  // seed alone (which follows the model version, so every retrain after one 👍 reshuffled them);
+  // with 0.3, 2 of 107; 5 × 5-fold CV macro-F1 0.893–0.896 → 0.899 (0.5 and 1.0: about the same).
+  annealShare: 0.3,
 };
 
 export interface TrainingSet {
@@ -76,11 +83,14 @@ export function trainLogistic(
   const order = Array.from({ length: n }, (_, i) => i);
   const { lambda, initialLearningRate: lr0 } = options;
   let t = 0;
+  const total = epochs * n;
+  const annealFrom = total * (1 - options.annealShare);
   // Hot loop: indices come from the vectors and K from the set, hence the `!`s.
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const sample of shuffled(order, random)) {
       const { indices, values } = set.vectors[sample]!;
-      const learningRate = lr0 / (1 + lr0 * lambda * t++);
+      const anneal = t > annealFrom ? (total - t) / (total - annealFrom) : 1;
+      const learningRate = (lr0 / (1 + lr0 * lambda * t++)) * anneal;
       accumulateDots(indices, values, weights, K, dots);
       const shrink = 1 - learningRate * lambda;
       const row = sample * K;
