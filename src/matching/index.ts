@@ -18,6 +18,7 @@ export { toTrainingData, toAreaProfiles, toLabelledExamples, type ToTrainingData
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, CLASSES, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
+export { FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
 export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';
 export { rankEnvironments } from './environments.js';
 export { AREA_NAMES_SV } from './areaNames.js';

@@ -20,6 +20,10 @@ export interface LabelledExample {
   text: string;
   areas: AreaSlug[];
   negativeAreas?: AreaSlug[];
+  /** How much this example counts in training relative to a shipped labelled need; default 1.
+   *  A person's feedback on a real need gets FEEDBACK_EXAMPLE_WEIGHT. Must be finite and ≥ 0 (0 ignores
+   *  it); weights of 8 and more made SGD training unstable in the learning-curve bench. */
+  weight?: number;
 }
 
 export interface TrainingData {
