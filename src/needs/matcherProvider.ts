@@ -1,9 +1,10 @@
 // Holds the current matcher, trained from the database's areas and labelled examples. The
 // matcher itself is pure; this is where its training data is read.
 import type { Db } from '../db/client.js';
-import { trainMatcher } from '../matching/index.js';
+import { FEEDBACK_EXAMPLE_WEIGHT, trainMatcher } from '../matching/index.js';
 import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matching/types.js';
 import { isAreaSlug } from './needAreas.js';
+import { trainOffThread } from './trainOffThread.js';
 
 export async function loadTrainingData(db: Db): Promise<TrainingData> {
   const [areas, examples] = await Promise.all([
@@ -22,6 +23,7 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
         text: e.text,
         areas: e.labels.filter((l) => l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
         negativeAreas: e.labels.filter((l) => !l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
+        ...(e.source === 'feedback' ? { weight: FEEDBACK_EXAMPLE_WEIGHT } : {}),
       }),
     ),
   };
@@ -34,6 +36,7 @@ export class MatcherProvider {
     this.matcher = matcher;
   }
 
+  /** Trains on the main thread: at start-up nothing is waiting for the event loop yet. */
   static async create(db: Db): Promise<MatcherProvider> {
     return new MatcherProvider(trainMatcher(await loadTrainingData(db)));
   }
@@ -42,9 +45,12 @@ export class MatcherProvider {
     return this.matcher;
   }
 
-  /** Retrains from the database and swaps the model in; classifications in flight keep the old one. */
+  /**
+   * Retrains from the database in a worker thread (acks keep flowing meanwhile) and swaps the
+   * model in; a classification in flight keeps the model it started with.
+   */
   async retrain(db: Db): Promise<Matcher> {
-    this.matcher = trainMatcher(await loadTrainingData(db));
+    this.matcher = await trainOffThread(await loadTrainingData(db));
     return this.matcher;
   }
 }
