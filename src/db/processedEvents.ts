@@ -1,10 +1,7 @@
 // Remembers which Slack event ids were handled, so retries and Socket Mode redeliveries are
 // processed once.
 import type { Db } from './client.js';
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
-}
+import { isUniqueViolation } from './errors.js';
 
 /** Records the event id; false when it was already recorded (a duplicate delivery). */
 export async function claimEvent(db: Db, eventId: string): Promise<boolean> {

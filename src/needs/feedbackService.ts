@@ -4,6 +4,7 @@
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { channelScope, routeNeed } from '../channels/routing.js';
 import type { Db, Tx } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 import { formatCorrectedAreas, currentAreas, parseCorrectedAreas } from './needAreas.js';
@@ -49,6 +50,8 @@ export class FeedbackService {
   }
 
   async addFeedback(input: FeedbackInput): Promise<FeedbackOutcome> {
+    // Two deliveries of the same reaction at the same instant (PostgreSQL runs them concurrently):
+    // the loser hits the unique index, which means "already recorded", not an error.
     return this.change(input.needId, input.userId, async (tx) => {
       const existing = await tx.feedback.findUnique({ where: { needId_userId_kind: { needId: input.needId, userId: input.userId, kind: input.kind } } });
       if (existing) return false;
@@ -105,7 +108,8 @@ export class FeedbackService {
    * the need's training example and queues an update of every message showing the need.
    */
   private async change(needId: number, userId: string, apply: (tx: Tx) => Promise<boolean>): Promise<FeedbackOutcome> {
-    const result = await this.deps.db.$transaction(async (tx) => {
+    const result = await this.deps.db
+      .$transaction(async (tx) => {
       const need = await tx.need.findUnique({ where: { id: needId }, select: { id: true } });
       if (!need || !(await apply(tx))) return { changed: false, trainingChanged: false };
       await this.updateStatus(tx, needId, userId);
@@ -113,7 +117,11 @@ export class FeedbackService {
       const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true } });
       for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id }, this.now());
       return { changed: true, trainingChanged };
-    });
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) return { changed: false, trainingChanged: false };
+        throw error;
+      });
     if (result.changed) this.deps.onQueued?.();
     if (result.trainingChanged) this.deps.onTrainingDataChanged?.();
     return { changed: result.changed };

@@ -3,6 +3,7 @@
 // the outbox sends, with retries, until Slack has it) or neither does. A second app instance, a
 // restart or a manual `summary --post` hits the primary key and queues nothing.
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 
@@ -23,11 +24,6 @@ export function encodeAreas(areas: AreaSlug[] | 'all'): string {
 
 export function decodeAreas(text: string): AreaSlug[] | 'all' {
   return text === 'all' ? 'all' : (text.split(',').filter(Boolean) as AreaSlug[]);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown };
-  return e?.code === 'P2002' || (typeof e?.message === 'string' && /UNIQUE constraint failed/i.test(e.message));
 }
 
 /** True when this call claimed the week for the channel (and queued its post); false if it was taken. */
