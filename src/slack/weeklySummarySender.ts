@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { OutboxSendError } from '../outbox/outboxWorker.js';
-import { renderChartPng } from '../summaries/chart.js';
 import { decodeAreas } from '../summaries/claim.js';
 import { parseIsoWeek } from '../summaries/isoWeek.js';
 import type { WeeklySummary } from '../summaries/model.js';
@@ -36,6 +35,8 @@ export async function prepareWeeklySummary(
   const message = weeklySummaryMessage(summary, locale);
   if (!message.withChart) return { summary, message, chart: null };
   try {
+    // Loaded on first use: the charting stack (vega, resvg) is large and needed once a week.
+    const { renderChartPng } = await import('../summaries/chart.js');
     return { summary, message, chart: await renderChartPng(summary, locale) };
   } catch (error) {
     return { summary, message, chart: null, chartError: error instanceof Error ? error.message : String(error) };
