@@ -7,7 +7,7 @@ import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConf
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import { applyPendingMigrations } from './db/migrate.js';
-import { seedIfEmpty } from './db/seed.js';
+import { syncChangedAnything, syncReferenceData } from './db/seed.js';
 import { boltLogger, type Logger } from './logger.js';
 import { FeedbackService } from './needs/feedbackService.js';
 import { MatcherProvider } from './needs/matcherProvider.js';
@@ -51,8 +51,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const { applied } = await applyPendingMigrations(config.databaseUrl, { logger });
   if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   const db = await createDb(config.databaseUrl);
-  const seeded = await seedIfEmpty(db, loadSeedData());
-  if (seeded.seeded) logger.info(seeded, 'empty database seeded');
+  // Reference data follows the shipped files on every start; labelled needs are seeded once.
+  const synced = await syncReferenceData(db, loadSeedData());
+  if (syncChangedAnything(synced)) logger.info({ seeded: synced.created, synced: synced.updated }, 'reference data seeded/synced');
+  if (synced.unlistedEnvironments.length > 0) {
+    logger.warn({ environments: synced.unlistedEnvironments }, 'environments in the database but no longer in the seed file (kept)');
+  }
 
   const matchers = await MatcherProvider.create(db);
   logger.info({ modelVersion: matchers.current().version }, 'matcher trained');

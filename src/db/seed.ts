@@ -1,63 +1,128 @@
-// Seeds the reference data on an empty database: areas, environments, municipalities, and the
-// shipped labelled needs as training examples (feedback later adds to the same table).
+// Keeps the reference data the app ships (prisma/seed/) current in the database, on every start:
+// strength areas (by slug), municipalities and innovation environments (by name), with the
+// environments' areas and focus terms, are inserted or updated from the files; rows that already
+// match are not written. Environments no longer in the file are left alone (needs may refer to
+// them) and reported. The shipped labelled needs become training examples once, by their key
+// "seed:<id>": an existing example is never overwritten, and feedback examples ("need:<id>") are
+// never touched. Everything happens in one transaction, so a start sees the old data or the new.
 import type { SeedData } from '../seed/seedFiles.js';
 import type { Db } from './client.js';
 
-export interface SeedResult {
-  seeded: boolean;
-  municipalities: number;
+export interface SyncCounts {
   areas: number;
+  municipalities: number;
   environments: number;
-  trainingExamples: number;
 }
 
-export async function seedIfEmpty(db: Db, data: SeedData): Promise<SeedResult> {
-  const existing = await db.strengthArea.count();
-  if (existing > 0) {
-    return { seeded: false, municipalities: 0, areas: 0, environments: 0, trainingExamples: 0 };
-  }
-  await db.$transaction(async (tx) => {
-    await tx.strengthArea.createMany({
-      data: data.areas.map((a) => ({
-        slug: a.slug,
-        name: a.name,
-        nameEn: a.name_en,
-        description: a.description.trim(),
-        keywords: a.keywords.join('\n'),
-      })),
-    });
-    await tx.municipality.createMany({
-      data: data.municipalities.map((m) => ({ name: m.name, formalName: m.formal, population: m.population })),
-    });
-    for (const env of data.environments) {
-      await tx.innovationEnvironment.create({
-        data: {
-          name: env.name,
+export interface SyncResult {
+  /** Rows inserted: reference data new in the files, and training examples seeded. */
+  created: SyncCounts & { trainingExamples: number };
+  /** Existing rows whose fields (or, for environments, areas) changed in the files. */
+  updated: SyncCounts;
+  /** Environments in the database that the file no longer lists (kept, not deleted). */
+  unlistedEnvironments: string[];
+}
+
+/** True when the sync wrote anything. */
+export function syncChangedAnything(result: SyncResult): boolean {
+  return [...Object.values(result.created), ...Object.values(result.updated)].some((n) => n > 0);
+}
+
+const lines = (terms: readonly string[]): string => terms.map((t) => t.trim()).join('\n');
+
+// The first start of a PostgreSQL database inserts a few hundred rows; more than the 5 s default.
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
+export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncResult> {
+  return db.$transaction(
+    async (tx) => {
+      const result: SyncResult = {
+        created: { areas: 0, municipalities: 0, environments: 0, trainingExamples: 0 },
+        updated: { areas: 0, municipalities: 0, environments: 0 },
+        unlistedEnvironments: [],
+      };
+
+      const areas = new Map((await tx.strengthArea.findMany()).map((a) => [a.slug, a]));
+      for (const a of data.areas) {
+        const fields = { name: a.name, nameEn: a.name_en, description: a.description.trim(), keywords: lines(a.keywords) };
+        const existing = areas.get(a.slug);
+        if (!existing) {
+          await tx.strengthArea.create({ data: { slug: a.slug, ...fields } });
+          result.created.areas++;
+        } else if (Object.entries(fields).some(([k, v]) => existing[k as keyof typeof fields] !== v)) {
+          await tx.strengthArea.update({ where: { slug: a.slug }, data: fields });
+          result.updated.areas++;
+        }
+      }
+
+      const municipalities = new Map((await tx.municipality.findMany()).map((m) => [m.name, m]));
+      for (const m of data.municipalities) {
+        const fields = { formalName: m.formal, population: m.population };
+        const existing = municipalities.get(m.name);
+        if (!existing) {
+          await tx.municipality.create({ data: { name: m.name, ...fields } });
+          result.created.municipalities++;
+        } else if (existing.formalName !== fields.formalName || existing.population !== fields.population) {
+          await tx.municipality.update({ where: { name: m.name }, data: fields });
+          result.updated.municipalities++;
+        }
+      }
+
+      const environments = new Map(
+        (await tx.innovationEnvironment.findMany({ include: { areas: true } })).map((e) => [e.name, e]),
+      );
+      for (const env of data.environments) {
+        const fields = {
           town: env.town,
           role: env.role ?? null,
           offer: env.offer,
+          focus: lines(env.focus),
           crossCutting: env.cross_cutting,
           sourceUrl: env.source,
-          areas: { create: env.areas.map((areaSlug) => ({ areaSlug })) },
-        },
-      });
-    }
-    for (const need of data.labelledNeeds) {
-      await tx.trainingExample.create({
-        data: {
-          key: `seed:${need.id}`,
-          text: need.title ? `${need.title}. ${need.text}` : need.text,
-          source: 'seed',
-          labels: { create: need.areas.map((areaSlug) => ({ areaSlug, positive: true })) },
-        },
-      });
-    }
-  });
-  return {
-    seeded: true,
-    municipalities: data.municipalities.length,
-    areas: data.areas.length,
-    environments: data.environments.length,
-    trainingExamples: data.labelledNeeds.length,
-  };
+        };
+        const existing = environments.get(env.name);
+        if (!existing) {
+          await tx.innovationEnvironment.create({
+            data: { name: env.name, ...fields, areas: { create: env.areas.map((areaSlug) => ({ areaSlug })) } },
+          });
+          result.created.environments++;
+          continue;
+        }
+        const current = new Set(existing.areas.map((a) => a.areaSlug));
+        const wanted = new Set<string>(env.areas);
+        const removed = [...current].filter((slug) => !wanted.has(slug));
+        const added = [...wanted].filter((slug) => !current.has(slug));
+        const fieldsChanged = Object.entries(fields).some(([k, v]) => existing[k as keyof typeof fields] !== v);
+        if (!fieldsChanged && removed.length === 0 && added.length === 0) continue;
+        if (fieldsChanged) await tx.innovationEnvironment.update({ where: { id: existing.id }, data: fields });
+        if (removed.length > 0) {
+          await tx.environmentArea.deleteMany({ where: { environmentId: existing.id, areaSlug: { in: removed } } });
+        }
+        for (const areaSlug of added) await tx.environmentArea.create({ data: { environmentId: existing.id, areaSlug } });
+        result.updated.environments++;
+      }
+      const listed = new Set(data.environments.map((e) => e.name));
+      result.unlistedEnvironments = [...environments.keys()].filter((name) => !listed.has(name)).sort();
+
+      const seededKeys = new Set(
+        (await tx.trainingExample.findMany({ where: { key: { startsWith: 'seed:' } }, select: { key: true } })).map((e) => e.key),
+      );
+      for (const need of data.labelledNeeds) {
+        const key = `seed:${need.id}`;
+        if (seededKeys.has(key)) continue;
+        seededKeys.add(key); // a duplicated id in the file is seeded once
+        await tx.trainingExample.create({
+          data: {
+            key,
+            text: need.title ? `${need.title}. ${need.text}` : need.text,
+            source: 'seed',
+            labels: { create: need.areas.map((areaSlug) => ({ areaSlug, positive: true })) },
+          },
+        });
+        result.created.trainingExamples++;
+      }
+      return result;
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -1,18 +1,39 @@
 // Ranks innovation environments for a classified need: area membership weighted by the
-// need's area scores, plus text similarity between the need and the environment's offer and
-// role. Cross-cutting environments (no areas, or marked cross-cutting: LEAD, Almi, science
-// parks) are suggested only when no specific environment fits well.
+// need's area scores, plus text similarity between the need and what the environment does
+// (offer, role and its curated focus terms), plus a little for each term the two share by name.
+// Within an area every environment ties on area fit, so the text decides; the focus terms are
+// there because one-sentence offers share few words with real needs. The reason line names the
+// shared terms (focus terms as written there first). A coordinator of the need's area wins a near
+// tie. Cross-cutting environments (no areas, or marked cross-cutting: LEAD, Almi, Linköping Science
+// Park) are suggested only when no specific environment fits: none reaches the threshold, or the
+// area is only weakly suggested and no environment shares a term with the need.
+// Pure and deterministic; the environments' texts are analysed once per array (reference data).
 import type { AreaSlug, Classification, EnvironmentProfile, RankedEnvironment } from './types.js';
 import { TextAnalyser, isWordFeature, type AnalysedToken } from './text/features.js';
+import { foldDiacritics } from './text/normalise.js';
 import { AREA_NAMES_SV } from './areaNames.js';
 
 /** A specific environment needs at least this score to be suggested at all. */
 const SPECIFIC_FIT_THRESHOLD = 0.25;
+/** Below this area fit a specific environment also needs a term in common with the need: a weakly
+ *  suggested area alone (a library's volunteers at 0.39 "uppkopplade") does not make Agtech relevant. */
+const FIRM_AREA_FIT = 0.5;
 const AREA_WEIGHT = 0.75;
 const TEXT_WEIGHT = 0.25;
 /** Added per further suggested area an environment also works with (a two-area need, a two-area environment). */
 const SECOND_AREA_BONUS = 0.1;
+/** Added for the coordinator of the area the environment is matched on: decides near ties only. */
+const COORDINATOR_BONUS = 0.015;
 const REASON_TERMS = 3;
+/** Added per term the need and the environment share (up to TERM_EVIDENCE_MAX): a named term is firmer evidence than n-gram overlap. */
+const TERM_EVIDENCE = 0.03;
+const TERM_EVIDENCE_MAX = 3;
+/** A term's word meets a need's compound as its head ("markfuktsensorer" ~ "sensorer", "fallarm" ~ "larm")
+ *  when the term's stem has at least this many letters, and as its first part ("biogasanläggning" ~ "biogas") at MIN_COMPOUND_START. */
+const MIN_COMPOUND_HEAD = 4;
+const MIN_COMPOUND_START = 6;
+/** A word of an offer that this share of the environments also use ("företag", "kommuner") is no reason to name one of them. */
+const COMMON_WORD_SHARE = 0.25;
 
 const analyser = new TextAnalyser();
 
@@ -21,18 +42,71 @@ interface Bag {
   counts: Map<string, number>;
 }
 
-function bagOf(text: string): Bag {
+/** `binary`: a feature counts once however often the text repeats it (an offer and a focus term both saying "sensorer"). */
+function bagOf(text: string, binary = false): Bag {
   const tokens = analyser.analyse(text);
   const counts = new Map<string, number>();
-  for (const token of tokens) for (const f of token.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const token of tokens) for (const f of token.features) counts.set(f, binary ? 1 : (counts.get(f) ?? 0) + 1);
   return { tokens, counts };
 }
 
-/** idf over the environments' own texts, so what every offer says ("företag", "-ing") weighs little. */
-function idfOf(bags: readonly Bag[]): (feature: string) => number {
+/** A readable term the environment can be named for, with the word features it needs in a need. */
+interface Term {
+  label: string;
+  /** Per word of the term: its word features (stem, glosses); each word must be met. */
+  words: string[][];
+}
+
+interface EnvironmentText {
+  bag: Bag;
+  /** Focus terms first (curated, readable), then the words of offer and role. */
+  terms: Term[];
+}
+
+interface Prepared {
+  texts: EnvironmentText[];
+  idf: (feature: string) => number;
+}
+
+function termsOf(environment: EnvironmentProfile, common: (feature: string) => boolean): Term[] {
+  const terms: Term[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, tokens: AnalysedToken[]): void => {
+    const words = tokens.map((t) => t.features.filter(isWordFeature)).filter((w) => w.length > 0);
+    const key = foldDiacritics(label);
+    if (words.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    terms.push({ label, words });
+  };
+  for (const focus of environment.focus) add(focus.trim(), analyser.analyse(focus));
+  for (const token of analyser.analyse(`${environment.offer} ${environment.role ?? ''}`)) {
+    const word = token.features[0];
+    if (word !== undefined && !common(word)) add(token.surface, [token]);
+  }
+  return terms;
+}
+
+function documentFrequencies(bags: readonly Bag[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const bag of bags) for (const f of bag.counts.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  return (feature) => Math.log((1 + bags.length) / (1 + (df.get(feature) ?? 0))) + 1;
+  return df;
+}
+
+// The environments are reference data, passed as the same array need after need: analyse once.
+const preparedCache = new WeakMap<readonly EnvironmentProfile[], Prepared>();
+
+function prepare(environments: readonly EnvironmentProfile[]): Prepared {
+  const cached = preparedCache.get(environments);
+  if (cached) return cached;
+  const bags = environments.map((e) => bagOf(`${e.offer} ${e.role ?? ''} ${e.focus.join('. ')}`, true));
+  const df = documentFrequencies(bags);
+  const common = (feature: string): boolean => (df.get(feature) ?? 0) > Math.max(2, COMMON_WORD_SHARE * bags.length);
+  const texts = environments.map((e, i) => ({ bag: bags[i] ?? bagOf(''), terms: termsOf(e, common) }));
+  // idf over the environments' own texts, so what every offer says ("företag", "-ing") weighs little.
+  const idf = (feature: string): number => Math.log((1 + bags.length) / (1 + (df.get(feature) ?? 0))) + 1;
+  const prepared = { texts, idf };
+  preparedCache.set(environments, prepared);
+  return prepared;
 }
 
 function cosine(a: Bag, b: Bag, idf: (feature: string) => number): number {
@@ -49,23 +123,60 @@ function cosine(a: Bag, b: Bag, idf: (feature: string) => number): number {
   return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }
 
-/** Words of the environment's text whose stem also occurs in the need, as written in the offer. */
-function sharedWords(need: Bag, environment: Bag): string[] {
+/** The need's word features, and its word stems for compound matching. */
+interface NeedWords {
+  features: Set<string>;
+  stems: string[];
+}
+
+function needWordsOf(need: Bag): NeedWords {
+  const features = new Set<string>();
+  for (const token of need.tokens) for (const f of token.features) if (isWordFeature(f)) features.add(f);
+  return { features, stems: [...features] };
+}
+
+/** A word of a term is met by the same stem in the need, or as the head or start of a compound there. */
+function wordMet(word: readonly string[], need: NeedWords): boolean {
+  return word.some(
+    (f) =>
+      need.features.has(f) ||
+      need.stems.some(
+        (s) =>
+          s.length > f.length &&
+          ((f.length - 2 >= MIN_COMPOUND_HEAD && s.endsWith(f.slice(2))) || (f.length - 2 >= MIN_COMPOUND_START && s.startsWith(f))),
+      ),
+  );
+}
+
+/** The environment's terms (focus first, as written there) that the need also speaks of. */
+function sharedTerms(terms: readonly Term[], need: NeedWords): string[] {
   const out: string[] = [];
-  for (const token of environment.tokens) {
-    const word = token.features.find(isWordFeature);
-    if (word !== undefined && need.counts.has(word) && !out.includes(token.surface)) out.push(token.surface);
+  const covered = new Set<string>();
+  for (const term of terms) {
+    if (!term.words.every((w) => wordMet(w, need))) continue;
+    // The offer's "tvillingen" after the focus term "digital tvilling" says nothing new.
+    const stems = term.words.map((w) => w[0] ?? '');
+    if (stems.every((stem) => covered.has(stem))) continue;
+    for (const stem of stems) covered.add(stem);
+    out.push(term.label);
   }
   return out;
 }
 
 const isCrossCutting = (e: EnvironmentProfile): boolean => e.crossCutting || e.areas.length === 0;
 
+/** The environment coordinates this area (its role says "koordinator för <area name>"). */
+function coordinates(environment: EnvironmentProfile, area: AreaSlug): boolean {
+  const role = foldDiacritics(environment.role ?? '');
+  return role.includes('koordinator') && role.includes(foldDiacritics(AREA_NAMES_SV[area]));
+}
+
 interface Scored {
   environment: EnvironmentProfile;
   score: number;
   similarity: number;
   bestArea: AreaSlug | undefined;
+  bestFit: number;
   shared: string[];
 }
 
@@ -76,14 +187,14 @@ export function rankEnvironments(
   limit = 3,
 ): RankedEnvironment[] {
   const need = bagOf(text);
-  const offers = environments.map((e) => bagOf(`${e.offer} ${e.role ?? ''}`));
-  const idf = idfOf(offers);
+  const needWords = needWordsOf(need);
+  const { texts, idf } = prepare(environments);
   const areaScore = new Map<AreaSlug, number>(classification.ranked.map((r) => [r.slug, r.score]));
   const suggested = new Set<AreaSlug>(classification.suggested.map((s) => s.slug));
 
   const scored: Scored[] = environments.map((environment, i) => {
-    const offer = offers[i] ?? bagOf('');
-    const similarity = cosine(need, offer, idf);
+    const own = texts[i];
+    const similarity = own ? cosine(need, own.bag, idf) : 0;
     // The environment's best area for this need; a suggested area counts in full, others half.
     let bestArea: AreaSlug | undefined;
     let bestFit = 0;
@@ -95,14 +206,28 @@ export function rankEnvironments(
       }
     }
     const alsoCovered = environment.areas.filter((a) => suggested.has(a) && a !== bestArea).length;
-    const score = AREA_WEIGHT * bestFit + TEXT_WEIGHT * Math.min(1, 2 * similarity) + SECOND_AREA_BONUS * alsoCovered;
-    return { environment, score, similarity, bestArea, shared: sharedWords(need, offer) };
+    const coordinator = bestArea !== undefined && suggested.has(bestArea) && coordinates(environment, bestArea) ? COORDINATOR_BONUS : 0;
+    const shared = own ? sharedTerms(own.terms, needWords) : [];
+    const score =
+      AREA_WEIGHT * bestFit +
+      TEXT_WEIGHT * Math.min(1, 2 * similarity) +
+      TERM_EVIDENCE * Math.min(TERM_EVIDENCE_MAX, shared.length) +
+      SECOND_AREA_BONUS * alsoCovered +
+      coordinator;
+    return { environment, score, similarity, bestArea, bestFit, shared };
   });
 
   const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.environment.id - b.environment.id;
   const specific = classification.abstain
     ? []
-    : scored.filter((s) => !isCrossCutting(s.environment) && s.score >= SPECIFIC_FIT_THRESHOLD).sort(byScore);
+    : scored
+        .filter(
+          (s) =>
+            !isCrossCutting(s.environment) &&
+            s.score >= SPECIFIC_FIT_THRESHOLD &&
+            (s.bestFit >= FIRM_AREA_FIT || s.shared.length > 0),
+        )
+        .sort(byScore);
   // Nothing specific fits: the broad support organisations, the most relevant offer first.
   const chosen =
     specific.length > 0
@@ -120,7 +245,7 @@ export function rankEnvironments(
   }));
 }
 
-/** "Arbetar med <område>: <words the offer shares with the need>"; only shared words, so the line never claims more than the offer says. */
+/** "Arbetar med <område>: <terms the environment shares with the need>"; only shared terms, so the line never claims more than the environment does. */
 function reasonFor(environment: EnvironmentProfile, area: AreaSlug | undefined, shared: string[]): string {
   const terms = shared.slice(0, REASON_TERMS);
   const base = isCrossCutting(environment) || area === undefined ? 'Brett innovationsstöd oavsett område' : `Arbetar med ${AREA_NAMES_SV[area]}`;

@@ -62,6 +62,8 @@ export interface EnvironmentProfile {
   crossCutting: boolean;
   offer: string;
   role?: string | null;
+  /** What it is actually good for, in a need's words ("trygghetslarm", "bygglogistik"); may be empty. */
+  focus: string[];
 }
 
 export interface RankedEnvironment {

@@ -150,6 +150,7 @@ export class NeedService {
       crossCutting: e.crossCutting,
       offer: e.offer,
       role: e.role,
+      focus: e.focus.split('\n').filter((term) => term.trim() !== ''),
     }));
     return this.environments;
   }

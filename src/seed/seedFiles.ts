@@ -35,6 +35,8 @@ const environmentsSchema = z.object({
       cross_cutting: z.boolean().default(false),
       role: z.string().optional(),
       offer: z.string().min(1),
+      /** What the organisation is actually good for, in a need's words; matched against needs. */
+      focus: z.array(z.coerce.string().trim().min(1)).default([]),
       source: z.string().url(),
     }),
   ),

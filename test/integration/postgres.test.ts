@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { createDb, dialectOf } from '../../src/db/client.js';
 import { applyPendingMigrations } from '../../src/db/migrate.js';
-import { seedIfEmpty } from '../../src/db/seed.js';
+import { syncReferenceData } from '../../src/db/seed.js';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
 import { isoWeekOf, parseIsoWeek } from '../../src/summaries/isoWeek.js';
 import type { WeeklySummary } from '../../src/summaries/model.js';
@@ -169,7 +169,7 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       database = await createThrowawayDatabase();
       await applyPendingMigrations(database.url);
       const db = await createDb(database.url);
-      await seedIfEmpty(db, loadSeedData());
+      await syncReferenceData(db, loadSeedData());
       pg = {
         db,
         url: database.url,

@@ -139,6 +139,7 @@ describe('rankEnvironments', () => {
       crossCutting: e.cross_cutting,
       offer: e.offer,
       role: e.role ?? null,
+      focus: e.focus,
     }));
   });
 
@@ -168,10 +169,11 @@ describe('rankEnvironments', () => {
     expect(ranked[0]?.name).toBe('IoT World');
   });
 
-  it('names in the reason only words the environment itself offers', () => {
+  it('names in the reason only words the environment itself offers (offer, role, focus)', () => {
     const text = 'cyberattack mot kommunens it-system';
     for (const r of rankEnvironments(text, matcher.classify(text), environments)) {
-      const offer = foldDiacritics(`${environments.find((e) => e.id === r.id)!.offer} ${environments.find((e) => e.id === r.id)!.role ?? ''}`);
+      const environment = environments.find((e) => e.id === r.id)!;
+      const offer = foldDiacritics(`${environment.offer} ${environment.role ?? ''} ${environment.focus.join(' ')}`);
       const terms = r.reason.split(': ')[1]?.split(', ') ?? [];
       for (const term of terms) expect(offer).toContain(foldDiacritics(term));
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { applyPendingMigrations } from '../../../src/db/migrate.js';
-import { seedIfEmpty } from '../../../src/db/seed.js';
+import { syncReferenceData } from '../../../src/db/seed.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
 import { loadSeedData } from '../../../src/seed/seedFiles.js';
 
@@ -21,7 +21,7 @@ export async function createTestDb(dir = mkdtempSync(path.join(tmpdir(), 'behovs
   const url = `file:${path.join(dir, 'test.db')}`;
   await applyPendingMigrations(url);
   const db = await createDb(url);
-  await seedIfEmpty(db, loadSeedData());
+  await syncReferenceData(db, loadSeedData());
   const municipalityIds = new Map((await db.municipality.findMany()).map((m) => [m.name, m.id]));
   return {
     db,

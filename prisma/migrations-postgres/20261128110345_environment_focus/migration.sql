@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InnovationEnvironment" ADD COLUMN     "focus" TEXT NOT NULL DEFAULT '';

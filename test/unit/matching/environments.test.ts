@@ -1,0 +1,161 @@
+// Environment suggestions with the shipped environments (prisma/seed/) and real classifications
+// from a matcher trained on the shipped labelled needs. The needs below are written for this test
+// in different styles (plain, note-like without å/ä/ö, English); none is taken from the training data.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import {
+  rankEnvironments,
+  toTrainingData,
+  trainMatcher,
+  type EnvironmentProfile,
+  type RankedEnvironment,
+  type TrainedMatcher,
+} from '../../../src/matching/index.js';
+import { TextAnalyser, isWordFeature } from '../../../src/matching/text/features.js';
+
+let matcher: TrainedMatcher;
+let environments: EnvironmentProfile[];
+
+beforeAll(() => {
+  const seed = loadSeedData();
+  matcher = trainMatcher(toTrainingData(seed));
+  environments = seed.environments.map((e, i) => ({
+    id: i + 1,
+    name: e.name,
+    areas: e.areas,
+    crossCutting: e.cross_cutting,
+    offer: e.offer,
+    role: e.role ?? null,
+    focus: e.focus,
+  }));
+});
+
+const rank = (text: string, limit = 3): RankedEnvironment[] => rankEnvironments(text, matcher.classify(text), environments, limit);
+const names = (ranked: RankedEnvironment[]): string[] => ranked.map((r) => r.name);
+const environmentNamed = (name: string): EnvironmentProfile => environments.find((e) => e.name === name)!;
+const isCrossCutting = (e: EnvironmentProfile): boolean => e.crossCutting || e.areas.length === 0;
+
+const analyser = new TextAnalyser();
+/** Word stems of a text (after the same analysis the matcher uses). */
+const stemsOf = (text: string): string[] =>
+  analyser.analyse(text).flatMap((t) => t.features.filter(isWordFeature).map((f) => f.slice(2)));
+/** The terms a reason names after "Arbetar med <område>: ". */
+const reasonTerms = (reason: string): string[] => reason.split(': ')[1]?.split(', ') ?? [];
+/** A named term is in the need when each of its words is a word of the need or the head or start of one of its compounds. */
+function termInNeed(term: string, need: string): boolean {
+  const needStems = stemsOf(need);
+  return stemsOf(term).every((t) => needStems.some((n) => n === t || (t.length >= 4 && n.endsWith(t)) || (t.length >= 6 && n.startsWith(t))));
+}
+
+const HOME_CARE = 'Hemtjänsten vill ha sensorer och trygghetslarm som larmar när en brukare ramlar.';
+const HOME_CARE_NOTE = 'hemtjanst: fallarm + sensorer hemma hos brukare, vill testa i liten skala forst';
+const FARM_SENSORS = 'Lantbrukarna i kommunen efterfrågar markfuktsensorer och drönare för att följa grödorna och styra bevattningen på åkrarna.';
+const CONSTRUCTION = 'När resecentrumet byggs måste byggtransporterna samordnas så att stadskärnan inte korkas igen av lastbilar.';
+const CITY_MODEL = 'Vi vill visa invånarna hur den nya stadsdelen kommer att se ut i en 3D-modell inför samrådet om detaljplanen.';
+const MEDICAL_IMAGES = 'Kan bildanalys av röntgen- och MR-bilder hjälpa oss att hitta benskörhet tidigare hos äldre?';
+const BIOGAS = 'Matavfallet från skolköken borde bli biogas till stadsbussarna i stället för att eldas upp.';
+const PRINTED_LABELS = 'Vi letar efter billiga tryckta etiketter med inbyggd sensor som visar om kylvarorna i skolmatsalen har blivit för varma.';
+const WATER_METERS = 'We want to pilot smart water meters in municipal buildings that report leaks automatically.';
+const NO_AREA = 'Vi får inte tag på behöriga förskollärare och vikarierna räcker inte till.';
+const WEAK_AREA = 'Biblioteket behöver fler volontärer till läxhjälpen på kvällarna.';
+
+describe('environment suggestions for varied needs', () => {
+  it('home-care alarms: IoT World first, not Agtech, and the reason names the alarms', () => {
+    for (const need of [HOME_CARE, HOME_CARE_NOTE]) {
+      const ranked = rank(need);
+      expect(names(ranked).slice(0, 2), need).toContain('IoT World');
+      expect(ranked[0]?.name, need).not.toBe('Agtech 2030');
+    }
+    const iot = rank(HOME_CARE).find((r) => r.name === 'IoT World')!;
+    expect(iot.reason).toMatch(/^Arbetar med Smarta, säkra och robusta uppkopplade produkter och system: /);
+    expect(reasonTerms(iot.reason)).toEqual(expect.arrayContaining(['sensorer', 'trygghetslarm']));
+  });
+
+  it('agriculture sensors: Agtech 2030 first', () => {
+    expect(rank(FARM_SENSORS)[0]?.name).toBe('Agtech 2030');
+  });
+
+  it('construction logistics: Logistikkluster Östergötland or Störningsfri stad first', () => {
+    expect(['Logistikkluster Östergötland', 'Störningsfri stad (Linköpings universitet)']).toContain(rank(CONSTRUCTION)[0]?.name);
+  });
+
+  it('a 3D city model for citizen dialogue: Visualiseringscenter C or Visual Sweden first', () => {
+    expect(['Visualiseringscenter C', 'Visual Sweden']).toContain(rank(CITY_MODEL)[0]?.name);
+  });
+
+  it('medical images: CMIV first', () => {
+    expect(rank(MEDICAL_IMAGES)[0]?.name).toBe('CMIV – Center for Medical Image Science and Visualization');
+  });
+
+  it('biogas from food waste: a Miljönytta som affär environment first', () => {
+    const first = rank(BIOGAS)[0]!;
+    expect(environmentNamed(first.name).areas).toContain('miljonytta');
+    expect(first.reason).toMatch(/^Arbetar med Miljönytta som affär: .*biogas/);
+  });
+
+  it('printed sensor labels: Printed Electronics Arena or HOPE first', () => {
+    expect(['Printed Electronics Arena', 'HOPE – Home of Organic and Printed Electronics']).toContain(rank(PRINTED_LABELS)[0]?.name);
+  });
+
+  it('an English need: IoT World first (English words meet Swedish focus terms through glosses)', () => {
+    expect(rank(WATER_METERS)[0]?.name).toBe('IoT World');
+  });
+
+  it('no clear area: only cross-cutting environments', () => {
+    expect(matcher.classify(NO_AREA).abstain).toBe(true);
+    const ranked = rank(NO_AREA);
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) expect(isCrossCutting(environmentNamed(r.name))).toBe(true);
+  });
+
+  it('a weakly suggested area that no environment speaks of: only cross-cutting environments', () => {
+    const c = matcher.classify(WEAK_AREA);
+    expect(c.suggested[0]?.score ?? 0).toBeLessThan(0.5); // the premise: a weak area, not a clear one
+    for (const r of rank(WEAK_AREA)) expect(isCrossCutting(environmentNamed(r.name))).toBe(true);
+  });
+
+  it('names in each reason only terms the need speaks of, and at least one when the environment shares any', () => {
+    const needs = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, WATER_METERS];
+    for (const need of needs) {
+      const ranked = rank(need);
+      // The first suggestion of every one of these needs shares a term with it.
+      expect(reasonTerms(ranked[0]!.reason).length, need).toBeGreaterThan(0);
+      for (const r of ranked) {
+        for (const term of reasonTerms(r.reason)) expect(termInNeed(term, need), `${need} → ${r.name}: ${term}`).toBe(true);
+      }
+    }
+  });
+
+  it('prefers the coordinator of the area only on a near tie', () => {
+    // Same offer, same areas, a role of the same shape; one coordinates the need's area.
+    const twin = (id: number, role: string): EnvironmentProfile => ({
+      id,
+      name: `Miljö ${id}`,
+      areas: ['logistik'],
+      crossCutting: false,
+      offer: 'Samverkan om godstransporter.',
+      role,
+      focus: ['godsflöden'],
+    });
+    const classification = matcher.classify(CONSTRUCTION);
+    const scoreOf = (role: string): number => rankEnvironments(CONSTRUCTION, classification, [twin(1, role)])[0]!.score;
+    const bonus = scoreOf('koordinator för Effektiv logistik') - scoreOf('ansvarig för Effektiv logistik');
+    expect(bonus).toBeGreaterThan(0);
+    expect(bonus).toBeLessThanOrEqual(0.03);
+    // Coordinating another area earns nothing here.
+    expect(scoreOf('koordinator för Avancerade material')).toBeLessThanOrEqual(scoreOf('ansvarig för Avancerade material') + 0.005);
+    const tie = rankEnvironments(CONSTRUCTION, classification, [twin(1, 'ansvarig för Effektiv logistik'), twin(2, 'koordinator för Effektiv logistik')]);
+    expect(tie.map((r) => r.id)).toEqual([2, 1]);
+    // An environment with a clearly better text is not overtaken by a coordinator.
+    const better: EnvironmentProfile = { ...twin(3, 'partner'), focus: ['byggtransporter', 'bygglogistik', 'godsflöden'] };
+    expect(rankEnvironments(CONSTRUCTION, classification, [twin(2, 'koordinator för Effektiv logistik'), better])[0]?.id).toBe(3);
+  });
+
+  it('is deterministic and fast once the environments are analysed (a few ms per need at most)', () => {
+    const c = matcher.classify(HOME_CARE);
+    expect(rankEnvironments(HOME_CARE, c, environments)).toEqual(rankEnvironments(HOME_CARE, c, [...environments]));
+    const started = performance.now();
+    for (let i = 0; i < 200; i++) rankEnvironments(HOME_CARE, c, environments);
+    expect((performance.now() - started) / 200).toBeLessThan(5);
+  });
+});
