@@ -59,7 +59,7 @@ interface Term {
 
 interface EnvironmentText {
   bag: Bag;
-  /** Focus terms first (curated, readable), then the words of offer and role. */
+  /** Focus terms first (curated, readable), then the words of the offer. */
   terms: Term[];
 }
 
@@ -79,7 +79,8 @@ function termsOf(environment: EnvironmentProfile, common: (feature: string) => b
     terms.push({ label, words });
   };
   for (const focus of environment.focus) add(focus.trim(), analyser.analyse(focus));
-  for (const token of analyser.analyse(`${environment.offer} ${environment.role ?? ''}`)) {
+  // Not the role: "koordinator för Smarta, säkra … system" restates the area the reason already names.
+  for (const token of analyser.analyse(environment.offer)) {
     const word = token.features[0];
     if (word !== undefined && !common(word)) add(token.surface, [token]);
   }

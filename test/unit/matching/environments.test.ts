@@ -55,6 +55,9 @@ const CITY_MODEL = 'Vi vill visa invånarna hur den nya stadsdelen kommer att se
 const MEDICAL_IMAGES = 'Kan bildanalys av röntgen- och MR-bilder hjälpa oss att hitta benskörhet tidigare hos äldre?';
 const BIOGAS = 'Matavfallet från skolköken borde bli biogas till stadsbussarna i stället för att eldas upp.';
 const PRINTED_LABELS = 'Vi letar efter billiga tryckta etiketter med inbyggd sensor som visar om kylvarorna i skolmatsalen har blivit för varma.';
+const LIVESTOCK = 'Bönderna vill följa betesdjuren med GPS-halsband och få larm om ett djur blir sjukt.';
+const BREACH = 'Skolans it-system har utsatts för intrång och vi behöver hjälp med informationssäkerheten.';
+const SCHOOL_ENERGY = 'Vi vill minska elförbrukningen i kommunens skolor med solceller och bättre styrning av ventilationen.';
 const WATER_METERS = 'We want to pilot smart water meters in municipal buildings that report leaks automatically.';
 const NO_AREA = 'Vi får inte tag på behöriga förskollärare och vikarierna räcker inte till.';
 const WEAK_AREA = 'Biblioteket behöver fler volontärer till läxhjälpen på kvällarna.';
@@ -71,8 +74,14 @@ describe('environment suggestions for varied needs', () => {
     expect(reasonTerms(iot.reason)).toEqual(expect.arrayContaining(['sensorer', 'trygghetslarm']));
   });
 
-  it('agriculture sensors: Agtech 2030 first', () => {
+  it('agriculture sensors and livestock tracking: Agtech 2030 first', () => {
     expect(rank(FARM_SENSORS)[0]?.name).toBe('Agtech 2030');
+    expect(rank(LIVESTOCK)[0]?.name).toBe('Agtech 2030');
+  });
+
+  it('an intrusion in the school IT: the cybersecurity node first; solar panels for schools: Energikontoret first', () => {
+    expect(rank(BREACH)[0]?.name).toBe('Regional cybersäkerhetsnod');
+    expect(rank(SCHOOL_ENERGY)[0]?.name).toBe('Energikontoret Östergötland');
   });
 
   it('construction logistics: Logistikkluster Östergötland or Störningsfri stad first', () => {
@@ -115,7 +124,7 @@ describe('environment suggestions for varied needs', () => {
   });
 
   it('names in each reason only terms the need speaks of, and at least one when the environment shares any', () => {
-    const needs = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, WATER_METERS];
+    const needs = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, LIVESTOCK, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, BREACH, SCHOOL_ENERGY, WATER_METERS];
     for (const need of needs) {
       const ranked = rank(need);
       // The first suggestion of every one of these needs shares a term with it.
