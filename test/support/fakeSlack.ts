@@ -25,6 +25,11 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private tsCounter = 0;
   private fileCounter = 0;
+  /**
+   * The WebSocket URL that apps.connections.open hands out (Socket Mode), e.g. a FakeSocketMode's
+   * url. Unset, the method answers a plain `{ ok: true }` as before.
+   */
+  socketModeUrl: string | null = null;
 
   private constructor() {
     this.server = createServer((req, res) => {
@@ -140,6 +145,11 @@ export class FakeSlack {
     switch (call.method) {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'behovsbryggan', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      case 'apps.connections.open':
+        if (this.socketModeUrl === null) return { ok: true };
+        // Slack wants the app-level token here; a bot token is refused.
+        if (!call.token?.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+        return { ok: true, url: this.socketModeUrl };
       case 'views.open':
         return { ok: true, view: { id: `V${this.calls.length}` } };
       case 'chat.postMessage':

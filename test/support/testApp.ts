@@ -1,6 +1,7 @@
-// Starts the real app in HTTP mode on a free loopback port, with a real SQLite file in a temp
-// directory (or the database at `databaseUrl`, e.g. a throwaway PostgreSQL database) and the Web
-// API pointed at a FakeSlack.
+// Starts the real app in HTTP mode on a free loopback port (or, with `socketMode`, in Socket Mode:
+// the FakeSlack's apps.connections.open must then hand out a FakeSocketMode url), with a real
+// SQLite file in a temp directory (or the database at `databaseUrl`, e.g. a throwaway PostgreSQL
+// database) and the Web API pointed at a FakeSlack.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,11 @@ export const TEST_CHANNELS: ChannelsConfig = {
   ],
 };
 
+export const TEST_APP_TOKEN = 'xapp-1-A0APP-1-test-app-token';
+
 export interface TestApp {
   server: RunningServer;
+  /** The HTTP base URL; empty in Socket Mode (no HTTP server). */
   baseUrl: string;
   databaseUrl: string;
   dir: string;
@@ -44,13 +48,15 @@ export async function startTestApp(
     channels?: ChannelsConfig;
     baseDelayMs?: number;
     retrainDebounceMs?: number;
+    /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
+    socketMode?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`;
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(options.socketMode ? { SLACK_APP_TOKEN: TEST_APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     PORT: '0',
     DATABASE_URL: databaseUrl,
     SLACK_API_URL: fake.url,
@@ -64,7 +70,7 @@ export async function startTestApp(
   });
   return {
     server,
-    baseUrl: `http://127.0.0.1:${server.port}`,
+    baseUrl: server.port === null ? '' : `http://127.0.0.1:${server.port}`,
     databaseUrl,
     dir,
     stop: async ({ keepFiles = false } = {}) => {
