@@ -1,6 +1,6 @@
 // createApp(deps): a Bolt App with every listener registered. No I/O at import or construction
 // beyond what Bolt itself does; the caller starts it.
-import { App, HTTPReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Config } from './config.js';
 import { type Db, isDbReachable } from './db/client.js';
 import type { ListenerDeps } from './slack/deps.js';
@@ -15,16 +15,32 @@ export interface AppDeps extends ListenerDeps {
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/**
+ * Web API calls made from listeners (views.open) are worth one quick retry at most: a trigger_id
+ * dies after 3 s, so the WebClient's default (10 retries over ~30 min; Socket Mode would even set
+ * 100) only delays the "could not open" answer. Posts go through the outbox, which retries itself.
+ */
+const LISTENER_RETRY = { retries: 1, minTimeout: 250, maxTimeout: 500 };
+
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
   const common = {
     token: config.slack.botToken,
     logger,
-    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    clientOptions: { slackApiUrl: config.slack.apiUrl, retryConfig: LISTENER_RETRY },
   };
   const app =
     config.slack.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: config.slack.appToken })
+      ? new App({
+          ...common,
+          // Its own client options: the socket client keeps its patient retries for
+          // apps.connections.open (reconnecting through a Slack hiccup) without lending them to listeners.
+          receiver: new SocketModeReceiver({
+            appToken: config.slack.appToken ?? '',
+            logger,
+            installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+          }),
+        })
       : new App({
           ...common,
           receiver: new HTTPReceiver({

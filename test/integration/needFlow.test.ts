@@ -57,6 +57,19 @@ describe('/need', () => {
   });
 });
 
+describe('/need when Slack fails', () => {
+  it('retries views.open once, then tells the person in Swedish that the form could not open', async () => {
+    fake.failNext('views.open', { status: 500 }, 2);
+    const res = await postCommand(app.baseUrl, { channelId: 'C0TYPED', userId: 'U0STAFF', responseUrl: `${fake.url}response` });
+    expect(res.status).toBe(200);
+    await fake.waitForCalls('response', 1);
+    expect(fake.callsOf('views.open')).toHaveLength(2); // one quick retry, not the WebClient's ten
+    const reply = fake.callsOf('response')[0]!.args;
+    expect(reply.text).toBe('Formuläret kunde inte öppnas. Försök igen om en stund.');
+    expect(reply.response_type).toBe('ephemeral');
+  });
+});
+
 describe('submitting the modal', () => {
   it('refuses bad input on the right field, in Swedish, and stores nothing', async () => {
     const { privateMetadata } = await openModal();

@@ -29,6 +29,8 @@ export async function postSigned(url: string, body: string, contentType: string,
 }
 
 export interface SlashCommand {
+  /** Where `respond()` posts; defaults to a closed loopback port. */
+  responseUrl?: string;
   text?: string;
   userId?: string;
   channelId?: string;
@@ -47,7 +49,7 @@ export function slashCommandBody(command: SlashCommand): string {
     command: '/need',
     text: command.text ?? '',
     api_app_id: 'A0APP',
-    response_url: 'http://127.0.0.1:9/response',
+    response_url: command.responseUrl ?? 'http://127.0.0.1:9/response',
     trigger_id: command.triggerId ?? `trigger-${Math.random().toString(36).slice(2)}`,
   }).toString();
 }
