@@ -138,6 +138,25 @@ describe('reactions', () => {
   });
 });
 
+describe('messages and needs that are gone', () => {
+  it('updates quietly when Slack says the message was deleted, and ignores reactions on a deleted need', async () => {
+    const need = await recordNeed();
+    fake.failNext('chat.update', { slackError: 'message_not_found' }, 10);
+    await react('reaction_added', '+1', 'U0ALICE', 'C0IOT', need.ts.C0IOT!);
+    await fake.waitFor(() => fake.callsOf('chat.update').length >= 2, 'update attempts');
+    // Nothing to retry: the rows are done, none failed.
+    await expect.poll(() => app.server.db.outboxMessage.count({ where: { kind: 'suggestion_update', status: 'sent' } })).toBe(2);
+    expect(await app.server.db.outboxMessage.count({ where: { status: 'failed' } })).toBe(0);
+
+    await app.server.db.need.delete({ where: { id: need.needId } });
+    await react('reaction_added', 'raising_hand', 'U0BOB', 'C0IOT', need.ts.C0IOT!);
+    const marker = await recordNeed();
+    await react('reaction_added', '+1', 'U0CAROL', 'C0IOT', marker.ts.C0IOT!);
+    await expect.poll(() => app.server.db.feedback.count({ where: { needId: marker.needId } })).toBe(1);
+    expect(await app.server.db.feedback.count({ where: { userId: 'U0BOB' } })).toBe(0);
+  });
+});
+
 describe('buttons', () => {
   it('"Jag tar kontakt" claims, and pressing it again withdraws the claim', async () => {
     const need = await recordNeed();

@@ -57,6 +57,33 @@ describe('/need', () => {
   });
 });
 
+describe('message shortcut "Spara som behov"', () => {
+  it('opens the same modal prefilled with the message text, Slack markup decoded', async () => {
+    const res = await postInteraction(app.baseUrl, {
+      type: 'message_action',
+      callback_id: 'record_need_from_message',
+      trigger_id: 'trigger-shortcut',
+      team: { id: 'T0FAKE', domain: 'fake' },
+      user: { id: 'U0ANNA', username: 'anna', team_id: 'T0FAKE' },
+      channel: { id: 'C0TALK', name: 'kommunbesok' },
+      message: { type: 'message', ts: '1700000001.000100', user: 'U0KOMMUN', text: 'Ödeshög vill ha bättre VA-övervakning &amp; larm, fråga <@U0PER|per>' },
+      message_ts: '1700000001.000100',
+      response_url: 'http://127.0.0.1:9/response',
+      token: 'deprecated-verification-token',
+    });
+    expect(res.status).toBe(200);
+    await fake.waitForCalls('views.open', 1);
+    const call = fake.callsOf('views.open')[0]!;
+    expect(call.args.trigger_id).toBe('trigger-shortcut');
+    const view = call.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string; initial_user?: string } }[] };
+    expect(view.callback_id).toBe('need_modal');
+    const byId = (id: string) => view.blocks.find((b) => b.block_id === id)!;
+    expect(byId('description').element!.initial_value).toBe('Ödeshög vill ha bättre VA-övervakning & larm, fråga @per');
+    expect(byId('contact').element!.initial_user).toBe('U0ANNA');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: 'C0TALK', source: 'shortcut' });
+  });
+});
+
 describe('/need when Slack fails', () => {
   it('retries views.open once, then tells the person in Swedish that the form could not open', async () => {
     fake.failNext('views.open', { status: 500 }, 2);
