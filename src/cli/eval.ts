@@ -14,13 +14,11 @@ import {
   reliability,
   toTrainingData,
   trainMatcher,
-  AREA_SLUGS,
-  type AreaSlug,
   type DecisionOptions,
   type EvaluationReport,
   type OutOfFold,
 } from '../matching/index.js';
-import { loadSeedData } from '../seed/seedFiles.js';
+import { type LabelledNeedSeed, loadSeedData, parseLabelledNeeds, SeedFileError } from '../seed/seedFiles.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import type { CliIo } from './index.js';
 
@@ -36,11 +34,6 @@ const evalArgs = z.object({
 });
 
 /** A line of an evaluation file: like the shipped needs, "none" or [] for no area. */
-const labelledLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  text: z.string().trim().min(1),
-  areas: z.array(z.union([z.enum(AREA_SLUGS), z.literal('none')])),
-});
 
 export async function runEval(args: string[], io: CliIo): Promise<number> {
   const options = parseCommandArgs(
@@ -59,7 +52,7 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   const seed = loadSeedData(options['seed-dir']);
 
   if (options.file !== undefined) {
-    const needs = parseLabelledFile(io.readText(options.file), options.file);
+    const needs = readLabelledFile(io.readText(options.file), options.file);
     io.stderr(`training on all ${seed.labelledNeeds.length} shipped needs, evaluating on ${needs.length} from ${options.file}…`);
     const matcher = trainMatcher(toTrainingData(seed));
     const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
@@ -110,21 +103,14 @@ function printReliability(outOfFold: readonly OutOfFold[], io: CliIo): void {
   }
 }
 
-function parseLabelledFile(text: string, file: string): Array<{ text: string; areas: AreaSlug[] }> {
-  const out: Array<{ text: string; areas: AreaSlug[] }> = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new UsageError(`${file} line ${index + 1}: not valid JSON`);
-    }
-    const parsed = labelledLineSchema.safeParse(json);
-    if (!parsed.success) throw new UsageError(`${file} line ${index + 1}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
-    out.push({ text: parsed.data.text, areas: parsed.data.areas.filter((a): a is AreaSlug => a !== 'none') });
-  });
-  return out;
+/** The shipped file format; a bad line is the operator's input error, so it is a usage error here. */
+function readLabelledFile(text: string, file: string): LabelledNeedSeed[] {
+  try {
+    return parseLabelledNeeds(text, file);
+  } catch (error) {
+    if (error instanceof SeedFileError) throw new UsageError(error.message.replace(/\n/g, '; '));
+    throw error;
+  }
 }
 
 const pct = (x: number): string => x.toFixed(3);

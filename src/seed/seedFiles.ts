@@ -49,7 +49,7 @@ const municipalitiesSchema = z.object({
 });
 
 const labelledNeedSchema = z.object({
-  id: z.string().min(1),
+  id: z.union([z.string().min(1), z.number()]).transform(String),
   municipality: z.string().optional(),
   title: z.string().optional(),
   text: z.string().min(1),
