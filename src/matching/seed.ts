@@ -1,5 +1,5 @@
 // Adapts the shipped seed data (already loaded by src/seed) to the matcher's TrainingData.
-import type { AreaProfile, AreaSlug, LabelledExample, TrainingData } from './types.js';
+import type { AreaProfile, AreaSlug, EnvironmentProfile, LabelledExample, TrainingData } from './types.js';
 
 export interface SeedAreaLike {
   slug: AreaSlug;
@@ -14,6 +14,15 @@ export interface SeedNeedLike {
   areas: readonly AreaSlug[];
 }
 
+export interface SeedEnvironmentLike {
+  name: string;
+  areas: readonly AreaSlug[];
+  cross_cutting: boolean;
+  offer: string;
+  role?: string | undefined;
+  focus: readonly string[];
+}
+
 export interface ToTrainingDataOptions {
   /** Also train on each need's title alone: titles are short, like many needs typed in Slack. */
   titlesAsExamples: boolean;
@@ -24,6 +33,19 @@ export interface ToTrainingDataOptions {
 // Both measured worse (macro-F1 in cross-validation and on short styled needs fell by 0.02–0.05),
 // as if the short fragments taught the model words out of context; kept as options to re-measure.
 export const DEFAULT_TO_TRAINING: ToTrainingDataOptions = { titlesAsExamples: false, sentencesAsExamples: false };
+
+/** Environments as the ranker sees them, numbered in file order (the app uses database ids). */
+export function toEnvironmentProfiles(environments: readonly SeedEnvironmentLike[]): EnvironmentProfile[] {
+  return environments.map((e, i) => ({
+    id: i + 1,
+    name: e.name,
+    areas: [...e.areas],
+    crossCutting: e.cross_cutting,
+    offer: e.offer,
+    role: e.role ?? null,
+    focus: [...e.focus],
+  }));
+}
 
 export function toAreaProfiles(areas: readonly SeedAreaLike[]): AreaProfile[] {
   return areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, keywords: [...a.keywords] }));

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedData } from '../../../src/seed/seedFiles.js';
 import {
   rankEnvironments,
+  toEnvironmentProfiles,
   toTrainingData,
   trainMatcher,
   type EnvironmentProfile,
@@ -19,15 +20,7 @@ let environments: EnvironmentProfile[];
 beforeAll(() => {
   const seed = loadSeedData();
   matcher = trainMatcher(toTrainingData(seed));
-  environments = seed.environments.map((e, i) => ({
-    id: i + 1,
-    name: e.name,
-    areas: e.areas,
-    crossCutting: e.cross_cutting,
-    offer: e.offer,
-    role: e.role ?? null,
-    focus: e.focus,
-  }));
+  environments = toEnvironmentProfiles(seed.environments);
 });
 
 const rank = (text: string, limit = 3): RankedEnvironment[] => rankEnvironments(text, matcher.classify(text), environments, limit);

@@ -3,6 +3,7 @@ import { loadSeedData, type SeedData } from '../../../src/seed/seedFiles.js';
 import {
   AREA_SLUGS,
   rankEnvironments,
+  toEnvironmentProfiles,
   toTrainingData,
   trainMatcher,
   type EnvironmentProfile,
@@ -132,15 +133,7 @@ describe('determinism and training data', () => {
 describe('rankEnvironments', () => {
   let environments: EnvironmentProfile[];
   beforeAll(() => {
-    environments = seed.environments.map((e, i) => ({
-      id: i + 1,
-      name: e.name,
-      areas: e.areas,
-      crossCutting: e.cross_cutting,
-      offer: e.offer,
-      role: e.role ?? null,
-      focus: e.focus,
-    }));
+    environments = toEnvironmentProfiles(seed.environments);
   });
 
   it('suggests specific environments of the matched area with a Swedish reason', () => {
