@@ -1,3 +1,4 @@
+import { confirmationText } from '../../src/slack/blocks/confirmation.js';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { NeedView } from '../../src/needs/needViews.js';
@@ -229,5 +230,16 @@ describe('suggestionMessage', () => {
   it('escapes the title in the notification text too', () => {
     const message = suggestionMessage({ ...worstCase, title: 'Hej <!channel> & co', municipality: 'Kinda' }, 'sv');
     expect(message.text).toBe('Nytt behov från Kinda: Hej &lt;!channel&gt; &amp; co');
+  });
+});
+
+describe('confirmationText', () => {
+  it('names every channel as a list in words, in the chosen language', () => {
+    expect(confirmationText('Larm', ['C1', 'C2', 'C3'], false, 'sv')).toBe('Tack! Behovet ”Larm” är sparat och delat i <#C1>, <#C2> och <#C3>.');
+    expect(confirmationText('Alarms', ['C1', 'C2'], false, 'en')).toBe('Thanks! The need “Alarms” is saved and shared in <#C1> and <#C2>.');
+  });
+
+  it('says so when the need only went to intake', () => {
+    expect(confirmationText('Budget', ['C0INTAKE'], true, 'sv')).toContain('matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE>');
   });
 });

@@ -4,7 +4,7 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
-import { escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
+import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
 
 /** How much of a long description a channel message shows. */
 const DESCRIPTION_SHOWN = 700;
@@ -37,11 +37,6 @@ export interface SuggestionMessage {
   text: string;
   blocks: KnownBlock[];
 }
-
-const channelList = (ids: string[], locale: Locale) => {
-  const links = ids.map((id) => `<#${id}>`);
-  return links.length > 1 ? `${links.slice(0, -1).join(', ')} ${locale === 'sv' ? 'och' : 'and'} ${links.at(-1)}` : (links[0] ?? '');
-};
 
 export function suggestionMessage(need: NeedView, locale: Locale, post?: SuggestionPostContext): SuggestionMessage {
   const all = messages(locale);

@@ -35,3 +35,10 @@ export function slackDate(date: Date, fallbackLocale: 'sv' | 'en'): string {
   const fallback = date.toLocaleString(fallbackLocale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm' });
   return `<!date^${unix}^{date_short_pretty} {time}|${fallback}>`;
 }
+
+const listFormats = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en: new Intl.ListFormat('en', { type: 'conjunction' }) };
+
+/** Channel links as a list in words: "<#A>, <#B> och <#C>". */
+export function channelList(channelIds: readonly string[], locale: 'sv' | 'en'): string {
+  return listFormats[locale].format(channelIds.map((id) => `<#${id}>`));
+}
