@@ -1,7 +1,6 @@
 // The core loop against the real Bolt app over HTTP: /need → modal → submission → stored →
 // classified → posted, with the Web API recorded by a local fake Slack server.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../support/fakeSlack.js';
+import { describe, expect, it } from 'vitest';
 import {
   needSubmissionPayload,
   postCommand,
@@ -9,38 +8,23 @@ import {
   postSigned,
   slashCommandBody,
 } from '../support/slackRequests.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { startTestApp, type TestApp, useAppPerTest } from '../support/testApp.js';
 
 const HOME_CARE_NEED =
   'Hemtjänsten i Kinda vill ha sensorer och trygghetslarm som larmar när en brukare ramlar, uppkopplade mot våra digitala lås och tillsyn på natten.';
 
-let fake: FakeSlack;
-let app: TestApp;
-
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-});
-afterAll(async () => {
-  await fake.stop();
-});
-beforeEach(async () => {
-  fake.reset();
-  app = await startTestApp(fake);
-});
-afterEach(async () => {
-  await app.stop();
-});
+const ctx = useAppPerTest();
 
 async function openModal(text = ''): Promise<{ privateMetadata: string; view: Record<string, unknown> }> {
-  const res = await postCommand(app.baseUrl, { text, channelId: 'C0TYPED', userId: 'U0STAFF' });
+  const res = await postCommand(ctx.app.baseUrl, { text, channelId: 'C0TYPED', userId: 'U0STAFF' });
   expect(res.status).toBe(200);
-  await fake.waitForCalls('views.open', 1);
-  const view = fake.callsOf('views.open')[0]!.args.view as Record<string, unknown>;
+  await ctx.fake.waitForCalls('views.open', 1);
+  const view = ctx.fake.callsOf('views.open')[0]!.args.view as Record<string, unknown>;
   return { privateMetadata: String(view.private_metadata), view };
 }
 
 async function municipalityId(name: string): Promise<string> {
-  const m = await app.server.db.municipality.findUniqueOrThrow({ where: { name } });
+  const m = await ctx.app.server.db.municipality.findUniqueOrThrow({ where: { name } });
   return String(m.id);
 }
 
@@ -53,13 +37,13 @@ describe('/need', () => {
     expect(byId('municipality').element!.options).toHaveLength(13);
     expect(byId('description').element!.initial_value).toBe('bygglogistik vid nya resecentrum');
     expect(byId('contact').element!.initial_user).toBe('U0STAFF');
-    expect(fake.callsOf('views.open')[0]!.args.trigger_id).toMatch(/^trigger-/);
+    expect(ctx.fake.callsOf('views.open')[0]!.args.trigger_id).toMatch(/^trigger-/);
   });
 });
 
 describe('message shortcut "Spara som behov"', () => {
   it('opens the same modal prefilled with the message text, Slack markup decoded', async () => {
-    const res = await postInteraction(app.baseUrl, {
+    const res = await postInteraction(ctx.app.baseUrl, {
       type: 'message_action',
       callback_id: 'record_need_from_message',
       trigger_id: 'trigger-shortcut',
@@ -72,8 +56,8 @@ describe('message shortcut "Spara som behov"', () => {
       token: 'deprecated-verification-token',
     });
     expect(res.status).toBe(200);
-    await fake.waitForCalls('views.open', 1);
-    const call = fake.callsOf('views.open')[0]!;
+    await ctx.fake.waitForCalls('views.open', 1);
+    const call = ctx.fake.callsOf('views.open')[0]!;
     expect(call.args.trigger_id).toBe('trigger-shortcut');
     const view = call.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string; initial_user?: string } }[] };
     expect(view.callback_id).toBe('need_modal');
@@ -86,12 +70,12 @@ describe('message shortcut "Spara som behov"', () => {
 
 describe('/need when Slack fails', () => {
   it('retries views.open once, then tells the person in Swedish that the form could not open', async () => {
-    fake.failNext('views.open', { status: 500 }, 2);
-    const res = await postCommand(app.baseUrl, { channelId: 'C0TYPED', userId: 'U0STAFF', responseUrl: `${fake.url}response` });
+    ctx.fake.failNext('views.open', { status: 500 }, 2);
+    const res = await postCommand(ctx.app.baseUrl, { channelId: 'C0TYPED', userId: 'U0STAFF', responseUrl: `${ctx.fake.url}response` });
     expect(res.status).toBe(200);
-    await fake.waitForCalls('response', 1);
-    expect(fake.callsOf('views.open')).toHaveLength(2); // one quick retry, not the WebClient's ten
-    const reply = fake.callsOf('response')[0]!.args;
+    await ctx.fake.waitForCalls('response', 1);
+    expect(ctx.fake.callsOf('views.open')).toHaveLength(2); // one quick retry, not the WebClient's ten
+    const reply = ctx.fake.callsOf('response')[0]!.args;
     expect(reply.text).toBe('Formuläret kunde inte öppnas. Försök igen om en stund.');
     expect(reply.response_type).toBe('ephemeral');
   });
@@ -108,7 +92,7 @@ describe('submitting the modal', () => {
       { values: { municipalityId: null, description: HOME_CARE_NEED }, field: 'municipality', message: /Välj en kommun/ },
     ];
     for (const c of cases) {
-      const res = await postInteraction(app.baseUrl, needSubmissionPayload(c.values, privateMetadata));
+      const res = await postInteraction(ctx.app.baseUrl, needSubmissionPayload(c.values, privateMetadata));
       expect(res.status).toBe(200);
       const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
       expect(body.response_action).toBe('errors');
@@ -116,141 +100,141 @@ describe('submitting the modal', () => {
       expect(body.errors[c.field]).toMatch(c.message);
     }
     const tampered = await postInteraction(
-      app.baseUrl,
+      ctx.app.baseUrl,
       needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, '{"v":1,"channelId":"<script>"}'),
     );
     expect(((await tampered.json()) as { errors: Record<string, string> }).errors.municipality).toMatch(/kunde inte läsas/);
-    expect(await app.server.db.need.count()).toBe(0);
-    expect(await app.server.db.outboxMessage.count()).toBe(0);
+    expect(await ctx.app.server.db.need.count()).toBe(0);
+    expect(await ctx.app.server.db.outboxMessage.count()).toBe(0);
   });
 
   it('stores, classifies and posts a valid need to the matched team channel and the all-areas channel', async () => {
     const { privateMetadata } = await openModal();
     const res = await postInteraction(
-      app.baseUrl,
+      ctx.app.baseUrl,
       needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED, sector: 'hemtjanst' }, privateMetadata),
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(''); // an empty ack closes the modal
 
-    await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2 && calls.some((c) => c.method === 'chat.postEphemeral'), 'posts and confirmation');
-    const need = await app.server.db.need.findFirstOrThrow({ include: { classifications: true, suggestions: true, municipality: true } });
+    await ctx.fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2 && calls.some((c) => c.method === 'chat.postEphemeral'), 'posts and confirmation');
+    const need = await ctx.app.server.db.need.findFirstOrThrow({ include: { classifications: true, suggestions: true, municipality: true } });
     expect(need.municipality.name).toBe('Kinda');
     expect(need.title.length).toBeGreaterThan(5); // derived from the description
     expect(need.recordedByUserId).toBe('U0STAFF');
     expect(need.abstained).toBe(false);
     expect(need.classifications.find((c) => c.suggested && c.rank === 1)?.areaSlug).toBe('uppkopplade');
 
-    const postedChannels = fake.callsOf('chat.postMessage').map((c) => c.args.channel);
+    const postedChannels = ctx.fake.callsOf('chat.postMessage').map((c) => c.args.channel);
     expect(postedChannels).toContain('C0IOT');
     expect(postedChannels).toContain('C0REGION');
     expect(postedChannels).not.toContain('C0INTAKE');
     expect(new Set(postedChannels).size).toBe(postedChannels.length);
 
-    const message = fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0IOT')!;
+    const message = ctx.fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0IOT')!;
     const blocksText = JSON.stringify(message.args.blocks);
     expect(blocksText).toContain('Smarta, säkra och robusta uppkopplade produkter och system');
     expect(blocksText).toContain('Kinda');
     expect(blocksText).toContain('<@U0STAFF>');
     expect((message.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
 
-    const ephemeral = fake.callsOf('chat.postEphemeral')[0]!;
+    const ephemeral = ctx.fake.callsOf('chat.postEphemeral')[0]!;
     expect(ephemeral.args.channel).toBe('C0TYPED');
     expect(ephemeral.args.user).toBe('U0STAFF');
     expect(String(ephemeral.args.text)).toContain('<#C0IOT>');
 
-    await expect.poll(async () => app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
+    await expect.poll(async () => ctx.app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
   });
 
   it('sends a need with no clear match to the intake channel', async () => {
     const { privateMetadata } = await openModal();
     await postInteraction(
-      app.baseUrl,
+      ctx.app.baseUrl,
       needSubmissionPayload(
         { municipalityId: await municipalityId('Ydre'), description: 'Vi har svårt att rekrytera socionomer och behöver få fler sökande till våra lediga tjänster inom individ- och familjeomsorgen.' },
         privateMetadata,
       ),
     );
-    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0INTAKE'), 'post to intake');
-    const intakePost = fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0INTAKE')!;
+    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0INTAKE'), 'post to intake');
+    const intakePost = ctx.fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0INTAKE')!;
     expect(JSON.stringify(intakePost.args.blocks)).toContain('Ingen tydlig matchning — hjälp oss sortera');
-    expect(fake.callsOf('chat.postMessage').map((c) => c.args.channel)).not.toContain('C0IOT');
+    expect(ctx.fake.callsOf('chat.postMessage').map((c) => c.args.channel)).not.toContain('C0IOT');
   });
 
   it('falls back to a DM when the ephemeral confirmation cannot reach the channel', async () => {
-    fake.failNext('chat.postEphemeral', { slackError: 'channel_not_found' });
+    ctx.fake.failNext('chat.postEphemeral', { slackError: 'channel_not_found' });
     const { privateMetadata } = await openModal();
-    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Motala'), description: HOME_CARE_NEED }, privateMetadata));
-    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'U0STAFF'), 'DM confirmation');
+    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Motala'), description: HOME_CARE_NEED }, privateMetadata));
+    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'U0STAFF'), 'DM confirmation');
   });
 });
 
 describe('reliability', () => {
   it('posts exactly once when Slack answers 500 and then 200', async () => {
-    fake.failNext('chat.postMessage', { status: 500 });
+    ctx.fake.failNext('chat.postMessage', { status: 500 });
     const { privateMetadata } = await openModal();
-    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
-    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'), 'all sends done');
-    await expect.poll(() => app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
-    const posts = fake.callsOf('chat.postMessage');
-    const suggestions = await app.server.db.suggestionPost.findMany();
+    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'), 'all sends done');
+    await expect.poll(() => ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    const posts = ctx.fake.callsOf('chat.postMessage');
+    const suggestions = await ctx.app.server.db.suggestionPost.findMany();
     // One failed attempt plus exactly one successful post per channel.
     expect(posts.length).toBe(suggestions.length + 1);
     const successful = posts.slice(1).map((c) => c.args.channel);
     expect(new Set(successful).size).toBe(suggestions.length);
-    const retried = await app.server.db.outboxMessage.findFirstOrThrow({ where: { attempts: 2 } });
+    const retried = await ctx.app.server.db.outboxMessage.findFirstOrThrow({ where: { attempts: 2 } });
     expect(retried.status).toBe('sent');
     expect(retried.lastError).toBeNull();
   });
 
   it('honours Retry-After on 429', async () => {
-    fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+    ctx.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
     const { privateMetadata } = await openModal();
-    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
-    await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 3, 'retry after 429', 15_000);
-    const [first, second] = fake.callsOf('chat.postMessage');
-    const retryOfFirst = fake.callsOf('chat.postMessage').slice(1).find((c) => c.args.channel === first!.args.channel)!;
+    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await ctx.fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 3, 'retry after 429', 15_000);
+    const [first, second] = ctx.fake.callsOf('chat.postMessage');
+    const retryOfFirst = ctx.fake.callsOf('chat.postMessage').slice(1).find((c) => c.args.channel === first!.args.channel)!;
     expect(retryOfFirst.at - first!.at).toBeGreaterThanOrEqual(950);
     expect(second).toBeDefined();
   });
 
   it('sends what was left in the outbox after a restart', async () => {
-    fake.failNext('chat.postMessage', { status: 503 }, 100);
+    ctx.fake.failNext('chat.postMessage', { status: 503 }, 100);
     const { privateMetadata } = await openModal();
-    await postInteraction(app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
-    await fake.waitForCalls('chat.postMessage', 1);
-    await app.stop({ keepFiles: true });
-    expect(await countPending(app)).toBeGreaterThan(0);
+    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await ctx.fake.waitForCalls('chat.postMessage', 1);
+    await ctx.app.stop({ keepFiles: true });
+    expect(await countPending(ctx.app)).toBeGreaterThan(0);
 
-    fake.reset();
-    app = await startTestApp(fake, { dir: app.dir });
-    await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 'posts after restart');
-    await expect.poll(() => app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
-    const channels = fake.callsOf('chat.postMessage').map((c) => c.args.channel);
+    ctx.fake.reset();
+    ctx.app = await startTestApp(ctx.fake, { dir: ctx.app.dir });
+    await ctx.fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 'posts after restart');
+    await expect.poll(() => ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    const channels = ctx.fake.callsOf('chat.postMessage').map((c) => c.args.channel);
     expect(new Set(channels).size).toBe(channels.length);
   });
 
   it('routes a need that was stored but not routed before a crash', async () => {
     const kinda = await municipalityId('Kinda');
-    await app.server.db.need.create({
+    await ctx.app.server.db.need.create({
       data: { municipalityId: Number(kinda), title: 'Larm', description: HOME_CARE_NEED, contactUserId: 'U0STAFF', recordedByUserId: 'U0STAFF', source: 'slash_command' },
     });
-    await app.stop({ keepFiles: true });
-    app = await startTestApp(fake, { dir: app.dir });
-    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0IOT'), 'recovered post');
+    await ctx.app.stop({ keepFiles: true });
+    ctx.app = await startTestApp(ctx.fake, { dir: ctx.app.dir });
+    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0IOT'), 'recovered post');
   });
 
   it('rejects forged signatures and stale timestamps with 401, and survives a malformed body', async () => {
     const body = slashCommandBody({ text: 'x' });
-    const forged = await postSigned(`${app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret' });
+    const forged = await postSigned(`${ctx.app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret' });
     expect(forged.status).toBe(401);
-    const stale = await postSigned(`${app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await postSigned(`${ctx.app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
-    const malformed = await postSigned(`${app.baseUrl}/slack/events`, '{not json', 'application/json');
+    const malformed = await postSigned(`${ctx.app.baseUrl}/slack/events`, '{not json', 'application/json');
     expect(malformed.status).toBeGreaterThanOrEqual(400);
     expect(malformed.status).toBeLessThan(500);
-    expect(fake.callsOf('views.open')).toHaveLength(0);
-    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(ctx.fake.callsOf('views.open')).toHaveLength(0);
+    const health = await fetch(`${ctx.app.baseUrl}/healthz`);
     expect(health.status).toBe(200);
   });
 });

@@ -9,7 +9,8 @@ import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningServer, startServer } from '../../src/server.js';
-import type { FakeSlack } from './fakeSlack.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { FakeSlack } from './fakeSlack.js';
 import { SIGNING_SECRET } from './slackRequests.js';
 
 export const TEST_CHANNELS: ChannelsConfig = {
@@ -39,19 +40,18 @@ export function tempDir(prefix = 'behovsbryggan-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export async function startTestApp(
-  fake: FakeSlack,
-  options: {
-    dir?: string;
-    /** Defaults to a SQLite file in `dir`; the caller owns any other database (and drops it). */
-    databaseUrl?: string;
-    channels?: ChannelsConfig;
-    baseDelayMs?: number;
-    retrainDebounceMs?: number;
-    /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
-    socketMode?: boolean;
-  } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  dir?: string;
+  /** Defaults to a SQLite file in `dir`; the caller owns any other database (and drops it). */
+  databaseUrl?: string;
+  channels?: ChannelsConfig;
+  baseDelayMs?: number;
+  retrainDebounceMs?: number;
+  /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
+  socketMode?: boolean;
+}
+
+export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`;
   const config = parseConfig({
@@ -78,4 +78,29 @@ export async function startTestApp(
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface PerTestApp {
+  fake: FakeSlack;
+  /** A fresh app with its own SQLite file for each test; a test may replace it (restart). */
+  app: TestApp;
+}
+
+/** One FakeSlack for the file, a fresh app per test, everything stopped afterwards. */
+export function useAppPerTest(options: TestAppOptions = {}): PerTestApp {
+  const ctx = {} as PerTestApp;
+  beforeAll(async () => {
+    ctx.fake = await FakeSlack.start();
+  });
+  afterAll(async () => {
+    await ctx.fake.stop();
+  });
+  beforeEach(async () => {
+    ctx.fake.reset();
+    ctx.app = await startTestApp(ctx.fake, options);
+  });
+  afterEach(async () => {
+    await ctx.app.stop();
+  });
+  return ctx;
 }
