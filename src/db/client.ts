@@ -4,8 +4,8 @@
 // own client: src/generated/prisma from prisma/schema.prisma (SQLite) and
 // src/generated/prisma-postgres from its provider-swapped copy (see src/db/postgresSchema.ts).
 import path from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { MAX_BUSY_WAIT_MS, sqliteAdapter } from './sqliteAdapter.js';
 
 export type Db = InstanceType<typeof PrismaClient>;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -49,9 +49,12 @@ export async function createDb(databaseUrl: string): Promise<Db> {
     dialects.set(db, 'postgresql');
     return db;
   }
-  // timeout: wait for a writer lock instead of failing with SQLITE_BUSY under bursts.
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-  const db = new PrismaClient({ adapter });
+  // One connection, statements and transactions serialised, busy waits asynchronous: see
+  // sqliteAdapter.ts. A transaction may wait for another process's lock as long as a statement.
+  const db = new PrismaClient({
+    adapter: sqliteAdapter(sqliteFilePath(databaseUrl)),
+    transactionOptions: { maxWait: MAX_BUSY_WAIT_MS, timeout: 15_000 },
+  });
   dialects.set(db, 'sqlite');
   // WAL lets readers (health checks, summaries) run beside the writer.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

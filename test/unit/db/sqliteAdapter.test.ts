@@ -1,0 +1,101 @@
+// The SQLite adapter against a real file: a statement outside a transaction never runs inside
+// one; a database locked by another connection makes statements wait without stopping the event
+// loop; a request deadline ends the wait with nothing written.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../../src/db/client.js';
+import { withDbDeadline } from '../../../src/db/deadline.js';
+import { applyPendingMigrations } from '../../../src/db/migrate.js';
+import { tempDir } from '../../support/testApp.js';
+
+let dir: string;
+let file: string;
+let db: Db;
+
+beforeEach(async () => {
+  dir = tempDir('sqlite-adapter-');
+  file = path.join(dir, 'adapter.db');
+  await applyPendingMigrations(`file:${file}`);
+  db = await createDb(`file:${file}`);
+});
+afterEach(async () => {
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Another process's connection holding the write lock until release() is called. */
+function holdWriteLock(): { release(): void } {
+  const other = new Database(file, { timeout: 0 });
+  other.exec('BEGIN IMMEDIATE');
+  other.prepare('INSERT INTO ProcessedEvent (eventId, receivedAt) VALUES (?, ?)').run('held-by-other', Date.now());
+  return {
+    release: () => {
+      other.exec('COMMIT');
+      other.close();
+    },
+  };
+}
+
+describe('sqlite adapter', () => {
+  it('runs a statement issued while a transaction is open after it, so a rollback cannot take it along', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let insideWritten!: () => void;
+    const written = new Promise<void>((resolve) => (insideWritten = resolve));
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.processedEvent.create({ data: { eventId: 'inside' } });
+        insideWritten();
+        await gate;
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => (error as Error).message);
+    await written;
+    const outside = db.processedEvent.create({ data: { eventId: 'outside' } });
+    release();
+    expect(await failing).toBe('roll back');
+    await outside;
+    expect((await db.processedEvent.findMany()).map((e) => e.eventId)).toEqual(['outside']);
+  });
+
+  it('waits for another connection’s write lock without blocking the event loop', async () => {
+    const lock = holdWriteLock();
+    // Released by a timer: with a synchronous busy wait the timer could not fire and the write
+    // below would fail with SQLITE_BUSY.
+    setTimeout(() => lock.release(), 300);
+    await db.processedEvent.create({ data: { eventId: 'after-the-lock' } });
+    const ids = (await db.processedEvent.findMany({ orderBy: { eventId: 'asc' } })).map((e) => e.eventId);
+    expect(ids).toEqual(['after-the-lock', 'held-by-other']);
+  });
+
+  it('waits the same way to start a transaction, and reads go on meanwhile', async () => {
+    const lock = holdWriteLock();
+    let committed = false;
+    const transaction = db
+      .$transaction(async (tx) => {
+        await tx.processedEvent.create({ data: { eventId: 'in-transaction' } });
+      })
+      .then(() => (committed = true));
+    // A read is answered while the transaction is still waiting for the lock (WAL readers).
+    expect(await db.municipality.count()).toBe(0);
+    expect(committed).toBe(false);
+    lock.release();
+    await transaction;
+    expect(await db.processedEvent.count({ where: { eventId: 'in-transaction' } })).toBe(1);
+  });
+
+  it('gives up at the request deadline and writes nothing later', async () => {
+    const lock = holdWriteLock();
+    await expect(withDbDeadline(200, () => db.processedEvent.create({ data: { eventId: 'too-late' } }))).rejects.toThrow();
+    await expect(
+      withDbDeadline(200, () => db.$transaction(async (tx) => tx.processedEvent.create({ data: { eventId: 'too-late-tx' } }))),
+    ).rejects.toThrow();
+    lock.release();
+    expect(await db.processedEvent.count({ where: { eventId: { startsWith: 'too-late' } } })).toBe(0);
+    // The connection is still usable afterwards.
+    await db.processedEvent.create({ data: { eventId: 'fine-again' } });
+    expect(await db.processedEvent.count({ where: { eventId: 'fine-again' } })).toBe(1);
+  });
+});
