@@ -17,6 +17,7 @@ import { dedupeKeyOf } from '../outbox/outboxQueue.js';
 import { OutboxWorker } from '../outbox/outboxWorker.js';
 import { weeklySummaryText } from '../slack/blocks/weeklySummary.js';
 import { createSlackOutboxSender } from '../slack/outboxSender.js';
+import { slackPacing } from '../slack/pacing.js';
 import { prepareWeeklySummary } from '../slack/weeklySummarySender.js';
 import { claimSummaries } from '../summaries/index.js';
 import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../summaries/isoWeek.js';
@@ -163,12 +164,11 @@ async function post(db: Db, config: Config, channels: ChannelsConfig, teams: Tea
     const worker = new OutboxWorker({
       db,
       logger,
-      send: createSlackOutboxSender({ db, client, locale: config.locale, intakeChannel: channels.intake }),
+      send: createSlackOutboxSender({ db, client, locale: config.locale, intakeChannel: channels.intake, logger }),
+      pacing: slackPacing,
       pollIntervalMs: 3_600_000,
     });
-    worker.start();
     await worker.drain();
-    await worker.stop();
   }
   let failures = 0;
   for (const r of results) {

@@ -97,7 +97,7 @@ export class FeedbackService {
       }
       for (const channelId of targets) {
         const post = await tx.suggestionPost.create({ data: { needId, channelId, reason: 'recategorised' } });
-        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id }, this.now());
+        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
       }
       return true;
     });
@@ -114,8 +114,8 @@ export class FeedbackService {
       if (!need || !(await apply(tx))) return { changed: false, trainingChanged: false };
       await this.updateStatus(tx, needId, userId);
       const trainingChanged = await this.updateTrainingExample(tx, needId);
-      const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true } });
-      for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id }, this.now());
+      const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true, channelId: true } });
+      for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, this.now());
       return { changed: true, trainingChanged };
       })
       .catch((error: unknown) => {
@@ -159,7 +159,7 @@ export class FeedbackService {
     const declined = new Set((await tx.feedback.findMany({ where: { needId, kind: 'down' } })).map((f) => f.channelId));
     if (!teamChannels.every((channel) => declined.has(channel))) return;
     const post = await tx.suggestionPost.create({ data: { needId, channelId: intake, reason: 'returned' } });
-    await enqueue(tx, { kind: 'suggestion', suggestionId: post.id }, this.now());
+    await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
     await tx.needEvent.create({ data: { needId, kind: 'returned_to_intake', detail: teamChannels.join(','), userId, at: this.now() } });
   }
 

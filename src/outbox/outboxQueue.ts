@@ -1,12 +1,29 @@
-// Writing to the outbox: what to send to Slack, queued inside the caller's transaction.
+// The outbox's kinds and payloads: one typed union, written inside the caller's transaction and
+// read back with the same schema by the sender.
+import { z } from 'zod';
 import type { Tx } from '../db/client.js';
 
-export type OutboxItem =
-  | { kind: 'suggestion'; suggestionId: number }
-  | { kind: 'confirmation'; needId: number }
+const rowId = z.number().int().positive();
+const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,254}$/);
+
+export const outboxItemSchema = z.discriminatedUnion('kind', [
+  /** Post a need's suggestion message in one channel. */
+  z.object({ kind: z.literal('suggestion'), suggestionId: rowId, channelId: channelId.optional() }),
   /** Re-render a posted suggestion in place (chat.update) to show the need's current state. */
-  | { kind: 'suggestion_update'; suggestionId: number }
-  | { kind: 'weekly_summary'; channelId: string; isoWeek: string };
+  z.object({ kind: z.literal('suggestion_update'), suggestionId: rowId, channelId: channelId.optional() }),
+  /** Tell the person who recorded a need where it went. */
+  z.object({ kind: z.literal('confirmation'), needId: rowId }),
+  /** A claimed weekly summary of one channel and ISO week. */
+  z.object({ kind: z.literal('weekly_summary'), channelId, isoWeek: z.string().regex(/^\d{4}-W\d{2}$/) }),
+]);
+
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+export type OutboxKind = OutboxItem['kind'];
+
+/** The item as queued: a suggestion or update always names its channel (rows of older versions may not). */
+export type NewOutboxItem =
+  | (Extract<OutboxItem, { kind: 'suggestion' | 'suggestion_update' }> & { channelId: string })
+  | Extract<OutboxItem, { kind: 'confirmation' | 'weekly_summary' }>;
 
 export function dedupeKeyOf(item: OutboxItem): string {
   switch (item.kind) {
@@ -22,16 +39,44 @@ export function dedupeKeyOf(item: OutboxItem): string {
 }
 
 /**
+ * Rows in one lane are sent one at a time and paced together (Slack limits posting per channel);
+ * different lanes go in parallel. A confirmation has a lane of its own need.
+ */
+export function laneOf(item: OutboxItem): string {
+  switch (item.kind) {
+    case 'suggestion':
+    case 'suggestion_update':
+    case 'weekly_summary':
+      return item.channelId ? `channel:${item.channelId}` : '';
+    case 'confirmation':
+      return `confirmation:${item.needId}`;
+  }
+}
+
+/** Reads a stored row back into its item; null when the row is not one this version can send. */
+export function parseOutboxItem(kind: string, payload: string): OutboxItem | null {
+  let params: unknown;
+  try {
+    params = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof params !== 'object' || params === null) return null;
+  const parsed = outboxItemSchema.safeParse({ ...params, kind });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
  * Queues an item. Posting the same thing twice is a no-op; an update is queued again (a new
  * generation), and since updates render the current state at send time, a burst of changes
  * coalesces into few chat.update calls.
  */
-export async function enqueue(tx: Tx, item: OutboxItem, now: Date = new Date()): Promise<void> {
+export async function enqueue(tx: Tx, item: NewOutboxItem, now: Date = new Date()): Promise<void> {
   const { kind, ...params } = item;
   const requeue = kind === 'suggestion_update';
   await tx.outboxMessage.upsert({
     where: { dedupeKey: dedupeKeyOf(item) },
-    create: { dedupeKey: dedupeKeyOf(item), kind, payload: JSON.stringify(params), nextAttemptAt: now },
+    create: { dedupeKey: dedupeKeyOf(item), kind, lane: laneOf(item), payload: JSON.stringify(params), nextAttemptAt: now },
     update: requeue
       ? { status: 'pending', generation: { increment: 1 }, attempts: 0, nextAttemptAt: now, lastError: null }
       : {},

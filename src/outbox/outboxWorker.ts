@@ -1,22 +1,44 @@
-// Sends queued outbox rows one at a time (Slack allows ~1 post/s per channel), retrying with
-// backoff. Rows live in the database, so a restart picks up whatever was not sent.
+// Sends queued outbox rows. Rows live in the database, so a restart picks up whatever was not
+// sent. How it treats Slack:
+// - Lanes (a channel, a confirmation) send one row at a time, paced by token buckets (pacer.ts)
+//   so a workshop import or the Monday fan-out does not provoke 429s; lanes run in parallel.
+// - A 429 is Slack saying when to come back: the row and its buckets wait for Retry-After, and it
+//   never counts towards giving up. 5xx and network errors back off exponentially, capped at
+//   30 s, so the queue drains within seconds of Slack's recovery. Only a permanent error (the
+//   sender says which) ends a row as `failed` — logged at warn, listed and re-sent by
+//   `npm run cli -- outbox list|retry`.
+// - Before a send the row records `attemptStartedAt`; if the process dies before the outcome is
+//   written, or Slack's answer was lost, the next attempt gets `unknownOutcomeSince` so the sender
+//   can look for the earlier post instead of posting twice.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import { type BucketSpec, Pacer } from './pacer.js';
 
 export interface OutboxRow {
   id: number;
   kind: string;
   payload: string;
+  dedupeKey: string;
+  lane: string;
   attempts: number;
   generation: number;
+  /** An earlier attempt started then and its outcome is unknown (crash, lost answer). */
+  unknownOutcomeSince: Date | null;
 }
 
-/** Thrown by a sender to say whether a failure is worth retrying, and when. */
+export type OutboxFailure = 'retry' | 'rate_limited' | 'permanent';
+
+/** Thrown by a sender to say what a failure means. */
 export class OutboxSendError extends Error {
   constructor(
     message: string,
-    readonly retryable: boolean,
-    readonly retryAfterMs?: number,
+    readonly failure: OutboxFailure,
+    readonly options: {
+      /** Slack's Retry-After, for rate_limited. */
+      retryAfterMs?: number;
+      /** Slack certainly did not act on the request (it answered with an error), so no lookup is needed next time. */
+      outcomeKnown?: boolean;
+    } = {},
   ) {
     super(message);
   }
@@ -24,98 +46,164 @@ export class OutboxSendError extends Error {
 
 export type OutboxSender = (row: OutboxRow) => Promise<void>;
 
+/** Which token buckets a row's send draws from (see slack/pacing.ts). */
+export type PacingPolicy = (row: Pick<OutboxRow, 'kind' | 'lane'>) => BucketSpec[];
+
 export interface OutboxWorkerOptions {
   db: Db;
   send: OutboxSender;
   logger: Logger;
+  pacing?: PacingPolicy;
   /** How often to look for due rows when nobody wakes the worker. */
   pollIntervalMs?: number;
-  maxAttempts?: number;
-  /** First retry delay; doubles per attempt (tests shorten it). */
+  /** First retry delay after a 5xx or network error; doubles per attempt up to maxDelayMs. */
   baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Lanes sending at the same time. */
+  concurrency?: number;
+  /**
+   * Leases left by a process that died are released at start. Right for SQLite (one instance
+   * per file); with several instances on PostgreSQL a lease simply expires.
+   */
+  releaseLeasesOnStart?: boolean;
   now?: () => Date;
 }
 
 const LEASE_MS = 60_000;
 const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 15 * 60_000;
+export const MAX_DELAY_MS = 30_000;
+const CANDIDATES = 25;
 
-/** Exponential backoff with jitter, or Slack's Retry-After when it gave one. */
+/** Exponential backoff with jitter, capped; Slack's Retry-After when it gave one. */
 export function retryDelayMs(
   attempts: number,
   retryAfterMs?: number,
   baseDelayMs = BASE_DELAY_MS,
   random: () => number = Math.random,
+  maxDelayMs = MAX_DELAY_MS,
 ): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
-  const exponential = Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exponential * (0.75 + random() * 0.5));
+  const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  return Math.min(maxDelayMs, Math.round(exponential * (0.75 + random() * 0.5)));
 }
 
+const noPacing: PacingPolicy = () => [];
+
 export class OutboxWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private wakeRequested = false;
   private stopped = true;
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly busyLanes = new Set<string>();
+  private readonly pacer = new Pacer();
+  private readonly pacing: PacingPolicy;
   private readonly pollIntervalMs: number;
-  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private idleWaiters: (() => void)[] = [];
+  private drainedWaiters: (() => void)[] = [];
+  private lastPassFoundWork = true;
 
   constructor(private readonly options: OutboxWorkerOptions) {
+    this.pacing = options.pacing ?? noPacing;
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
-    this.maxAttempts = options.maxAttempts ?? 15;
+    this.concurrency = options.concurrency ?? 6;
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    if (this.options.releaseLeasesOnStart) {
+      await this.options.db.outboxMessage.updateMany({ where: { lockedUntil: { not: null } }, data: { lockedUntil: null } });
+    }
     this.stopped = false;
     this.wake();
   }
 
-  /** Sends due rows now (coalesces: a wake during a drain causes one more pass). */
+  /** Looks for due rows now (coalesces: a wake during a pass causes one more pass). */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.wakeRequested = true;
+    if (this.pumping) {
+      this.pumpAgain = true;
       return;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox drain failed'))
+    this.pumping = this.pump()
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'outbox pass failed');
+        this.lastPassFoundWork = true; // not idle: try again at the next poll
+        this.schedule(this.pollIntervalMs);
+      })
       .finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        if (this.wakeRequested) {
-          this.wakeRequested = false;
+        this.pumping = null;
+        if (this.pumpAgain && !this.stopped) {
+          this.pumpAgain = false;
           this.wake();
         } else {
-          this.schedule();
+          this.notifyIdle();
         }
       });
   }
 
-  /** Stops polling and waits for the send in flight to finish. */
+  /**
+   * Resolves when nothing is being sent and no row is due — rows waiting for a later retry or a
+   * lane's next token do not count as idle. For tests and shutdown; never a wall-clock wait.
+   */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves after a pass that found no pending row at all — sent or failed, nothing waits for a
+   * retry. Tests await it where Slack fails for a while on purpose.
+   */
+  drained(): Promise<void> {
+    return new Promise((resolve) => {
+      this.drainedWaiters.push(resolve);
+      this.wake();
+    });
+  }
+
+  /** Stops claiming rows and waits for the sends in flight to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    await this.pumping;
+    await Promise.allSettled([...this.inFlight.values()]);
+    for (const resolve of [...this.idleWaiters.splice(0), ...this.drainedWaiters.splice(0)]) resolve();
   }
 
-  /** Sends every row that is due now; returns how many were sent. */
-  async drain(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      if (this.stopped) break; // finish the send in flight, start no new one
-      const row = await this.claimNext();
-      if (!row) break;
-      if (await this.process(row)) sent++;
+  /** Sends every row that is due now and waits for the sends (CLI use: `summary --post`). */
+  async drain(): Promise<void> {
+    const wasStopped = this.stopped;
+    this.stopped = false;
+    try {
+      for (;;) {
+        await this.pump();
+        await Promise.allSettled([...this.inFlight.values()]);
+        if (!this.lastPassFoundWork) return;
+      }
+    } finally {
+      this.stopped = wasStopped;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
     }
-    return sent;
   }
 
-  private schedule(): void {
-    this.timer = setTimeout(() => this.wake(), this.pollIntervalMs);
+  isIdle(): boolean {
+    return this.stopped || (!this.pumping && this.inFlight.size === 0 && !this.lastPassFoundWork);
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), Math.max(0, delayMs));
     this.timer.unref();
   }
 
@@ -123,60 +211,153 @@ export class OutboxWorker {
     return this.options.now?.() ?? new Date();
   }
 
-  private async claimNext(): Promise<OutboxRow | null> {
-    const { db } = this.options;
-    const now = this.now();
-    const candidate = await db.outboxMessage.findFirst({
-      where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      orderBy: { id: 'asc' },
-      select: { id: true, kind: true, payload: true, attempts: true, generation: true, lockedUntil: true },
-    });
-    if (!candidate) return null;
-    // Compare-and-set on the lease, so another instance cannot take the same row.
-    const claimed = await db.outboxMessage.updateMany({
-      where: { id: candidate.id, status: 'pending', lockedUntil: candidate.lockedUntil },
-      data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
-    });
-    if (claimed.count === 0) return this.claimNext();
-    const { lockedUntil: _lease, ...row } = candidate;
-    return row;
+  /** Starts sends for claimable rows while lanes are free, then decides when to look again. */
+  private async pump(): Promise<void> {
+    let waitingOnPacing: number | null = null;
+    // Rows not due at the last claim's `now` are what a timer waits for (a row becoming due
+    // between the claim and that query must not fall between the two).
+    let lookedAt = this.now();
+    while (!this.stopped && this.inFlight.size < this.concurrency) {
+      lookedAt = this.now();
+      const claim = await this.claimNext(lookedAt);
+      waitingOnPacing = claim.waitingOnPacingUntil;
+      if (!claim.row) break;
+      this.startSend(claim.row);
+    }
+    const busy = this.inFlight.size > 0;
+    this.lastPassFoundWork = busy || waitingOnPacing !== null;
+    const nextDue = await this.nextScheduledAfter(lookedAt);
+    const now = this.now().getTime();
+    if (!this.lastPassFoundWork && nextDue === null && this.drainedWaiters.length > 0) {
+      const due = await this.options.db.outboxMessage.count({ where: { status: 'pending' } });
+      if (due === 0) for (const resolve of this.drainedWaiters.splice(0)) resolve();
+    }
+    const candidates = [now + this.pollIntervalMs, ...(waitingOnPacing !== null ? [waitingOnPacing] : []), ...(nextDue !== null ? [nextDue] : [])];
+    // A finishing send wakes the worker anyway; otherwise the earliest time something can go.
+    if (!busy || waitingOnPacing !== null) this.schedule(Math.min(...candidates) - now);
   }
 
-  private async process(row: OutboxRow): Promise<boolean> {
+  private startSend(row: OutboxRow): void {
+    this.busyLanes.add(row.lane);
+    const sending = this.process(row)
+      .catch((error: unknown) => this.options.logger.error({ err: error, outboxId: row.id }, 'outbox bookkeeping failed'))
+      .finally(() => {
+        this.inFlight.delete(row.id);
+        this.busyLanes.delete(row.lane);
+        this.wake();
+      });
+    this.inFlight.set(row.id, sending);
+  }
+
+  /** When the earliest pending row that was not due at `after` becomes due. */
+  private async nextScheduledAfter(after: Date): Promise<number | null> {
+    const next = await this.options.db.outboxMessage.findFirst({
+      where: { status: 'pending', nextAttemptAt: { gt: after } },
+      orderBy: { nextAttemptAt: 'asc' },
+      select: { nextAttemptAt: true },
+    });
+    return next ? next.nextAttemptAt.getTime() : null;
+  }
+
+  /**
+   * The oldest due row in a lane that is free and has tokens, leased to this worker. When due
+   * rows exist but all wait for tokens, says until when.
+   */
+  private async claimNext(now: Date): Promise<{ row: OutboxRow | null; waitingOnPacingUntil: number | null }> {
+    const { db } = this.options;
+    const blocked = this.pacer.blocked(now.getTime());
+    const excludedLanes = [...this.busyLanes];
+    const candidates = await db.outboxMessage.findMany({
+      where: {
+        status: 'pending',
+        nextAttemptAt: { lte: now },
+        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+        ...(excludedLanes.length > 0 ? { lane: { notIn: excludedLanes } } : {}),
+      },
+      orderBy: { id: 'asc' },
+      take: CANDIDATES,
+      select: {
+        id: true,
+        kind: true,
+        payload: true,
+        dedupeKey: true,
+        lane: true,
+        attempts: true,
+        generation: true,
+        lockedUntil: true,
+        attemptStartedAt: true,
+      },
+    });
+    let waitingUntil: number | null = null;
+    const skippedLanes = new Set<string>();
+    for (const candidate of candidates) {
+      if (skippedLanes.has(candidate.lane)) continue;
+      const specs = this.pacing(candidate);
+      const readyAt = specs.some((s) => blocked.has(s.key)) ? this.pacer.readyAt(specs, now.getTime()) : now.getTime();
+      if (readyAt > now.getTime()) {
+        waitingUntil = waitingUntil === null ? readyAt : Math.min(waitingUntil, readyAt);
+        skippedLanes.add(candidate.lane); // keep the lane's order: nothing behind it jumps ahead
+        continue;
+      }
+      // Compare-and-set on the lease, so another instance cannot take the same row.
+      const claimed = await db.outboxMessage.updateMany({
+        where: { id: candidate.id, status: 'pending', lockedUntil: candidate.lockedUntil },
+        data: { lockedUntil: new Date(now.getTime() + LEASE_MS), attemptStartedAt: candidate.attemptStartedAt ?? now },
+      });
+      if (claimed.count === 0) continue;
+      this.pacer.take(specs, now.getTime());
+      const { lockedUntil: _lease, attemptStartedAt, ...row } = candidate;
+      return { row: { ...row, unknownOutcomeSince: attemptStartedAt }, waitingOnPacingUntil: waitingUntil };
+    }
+    return { row: null, waitingOnPacingUntil: waitingUntil };
+  }
+
+  private async process(row: OutboxRow): Promise<void> {
     const { db, logger } = this.options;
-    const attempts = row.attempts + 1;
     // Only this generation of the row: if it was queued again while we sent, it stays pending.
     const thisGeneration = { id: row.id, generation: row.generation };
     try {
       await this.options.send(row);
-      const marked = await db.outboxMessage.updateMany({
-        where: thisGeneration,
-        data: { status: 'sent', sentAt: this.now(), attempts, lockedUntil: null, lastError: null },
-      });
-      if (marked.count === 0) await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null } });
-      return true;
     } catch (error) {
-      const sendError = error instanceof OutboxSendError ? error : new OutboxSendError(String(error), true);
-      const giveUp = !sendError.retryable || attempts >= this.maxAttempts;
-      const delay = retryDelayMs(attempts, sendError.retryAfterMs, this.options.baseDelayMs);
-      await db.outboxMessage.updateMany({
-        where: thisGeneration,
-        data: {
-          attempts,
-          lockedUntil: null,
-          lastError: sendError.message.slice(0, 500),
-          ...(giveUp ? { status: 'failed' } : { nextAttemptAt: new Date(this.now().getTime() + delay) }),
-        },
-      });
-      await db.outboxMessage.updateMany({ where: { id: row.id, lockedUntil: { not: null } }, data: { lockedUntil: null } });
-      const log = { outboxId: row.id, kind: row.kind, attempts, error: sendError.message };
-      if (giveUp) logger.error(log, 'outbox message failed permanently');
-      else {
-        logger.warn({ ...log, retryInMs: delay }, 'outbox send failed; will retry');
-        // A short wait (e.g. Retry-After: 1) is better served by a timer than by the next poll.
-        if (delay < this.pollIntervalMs) setTimeout(() => this.wake(), delay).unref();
-      }
-      return false;
+      await this.recordFailure(row, error instanceof OutboxSendError ? error : new OutboxSendError(String(error), 'retry'));
+      return;
     }
+    const marked = await db.outboxMessage.updateMany({
+      where: thisGeneration,
+      data: { status: 'sent', sentAt: this.now(), attempts: row.attempts + 1, lockedUntil: null, attemptStartedAt: null, lastError: null },
+    });
+    if (marked.count === 0) {
+      await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null, attemptStartedAt: null } });
+    }
+    logger.debug({ outboxId: row.id, kind: row.kind }, 'outbox message sent');
+  }
+
+  private async recordFailure(row: OutboxRow, error: OutboxSendError): Promise<void> {
+    const { db, logger } = this.options;
+    const now = this.now();
+    const log = { outboxId: row.id, kind: row.kind, lane: row.lane, error: error.message };
+    const lastError = error.message.slice(0, 500);
+    const outcome = error.options.outcomeKnown ? { attemptStartedAt: null } : {};
+    // Only this generation: an update queued again meanwhile is due now, whatever happened here.
+    const record = async (data: Parameters<Db['outboxMessage']['updateMany']>[0]['data']) => {
+      const updated = await db.outboxMessage.updateMany({ where: { id: row.id, generation: row.generation }, data: { ...data, lockedUntil: null } });
+      if (updated.count === 0) await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null } });
+    };
+    if (error.failure === 'rate_limited') {
+      const waitMs = error.options.retryAfterMs ?? this.options.baseDelayMs ?? BASE_DELAY_MS;
+      this.pacer.pause(this.pacing(row), now.getTime() + waitMs, now.getTime());
+      await record({ lastError, nextAttemptAt: new Date(now.getTime() + waitMs), ...outcome });
+      logger.info({ ...log, retryInMs: waitMs }, 'Slack rate limited the outbox; waiting as asked');
+      return;
+    }
+    const attempts = row.attempts + 1;
+    if (error.failure === 'permanent') {
+      await record({ status: 'failed', attempts, lastError, ...outcome });
+      logger.warn({ ...log, attempts }, 'outbox message failed permanently; see `npm run cli -- outbox list`');
+      return;
+    }
+    const delay = retryDelayMs(attempts, undefined, this.options.baseDelayMs, Math.random, this.options.maxDelayMs);
+    await record({ attempts, lastError, nextAttemptAt: new Date(now.getTime() + delay), ...outcome });
+    logger.warn({ ...log, attempts, retryInMs: delay }, 'outbox send failed; will retry');
   }
 }

@@ -1,70 +1,49 @@
-// Renders and sends outbox rows to Slack. The only place that turns an outbox row into a Web
-// API call; Slack's errors become retryable or permanent OutboxSendErrors here.
-import {
-  WebAPIHTTPError,
-  WebAPIPlatformError,
-  WebAPIRateLimitedError,
-  WebAPIRequestError,
-  type WebClient,
-} from '@slack/web-api';
-import { z } from 'zod';
+// Renders and sends outbox rows to Slack: the only place that turns an outbox row into Web API
+// calls. Slack's errors become OutboxSendErrors in outboxErrors.ts; posts are made exactly once
+// with the metadata and history lookup of exactlyOnce.ts.
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
 import { loadSuggestionView, type SuggestionView } from '../needs/needViews.js';
+import { parseOutboxItem } from '../outbox/outboxQueue.js';
 import { OutboxSendError, type OutboxRow, type OutboxSender } from '../outbox/outboxWorker.js';
 import { confirmationText } from './blocks/confirmation.js';
+import { findEarlierPost, isOutboxPost, outboxMetadata } from './exactlyOnce.js';
+import { toOutboxError } from './outboxErrors.js';
 import { suggestionMessage } from './blocks/suggestionMessage.js';
 import { sendWeeklySummary } from './weeklySummarySender.js';
 
-const suggestionPayload = z.object({ suggestionId: z.number().int() });
-const confirmationPayload = z.object({ needId: z.number().int() });
-
-/** Slack errors (ok:false) that a later attempt may get past. */
-const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 /** Ephemeral messages need the bot in the channel; otherwise we DM the person instead. */
 const EPHEMERAL_UNREACHABLE = new Set(['channel_not_found', 'not_in_channel', 'user_not_in_channel', 'is_archived']);
-
-export function toOutboxError(error: unknown): OutboxSendError {
-  if (error instanceof WebAPIRateLimitedError) return new OutboxSendError('rate limited', true, error.retryAfter * 1000);
-  if (error instanceof WebAPIHTTPError) {
-    const retryable = error.statusCode >= 500 || error.statusCode === 429 || error.statusCode === 408;
-    return new OutboxSendError(`HTTP ${error.statusCode}`, retryable);
-  }
-  if (error instanceof WebAPIRequestError) return new OutboxSendError(`network: ${error.original.message}`, true);
-  if (error instanceof WebAPIPlatformError) {
-    const code = error.data.error;
-    return new OutboxSendError(`slack: ${code}`, TRANSIENT_PLATFORM_ERRORS.has(code));
-  }
-  return new OutboxSendError(error instanceof Error ? error.message : String(error), true);
-}
+/** The message to update is gone: nothing to update, nothing to retry. */
+const MESSAGE_GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived']);
 
 export interface SlackOutboxSenderDeps {
   db: Db;
   client: WebClient;
   locale: Locale;
   intakeChannel: string;
+  logger: Logger;
 }
 
 export function createSlackOutboxSender(deps: SlackOutboxSenderDeps): OutboxSender {
-  const senders: Record<string, (payload: unknown) => Promise<void>> = {
-    suggestion: (payload) => sendSuggestion(deps, suggestionPayload.parse(payload).suggestionId),
-    confirmation: (payload) => sendConfirmation(deps, confirmationPayload.parse(payload).needId),
-    suggestion_update: (payload) => updateSuggestion(deps, suggestionPayload.parse(payload).suggestionId),
-    weekly_summary: (payload) => sendWeeklySummary(deps, payload),
-  };
   return async (row: OutboxRow) => {
-    const sender = senders[row.kind];
-    if (!sender) throw new OutboxSendError(`unknown outbox kind ${row.kind}`, false);
-    let payload: unknown;
+    const item = parseOutboxItem(row.kind, row.payload);
+    if (!item) throw new OutboxSendError(`unreadable outbox row (${row.kind})`, 'permanent', { outcomeKnown: true });
     try {
-      payload = JSON.parse(row.payload);
-    } catch {
-      throw new OutboxSendError('payload is not JSON', false);
-    }
-    try {
-      await sender(payload);
+      switch (item.kind) {
+        case 'suggestion':
+          return await sendSuggestion(deps, row, item.suggestionId);
+        case 'suggestion_update':
+          return await updateSuggestion(deps, item.suggestionId);
+        case 'confirmation':
+          return await sendConfirmation(deps, item.needId);
+        case 'weekly_summary':
+          return await sendWeeklySummary(deps, row, item);
+      }
     } catch (error) {
-      throw error instanceof OutboxSendError ? error : error instanceof z.ZodError ? new OutboxSendError('bad payload', false) : toOutboxError(error);
+      throw toOutboxError(error);
     }
   };
 }
@@ -78,22 +57,32 @@ function render(view: SuggestionView, locale: Locale) {
   });
 }
 
-async function sendSuggestion({ db, client, locale }: SlackOutboxSenderDeps, suggestionId: number): Promise<void> {
+async function sendSuggestion(deps: SlackOutboxSenderDeps, row: OutboxRow, suggestionId: number): Promise<void> {
+  const { db, client, locale } = deps;
   const view = await loadSuggestionView(db, suggestionId);
   if (!view || view.messageTs) return; // the need was deleted, or this post already went out
-  const message = render(view, locale);
-  const result = await client.chat.postMessage({
-    channel: view.channelId,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-  });
+  const earlier = row.unknownOutcomeSince ? await findEarlierPost(deps, view.channelId, row.unknownOutcomeSince, isOutboxPost(row.dedupeKey)) : null;
+  let ts = earlier;
+  if (earlier) deps.logger.info({ suggestionId, channel: view.channelId, ts: earlier }, 'found the earlier post of a suggestion; not posting again');
+  else {
+    const message = render(view, locale);
+    const result = await client.chat.postMessage({
+      channel: view.channelId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: outboxMetadata(row),
+    });
+    ts = result.ts ?? null;
+  }
   await db.suggestionPost.update({
     where: { id: suggestionId },
     // A post moved away while it was queued keeps its "moved" state.
-    data: { messageTs: result.ts ?? null, postedAt: new Date(), ...(view.state === 'pending' ? { state: 'posted' } : {}) },
+    data: { messageTs: ts, postedAt: new Date(), ...(view.state === 'pending' ? { state: 'posted' } : {}) },
   });
+  // An adopted post shows what the need looked like then: bring it up to date.
+  if (earlier) await updateSuggestion(deps, suggestionId);
 }
 
 /** Re-renders a posted suggestion with the need's current state. */
@@ -104,12 +93,16 @@ async function updateSuggestion({ db, client, locale }: SlackOutboxSenderDeps, s
   try {
     await client.chat.update({ channel: view.channelId, ts: view.messageTs, text: message.text, blocks: message.blocks });
   } catch (error) {
-    // Someone deleted the message: nothing to update, and nothing to retry.
-    if (error instanceof WebAPIPlatformError && ['message_not_found', 'channel_not_found', 'cant_update_message'].includes(error.data.error)) return;
+    if (error instanceof WebAPIPlatformError && MESSAGE_GONE.has(error.data.error)) return;
     throw error;
   }
 }
 
+/**
+ * The confirmation is ephemeral (or a DM when the bot cannot reach the channel). Ephemeral
+ * messages leave no history to check, so after an unknown outcome it may come twice — only the
+ * person who recorded the need sees that, and it beats not knowing whether the need was saved.
+ */
 async function sendConfirmation({ db, client, locale, intakeChannel }: SlackOutboxSenderDeps, needId: number): Promise<void> {
   const need = await db.need.findUnique({ where: { id: needId }, include: { suggestions: { orderBy: { id: 'asc' } } } });
   if (!need) return;

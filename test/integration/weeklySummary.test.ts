@@ -51,7 +51,7 @@ function outboxWorker(db: Db): OutboxWorker {
   return new OutboxWorker({
     db,
     logger,
-    send: createSlackOutboxSender({ db, client, locale: 'sv', intakeChannel: TEST_CHANNELS.intake }),
+    send: createSlackOutboxSender({ db, client, locale: 'sv', intakeChannel: TEST_CHANNELS.intake, logger }),
     pollIntervalMs: 60_000,
     baseDelayMs: 10,
   });

@@ -1,17 +1,19 @@
-// The outbox worker against a real SQLite file: stop() lets the send in flight finish and starts
-// no other; a row queued again while it was being sent stays pending; backoff honours Retry-After.
+// The outbox worker against a real SQLite file: lanes in parallel and in order, stop() lets the
+// sends in flight finish, a 429 never ends a row, only a permanent error does, backoff is capped,
+// and an attempt whose outcome is unknown is flagged to the next one.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { applyPendingMigrations } from '../../../src/db/migrate.js';
 import { createLogger } from '../../../src/logger.js';
-import { enqueue } from '../../../src/outbox/outboxQueue.js';
-import { OutboxWorker, retryDelayMs, type OutboxRow } from '../../../src/outbox/outboxWorker.js';
+import { enqueue, type NewOutboxItem } from '../../../src/outbox/outboxQueue.js';
+import { MAX_DELAY_MS, OutboxSendError, OutboxWorker, retryDelayMs, type OutboxRow, type OutboxWorkerOptions } from '../../../src/outbox/outboxWorker.js';
 import { tempDir } from '../../support/testApp.js';
 
 let dir: string;
 let db: Db;
+const workers: OutboxWorker[] = [];
 
 beforeEach(async () => {
   dir = tempDir('outbox-');
@@ -20,6 +22,7 @@ beforeEach(async () => {
   db = await createDb(url);
 });
 afterEach(async () => {
+  for (const w of workers.splice(0)) await w.stop();
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -27,35 +30,64 @@ afterEach(async () => {
 /** A sender whose sends finish only when the test says so. */
 function controlledSender() {
   const started: OutboxRow[] = [];
-  const finishers: (() => void)[] = [];
+  const finishers: ((error?: Error) => void)[] = [];
   let onStart: (() => void) | null = null;
   return {
     started,
     send: (row: OutboxRow) =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         started.push(row);
-        finishers.push(resolve);
+        finishers.push((error) => (error ? reject(error) : resolve()));
         onStart?.();
       }),
-    nextStart: () => new Promise<void>((resolve) => (onStart = resolve)),
-    finish: (i: number) => finishers[i]?.(),
+    /** Resolves once `count` sends have started in all. */
+    startedCount: (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (started.length >= count) resolve();
+          else onStart = check;
+        };
+        check();
+      }),
+    finish: (i: number, error?: Error) => finishers[i]?.(error),
   };
 }
 
-const worker = (send: (row: OutboxRow) => Promise<void>) =>
-  new OutboxWorker({ db, send, logger: createLogger('silent'), pollIntervalMs: 60_000 });
+function worker(send: (row: OutboxRow) => Promise<void>, options: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
+  const w = new OutboxWorker({ db, send, logger: createLogger('silent'), pollIntervalMs: 60_000, baseDelayMs: 1, maxDelayMs: 2, ...options });
+  workers.push(w);
+  return w;
+}
+
+const queue = (...items: NewOutboxItem[]) => db.$transaction(async (tx) => {
+  for (const item of items) await enqueue(tx, item);
+});
+
+const suggestion = (suggestionId: number, channelId: string): NewOutboxItem => ({ kind: 'suggestion', suggestionId, channelId });
 
 describe('OutboxWorker', () => {
-  it('finishes the send in flight on stop, marks it sent and starts no other', async () => {
-    await db.$transaction(async (tx) => {
-      await enqueue(tx, { kind: 'confirmation', needId: 1 });
-      await enqueue(tx, { kind: 'confirmation', needId: 2 });
-    });
+  it('sends one row at a time per lane, lanes side by side, in order within a lane', async () => {
+    await queue(suggestion(1, 'C0A'), suggestion(2, 'C0A'), suggestion(3, 'C0B'));
     const sender = controlledSender();
     const w = worker(sender.send);
-    const firstStarted = sender.nextStart();
-    w.start();
-    await firstStarted;
+    await w.start();
+    await sender.startedCount(2);
+    expect(sender.started.map((r) => r.dedupeKey).sort()).toEqual(['suggestion:1', 'suggestion:3']);
+    sender.finish(0);
+    await sender.startedCount(3);
+    expect(sender.started[2]!.dedupeKey).toBe('suggestion:2');
+    sender.finish(1);
+    sender.finish(2);
+    await w.idle();
+    expect((await db.outboxMessage.findMany()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('finishes the sends in flight on stop, marks them sent and starts no other', async () => {
+    await queue(suggestion(1, 'C0A'), suggestion(2, 'C0A'));
+    const sender = controlledSender();
+    const w = worker(sender.send);
+    await w.start();
+    await sender.startedCount(1);
 
     let stopped = false;
     const stopping = w.stop().then(() => (stopped = true));
@@ -70,34 +102,108 @@ describe('OutboxWorker', () => {
     const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.status)).toEqual(['sent', 'pending']);
     expect(rows[0]!.lockedUntil).toBeNull();
+    expect(rows[0]!.attemptStartedAt).toBeNull();
   });
 
   it('keeps an update pending when it was queued again while being sent', async () => {
-    await db.$transaction((tx) => enqueue(tx, { kind: 'suggestion_update', suggestionId: 7 }));
+    const update: NewOutboxItem = { kind: 'suggestion_update', suggestionId: 7, channelId: 'C0A' };
+    await queue(update);
     const sender = controlledSender();
     const w = worker(sender.send);
-    const firstStarted = sender.nextStart();
-    w.start();
-    await firstStarted;
-    await db.$transaction((tx) => enqueue(tx, { kind: 'suggestion_update', suggestionId: 7 }));
-    const secondStarted = sender.nextStart();
+    await w.start();
+    await sender.startedCount(1);
+    await queue(update);
     sender.finish(0);
-    await secondStarted; // the newer generation is sent again, rendering the newest state
+    await sender.startedCount(2); // the newer generation is sent again, rendering the newest state
     sender.finish(1);
-    await w.stop();
+    await w.idle();
     const row = await db.outboxMessage.findFirstOrThrow();
     expect(row.generation).toBe(1);
     expect(row.status).toBe('sent');
     expect(sender.started).toHaveLength(2);
   });
+
+  it('waits out any number of 429s without giving up, and they do not count as attempts', async () => {
+    await queue(suggestion(1, 'C0A'));
+    let calls = 0;
+    const w = worker(async () => {
+      calls++;
+      if (calls <= 40) throw new OutboxSendError('rate limited', 'rate_limited', { retryAfterMs: 1, outcomeKnown: true });
+    });
+    await w.start();
+    await w.drained();
+    const row = await db.outboxMessage.findFirstOrThrow();
+    expect(calls).toBe(41);
+    expect(row.attempts).toBe(1);
+  });
+
+  it('keeps retrying transient errors and ends a row only on a permanent one', async () => {
+    await queue(suggestion(1, 'C0A'), suggestion(2, 'C0B'));
+    let transient = 0;
+    const w = worker(async (row) => {
+      if (row.dedupeKey === 'suggestion:1') throw new OutboxSendError('slack: channel_not_found', 'permanent', { outcomeKnown: true });
+      transient++;
+      if (transient <= 20) throw new OutboxSendError('HTTP 503', 'retry');
+    });
+    await w.start();
+    await w.drained();
+    const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['failed', 1],
+      ['sent', 21],
+    ]);
+    expect(rows[0]!.lastError).toBe('slack: channel_not_found');
+  });
+
+  it('tells the next attempt when an earlier one may have reached Slack, and not when Slack said no', async () => {
+    await queue(suggestion(1, 'C0A'));
+    const seen: (Date | null)[] = [];
+    const failures = [new OutboxSendError('HTTP 500', 'retry'), new OutboxSendError('slack: internal_error', 'retry', { outcomeKnown: true })];
+    const w = worker(async (row) => {
+      seen.push(row.unknownOutcomeSince);
+      const failure = failures.shift();
+      if (failure) throw failure;
+    });
+    await w.start();
+    await w.drained();
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toBeNull(); // first attempt
+    expect(seen[1]).toBeInstanceOf(Date); // after a 500 Slack may have posted
+    expect(seen[2]).toBeNull(); // Slack answered with an error: it did not post
+  });
+
+  it('releases the lease of a process that died and flags its attempt as unknown', async () => {
+    await queue(suggestion(1, 'C0A'));
+    const startedAt = new Date(Date.now() - 5_000);
+    await db.outboxMessage.updateMany({ data: { lockedUntil: new Date(Date.now() + 60_000), attemptStartedAt: startedAt } });
+    const seen: OutboxRow[] = [];
+    const w = worker(async (row) => void seen.push(row), { releaseLeasesOnStart: true });
+    await w.start();
+    await w.drained();
+    expect(seen[0]!.unknownOutcomeSince?.getTime()).toBe(startedAt.getTime());
+  });
+
+  it('paces a lane: with a burst of 1 the second send waits for the next token, other lanes do not', async () => {
+    await queue(suggestion(1, 'C0A'), suggestion(2, 'C0A'), suggestion(3, 'C0B'));
+    const startedAt = new Map<string, number>();
+    const w = worker(async (row) => void startedAt.set(row.dedupeKey, performance.now()), {
+      pacing: ({ lane }) => [{ key: lane, burst: 1, intervalMs: 300 }],
+    });
+    await w.start();
+    await w.drained();
+    // A lower bound only: a busy machine makes the wait longer, never shorter.
+    expect(startedAt.get('suggestion:2')! - startedAt.get('suggestion:1')!).toBeGreaterThanOrEqual(290);
+    expect(startedAt.get('suggestion:3')!).toBeLessThan(startedAt.get('suggestion:2')!);
+  });
 });
 
 describe('retryDelayMs', () => {
-  it('doubles from the base delay with ±25 % jitter, capped at 15 minutes', () => {
+  it('doubles from the base delay with ±25 % jitter, capped at 30 seconds', () => {
     expect(retryDelayMs(1, undefined, 1000, () => 0.5)).toBe(1000);
     expect(retryDelayMs(3, undefined, 1000, () => 0.5)).toBe(4000);
     expect(retryDelayMs(3, undefined, 1000, () => 0)).toBe(3000);
-    expect(retryDelayMs(30, undefined, 1000, () => 0.5)).toBe(15 * 60_000);
+    expect(retryDelayMs(30, undefined, 1000, () => 1)).toBe(MAX_DELAY_MS);
+    expect(MAX_DELAY_MS).toBe(30_000);
   });
 
   it('uses Slack’s Retry-After when there is one', () => {
