@@ -1,9 +1,14 @@
 // createApp(deps): a Bolt App with every listener registered. No I/O at import or construction
 // beyond what Bolt itself does; the caller starts it.
-import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { App, type Logger as BoltLogger, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from './config.js';
-import { type Db, isDbReachable } from './db/client.js';
+import type { Db } from './db/client.js';
+import type { HealthReport } from './health.js';
+import { healthRoute } from './health.js';
+import type { InFlight } from './inFlight.js';
 import type { ListenerDeps } from './slack/deps.js';
+import { envelopeOf } from './slack/envelope.js';
+import { SlackHttpReceiver } from './slack/httpReceiver.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dedupeEvents } from './slack/middleware/dedupeEvents.js';
 
@@ -11,9 +16,12 @@ export interface AppDeps extends ListenerDeps {
   config: Config;
   db: Db;
   logger: BoltLogger;
+  health: () => Promise<HealthReport>;
+  /** Listener work still running after the ack (tests and shutdown wait for it). */
+  inFlight: InFlight;
 }
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH } from './slack/httpReceiver.js';
 
 /**
  * Web API calls made from listeners (views.open) are worth one quick retry at most: a trigger_id
@@ -21,6 +29,22 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * 100) only delays the "could not open" answer. Posts go through the outbox, which retries itself.
  */
 const LISTENER_RETRY = { retries: 1, minTimeout: 250, maxTimeout: 500 };
+
+/**
+ * Bolt's App, refusing what is no Slack envelope before Bolt's dispatch reads it. The HTTP
+ * receiver answers such requests with 400 itself; this covers Socket Mode, whose payloads reach
+ * processEvent directly.
+ */
+class GuardedApp extends App {
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    if (envelopeOf(event.body) === null) {
+      this.logger.debug('ignored a payload that is no Slack envelope');
+      await event.ack();
+      return;
+    }
+    await super.processEvent(event);
+  }
+}
 
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
@@ -31,7 +55,7 @@ export function createApp(deps: AppDeps): App {
   };
   const app =
     config.slack.mode === 'socket'
-      ? new App({
+      ? new GuardedApp({
           ...common,
           // Its own client options: the socket client keeps its patient retries for
           // apps.connections.open (reconnecting through a Slack hiccup) without lending them to listeners.
@@ -41,28 +65,18 @@ export function createApp(deps: AppDeps): App {
             installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
           }),
         })
-      : new App({
+      : new GuardedApp({
           ...common,
-          receiver: new HTTPReceiver({
+          receiver: new SlackHttpReceiver({
             signingSecret: config.slack.signingSecret ?? '',
-            endpoints: SLACK_EVENTS_PATH,
             logger,
-            // Answer Slack as soon as a listener acks; slow work continues after the response.
-            processBeforeResponse: false,
-            customRoutes: [
-              {
-                path: '/healthz',
-                method: ['GET'],
-                handler: (_req, res) => {
-                  void isDbReachable(db).then((ok) => {
-                    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-                    res.end(JSON.stringify({ ok, database: ok ? 'reachable' : 'unreachable' }));
-                  });
-                },
-              },
-            ],
+            getRoutes: { '/healthz': healthRoute(deps.health) },
           }),
         });
+  // First: everything after it, including the listener's work after its ack, counts as in flight.
+  app.use(async ({ next }) => {
+    await deps.inFlight.track(next());
+  });
   app.use(dedupeEvents(db));
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -2,6 +2,7 @@
 import { ChannelsConfigError } from './channels/channelsConfig.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { installProcessGuards } from './processGuards.js';
 import { SeedFileError } from './seed/seedFiles.js';
 import { startServer } from './server.js';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  installProcessGuards(logger);
   let server;
   try {
     server = await startServer(config, { logger });

@@ -5,18 +5,20 @@ import type { Db } from './db/client.js';
 import { pruneProcessedEvents } from './db/processedEvents.js';
 import type { Logger } from './logger.js';
 import type { NeedService } from './needs/needService.js';
+import type { RoutingQueue } from './needs/routingQueue.js';
 
 /** A need not routed a minute after it was recorded is not being routed by a live request. */
 const ROUTING_GRACE_MS = 60_000;
 /** Slack retries an event for about an hour; a day is a generous margin. */
 const EVENT_ID_RETENTION_MS = 24 * 60 * 60_000;
 
-export function startMaintenance(deps: { db: Db; needs: NeedService; logger: Logger }): { stop(): void } {
+export function startMaintenance(deps: { db: Db; needs: NeedService; routing: RoutingQueue; logger: Logger }): { stop(): void } {
   const job = new Cron('*/5 * * * *', { protect: true, unref: true }, async () => {
     try {
       const now = Date.now();
-      const routed = await deps.needs.routePendingNeeds(new Date(now - ROUTING_GRACE_MS));
-      if (routed > 0) deps.logger.warn({ routed }, 'routed needs whose routing had failed');
+      const unrouted = await deps.needs.unroutedNeedIds(new Date(now - ROUTING_GRACE_MS));
+      if (unrouted.length > 0) deps.logger.warn({ needs: unrouted }, 'routing needs that were left unrouted');
+      for (const id of unrouted) deps.routing.add(id);
       await pruneProcessedEvents(deps.db, new Date(now - EVENT_ID_RETENTION_MS));
     } catch (error) {
       deps.logger.error({ err: error }, 'maintenance failed');

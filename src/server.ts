@@ -1,30 +1,38 @@
 // Wires the running bot: database (migrated, seeded) → matcher → services → Bolt app → outbox
-// worker. index.ts calls this; integration tests call it in-process with their own config.
+// worker and routing queue. index.ts calls this; integration tests call it in-process with their
+// own config.
+import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createApp } from './app.js';
 import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConfig.js';
 import type { Config } from './config.js';
-import { createDb, type Db } from './db/client.js';
+import { createDb, type Db, dialectOf } from './db/client.js';
 import { applyPendingMigrations } from './db/migrate.js';
+import { claimEvent } from './db/processedEvents.js';
 import { syncChangedAnything, syncReferenceData } from './db/seed.js';
+import { createHealthCheck } from './health.js';
+import { InFlight } from './inFlight.js';
 import { boltLogger, type Logger } from './logger.js';
+import { startMaintenance } from './maintenance.js';
 import { FeedbackService } from './needs/feedbackService.js';
 import { MatcherProvider } from './needs/matcherProvider.js';
 import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
+import { RoutingQueue } from './needs/routingQueue.js';
 import { OutboxWorker } from './outbox/outboxWorker.js';
 import { loadSeedData } from './seed/seedFiles.js';
-import { startMaintenance } from './maintenance.js';
-import { startWeeklySummaries } from './summaries/index.js';
+import { fetchWithTimeout } from './slack/fetchWithTimeout.js';
 import { createSlackOutboxSender } from './slack/outboxSender.js';
+import { slackPacing } from './slack/pacing.js';
+import { startWeeklySummaries } from './summaries/index.js';
 
 export interface ServerOptions {
   logger: Logger;
   /** Overrides the channels file (tests). */
   channels?: ChannelsConfig;
-  outbox?: { pollIntervalMs?: number; baseDelayMs?: number };
+  outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Quiet time before feedback triggers a retrain (tests shorten it). */
   retrainDebounceMs?: number;
 }
@@ -36,10 +44,17 @@ export interface RunningServer {
   feedback: FeedbackService;
   matchers: MatcherProvider;
   retraining: RetrainScheduler;
+  routing: RoutingQueue;
   outbox: OutboxWorker;
   /** The HTTP port actually bound (PORT=0 picks a free one); null in Socket Mode. */
   port: number | null;
-  /** Stops taking requests, finishes the outbox send in flight, closes the database. */
+  /**
+   * Resolves once the app has nothing left to do right now: no request being handled, no need
+   * waiting to be routed, no retrain running, no post due. Work scheduled for later (a debounced
+   * retrain, a retry after backoff) is not waited for. What tests await instead of polling.
+   */
+  settled(): Promise<void>;
+  /** Stops taking requests, finishes the work in flight, closes the database. */
   stop(): Promise<void>;
 }
 
@@ -48,7 +63,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Read configuration files first: a bad channels file should stop us before touching the DB.
   const channels = options.channels ?? loadChannelsConfig(config.channelsFile);
 
-  const { applied } = await applyPendingMigrations(config.databaseUrl, { logger });
+  const { applied, shipped } = await applyPendingMigrations(config.databaseUrl, { logger });
   if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   const db = await createDb(config.databaseUrl);
   // Reference data follows the shipped files on every start; labelled needs are seeded once.
@@ -66,15 +81,23 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    // A hung request must end well within the outbox lease (60 s).
+    fetch: fetchWithTimeout(20_000),
     logger: boltLogger(logger),
   });
+  const outboxLogger = logger.child({ component: 'outbox' });
   const outbox = new OutboxWorker({
     db,
-    logger: logger.child({ component: 'outbox' }),
-    send: createSlackOutboxSender({ db, client: outboxClient, locale: config.locale, intakeChannel: channels.intake }),
+    logger: outboxLogger,
+    send: createSlackOutboxSender({ db, client: outboxClient, locale: config.locale, intakeChannel: channels.intake, logger: outboxLogger }),
+    pacing: slackPacing,
+    // One instance per SQLite file: a lease found at start belongs to a process that died.
+    releaseLeasesOnStart: dialectOf(db) === 'sqlite',
     ...options.outbox,
   });
-  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake() });
+  let routing: RoutingQueue | null = null;
+  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id) });
+  routing = new RoutingQueue({ route: (id) => needs.routeNeed(id), pending: () => needs.unroutedNeedIds(), logger: logger.child({ component: 'routing' }) });
   const retraining = new RetrainScheduler(
     async () => {
       const matcher = await matchers.retrain(db);
@@ -94,22 +117,46 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
   );
 
-  const app = createApp({ config, db, logger: boltLogger(logger), needs, feedback, locale: config.locale, municipalities, areas });
+  const inFlight = new InFlight();
+  const app = createApp({
+    config,
+    db,
+    logger: boltLogger(logger),
+    needs,
+    feedback,
+    deliveries: { firstTime: (key) => claimEvent(db, key) },
+    locale: config.locale,
+    municipalities,
+    areas,
+    health: createHealthCheck({ db, expectedMigrations: shipped }),
+    inFlight,
+  });
   let port: number | null = null;
   if (config.slack.mode === 'socket') await app.start();
   else {
-    const address = (await app.start(config.port)).address();
+    const address = ((await app.start(config.port)) as Server).address();
     port = typeof address === 'object' && address ? address.port : config.port;
   }
   logger.info({ mode: config.slack.mode, port }, 'Behovsbryggan is running');
 
-  outbox.start();
+  await outbox.start();
   const scheduled = await startWeeklySummaries({ config, db, channels, logger: logger.child({ component: 'summaries' }), outbox });
   // Needs stored just before a crash (acked, not yet routed) are routed now.
-  const recovered = await needs.routePendingNeeds();
-  if (recovered > 0) logger.info({ recovered }, 'routed needs left over from the last run');
-  const maintenance = startMaintenance({ db, needs, logger: logger.child({ component: 'maintenance' }) });
+  const recovered = await routing.start();
+  if (recovered > 0) logger.info({ recovered }, 'routing needs left over from the last run');
+  const maintenance = startMaintenance({ db, needs, routing, logger: logger.child({ component: 'maintenance' }) });
 
+  const queue = routing;
+  const settled = async () => {
+    // One part's work can create another's (a routed need queues posts): settle until all are quiet.
+    for (;;) {
+      await inFlight.idle();
+      await queue.idle();
+      await retraining.finished();
+      await outbox.idle();
+      if (inFlight.isIdle() && queue.isIdle() && !retraining.isRunning() && outbox.isIdle()) return;
+    }
+  };
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -118,13 +165,17 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     feedback,
     matchers,
     retraining,
+    routing: queue,
     outbox,
     port,
+    settled,
     stop: () =>
       (stopping ??= (async () => {
         scheduled.stop();
         maintenance.stop();
         await app.stop();
+        await inFlight.idle();
+        await queue.stop();
         await outbox.stop();
         await retraining.stop();
         await db.$disconnect();

@@ -33,24 +33,25 @@ export interface ApplyOptions {
 /**
  * Applies every migration in the migrations folder that the database at `databaseUrl` has not
  * applied yet, in name order, each recorded in `_prisma_migrations`. Returns the names applied now
- * (empty when the database is up to date). Throws on a failed, edited or missing migration, as
+ * (empty when the database is up to date) and the names of every migration in the folder. Throws on a failed, edited or missing migration, as
  * `prisma migrate deploy` does.
  */
 export async function applyPendingMigrations(
   databaseUrl: string,
   opts: ApplyOptions = {},
-): Promise<{ applied: string[] }> {
+): Promise<{ applied: string[]; shipped: string[] }> {
   const datasource = parseDatabaseUrl(databaseUrl);
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir(datasource.provider);
   const migrationsList = await readMigrationsList(migrationsDir);
   // An empty list would "succeed" and leave an empty database behind: say where we looked.
   if (migrationsList.migrationDirectories.length === 0) throw new Error(`No migrations found in ${migrationsDir}`);
   const logger = opts.logger;
+  const shipped = migrationsList.migrationDirectories.map((dir) => dir.path);
   // The engine wants the SQLite file to itself (SQLITE_BUSY beside a running app or CLI), so it
   // is only started when something is actually pending.
   if (datasource.provider === 'sqlite' && sqliteIsUpToDate(datasource.file, migrationsList)) {
     logger?.info('Database schema is up to date');
-    return { applied: [] };
+    return { applied: [], shipped };
   }
   const factory = await adapterFactoryFor(datasource);
   const { appliedMigrationNames } = await withSchemaEngine(
@@ -71,7 +72,7 @@ export async function applyPendingMigrations(
   } else {
     logger?.info('Database schema is up to date');
   }
-  return { applied: appliedMigrationNames };
+  return { applied: appliedMigrationNames, shipped };
 }
 
 /** True when every migration folder is recorded as applied, with the same checksum. */

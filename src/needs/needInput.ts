@@ -36,7 +36,7 @@ export interface NeedInput {
 
 export type NeedValidation = { ok: true; input: NeedInput } | { ok: false; errors: NeedFieldError[] };
 
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
+const slackUserId = z.string().max(255).regex(/^[UW][A-Z0-9]{2,}$/);
 
 /** Collapses runs of spaces/tabs but keeps line breaks, so a pasted description stays readable. */
 function tidy(text: string | null): string {
@@ -58,10 +58,10 @@ export function deriveTitle(description: string): string {
 export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: ReadonlySet<number>): NeedValidation {
   const errors: NeedFieldError[] = [];
 
-  const municipalityId = Number(form.municipalityId);
+  // Ids are digits only: " 1", "0x1", "1e0", "1.0", "+1" and "01" are not municipality 1.
+  const municipalityId = /^[1-9][0-9]{0,14}$/.test(form.municipalityId ?? '') ? Number(form.municipalityId) : Number.NaN;
   if (!form.municipalityId) errors.push({ field: 'municipality', code: 'missing' });
-  else if (!Number.isInteger(municipalityId) || !knownMunicipalityIds.has(municipalityId))
-    errors.push({ field: 'municipality', code: 'unknown' });
+  else if (!knownMunicipalityIds.has(municipalityId)) errors.push({ field: 'municipality', code: 'unknown' });
 
   const description = tidy(form.description);
   // Count code points, not UTF-16 units, so "å" and emoji count as one character each.

@@ -3,6 +3,7 @@
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { routeNeed } from '../channels/routing.js';
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { rankEnvironments } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
@@ -16,6 +17,8 @@ export interface RecordMeta {
   recordedByUserId: string;
   originChannelId: string | null;
   source: NeedSource;
+  /** Recognises the same submission arriving again (e.g. "view:V0123"): it is recorded once. */
+  submissionKey?: string;
 }
 
 export interface NeedServiceDeps {
@@ -24,6 +27,8 @@ export interface NeedServiceDeps {
   channels: ChannelsConfig;
   /** Called after posts were queued, so the outbox worker sends them now instead of at its next poll. */
   onQueued?: () => void;
+  /** Called with a newly recorded need, to be routed in the background (RoutingQueue). */
+  onRecorded?: (needId: number) => void;
   now?: () => Date;
 }
 
@@ -52,23 +57,42 @@ export class NeedService {
     };
   }
 
-  /** Stores the need; it is routed later (routeNeed), so a crash in between loses nothing. */
-  async recordNeed(input: NeedInput, meta: RecordMeta): Promise<{ id: number; title: string }> {
-    const need = await this.deps.db.need.create({
-      data: {
-        municipalityId: input.municipalityId,
-        title: input.title,
-        description: input.description,
-        sector: input.sector,
-        contactUserId: input.contactUserId,
-        recordedByUserId: meta.recordedByUserId,
-        originChannelId: meta.originChannelId,
-        source: meta.source,
-        recordedAt: this.now(),
-      },
-      select: { id: true, title: true },
-    });
-    return need;
+  /**
+   * Stores the need; it is routed afterwards (onRecorded → routeNeed), so a crash in between loses
+   * nothing. With a submissionKey that was recorded before, returns that need (created: false).
+   */
+  async recordNeed(input: NeedInput, meta: RecordMeta): Promise<{ id: number; title: string; created: boolean }> {
+    const { db } = this.deps;
+    const { submissionKey } = meta;
+    const existing = async () =>
+      submissionKey ? db.need.findUnique({ where: { submissionKey }, select: { id: true, title: true } }) : null;
+    const earlier = await existing();
+    if (earlier) return { ...earlier, created: false };
+    let need: { id: number; title: string };
+    try {
+      need = await db.need.create({
+        data: {
+          municipalityId: input.municipalityId,
+          title: input.title,
+          description: input.description,
+          sector: input.sector,
+          contactUserId: input.contactUserId,
+          recordedByUserId: meta.recordedByUserId,
+          originChannelId: meta.originChannelId,
+          source: meta.source,
+          submissionKey: submissionKey ?? null,
+          recordedAt: this.now(),
+        },
+        select: { id: true, title: true },
+      });
+    } catch (error) {
+      // The same submission, arriving twice at the same instant: the other one stored it.
+      const raced = isUniqueViolation(error) ? await existing() : null;
+      if (raced) return { ...raced, created: false };
+      throw error;
+    }
+    this.deps.onRecorded?.(need.id);
+    return { ...need, created: true };
   }
 
   /**
@@ -115,7 +139,7 @@ export class NeedService {
       });
       for (const route of routes) {
         const post = await tx.suggestionPost.create({ data: { needId, channelId: route.channel, reason: route.reason } });
-        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id });
+        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId });
       }
       await enqueue(tx, { kind: 'confirmation', needId });
       return true;
@@ -125,18 +149,16 @@ export class NeedService {
   }
 
   /**
-   * Routes every need recorded but not yet routed (the process stopped right after the ack, or
-   * routing failed). `recordedBefore` leaves needs alone that the live path is routing right now.
+   * Needs recorded but not yet routed (the process stopped right after the ack, or routing failed).
+   * `recordedBefore` leaves needs alone that the live path is routing right now.
    */
-  async routePendingNeeds(recordedBefore?: Date): Promise<number> {
+  async unroutedNeedIds(recordedBefore?: Date): Promise<number[]> {
     const pending = await this.deps.db.need.findMany({
       where: { routedAt: null, ...(recordedBefore ? { recordedAt: { lt: recordedBefore } } : {}) },
       select: { id: true },
       orderBy: { id: 'asc' },
     });
-    let count = 0;
-    for (const { id } of pending) if ((await this.routeNeed(id)).routed) count++;
-    return count;
+    return pending.map((n) => n.id);
   }
 
   private async environmentProfiles(): Promise<EnvironmentProfile[]> {

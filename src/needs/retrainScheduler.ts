@@ -26,9 +26,23 @@ export class RetrainScheduler {
     this.timer.unref();
   }
 
+  isIdle(): boolean {
+    return !this.timer && !this.running;
+  }
+
+  /** A retrain is running right now (a debounced one still waiting does not count). */
+  isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** Resolves when the retrain running now (if any) has finished. */
+  async finished(): Promise<void> {
+    await this.running;
+  }
+
   /** Resolves when no retrain is waiting or running (tests, shutdown). */
   idle(): Promise<void> {
-    if (!this.timer && !this.running) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 

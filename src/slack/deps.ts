@@ -7,6 +7,8 @@ import type { NeedService } from '../needs/needService.js';
 export interface ListenerDeps {
   needs: NeedService;
   feedback: FeedbackService;
+  /** Remembers deliveries that carry no event id (button presses), so a replay is processed once. */
+  deliveries: { firstTime(key: string): Promise<boolean> };
   locale: Locale;
   /** Loaded at start-up so modals open without touching the database (3 s trigger_id). */
   municipalities: { id: number; name: string }[];

@@ -1,10 +1,11 @@
 // private_metadata of the /need modal: where it was opened from. It round-trips through the
 // client, so it is validated like any other input.
 import { z } from 'zod';
+import { channelIdSchema, PRIVATE_METADATA_MAX } from './payloads.js';
 
 const metadataSchema = z.object({
   v: z.literal(1),
-  channelId: z.string().regex(/^[CGD][A-Z0-9]{2,}$/).nullable(),
+  channelId: channelIdSchema.nullable(),
   source: z.enum(['slash_command', 'shortcut']),
 });
 
@@ -15,8 +16,9 @@ export function encodeNeedModalMetadata(metadata: Omit<NeedModalMetadata, 'v'>):
 }
 
 export function decodeNeedModalMetadata(text: string | undefined): NeedModalMetadata | null {
+  if (text === undefined || text.length > PRIVATE_METADATA_MAX) return null;
   try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text ?? ''));
+    const parsed = metadataSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -39,7 +39,8 @@ async function recordNeed(description = HOME_CARE_NEED): Promise<PostedNeed> {
   await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: String(kinda.id), description }, metadata));
   const need = await ctx.app.server.db.need.findFirstOrThrow({ orderBy: { id: 'desc' } });
   expect(need.id).toBeGreaterThan(lastBefore);
-  await expect.poll(() => ctx.app.server.db.suggestionPost.count({ where: { needId: need.id, messageTs: null } })).toBe(0);
+  await ctx.app.server.settled();
+  expect(await ctx.app.server.db.suggestionPost.count({ where: { needId: need.id, messageTs: null } })).toBe(0);
   const posts = await ctx.app.server.db.suggestionPost.findMany({ where: { needId: need.id } });
   expect(posts.length).toBeGreaterThan(0);
   return {
@@ -69,13 +70,15 @@ describe('reactions', () => {
     expect(updatesOf('C0IOT').at(-1)!.args.ts).toBe(need.ts.C0IOT);
 
     await react('reaction_added', 'thumbsup::skin-tone-3', 'U0BOB', 'C0IOT', need.ts.C0IOT!);
-    await expect.poll(() => ctx.app.server.db.feedback.count({ where: { needId: need.needId, kind: 'up' } })).toBe(2);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.feedback.count({ where: { needId: need.needId, kind: 'up' } })).toBe(2);
     await ctx.fake.waitFor(() => updatesOf('C0IOT').some((c) => textOf(c).includes(':+1: 2 · :-1: 0 i <#C0IOT>')), 'second 👍 shown');
 
     // Alice takes her 👍 back; then Slack retries her original event (x-slack-retry-num). If the
     // retry were processed, her 👍 would come back.
     await react('reaction_removed', '+1', 'U0ALICE', 'C0IOT', need.ts.C0IOT!);
-    await expect.poll(() => ctx.app.server.db.feedback.count({ where: { needId: need.needId, kind: 'up' } })).toBe(1);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.feedback.count({ where: { needId: need.needId, kind: 'up' } })).toBe(1);
     const retry = await postEvent(
       ctx.app.baseUrl,
       reactionEnvelope({ type: 'reaction_added', reaction: '+1', userId: 'U0ALICE', channel: 'C0IOT', ts: need.ts.C0IOT!, eventId: 'EvSAME1' }),
@@ -85,19 +88,22 @@ describe('reactions', () => {
     // A later, different event as a marker: once it is stored, the retry (sent before it) has been
     // handled. With the dedupe middleware removed, this test fails (Alice's 👍 is back).
     await react('reaction_added', 'raising_hand', 'U0BOB', 'C0IOT', need.ts.C0IOT!);
-    await expect.poll(() => ctx.app.server.db.feedback.count({ where: { needId: need.needId, kind: 'claim' } })).toBe(1);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.feedback.count({ where: { needId: need.needId, kind: 'claim' } })).toBe(1);
     expect(await ctx.app.server.db.feedback.findMany({ where: { needId: need.needId, kind: 'up' }, select: { userId: true } })).toEqual([{ userId: 'U0BOB' }]);
   });
 
   it('🙋 claims the need and removing it undoes the claim, with history', async () => {
     const need = await recordNeed();
     await react('reaction_added', 'raising_hand', 'U0CAROL', 'C0IOT', need.ts.C0IOT!);
-    await expect.poll(async () => (await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('claimed');
+    await ctx.app.server.settled();
+    expect((await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('claimed');
     await ctx.fake.waitFor(() => updatesOf('C0IOT').some((c) => textOf(c).includes('<@U0CAROL> tar kontakt')), 'claimed update');
     expect((await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).claimedByUserId).toBe('U0CAROL');
 
     await react('reaction_removed', 'raising_hand', 'U0CAROL', 'C0IOT', need.ts.C0IOT!);
-    await expect.poll(async () => (await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('open');
+    await ctx.app.server.settled();
+    expect((await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('open');
     const history = await ctx.app.server.db.needEvent.findMany({ where: { needId: need.needId, kind: 'status' }, orderBy: { id: 'asc' } });
     expect(history.map((h) => [h.detail, h.userId])).toEqual([
       ['open→claimed', 'U0CAROL'],
@@ -108,7 +114,8 @@ describe('reactions', () => {
   it('✅ resolves the need', async () => {
     const need = await recordNeed();
     await react('reaction_added', 'white_check_mark', 'U0CAROL', 'C0IOT', need.ts.C0IOT!);
-    await expect.poll(async () => (await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('resolved');
+    await ctx.app.server.settled();
+    expect((await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('resolved');
     await ctx.fake.waitFor(() => updatesOf('C0IOT').some((c) => textOf(c).includes(':white_check_mark: Löst')), 'resolved update');
   });
 
@@ -118,7 +125,8 @@ describe('reactions', () => {
     await react('reaction_added', 'tada', 'U0ALICE', 'C0IOT', need.ts.C0IOT!); // not feedback
     await react('reaction_added', '+1', 'U0BOT', 'C0IOT', need.ts.C0IOT!); // our own
     await react('reaction_added', '-1', 'U0ALICE', 'C0IOT', need.ts.C0IOT!); // the one that counts
-    await expect.poll(() => ctx.app.server.db.feedback.count()).toBe(1);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.feedback.count()).toBe(1);
     expect((await ctx.app.server.db.feedback.findFirstOrThrow()).kind).toBe('down');
   });
 });
@@ -130,14 +138,16 @@ describe('messages and needs that are gone', () => {
     await react('reaction_added', '+1', 'U0ALICE', 'C0IOT', need.ts.C0IOT!);
     await ctx.fake.waitFor(() => ctx.fake.callsOf('chat.update').length >= 2, 'update attempts');
     // Nothing to retry: the rows are done, none failed.
-    await expect.poll(() => ctx.app.server.db.outboxMessage.count({ where: { kind: 'suggestion_update', status: 'sent' } })).toBe(2);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.outboxMessage.count({ where: { kind: 'suggestion_update', status: 'sent' } })).toBe(2);
     expect(await ctx.app.server.db.outboxMessage.count({ where: { status: 'failed' } })).toBe(0);
 
     await ctx.app.server.db.need.delete({ where: { id: need.needId } });
     await react('reaction_added', 'raising_hand', 'U0BOB', 'C0IOT', need.ts.C0IOT!);
     const marker = await recordNeed();
     await react('reaction_added', '+1', 'U0CAROL', 'C0IOT', marker.ts.C0IOT!);
-    await expect.poll(() => ctx.app.server.db.feedback.count({ where: { needId: marker.needId } })).toBe(1);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.feedback.count({ where: { needId: marker.needId } })).toBe(1);
     expect(await ctx.app.server.db.feedback.count({ where: { userId: 'U0BOB' } })).toBe(0);
   });
 });
@@ -151,10 +161,12 @@ describe('buttons', () => {
         buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: String(suggestionIdOf(need, 'C0IOT')), userId: 'U0DAVE', channel: 'C0IOT', messageTs: need.ts.C0IOT! }),
       );
     expect((await press()).status).toBe(200);
-    await expect.poll(async () => (await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).claimedByUserId).toBe('U0DAVE');
+    await ctx.app.server.settled();
+    expect((await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).claimedByUserId).toBe('U0DAVE');
     await ctx.fake.waitFor(() => updatesOf('C0REGION').some((c) => textOf(c).includes('<@U0DAVE> tar kontakt')), 'claim shown in every copy');
     await press();
-    await expect.poll(async () => (await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('open');
+    await ctx.app.server.settled();
+    expect((await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('open');
   });
 
   it('"Byt styrkeområde" opens a modal and re-routes the need to the new area’s channel', async () => {
@@ -207,20 +219,23 @@ describe('learning', () => {
     const first = await recordNeed();
     const versionBefore = ctx.app.server.matchers.current().version;
     await react('reaction_added', '+1', 'U0ALICE', 'C0IOT', first.ts.C0IOT!);
-    await expect.poll(() => ctx.app.server.db.trainingExample.count({ where: { key: `need:${first.needId}` } })).toBe(1);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.trainingExample.count({ where: { key: `need:${first.needId}` } })).toBe(1);
     const example = await ctx.app.server.db.trainingExample.findUniqueOrThrow({ where: { key: `need:${first.needId}` }, include: { labels: true } });
     expect(example.labels.map((l) => [l.areaSlug, l.positive])).toEqual([['uppkopplade', true]]);
 
-    await expect.poll(() => ctx.app.server.matchers.current().version).not.toBe(versionBefore);
+    // The retrain is debounced (10 ms here) and runs in a worker: wait for it, not for a clock.
+    await ctx.app.server.retraining.idle();
+    expect(ctx.app.server.matchers.current().version).not.toBe(versionBefore);
     const second = await recordNeed('Trygghetslarmen i hemtjänsten behöver bytas mot digitala larm med sensorer.');
     const stored = await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: second.needId } });
     expect(stored.modelVersion).toBe(ctx.app.server.matchers.current().version);
 
     // A 👎 in the area channel is negative evidence, replacing nothing else.
     await react('reaction_added', '-1', 'U0BOB', 'C0IOT', second.ts.C0IOT!);
-    await expect.poll(async () =>
-      (await ctx.app.server.db.trainingLabel.findMany({ where: { example: { key: `need:${second.needId}` } } })).map((l) => [l.areaSlug, l.positive]),
-    ).toEqual([['uppkopplade', false]]);
+    await ctx.app.server.settled();
+    const labels = await ctx.app.server.db.trainingLabel.findMany({ where: { example: { key: `need:${second.needId}` } } });
+    expect(labels.map((l) => [l.areaSlug, l.positive])).toEqual([['uppkopplade', false]]);
   });
 });
 

@@ -143,7 +143,8 @@ describe('submitting the modal', () => {
     expect(ephemeral.args.user).toBe('U0STAFF');
     expect(String(ephemeral.args.text)).toContain('<#C0IOT>');
 
-    await expect.poll(async () => ctx.app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
   });
 
   it('sends a need with no clear match to the intake channel', async () => {
@@ -174,8 +175,9 @@ describe('reliability', () => {
     ctx.fake.failNext('chat.postMessage', { status: 500 });
     const { privateMetadata } = await openModal();
     await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
-    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'), 'all sends done');
-    await expect.poll(() => ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    await ctx.app.server.settled();
+    await ctx.app.server.outbox.drained(); // the retry after the 500 included
+    expect(await ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
     const posts = ctx.fake.callsOf('chat.postMessage');
     const suggestions = await ctx.app.server.db.suggestionPost.findMany();
     // One failed attempt plus exactly one successful post per channel.
@@ -209,7 +211,8 @@ describe('reliability', () => {
     ctx.fake.reset();
     ctx.app = await startTestApp(ctx.fake, { dir: ctx.app.dir });
     await ctx.fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 'posts after restart');
-    await expect.poll(() => ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    await ctx.app.server.settled();
+    expect(await ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
     const channels = ctx.fake.callsOf('chat.postMessage').map((c) => c.args.channel);
     expect(new Set(channels).size).toBe(channels.length);
   });

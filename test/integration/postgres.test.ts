@@ -77,7 +77,7 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       expect(await app.server.db.strengthArea.count()).toBe(5);
       const health = await fetch(`${app.baseUrl}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ ok: true, database: 'reachable' });
+      expect(await health.json()).toMatchObject({ ok: true, database: { ok: true }, migrations: { ok: true }, outbox: { ok: true, failed: 0 } });
     });
 
     it('stores, classifies and posts a /need, stores a 👍 once, and counts it in the weekly summary', async () => {
@@ -116,9 +116,8 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       const message = fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0IOT')!;
       expect(JSON.stringify(message.args.blocks)).toContain('Smarta, säkra och robusta uppkopplade produkter och system');
       expect(String(fake.callsOf('chat.postEphemeral')[0]!.args.text)).toContain('<#C0IOT>');
-      await expect
-        .poll(() => app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } }))
-        .toBe(postedChannels.length);
+      await app.server.settled();
+      expect(await app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
 
       // 👍 in the team channel: stored once, every copy updated.
       const post = await app.server.db.suggestionPost.findUniqueOrThrow({ where: { needId_channelId: { needId: need.id, channelId: 'C0IOT' } } });
@@ -127,7 +126,8 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
         expect(r.status).toBe(200);
       };
       await react('reaction_added', '+1', 'EvPG1');
-      await expect.poll(() => app.server.db.feedback.count({ where: { needId: need.id, kind: 'up' } })).toBe(1);
+      await app.server.settled();
+      expect(await app.server.db.feedback.count({ where: { needId: need.id, kind: 'up' } })).toBe(1);
       const feedback = await app.server.db.feedback.findFirstOrThrow({ where: { needId: need.id, kind: 'up' } });
       expect(feedback).toMatchObject({ userId: 'U0ALICE', channelId: 'C0IOT' });
       const updatesOf = (channel: string) => fake.callsOf('chat.update').filter((c) => c.args.channel === channel);
@@ -140,7 +140,8 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       await react('reaction_added', '+1', 'EvPG1', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
       await react('reaction_added', 'thumbsup', 'EvPG2');
       await react('reaction_added', 'raising_hand', 'EvPG3'); // a marker: once stored, the two before are handled
-      await expect.poll(() => app.server.db.feedback.count({ where: { needId: need.id, kind: 'claim' } })).toBe(1);
+      await app.server.settled();
+      expect(await app.server.db.feedback.count({ where: { needId: need.id, kind: 'claim' } })).toBe(1);
       expect(await app.server.db.feedback.count({ where: { needId: need.id, kind: 'up' } })).toBe(1);
       expect(await app.server.db.processedEvent.count({ where: { eventId: { in: ['EvPG1', 'EvPG2', 'EvPG3'] } } })).toBe(3);
 

@@ -65,10 +65,11 @@ async function recordNeed(): Promise<{ needId: number; ts: Record<string, string
   expect(ack.payload ?? {}).toEqual({});
   const need = await app.server.db.need.findFirstOrThrow({ orderBy: { id: 'desc' } });
   expect(need.id).toBeGreaterThan(lastBefore);
-  // Routed after the ack: wait until the suggestions exist and every one is posted.
-  const postedTs = async () => (await app.server.db.suggestionPost.findMany({ where: { needId: need.id } })).map((p) => p.messageTs);
-  await expect.poll(async () => { const ts = await postedTs(); return ts.length > 0 && ts.every((t) => t !== null); }).toBe(true);
+  // Routed after the ack: once the app has settled, every suggestion is posted.
+  await app.server.settled();
   const posts = await app.server.db.suggestionPost.findMany({ where: { needId: need.id } });
+  expect(posts.length).toBeGreaterThan(0);
+  expect(posts.every((p) => p.messageTs !== null)).toBe(true);
   return { needId: need.id, ts: Object.fromEntries(posts.map((p) => [p.channelId, p.messageTs!])) };
 }
 
@@ -106,7 +107,9 @@ describe('Socket Mode', () => {
     const postsBefore = fake.callsOf('chat.postMessage').length;
     const accepted = await socket.deliver('interactive', needSubmissionPayload({ municipalityId: kinda, description: HOME_CARE_NEED, sector: 'hemtjanst' }, metadata));
     expect(accepted.payload ?? {}).toEqual({}); // an empty ack closes the modal
-    // Stored before the ack.
+    // Stored before the ack; classified by the routing queue right after.
+    expect(await app.server.db.need.count()).toBe(1);
+    await app.server.settled();
     const need = await app.server.db.need.findFirstOrThrow({ include: { classifications: true, municipality: true } });
     expect(need.municipality.name).toBe('Kinda');
     expect(need.recordedByUserId).toBe('U0STAFF');
@@ -126,7 +129,8 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(posts.find((c) => c.args.channel === 'C0IOT')!.args.blocks)).toContain('Kinda');
     const ephemeral = fake.callsOf('chat.postEphemeral').at(-1)!;
     expect([ephemeral.args.channel, ephemeral.args.user]).toEqual(['C0TYPED', 'U0STAFF']);
-    await expect.poll(() => app.server.db.suggestionPost.count({ where: { needId: need.id, state: 'posted', messageTs: { not: null } } })).toBe(channels.length);
+    await app.server.settled();
+    expect(await app.server.db.suggestionPost.count({ where: { needId: need.id, state: 'posted', messageTs: { not: null } } })).toBe(channels.length);
   });
 
   it('stores a redelivered reaction once, and a redelivery after the removal does not bring it back', async () => {
@@ -146,17 +150,20 @@ describe('Socket Mode', () => {
     // A later event through the same path as a marker: once Bob's 👍 is stored, both deliveries of
     // Alice's (sent before it) have been handled.
     await socket.deliver('events_api', reaction('reaction_added', 'U0BOB'));
-    await expect.poll(upVoters).toContain('U0BOB');
+    await app.server.settled();
+    expect(await (upVoters)()).toContain('U0BOB');
     expect(await upVoters()).toEqual(['U0ALICE', 'U0BOB']);
     expect(await app.server.db.feedback.count({ where: { needId: need.needId, userId: 'U0ALICE' } })).toBe(1);
 
     // Alice takes her 👍 back; then Slack redelivers her original event. Processed, it would bring
     // her 👍 back (this part fails with the dedupe middleware removed).
     await socket.deliver('events_api', reaction('reaction_removed', 'U0ALICE'));
-    await expect.poll(upVoters).toEqual(['U0BOB']);
+    await app.server.settled();
+    expect(await (upVoters)()).toEqual(['U0BOB']);
     await socket.deliver('events_api', original, { retryAttempt: 2, retryReason: 'timeout' });
     await socket.deliver('events_api', reaction('reaction_added', 'U0CAROL'));
-    await expect.poll(upVoters).toContain('U0CAROL');
+    await app.server.settled();
+    expect(await (upVoters)()).toContain('U0CAROL');
     expect(await upVoters()).toEqual(['U0BOB', 'U0CAROL']);
     expect(socket.unexpected).toEqual([]);
   });

@@ -75,8 +75,19 @@ export interface NeedFormValues {
   contactUserId?: string | null;
 }
 
-/** A view_submission payload for the /need modal, as Slack sends it. */
-export function needSubmissionPayload(values: NeedFormValues, privateMetadata: string, userId = 'U0STAFF'): unknown {
+let viewCounter = 0;
+
+/** A view id as Slack gives every opened modal its own. */
+export function nextViewId(): string {
+  viewCounter += 1;
+  return `V0TEST${String(viewCounter).padStart(5, '0')}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+}
+
+/**
+ * A view_submission payload for the /need modal, as Slack sends it. Each call is a different modal
+ * unless `viewId` names the same one (a re-sent submission).
+ */
+export function needSubmissionPayload(values: NeedFormValues, privateMetadata: string, userId = 'U0STAFF', viewId = nextViewId()): unknown {
   const option = (value: string | null | undefined) => ({ type: 'static_select', selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null });
   return {
     type: 'view_submission',
@@ -86,7 +97,7 @@ export function needSubmissionPayload(values: NeedFormValues, privateMetadata: s
     token: 'deprecated-verification-token',
     trigger_id: 'trigger-submit',
     view: {
-      id: 'V0MODAL',
+      id: viewId,
       team_id: 'T0FAKE',
       type: 'modal',
       callback_id: 'need_modal',
@@ -140,8 +151,12 @@ export function reactionEnvelope(options: ReactionEventOptions): { event_id: str
   };
 }
 
-/** A block_actions payload for a button on a message, as Slack sends it. */
-export function buttonPayload(options: { actionId: string; value: string; userId: string; channel: string; messageTs: string }): unknown {
+let actionCounter = 0;
+
+/** A block_actions payload for a button on a message, as Slack sends it: every press its own action_ts unless given. */
+export function buttonPayload(options: { actionId: string; value: string; userId: string; channel: string; messageTs: string; actionTs?: string }): unknown {
+  actionCounter += 1;
+  const actionTs = options.actionTs ?? `${Math.floor(Date.now() / 1000)}.${String(actionCounter).padStart(6, '0')}`;
   return {
     type: 'block_actions',
     team: { id: 'T0FAKE', domain: 'fake' },
@@ -154,7 +169,7 @@ export function buttonPayload(options: { actionId: string; value: string; userId
     message: { type: 'message', ts: options.messageTs, text: 'suggestion', blocks: [] },
     response_url: 'http://127.0.0.1:9/response',
     actions: [
-      { type: 'button', action_id: options.actionId, block_id: 'suggestion_actions', value: options.value, action_ts: `${Date.now() / 1000}`, text: { type: 'plain_text', text: 'x' } },
+      { type: 'button', action_id: options.actionId, block_id: 'suggestion_actions', value: options.value, action_ts: actionTs, text: { type: 'plain_text', text: 'x' } },
     ],
   };
 }

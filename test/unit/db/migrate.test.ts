@@ -78,7 +78,7 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
     }
 
     // Idempotent: a second call applies nothing and records nothing.
-    expect(await applyPendingMigrations(`file:${file}`, { migrationsDir })).toEqual({ applied: [] });
+    expect(await applyPendingMigrations(`file:${file}`, { migrationsDir })).toMatchObject({ applied: [] });
     expect(inspect(file).migrations).toHaveLength(committed.length);
   });
 
@@ -124,7 +124,7 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
     await applyPendingMigrations(`file:${file}`, { migrationsDir: dir });
     // An applied migration edited afterwards is not run again (deploy only reports it in `status`).
     fs.appendFileSync(path.join(dir, committed[0]!, 'migration.sql'), '\nCREATE TABLE "Sneaky" ("id" INTEGER PRIMARY KEY);\n');
-    expect(await applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).toEqual({ applied: [] });
+    expect(await applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).toMatchObject({ applied: [] });
     expect(inspect(file).tables).not.toContain('Sneaky');
 
     // A migration that fails is recorded as failed and blocks later runs until resolved (P3009).
@@ -224,8 +224,8 @@ describe.skipIf(!postgresUrl)('PostgreSQL (prisma/migrations-postgres)', () => {
       .map((e) => e.name)
       .sort();
     await withThrowawayDatabase(async (url) => {
-      expect(await applyPendingMigrations(url, { migrationsDir: pgMigrationsDir })).toEqual({ applied: expected });
-      expect(await applyPendingMigrations(url, { migrationsDir: pgMigrationsDir })).toEqual({ applied: [] });
+      expect(await applyPendingMigrations(url, { migrationsDir: pgMigrationsDir })).toMatchObject({ applied: expected });
+      expect(await applyPendingMigrations(url, { migrationsDir: pgMigrationsDir })).toMatchObject({ applied: [] });
       const { PrismaPg } = await import('@prisma/adapter-pg');
       const db = await new PrismaPg({ connectionString: url }).connect();
       try {

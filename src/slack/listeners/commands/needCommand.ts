@@ -4,22 +4,25 @@ import { messages } from '../../../i18n/messages.js';
 import { needModal } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { encodeNeedModalMetadata } from '../../needModalMetadata.js';
+import { commandPayload, parsePayload } from '../../payloads.js';
 import { slackTextToPlain } from '../../slackText.js';
 
 export const needCommand =
   (deps: ListenerDeps) =>
   async ({ ack, command, client, logger, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const payload = parsePayload(commandPayload, command, logger, '/need command');
+    if (!payload) return;
     // views.open must come first: the trigger_id expires 3 s after the user pressed enter.
     const view = needModal({
       locale: deps.locale,
       municipalities: deps.municipalities,
-      initialDescription: slackTextToPlain(command.text),
-      initialContactUserId: command.user_id,
-      privateMetadata: encodeNeedModalMetadata({ channelId: command.channel_id, source: 'slash_command' }),
+      initialDescription: slackTextToPlain(payload.text),
+      initialContactUserId: payload.user_id,
+      privateMetadata: encodeNeedModalMetadata({ channelId: payload.channel_id, source: 'slash_command' }),
     });
     try {
-      await client.views.open({ trigger_id: command.trigger_id, view });
+      await client.views.open({ trigger_id: payload.trigger_id, view });
     } catch (error) {
       logger.error('views.open failed for /need', error);
       await respond({ response_type: 'ephemeral', text: messages(deps.locale).command.openFailed });

@@ -5,11 +5,12 @@ import { messages } from '../../../i18n/messages.js';
 import { AREA_SLUGS, type AreaSlug } from '../../../matching/types.js';
 import { NO_AREA_VALUE, RECATEGORISE_ACTION_ID, RECATEGORISE_BLOCK_ID } from '../../blocks/recategoriseModal.js';
 import type { ListenerDeps } from '../../deps.js';
+import { parsePayload, viewSubmissionPayload } from '../../payloads.js';
 import { recategoriseMetadata } from '../actions/suggestionButtons.js';
 
 const checkboxState = z.object({
   [RECATEGORISE_BLOCK_ID]: z.object({
-    [RECATEGORISE_ACTION_ID]: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }),
+    [RECATEGORISE_ACTION_ID]: z.object({ selected_options: z.array(z.object({ value: z.string().max(255) })).max(20).nullish() }),
   }),
 });
 
@@ -28,19 +29,29 @@ export function readAreaChoice(values: unknown): AreaChoice {
   return { ok: true, areas: areas.data };
 }
 
+function readMetadata(text: string): z.infer<typeof recategoriseMetadata> | null {
+  try {
+    const parsed = recategoriseMetadata.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export const recategoriseSubmission =
   (deps: ListenerDeps) =>
-  async ({ ack, view, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  async ({ ack, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const t = messages(deps.locale).recategoriseModal;
-    let metadata: z.infer<typeof recategoriseMetadata> | null = null;
-    try {
-      metadata = recategoriseMetadata.parse(JSON.parse(view.private_metadata));
-    } catch {
-      metadata = null;
-    }
-    const choice = readAreaChoice(view.state.values);
-    if (!metadata || !choice.ok) {
-      const error = !metadata || (!choice.ok && choice.error === 'tampered') ? messages(deps.locale).errors.formTampered : !choice.ok && choice.error === 'noneWithAreas' ? t.errorNoneWithAreas : t.errorEmpty;
+    const payload = parsePayload(viewSubmissionPayload, body, logger, 'recategorise submission');
+    const metadata = payload ? readMetadata(payload.view.private_metadata) : null;
+    const choice: AreaChoice = payload ? readAreaChoice(payload.view.state.values) : { ok: false, error: 'tampered' };
+    if (!payload || !metadata || !choice.ok) {
+      const error =
+        !metadata || (!choice.ok && choice.error === 'tampered')
+          ? messages(deps.locale).errors.formTampered
+          : !choice.ok && choice.error === 'noneWithAreas'
+            ? t.errorNoneWithAreas
+            : t.errorEmpty;
       await ack({ response_action: 'errors', errors: { [RECATEGORISE_BLOCK_ID]: error } });
       return;
     }
@@ -50,5 +61,6 @@ export const recategoriseSubmission =
       logger.debug(`recategorisation of a suggestion that no longer exists (${metadata.suggestionId}); ignored`);
       return;
     }
-    await deps.feedback.recategorise(suggestion.needId, body.user.id, choice.areas);
+    // A replayed submission sets the same areas again, which changes nothing.
+    await deps.feedback.recategorise(suggestion.needId, payload.user.id, choice.areas);
   };
