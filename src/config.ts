@@ -5,6 +5,15 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** DATABASE_URL on its own: operator commands that only touch the database read just this. */
+export const databaseUrlSchema = z
+  .string()
+  .regex(
+    /^(file:.+|postgres(ql)?:\/\/.+)/,
+    'DATABASE_URL must be a SQLite file URL (file:./behovsbryggan.db) or a PostgreSQL URL (postgresql://…)',
+  )
+  .default('file:./behovsbryggan.db');
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z
@@ -21,13 +30,7 @@ const envSchema = z
       .min(0, 'PORT must be 0–65535')
       .max(65535, 'PORT must be 0–65535')
       .default(3000),
-    DATABASE_URL: z
-      .string()
-      .regex(
-        /^(file:.+|postgres(ql)?:\/\/.+)/,
-        'DATABASE_URL must be a SQLite file URL (file:./behovsbryggan.db) or a PostgreSQL URL (postgresql://…)',
-      )
-      .default('file:./behovsbryggan.db'),
+    DATABASE_URL: databaseUrlSchema,
     SLACK_API_URL: z.url({ error: 'SLACK_API_URL must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
     CHANNELS_FILE: z.string().min(1).default('channels.yml'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -119,6 +122,15 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     locale: env.LOCALE,
     summary: { cron: env.SUMMARY_CRON, timezone: env.SUMMARY_TIMEZONE },
   };
+}
+
+/** DATABASE_URL from .env and the environment (empty = the default SQLite file); ConfigError when malformed. */
+export function loadDatabaseUrl(): string {
+  dotenv.config({ quiet: true });
+  const raw = process.env.DATABASE_URL?.trim() ? process.env.DATABASE_URL : undefined;
+  const parsed = databaseUrlSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  return parsed.data;
 }
 
 /** Loads .env (quietly: dotenv 17 prints a banner otherwise) and parses process.env. */

@@ -10,8 +10,7 @@ import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ChannelsConfig, loadChannelsConfig, type TeamChannel } from '../channels/channelsConfig.js';
 import { type Config, ConfigError, loadConfig, parseConfig } from '../config.js';
-import { createDb, type Db } from '../db/client.js';
-import { applyPendingMigrations } from '../db/migrate.js';
+import type { Db } from '../db/client.js';
 import { createLogger } from '../logger.js';
 import { dedupeKeyOf } from '../outbox/outboxQueue.js';
 import { OutboxWorker } from '../outbox/outboxWorker.js';
@@ -23,6 +22,7 @@ import { claimSummaries } from '../summaries/index.js';
 import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../summaries/isoWeek.js';
 import { reportedWeekAt } from '../summaries/schedule.js';
 import { parseCommandArgs, UsageError } from './classify.js';
+import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
@@ -102,12 +102,6 @@ export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv =
   } finally {
     await db.$disconnect();
   }
-}
-
-/** Opens the database, applying pending migrations first (a no-op beside the running app). */
-async function openDatabase(databaseUrl: string): Promise<Db> {
-  await applyPendingMigrations(databaseUrl);
-  return createDb(databaseUrl);
 }
 
 /** The summary channels, or the named team channels (named ones need not have weekly_summary). */

@@ -1,5 +1,8 @@
 // A local stand-in for Slack's Web API: a node:http server on loopback that records every call
-// and answers like Slack. Tests point SLACK_API_URL at it and can make it fail on purpose.
+// and answers like Slack. Tests point SLACK_API_URL at it and can make it fail on purpose: the
+// next few calls, every call for a while (an outage), or posts beyond Slack's per-channel rate
+// (429 with Retry-After). It keeps each channel's messages, with their metadata, and answers
+// conversations.history from them.
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,9 +15,28 @@ export interface RecordedCall {
 }
 
 export type Failure =
-  | { status: 500 | 502 | 503 }
+  /** `acted`: Slack did the work (a post is in the history) and then answered with the error. */
+  | { status: 500 | 502 | 503; acted?: boolean }
   | { status: 429; retryAfterSeconds: number }
   | { slackError: string };
+
+/** A message as the channel's history holds it. */
+export interface StoredMessage {
+  ts: string;
+  channel: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  files?: { id: string }[];
+}
+
+/** Runs after the fake acted on a call (a post is in the history) and before it answers. */
+export type CallHook = (call: RecordedCall) => void | Promise<void>;
+
+interface Outage {
+  methods: Set<string> | 'all';
+  failure: Failure;
+  until: number;
+}
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -25,6 +47,14 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private tsCounter = 0;
   private fileCounter = 0;
+  private outages: Outage[] = [];
+  private channelRate: { burst: number; intervalMs: number } | null = null;
+  private readonly channelTokens = new Map<string, { tokens: number; at: number }>();
+  private readonly hooks = new Map<string, CallHook>();
+  /** Each channel's messages, oldest first (posted, or shared files). */
+  readonly history = new Map<string, StoredMessage[]>();
+  /** 429s answered because a channel's rate was exceeded. */
+  rateLimited = 0;
   /**
    * The WebSocket URL that apps.connections.open hands out (Socket Mode), e.g. a FakeSocketMode's
    * url. Unset, the method answers a plain `{ ok: true }` as before.
@@ -58,6 +88,36 @@ export class FakeSlack {
     this.failures.set(method, queue);
   }
 
+  /** Every call of `methods` (or of every method) fails this way for `durationMs` from now. */
+  failFor(methods: string[] | 'all', failure: Failure, durationMs: number): void {
+    this.outages.push({ methods: methods === 'all' ? 'all' : new Set(methods), failure, until: Date.now() + durationMs });
+  }
+
+  /** Ends every outage now (Slack recovers). */
+  recover(): void {
+    this.outages = [];
+  }
+
+  /**
+   * Slack's special limit on chat.postMessage: about one message per second per channel, short
+   * bursts allowed. Beyond it the fake answers 429 with Retry-After.
+   */
+  limitPostsPerChannel(rate: { burst: number; intervalMs: number } | null): void {
+    this.channelRate = rate;
+    this.channelTokens.clear();
+  }
+
+  /** Runs `hook` after acting on each call of `method` and before answering it (null removes it). */
+  onCall(method: string, hook: CallHook | null): void {
+    if (hook) this.hooks.set(method, hook);
+    else this.hooks.delete(method);
+  }
+
+  /** The messages of a channel that carry the given metadata event payload key/value. */
+  messagesWithMetadata(channel: string, key: string, value: unknown): StoredMessage[] {
+    return (this.history.get(channel) ?? []).filter((m) => m.metadata?.event_payload[key] === value);
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -88,6 +148,12 @@ export class FakeSlack {
     this.calls.length = 0;
     this.uploads.clear();
     this.failures.clear();
+    this.outages = [];
+    this.channelRate = null;
+    this.channelTokens.clear();
+    this.hooks.clear();
+    this.history.clear();
+    this.rateLimited = 0;
   }
 
   async stop(): Promise<void> {
@@ -106,8 +172,10 @@ export class FakeSlack {
       at: Date.now(),
     };
     this.calls.push(call);
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.failures.get(method)?.shift() ?? this.outageFailure(method) ?? this.rateFailure(call);
+    if (failure && 'status' in failure && failure.status !== 429 && failure.acted) this.answer(call);
     const response = failure ? this.failureResponse(failure) : { status: 200, body: this.answer(call) };
+    await this.hooks.get(method)?.(call);
     // Emit after the response is computed so waiters see the call; the client sees it right after.
     setImmediate(() => this.events.emit('call', call));
     return response;
@@ -134,6 +202,36 @@ export class FakeSlack {
     return { status: 200, body: { ok: true } };
   }
 
+  private outageFailure(method: string): Failure | undefined {
+    const now = Date.now();
+    this.outages = this.outages.filter((o) => o.until > now);
+    return this.outages.find((o) => o.methods === 'all' || o.methods.has(method))?.failure;
+  }
+
+  /** A token bucket per channel for chat.postMessage, as Slack enforces it. */
+  private rateFailure(call: RecordedCall): Failure | undefined {
+    if (!this.channelRate || call.method !== 'chat.postMessage') return undefined;
+    const channel = String(call.args.channel);
+    const { burst, intervalMs } = this.channelRate;
+    const now = Date.now();
+    const bucket = this.channelTokens.get(channel) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) / intervalMs);
+    bucket.at = now;
+    this.channelTokens.set(channel, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    this.rateLimited += 1;
+    return { status: 429, retryAfterSeconds: Math.max(1, Math.ceil(((1 - bucket.tokens) * intervalMs) / 1000)) };
+  }
+
+  private store(message: StoredMessage): void {
+    const list = this.history.get(message.channel) ?? [];
+    list.push(message);
+    this.history.set(message.channel, list);
+  }
+
   private failureResponse(failure: Failure): { status: number; body: unknown; headers?: Record<string, string> } {
     if ('slackError' in failure) return { status: 200, body: { ok: false, error: failure.slackError } };
     if (failure.status === 429)
@@ -152,8 +250,21 @@ export class FakeSlack {
         return { ok: true, url: this.socketModeUrl };
       case 'views.open':
         return { ok: true, view: { id: `V${this.calls.length}` } };
-      case 'chat.postMessage':
-        return { ok: true, channel: call.args.channel, ts: this.nextTs(), message: { text: call.args.text } };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        const metadata = call.args.metadata as StoredMessage['metadata'] | undefined;
+        this.store({ ts, channel: String(call.args.channel), text: String(call.args.text ?? ''), ...(metadata ? { metadata } : {}) });
+        return { ok: true, channel: call.args.channel, ts, message: { text: call.args.text } };
+      }
+      case 'conversations.history': {
+        const oldest = Number(call.args.oldest ?? 0);
+        const withMetadata = call.args.include_all_metadata === true || call.args.include_all_metadata === 'true';
+        const messages = (this.history.get(String(call.args.channel)) ?? [])
+          .filter((m) => Number(m.ts) >= oldest)
+          .reverse()
+          .map(({ metadata, channel: _channel, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':
@@ -165,6 +276,7 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal': {
         const files = (Array.isArray(call.args.files) ? call.args.files : []) as { id: string; title?: string }[];
+        if (call.args.channel_id) this.store({ ts: this.nextTs(), channel: String(call.args.channel_id), text: '', files: files.map((f) => ({ id: f.id })) });
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
       }
       default:
@@ -172,9 +284,10 @@ export class FakeSlack {
     }
   }
 
+  /** Message timestamps from the real clock (conversations.history filters on them), unique. */
   private nextTs(): string {
     this.tsCounter += 1;
-    return `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
   }
 }
 

@@ -46,6 +46,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   channels?: ChannelsConfig;
   baseDelayMs?: number;
+  /** Cap of the outbox's backoff after 5xx (the app's default is 30 s). */
+  maxDelayMs?: number;
   retrainDebounceMs?: number;
   /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
   socketMode?: boolean;
@@ -65,7 +67,7 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
   const server = await startServer(config, {
     logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     channels: options.channels ?? TEST_CHANNELS,
-    outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20 },
+    outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20, ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}) },
     retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
   });
   return {
