@@ -7,86 +7,15 @@
 // (see the report: defaultMigrationsDir); every variable the app reads is set explicitly (empty
 // means unset to parseConfig, and dotenv never overrides a variable that exists), so a developer's
 // .env in the repository root cannot leak in.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, killAll, ROOT, spawnApp as start, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { tempDir } from '../support/testApp.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = path.join(ROOT, 'src', 'index.ts');
-// tsx by absolute path, so the child can also run from a directory outside the repository.
-const TSX = new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url).href;
 const VALID_SECRET = 'startup-test-signing-secret-0123';
-
-/** Every variable src/config.ts reads, unset (dotenv leaves existing keys alone). */
-const ALL_UNSET = {
-  SLACK_BOT_TOKEN: '',
-  SLACK_SIGNING_SECRET: '',
-  SLACK_APP_TOKEN: '',
-  PORT: '',
-  DATABASE_URL: '',
-  SLACK_API_URL: '',
-  CHANNELS_FILE: '',
-  LOG_LEVEL: '',
-  LOCALE: '',
-  SUMMARY_CRON: '',
-  SUMMARY_TIMEZONE: '',
-};
-
-interface Started {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-  /** Resolves on the next stdout/stderr chunk or on exit. */
-  nextOutput: () => Promise<void>;
-}
-
-const children = new Set<ChildProcess>();
-
-function start(env: Record<string, string>, cwd = ROOT): Started {
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...ALL_UNSET, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  let err = '';
-  let waiters: (() => void)[] = [];
-  const wake = () => {
-    const current = waiters;
-    waiters = [];
-    for (const w of current) w();
-  };
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-    wake();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    err += chunk.toString('utf8');
-    wake();
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      children.delete(child);
-      resolve(code);
-      wake();
-    }),
-  );
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    nextOutput: () => (child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
-  };
-}
 
 /** Runs the app to its end; fails if it is still running after `timeoutMs`. */
 async function runToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; stderr: string; stdout: string }> {
@@ -103,36 +32,6 @@ async function runToExit(env: Record<string, string>, timeoutMs = 20_000): Promi
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/**
- * Polls /healthz a bounded number of times until it answers 200. Between failed attempts it waits
- * for the child to say something (it logs "Behovsbryggan is running" once listening) or to exit —
- * no fixed sleeps. Throws if the child exits first or the deadline passes.
- */
-async function waitHealthy(run: Started, port: number, timeoutMs = 25_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let status = 0;
-  for (let attempt = 0; attempt < 200 && Date.now() < deadline; attempt++) {
-    if (run.child.exitCode !== null) throw new Error(`exited with ${run.child.exitCode}: ${run.stderr()}${run.stdout()}`);
-    status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })
-      .then((res) => res.status)
-      .catch(() => 0);
-    if (status === 200) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
-    clearTimeout(timer);
-  }
-  throw new Error(`healthz never answered 200 (last ${status}); output: ${run.stdout()}${run.stderr()}`);
-}
-
 function expectCleanFailure(stderr: string): string[] {
   const lines = stderr.trimEnd().split('\n');
   expect(lines[0]).toBe('Behovsbryggan cannot start:');
@@ -147,9 +46,7 @@ beforeAll(async () => {
   fake = await FakeSlack.start();
   dir = tempDir('behovsbryggan-startup-');
 });
-afterEach(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
+afterEach(() => killAll());
 afterAll(async () => {
   await fake.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,122 @@
+// The app as a real child process (what `npm start` runs), with a clean environment: PATH, HOME and
+// the variables under test; every variable the app reads is set explicitly, so a developer's .env
+// cannot leak in. Output is collected; waits are event-driven (output, exit) with bounded timeouts.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ENTRY = path.join(ROOT, 'src', 'index.ts');
+// tsx by absolute path, so the child can also run from a directory outside the repository.
+export const TSX = new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url).href;
+
+/** Every variable src/config.ts reads, unset (dotenv leaves existing keys alone). */
+export const ALL_UNSET = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  PORT: '',
+  DATABASE_URL: '',
+  SLACK_API_URL: '',
+  CHANNELS_FILE: '',
+  LOG_LEVEL: '',
+  LOCALE: '',
+  SUMMARY_CRON: '',
+  SUMMARY_TIMEZONE: '',
+};
+
+export interface AppProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** Resolves on the next stdout/stderr chunk or on exit. */
+  nextOutput: () => Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+
+/** Kills every child still running (afterEach). */
+export function killAll(): void {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+export function spawnApp(env: Record<string, string>, cwd = ROOT): AppProcess {
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...ALL_UNSET, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let out = '';
+  let err = '';
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const current = waiters;
+    waiters = [];
+    for (const w of current) w();
+  };
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    wake();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+    wake();
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+      wake();
+    }),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    nextOutput: () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Polls /healthz a bounded number of times until it answers 200. Between failed attempts it waits
+ * for the child to say something (it logs "Behovsbryggan is running" once listening) or to exit —
+ * no fixed sleeps. Throws if the child exits first or the deadline passes.
+ */
+export async function waitHealthy(run: AppProcess, port: number, timeoutMs = 25_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let status = 0;
+  for (let attempt = 0; attempt < 200 && Date.now() < deadline; attempt++) {
+    if (run.child.exitCode !== null) throw new Error(`exited with ${run.child.exitCode}: ${run.stderr()}${run.stdout()}`);
+    status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })
+      .then((res) => res.status)
+      .catch(() => 0);
+    if (status === 200) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
+  }
+  throw new Error(`healthz never answered 200 (last ${status}); output: ${run.stdout()}${run.stderr()}`);
+}
+
+/** Resolves with the exit code, or 'timeout' after `ms`. */
+export async function exitWithin(run: AppProcess, ms: number): Promise<number | null | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([run.exited, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
