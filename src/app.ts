@@ -9,6 +9,7 @@ import type { InFlight } from './inFlight.js';
 import type { ListenerDeps } from './slack/deps.js';
 import { envelopeOf } from './slack/envelope.js';
 import { SlackHttpReceiver } from './slack/httpReceiver.js';
+import type { PendingAcks } from './slack/pendingAcks.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dedupeEvents } from './slack/middleware/dedupeEvents.js';
 
@@ -19,6 +20,8 @@ export interface AppDeps extends ListenerDeps {
   health: () => Promise<HealthReport>;
   /** Listener work still running after the ack (tests and shutdown wait for it). */
   inFlight: InFlight;
+  /** Requests waiting for their ack (background routing gives way to them). */
+  pendingAcks: PendingAcks;
 }
 
 export { SLACK_EVENTS_PATH } from './slack/httpReceiver.js';
@@ -31,18 +34,30 @@ export { SLACK_EVENTS_PATH } from './slack/httpReceiver.js';
 const LISTENER_RETRY = { retries: 1, minTimeout: 250, maxTimeout: 500 };
 
 /**
- * Bolt's App, refusing what is no Slack envelope before Bolt's dispatch reads it. The HTTP
+ * Bolt's App, refusing what is no Slack envelope before Bolt's dispatch reads it (the HTTP
  * receiver answers such requests with 400 itself; this covers Socket Mode, whose payloads reach
- * processEvent directly.
+ * processEvent directly), and counting requests until they are acked.
  */
 class GuardedApp extends App {
+  constructor(
+    options: ConstructorParameters<typeof App>[0],
+    private readonly pendingAcks: PendingAcks,
+  ) {
+    super(options);
+  }
+
   override async processEvent(event: ReceiverEvent): Promise<void> {
     if (envelopeOf(event.body) === null) {
       this.logger.debug('ignored a payload that is no Slack envelope');
       await event.ack();
       return;
     }
-    await super.processEvent(event);
+    const acked = this.pendingAcks.begin();
+    try {
+      await super.processEvent({ ...event, ack: (response) => (acked(), event.ack(response)) });
+    } finally {
+      acked();
+    }
   }
 }
 
@@ -55,24 +70,31 @@ export function createApp(deps: AppDeps): App {
   };
   const app =
     config.slack.mode === 'socket'
-      ? new GuardedApp({
-          ...common,
+      ? new GuardedApp(
+          {
+            ...common,
           // Its own client options: the socket client keeps its patient retries for
           // apps.connections.open (reconnecting through a Slack hiccup) without lending them to listeners.
-          receiver: new SocketModeReceiver({
-            appToken: config.slack.appToken ?? '',
-            logger,
-            installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
-          }),
-        })
-      : new GuardedApp({
-          ...common,
-          receiver: new SlackHttpReceiver({
-            signingSecret: config.slack.signingSecret ?? '',
-            logger,
-            getRoutes: { '/healthz': healthRoute(deps.health) },
-          }),
-        });
+            receiver: new SocketModeReceiver({
+              appToken: config.slack.appToken ?? '',
+              logger,
+              installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+            }),
+          },
+          deps.pendingAcks,
+        )
+      : new GuardedApp(
+          {
+            ...common,
+            receiver: new SlackHttpReceiver({
+              signingSecret: config.slack.signingSecret ?? '',
+              logger,
+              getRoutes: { '/healthz': healthRoute(deps.health) },
+              pendingAcks: deps.pendingAcks,
+            }),
+          },
+          deps.pendingAcks,
+        );
   // First: everything after it, including the listener's work after its ack, counts as in flight.
   app.use(async ({ next }) => {
     await deps.inFlight.track(next());

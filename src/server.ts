@@ -26,6 +26,7 @@ import { loadSeedData } from './seed/seedFiles.js';
 import { fetchWithTimeout } from './slack/fetchWithTimeout.js';
 import { createSlackOutboxSender } from './slack/outboxSender.js';
 import { slackPacing } from './slack/pacing.js';
+import { PendingAcks } from './slack/pendingAcks.js';
 import { startWeeklySummaries } from './summaries/index.js';
 
 export interface ServerOptions {
@@ -35,6 +36,8 @@ export interface ServerOptions {
   outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Quiet time before feedback triggers a retrain (tests shorten it). */
   retrainDebounceMs?: number;
+  /** How long no Slack request must have arrived before routing and sending go on (default 100 ms). */
+  quietMs?: number;
 }
 
 export interface RunningServer {
@@ -86,6 +89,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     logger: boltLogger(logger),
   });
   const outboxLogger = logger.child({ component: 'outbox' });
+  // Acks first: routing and sending wait for a quiet moment (no Slack request for 100 ms), up to
+  // 2 s, so a burst of submissions is answered before the work it causes competes for the loop.
+  const pendingAcks = new PendingAcks();
+  const quietMs = options.quietMs ?? 100;
+  const quietMoment = () => pendingAcks.whenQuiet(quietMs, 2_000);
   const outbox = new OutboxWorker({
     db,
     logger: outboxLogger,
@@ -93,11 +101,17 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     pacing: slackPacing,
     // One instance per SQLite file: a lease found at start belongs to a process that died.
     releaseLeasesOnStart: dialectOf(db) === 'sqlite',
+    yieldTo: quietMoment,
     ...options.outbox,
   });
   let routing: RoutingQueue | null = null;
   const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id) });
-  routing = new RoutingQueue({ route: (id) => needs.routeNeed(id), pending: () => needs.unroutedNeedIds(), logger: logger.child({ component: 'routing' }) });
+  routing = new RoutingQueue({
+    route: (id) => needs.routeNeed(id),
+    pending: () => needs.unroutedNeedIds(),
+    yieldTo: quietMoment,
+    logger: logger.child({ component: 'routing' }),
+  });
   const retraining = new RetrainScheduler(
     async () => {
       const matcher = await matchers.retrain(db);
@@ -130,6 +144,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     areas,
     health: createHealthCheck({ db, expectedMigrations: shipped }),
     inFlight,
+    pendingAcks,
   });
   let port: number | null = null;
   if (config.slack.mode === 'socket') await app.start();

@@ -66,8 +66,7 @@ export class NeedService {
     const { submissionKey } = meta;
     const existing = async () =>
       submissionKey ? db.need.findUnique({ where: { submissionKey }, select: { id: true, title: true } }) : null;
-    const earlier = await existing();
-    if (earlier) return { ...earlier, created: false };
+    // One statement on the ack path: a key seen before shows up as a unique violation.
     let need: { id: number; title: string };
     try {
       need = await db.need.create({
@@ -86,7 +85,7 @@ export class NeedService {
         select: { id: true, title: true },
       });
     } catch (error) {
-      // The same submission, arriving twice at the same instant: the other one stored it.
+      // The same submission again (a replay, or two at the same instant): the first stored it.
       const raced = isUniqueViolation(error) ? await existing() : null;
       if (raced) return { ...raced, created: false };
       throw error;

@@ -9,6 +9,8 @@ export interface RoutingQueueDeps {
   /** Needs recorded but not routed yet (at start: what the last process left). */
   pending(): Promise<number[]>;
   logger: Logger;
+  /** Resolves when routing may go on (the Slack layer lets pending acks go first). */
+  yieldTo?: () => Promise<void>;
   /** First retry delay after a failed routing; doubles up to a minute. */
   retryDelayMs?: number;
 }
@@ -67,6 +69,7 @@ export class RoutingQueue {
       if (next.done) return;
       const needId = next.value;
       this.queue.delete(needId);
+      await this.deps.yieldTo?.();
       try {
         await this.deps.route(needId);
         this.failures.delete(needId);

@@ -61,6 +61,8 @@ export interface OutboxWorkerOptions {
   maxDelayMs?: number;
   /** Lanes sending at the same time. */
   concurrency?: number;
+  /** Resolves when sending may go on (the Slack layer lets requests waiting for their ack go first). */
+  yieldTo?: () => Promise<void>;
   /**
    * Leases left by a process that died are released at start. Right for SQLite (one instance
    * per file); with several instances on PostgreSQL a lease simply expires.
@@ -213,6 +215,7 @@ export class OutboxWorker {
 
   /** Starts sends for claimable rows while lanes are free, then decides when to look again. */
   private async pump(): Promise<void> {
+    await this.options.yieldTo?.();
     let waitingOnPacing: number | null = null;
     // Rows not due at the last claim's `now` are what a timer waits for (a row becoming due
     // between the claim and that query must not fall between the two).

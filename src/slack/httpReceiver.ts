@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type App, type Logger, type Receiver, type ReceiverEvent, ReceiverMultipleAckError } from '@slack/bolt';
 import { envelopeOf, parseSlackBody } from './envelope.js';
+import type { PendingAcks } from './pendingAcks.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack refuses requests more than five minutes old; we refuse both directions. */
@@ -26,6 +27,8 @@ export interface SlackHttpReceiverOptions {
   logger: Logger;
   /** Plain GET routes, e.g. { '/healthz': handler }. */
   getRoutes?: Record<string, RouteHandler>;
+  /** Counts Slack requests from their arrival to their answer (background work gives way). */
+  pendingAcks?: PendingAcks;
   /** Time source for the timestamp check (tests). */
   nowMs?: () => number;
 }
@@ -138,7 +141,11 @@ export class SlackHttpReceiver implements Receiver {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'POST' && path === SLACK_EVENTS_PATH) return this.handleSlackRequest(req, res);
+    if (req.method === 'POST' && path === SLACK_EVENTS_PATH) {
+      const answered = this.options.pendingAcks?.begin();
+      if (answered) res.once('finish', answered).once('close', answered);
+      return this.handleSlackRequest(req, res);
+    }
     const handler = req.method === 'GET' && path !== undefined ? this.options.getRoutes?.[path] : undefined;
     if (handler) return handler(req, res);
     answer(res, 404);

@@ -51,6 +51,8 @@ export interface TestAppOptions {
   retrainDebounceMs?: number;
   /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
   socketMode?: boolean;
+  /** The app's quiet period before background work (its default: 100 ms). */
+  quietMs?: number;
 }
 
 export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}): Promise<TestApp> {
@@ -69,6 +71,8 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     channels: options.channels ?? TEST_CHANNELS,
     outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20, ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}) },
     retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
+    // Background work still waits for acks, but not for 100 ms of silence after each request.
+    quietMs: options.quietMs ?? 5,
   });
   return {
     server,

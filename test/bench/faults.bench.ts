@@ -1,0 +1,245 @@
+// The faults of issue 8 as figures: the real app against a FakeSlack that rate-limits, fails for
+// minutes, or whose database file another process locks; and the app as a process killed mid-burst.
+//   1. A 429 storm (Retry-After: 1) for STORM_S while needs come in: posts lost, time to drain.
+//   2. Slack's per-channel limit (1 post/s, burst 3): 100 needs to the all-areas channel in 30 s —
+//      429s provoked, rows failed, time until every post is out.
+//   3. A 5xx outage for OUTAGE_S: time from Slack's recovery until the queue is empty.
+//   4. The SQLite file locked by another connection for 10 s: how long /need, a submission and
+//      /healthz take to be answered meanwhile.
+//   5. SIGKILL in the middle of a burst of 100 submissions, three rounds: acked needs lost,
+//      suggestions posted twice.
+// `npm run bench -- faults` runs the full windows (2 minutes each); `-- --quick` shortens them.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { sqliteFilePath } from '../../src/db/client.js';
+import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
+import { type AppProcess, exitWithin, freePort, spawnApp, waitHealthy } from '../support/appProcess.js';
+import { FakeSlack } from '../support/fakeSlack.js';
+import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
+import { startTestApp, tempDir, type TestApp } from '../support/testApp.js';
+
+const QUICK = process.argv.includes('--quick');
+const STORM_S = QUICK ? 20 : 120;
+const OUTAGE_S = QUICK ? 20 : 120;
+const LOCK_S = 10;
+const KILL_ROUNDS = 3;
+const KILL_BURST = 100;
+
+const DESCRIPTIONS = [
+  'Hemtjänsten vill ha trygghetslarm och sensorer som larmar när en brukare ramlar på natten.',
+  'Vi behöver samordna varutransporter till skolor och förskolor för att minska antalet leveranser.',
+  'Kommunen vill visualisera den nya stadsdelen i 3D för medborgardialog innan detaljplanen.',
+  'Reningsverket behöver minska energianvändningen och ta tillvara näringsämnen ur slammet.',
+];
+const METADATA = encodeNeedModalMetadata({ channelId: 'C0TYPED', source: 'slash_command' });
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function withApp<T>(work: (app: TestApp, fake: FakeSlack, kinda: string) => Promise<T>): Promise<T> {
+  const fake = await FakeSlack.start();
+  // The app's real backoff (5xx: 1 s doubling, capped at 30 s).
+  const app = await startTestApp(fake, { baseDelayMs: 1_000 });
+  try {
+    const kinda = String((await app.server.db.municipality.findUniqueOrThrow({ where: { name: 'Kinda' } })).id);
+    return await work(app, fake, kinda);
+  } finally {
+    await app.stop();
+    await fake.stop();
+  }
+}
+
+async function submit(app: TestApp, kinda: string, i: number): Promise<number> {
+  const t0 = performance.now();
+  const payload = needSubmissionPayload({ municipalityId: kinda, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` }, METADATA, 'U0STAFF', nextViewId());
+  const res = await postInteraction(app.baseUrl, payload);
+  await res.text();
+  return performance.now() - t0;
+}
+
+async function postsAndFailures(app: TestApp): Promise<{ posts: number; unposted: number; failed: number; pending: number }> {
+  const db = app.server.db;
+  return {
+    posts: await db.suggestionPost.count({ where: { messageTs: { not: null } } }),
+    unposted: await db.suggestionPost.count({ where: { messageTs: null } }),
+    failed: await db.outboxMessage.count({ where: { status: 'failed' } }),
+    pending: await db.outboxMessage.count({ where: { status: 'pending' } }),
+  };
+}
+
+async function rateLimitStorm(): Promise<void> {
+  await withApp(async (app, fake, kinda) => {
+    fake.failFor(['chat.postMessage', 'chat.postEphemeral', 'chat.update'], { status: 429, retryAfterSeconds: 1 }, STORM_S * 1000);
+    const started = Date.now();
+    for (let i = 0; i < 30; i++) await submit(app, kinda, i);
+    const recovery = started + STORM_S * 1000;
+    await app.server.outbox.drained();
+    const drained = Date.now();
+    const state = await postsAndFailures(app);
+    console.log(
+      `1. 429 storm ${STORM_S} s, 30 needs: ${state.posts} posts out, ${state.unposted} never posted, ${state.failed} rows failed; queue empty ${s(drained - recovery)} after Slack recovered; ${fake.callsOf('chat.postMessage').length} postMessage calls`,
+    );
+  });
+}
+
+async function perChannelLimit(): Promise<void> {
+  await withApp(async (app, fake, kinda) => {
+    fake.limitPostsPerChannel({ burst: 3, intervalMs: 1_000 });
+    const started = Date.now();
+    for (let i = 0; i < 100; i++) {
+      await submit(app, kinda, i);
+      const due = started + ((i + 1) * 30_000) / 100; // 100 needs spread over 30 s
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    }
+    await app.server.outbox.drained();
+    const state = await postsAndFailures(app);
+    console.log(
+      `2. per-channel limit 1/s (burst 3), 100 needs in 30 s: ${fake.rateLimited} 429s provoked, ${state.failed} rows failed, ${state.unposted} never posted; the all-areas channel got ${fake.history.get('C0REGION')?.length ?? 0} posts; all out ${s(Date.now() - started)} after the first need`,
+    );
+  });
+}
+
+async function serverErrorOutage(): Promise<void> {
+  await withApp(async (app, fake, kinda) => {
+    fake.failFor(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'conversations.history'], { status: 500 }, OUTAGE_S * 1000);
+    const started = Date.now();
+    for (let i = 0; i < 30; i++) await submit(app, kinda, i);
+    const recovery = started + OUTAGE_S * 1000;
+    await app.server.outbox.drained();
+    const state = await postsAndFailures(app);
+    console.log(`3. 500 outage ${OUTAGE_S} s, 30 needs: queue empty ${s(Date.now() - recovery)} after Slack recovered; ${state.failed} failed, ${state.unposted} never posted`);
+  });
+}
+
+async function lockedDatabase(): Promise<void> {
+  await withApp(async (app, fake, kinda) => {
+    const other = new Database(sqliteFilePath(app.databaseUrl), { timeout: 0 });
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare('UPDATE Municipality SET population = population').run();
+    const release = setTimeout(() => {
+      other.exec('COMMIT');
+      other.close();
+    }, LOCK_S * 1000);
+    const timed = async (work: () => Promise<Response>) => {
+      const t0 = performance.now();
+      const res = await work();
+      await res.text();
+      return { ms: performance.now() - t0, status: res.status };
+    };
+    const commands: number[] = [];
+    const submissions: number[] = [];
+    const health: number[] = [];
+    const until = Date.now() + (LOCK_S - 1) * 1000;
+    let i = 0;
+    while (Date.now() < until) {
+      const [c, sub, h] = await Promise.all([
+        timed(() => postCommand(app.baseUrl, { text: 'låst' })),
+        submit(app, kinda, i++),
+        timed(() => fetch(`${app.baseUrl}/healthz`)),
+      ]);
+      commands.push(c.ms);
+      submissions.push(sub);
+      health.push(h.ms);
+    }
+    clearTimeout(release);
+    other.exec('COMMIT');
+    other.close();
+    await app.server.settled();
+    const max = (xs: number[]) => Math.max(...xs).toFixed(0);
+    console.log(
+      `4. SQLite file locked ${LOCK_S} s: /need acked in ≤ ${max(commands)} ms, submissions answered in ≤ ${max(submissions)} ms ("kunde inte sparas" while locked), /healthz in ≤ ${max(health)} ms (${commands.length} rounds); ${await app.server.db.need.count()} needs stored (none while locked); ${fake.callsOf('views.open').length} modals opened`,
+    );
+  });
+}
+
+async function killedMidBurst(): Promise<void> {
+  const fake = await FakeSlack.start();
+  const dir = tempDir('bench-kill-');
+  try {
+    let lost = 0;
+    let doubled = 0;
+    let ackedTotal = 0;
+    let suggestionsTotal = 0;
+    for (let round = 0; round < KILL_ROUNDS; round++) {
+      fake.reset();
+      const dbFile = path.join(dir, `round${round}.db`);
+      const channelsFile = path.join(dir, 'channels.yml');
+      writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n');
+      const port = await freePort();
+      const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(port), DATABASE_URL: `file:${dbFile}`, SLACK_API_URL: fake.url, CHANNELS_FILE: channelsFile, LOG_LEVEL: 'info' };
+      const first = spawnApp(env);
+      await waitHealthy(first, port);
+      const kinda = (() => {
+        const db = new Database(dbFile, { readonly: true });
+        try {
+          return String((db.prepare("SELECT id FROM Municipality WHERE name = 'Kinda'").get() as { id: number }).id);
+        } finally {
+          db.close();
+        }
+      })();
+      let posts = 0;
+      const killAt = 10 + round * 15;
+      fake.onCall('chat.postMessage', async () => {
+        if (++posts !== killAt) return;
+        first.child.kill('SIGKILL');
+        await first.exited;
+      });
+      const acked: string[] = [];
+      await Promise.all(
+        Array.from({ length: KILL_BURST }, async (_, i) => {
+          const viewId = nextViewId();
+          const payload = needSubmissionPayload({ municipalityId: kinda, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` }, METADATA, 'U0STAFF', viewId);
+          try {
+            const res = await postInteraction(`http://127.0.0.1:${port}`, payload);
+            if (res.status === 200 && (await res.text()) === '') acked.push(`view:${viewId}`);
+          } catch {
+            // the process died with the request open
+          }
+        }),
+      );
+      await exitWithin(first, 20_000);
+      fake.onCall('chat.postMessage', null);
+      const second: AppProcess = spawnApp({ ...env, LOG_LEVEL: 'debug' });
+      await waitHealthy(second, port);
+      for (;;) {
+        const report = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { outbox: { pending: number } };
+        if (report.outbox.pending === 0) break;
+        await second.nextOutput();
+      }
+      const db = new Database(dbFile, { readonly: true });
+      const stored = new Set((db.prepare('SELECT submissionKey AS k FROM Need').all() as { k: string }[]).map((r) => r.k));
+      const suggestions = db.prepare('SELECT id, channelId FROM SuggestionPost').all() as { id: number; channelId: string }[];
+      db.close();
+      lost += acked.filter((k) => !stored.has(k)).length;
+      doubled += suggestions.filter((p) => fake.messagesWithMetadata(p.channelId, 'outbox_key', `suggestion:${p.id}`).length > 1).length;
+      ackedTotal += acked.length;
+      suggestionsTotal += suggestions.length;
+      second.child.kill('SIGTERM');
+      await exitWithin(second, 15_000);
+    }
+    console.log(
+      `5. SIGKILL mid-burst of ${KILL_BURST}, ${KILL_ROUNDS} rounds: ${ackedTotal} acked, ${lost} of them lost; ${suggestionsTotal} suggestions, ${doubled} posted twice`,
+    );
+  } finally {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function main(): Promise<void> {
+  console.log(`faults${QUICK ? ' (quick: shortened windows)' : ''}`);
+  await lockedDatabase();
+  await killedMidBurst();
+  await perChannelLimit();
+  await rateLimitStorm();
+  await serverErrorOutage();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main()
+    .then(() => process.exit())
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
