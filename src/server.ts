@@ -57,6 +57,8 @@ export interface RunningServer {
    * retrain, a retry after backoff) is not waited for. What tests await instead of polling.
    */
   settled(): Promise<void>;
+  /** Like settled, and also waits until no post is pending at all — retries after backoff included. */
+  drained(): Promise<void>;
   /** Stops taking requests, finishes the work in flight, closes the database. */
   stop(): Promise<void>;
 }
@@ -172,6 +174,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       if (inFlight.isIdle() && queue.isIdle() && !retraining.isRunning() && outbox.isIdle()) return;
     }
   };
+  const drained = async () => {
+    await settled();
+    await outbox.drained();
+  };
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -184,6 +190,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     outbox,
     port,
     settled,
+    drained,
     stop: () =>
       (stopping ??= (async () => {
         scheduled.stop();

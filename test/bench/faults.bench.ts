@@ -50,11 +50,16 @@ async function withApp<T>(work: (app: TestApp, fake: FakeSlack, kinda: string) =
 }
 
 async function submit(app: TestApp, kinda: string, i: number): Promise<number> {
+  return (await submitTimed(app, kinda, i)).ms;
+}
+
+async function submitTimed(app: TestApp, kinda: string, i: number): Promise<{ ms: number; refused: boolean; viewId: string }> {
   const t0 = performance.now();
-  const payload = needSubmissionPayload({ municipalityId: kinda, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` }, METADATA, 'U0STAFF', nextViewId());
+  const viewId = nextViewId();
+  const payload = needSubmissionPayload({ municipalityId: kinda, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` }, METADATA, 'U0STAFF', viewId);
   const res = await postInteraction(app.baseUrl, payload);
-  await res.text();
-  return performance.now() - t0;
+  const body = await res.text();
+  return { ms: performance.now() - t0, refused: body.includes('"errors"'), viewId };
 }
 
 async function postsAndFailures(app: TestApp): Promise<{ posts: number; unposted: number; failed: number; pending: number }> {
@@ -73,11 +78,12 @@ async function rateLimitStorm(): Promise<void> {
     const started = Date.now();
     for (let i = 0; i < 30; i++) await submit(app, kinda, i);
     const recovery = started + STORM_S * 1000;
-    await app.server.outbox.drained();
+    await app.server.drained();
     const drained = Date.now();
     const state = await postsAndFailures(app);
+    const firstAfter = fake.calls.find((c) => c.method === 'chat.postMessage' && c.at >= recovery);
     console.log(
-      `1. 429 storm ${STORM_S} s, 30 needs: ${state.posts} posts out, ${state.unposted} never posted, ${state.failed} rows failed; queue empty ${s(drained - recovery)} after Slack recovered; ${fake.callsOf('chat.postMessage').length} postMessage calls`,
+      `1. 429 storm ${STORM_S} s (Retry-After 1), 30 needs: ${state.posts} posts out, ${state.unposted} never posted, ${state.failed} rows failed; first post ${s((firstAfter?.at ?? drained) - recovery)} after Slack recovered, queue empty after ${s(drained - recovery)} (30 posts to the all-areas channel at ~1/s); ${fake.callsOf('chat.postMessage').length} postMessage calls in all`,
     );
   });
 }
@@ -91,7 +97,7 @@ async function perChannelLimit(): Promise<void> {
       const due = started + ((i + 1) * 30_000) / 100; // 100 needs spread over 30 s
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
     }
-    await app.server.outbox.drained();
+    await app.server.drained();
     const state = await postsAndFailures(app);
     console.log(
       `2. per-channel limit 1/s (burst 3), 100 needs in 30 s: ${fake.rateLimited} 429s provoked, ${state.failed} rows failed, ${state.unposted} never posted; the all-areas channel got ${fake.history.get('C0REGION')?.length ?? 0} posts; all out ${s(Date.now() - started)} after the first need`,
@@ -105,9 +111,12 @@ async function serverErrorOutage(): Promise<void> {
     const started = Date.now();
     for (let i = 0; i < 30; i++) await submit(app, kinda, i);
     const recovery = started + OUTAGE_S * 1000;
-    await app.server.outbox.drained();
+    await app.server.drained();
     const state = await postsAndFailures(app);
-    console.log(`3. 500 outage ${OUTAGE_S} s, 30 needs: queue empty ${s(Date.now() - recovery)} after Slack recovered; ${state.failed} failed, ${state.unposted} never posted`);
+    const firstAfter = fake.calls.find((c) => c.method === 'chat.postMessage' && c.at >= recovery);
+    console.log(
+      `3. 500 outage ${OUTAGE_S} s, 30 needs: first post ${s((firstAfter?.at ?? Date.now()) - recovery)} after Slack recovered, queue empty after ${s(Date.now() - recovery)} (paced: 30 posts to the all-areas channel); ${state.failed} failed, ${state.unposted} never posted`,
+    );
   });
 }
 
@@ -116,10 +125,14 @@ async function lockedDatabase(): Promise<void> {
     const other = new Database(sqliteFilePath(app.databaseUrl), { timeout: 0 });
     other.exec('BEGIN IMMEDIATE');
     other.prepare('UPDATE Municipality SET population = population').run();
-    const release = setTimeout(() => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       other.exec('COMMIT');
       other.close();
-    }, LOCK_S * 1000);
+    };
+    const releaseTimer = setTimeout(release, LOCK_S * 1000);
     const timed = async (work: () => Promise<Response>) => {
       const t0 = performance.now();
       const res = await work();
@@ -128,26 +141,28 @@ async function lockedDatabase(): Promise<void> {
     };
     const commands: number[] = [];
     const submissions: number[] = [];
+    const refusedViews: string[] = [];
     const health: number[] = [];
     const until = Date.now() + (LOCK_S - 1) * 1000;
     let i = 0;
     while (Date.now() < until) {
       const [c, sub, h] = await Promise.all([
         timed(() => postCommand(app.baseUrl, { text: 'låst' })),
-        submit(app, kinda, i++),
+        submitTimed(app, kinda, i++),
         timed(() => fetch(`${app.baseUrl}/healthz`)),
       ]);
       commands.push(c.ms);
-      submissions.push(sub);
+      submissions.push(sub.ms);
+      if (sub.refused) refusedViews.push(`view:${sub.viewId}`);
       health.push(h.ms);
     }
-    clearTimeout(release);
-    other.exec('COMMIT');
-    other.close();
+    clearTimeout(releaseTimer);
+    release();
     await app.server.settled();
     const max = (xs: number[]) => Math.max(...xs).toFixed(0);
+    const storedAnyway = await app.server.db.need.count({ where: { submissionKey: { in: refusedViews } } });
     console.log(
-      `4. SQLite file locked ${LOCK_S} s: /need acked in ≤ ${max(commands)} ms, submissions answered in ≤ ${max(submissions)} ms ("kunde inte sparas" while locked), /healthz in ≤ ${max(health)} ms (${commands.length} rounds); ${await app.server.db.need.count()} needs stored (none while locked); ${fake.callsOf('views.open').length} modals opened`,
+      `4. SQLite file locked ${LOCK_S} s: /need acked in ≤ ${max(commands)} ms, submissions answered in ≤ ${max(submissions)} ms, /healthz in ≤ ${max(health)} ms (${commands.length} rounds); ${refusedViews.length} submissions answered "kunde inte sparas", ${storedAnyway} of them stored anyway; ${await app.server.db.need.count()} needs stored in all; ${fake.callsOf('views.open').length} modals opened`,
     );
   });
 }

@@ -201,7 +201,7 @@ describe('Slack rate limiting and failing', () => {
   it('loses nothing in a 429 storm: every post goes out once Slack recovers, none is marked failed', async () => {
     ctx.fake.failFor(['chat.postMessage', 'chat.postEphemeral'], { status: 429, retryAfterSeconds: 1 }, 2_500);
     for (let i = 0; i < 3; i++) expect((await submitNeed(ctx.app, ctx.fake, { description: `${HOME_CARE_NEED} (${i})` })).status).toBe(200);
-    await ctx.app.server.outbox.drained();
+    await ctx.app.server.drained();
     const db = ctx.app.server.db;
     expect(await db.outboxMessage.count({ where: { status: 'failed' } })).toBe(0);
     const posts = await db.suggestionPost.findMany();
@@ -216,7 +216,7 @@ describe('Slack rate limiting and failing', () => {
   it('paces posts to one channel under Slack’s rate, so it never provokes a 429', async () => {
     ctx.fake.limitPostsPerChannel({ burst: 3, intervalMs: 1_000 });
     for (let i = 0; i < 6; i++) expect((await submitNeed(ctx.app, ctx.fake, { description: `${HOME_CARE_NEED} (${i})` })).status).toBe(200);
-    await ctx.app.server.outbox.drained();
+    await ctx.app.server.drained();
     expect(ctx.fake.rateLimited).toBe(0);
     expect(ctx.fake.history.get('C0REGION')).toHaveLength(6); // the all-areas channel got every need
   });
@@ -224,7 +224,7 @@ describe('Slack rate limiting and failing', () => {
   it('does not post twice when Slack posted but its answer was a 500', async () => {
     ctx.fake.failNext('chat.postMessage', { status: 500, acted: true });
     await recordNeed(ctx.app, ctx.fake);
-    await ctx.app.server.outbox.drained();
+    await ctx.app.server.drained();
     const posts = await ctx.app.server.db.suggestionPost.findMany();
     for (const post of posts) {
       expect(ctx.fake.messagesWithMetadata(post.channelId, 'outbox_key', `suggestion:${post.id}`)).toHaveLength(1);
@@ -244,7 +244,7 @@ describe('Slack rate limiting and failing', () => {
     ctx.fake.failFor(['chat.postMessage', 'chat.postEphemeral', 'conversations.history'], { status: 503 }, 1_500);
     await submitNeed(ctx.app, ctx.fake);
     await submitNeed(ctx.app, ctx.fake, { description: 'Vi behöver samordna varutransporter till skolor och förskolor för att minska antalet leveranser.' });
-    await ctx.app.server.outbox.drained();
+    await ctx.app.server.drained();
     const db = ctx.app.server.db;
     expect(await db.outboxMessage.count({ where: { status: { not: 'sent' } } })).toBe(0);
     const posts = await db.suggestionPost.findMany();
@@ -254,7 +254,7 @@ describe('Slack rate limiting and failing', () => {
   it('ends a row only on a permanent error, and keeps it visible', async () => {
     ctx.fake.failNext('chat.postMessage', { slackError: 'channel_not_found' });
     await recordNeed(ctx.app, ctx.fake);
-    await ctx.app.server.outbox.drained();
+    await ctx.app.server.drained();
     const failed = await ctx.app.server.db.outboxMessage.findMany({ where: { status: 'failed' } });
     expect(failed).toHaveLength(1);
     expect(failed[0]!.lastError).toBe('slack: channel_not_found');

@@ -133,6 +133,20 @@ describe('Socket Mode', () => {
     expect(await app.server.db.suggestionPost.count({ where: { needId: need.id, state: 'posted', messageTs: { not: null } } })).toBe(channels.length);
   });
 
+  it('acks payloads that are no Slack envelope without effect, and keeps the connection', async () => {
+    const needsBefore = await app.server.db.need.count();
+    for (const payload of [null, [], 'text', { type: 'view_submission', user: { id: 'U0X' } }, { type: 'block_actions', user: { id: 'U0X' }, actions: [] }]) {
+      const ack = await socket.deliver('interactive', payload);
+      expect(ack.payload ?? {}).toEqual({});
+    }
+    const ack = await socket.deliver('events_api', { type: 'event_callback', event_id: 'EvBAD', event: 'reaction_added' });
+    expect(ack.payload ?? {}).toEqual({});
+    await app.server.settled();
+    expect(await app.server.db.need.count()).toBe(needsBefore);
+    expect(socket.connected).toBe(true);
+    expect(socket.connections).toBe(1);
+  });
+
   it('stores a redelivered reaction once, and a redelivery after the removal does not bring it back', async () => {
     const need = await recordNeed();
     const ts = need.ts.C0IOT!;

@@ -1,0 +1,18 @@
+// The bot scopes the code needs, each with the reason. manifest.yml asks for exactly these (a test
+// compares them) and `doctor` checks that the installed app was granted them.
+export const BOT_SCOPES = {
+  commands: '/need and the message shortcut',
+  'chat:write': 'suggestion messages, confirmations, updates, the weekly summary',
+  'chat:write.public': 'post in a public team channel even before the bot has joined it',
+  'channels:read': 'look up the configured public channels at start (conversations.info)',
+  'groups:read': 'look up the configured private channels at start',
+  'channels:join': 'join the public team channels, so that reactions there reach the bot',
+  'channels:history': 'exactly once: after a crash, find a post whose outcome is unknown (public channels)',
+  'groups:history': 'the same for private team channels',
+  'reactions:read': '👍 👎 🙋 ✅ on suggestion messages',
+  'files:write': 'the weekly summary’s chart',
+} as const;
+
+export type BotScope = keyof typeof BOT_SCOPES;
+
+export const REQUIRED_BOT_SCOPES = Object.keys(BOT_SCOPES) as BotScope[];
