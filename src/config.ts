@@ -14,15 +14,28 @@ export const databaseUrlSchema = z
   )
   .default('file:./behovsbryggan.db');
 
+/** The example values of .env.example ("xoxb-your-bot-token"): refused before any call to Slack. */
+const isPlaceholder = (value: string) => /your[-_ ]/i.test(value) || /^(xoxb-|xapp-)?(x+|\.\.\.|changeme|todo)$/i.test(value);
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z
       .string({ error: 'SLACK_BOT_TOKEN is missing: the bot token (xoxb-…) from OAuth & Permissions' })
-      .regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'),
-    SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, 'SLACK_SIGNING_SECRET looks malformed').optional(),
+      .regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-')
+      .refine((v) => !isPlaceholder(v), {
+        error: 'SLACK_BOT_TOKEN is still the example value from .env.example: paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+      }),
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .regex(/^\S{8,}$/, 'SLACK_SIGNING_SECRET looks malformed')
+      .refine((v) => !isPlaceholder(v), { error: 'SLACK_SIGNING_SECRET is still the example value: copy the Signing Secret from Basic Information' })
+      .optional(),
     SLACK_APP_TOKEN: z
       .string()
       .regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must be an app-level token starting with xapp-')
+      .refine((v) => !isPlaceholder(v), {
+        error: 'SLACK_APP_TOKEN is still the example value from .env.example: create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line for HTTP mode',
+      })
       .optional(),
     PORT: z.coerce
       .number({ error: 'PORT must be a number' })

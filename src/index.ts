@@ -1,20 +1,27 @@
-// Entry point: config → database → app → start. Exit 1 with one line per problem on bad config.
+// Entry point: config → process guards → startServer → signals. Whatever stops start-up ends the
+// process with exit code 1 and one line per problem on stderr, never a stack trace.
 import { ChannelsConfigError } from './channels/channelsConfig.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { installProcessGuards } from './processGuards.js';
 import { SeedFileError } from './seed/seedFiles.js';
 import { startServer } from './server.js';
+import { StartupError } from './slack/workspaceChecks.js';
+
+/** A shutdown that has not finished by then is cut short: a supervisor waits about 15 s. */
+const SHUTDOWN_GRACE_MS = 12_000;
+
+function cannotStart(problems: string[]): never {
+  process.stderr.write(`Behovsbryggan cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Behovsbryggan cannot start:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) cannotStart(error.problems);
     throw error;
   }
   const logger = createLogger(config.logLevel);
@@ -23,15 +30,19 @@ async function main(): Promise<void> {
   try {
     server = await startServer(config, { logger });
   } catch (error) {
-    if (error instanceof ChannelsConfigError || error instanceof SeedFileError) {
-      process.stderr.write(`Behovsbryggan cannot start:\n  - ${error.message.split('\n').join('\n  - ')}\n`);
-      process.exit(1);
+    if (error instanceof ChannelsConfigError || error instanceof SeedFileError || error instanceof StartupError) {
+      cannotStart(error.message.split('\n'));
     }
-    logger.fatal({ err: error }, 'start-up failed');
-    process.exit(1);
+    // Anything else is unexpected: the details go to the log (debug), the person gets one line.
+    logger.debug({ err: error }, 'start-up failed');
+    cannotStart([`${error instanceof Error ? error.message.split('\n')[0] : String(error)} (LOG_LEVEL=debug shows the details)`]);
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error(`shutdown did not finish within ${SHUTDOWN_GRACE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     server
       .stop()
       .then(() => process.exit(0))

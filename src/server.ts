@@ -26,6 +26,7 @@ import { loadSeedData } from './seed/seedFiles.js';
 import { fetchWithTimeout } from './slack/fetchWithTimeout.js';
 import { createSlackOutboxSender } from './slack/outboxSender.js';
 import { slackPacing } from './slack/pacing.js';
+import { checkWorkspace, SOCKET_HELLO_TIMEOUT_MS, startSocketMode } from './slack/startup.js';
 import { PendingAcks } from './slack/pendingAcks.js';
 import { startWeeklySummaries } from './summaries/index.js';
 
@@ -38,6 +39,8 @@ export interface ServerOptions {
   retrainDebounceMs?: number;
   /** How long no Slack request must have arrived before routing and sending go on (default 100 ms). */
   quietMs?: number;
+  /** Socket Mode: how long to wait for Slack's hello before giving up (default 10 s). */
+  socketHelloTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -67,6 +70,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const { logger } = options;
   // Read configuration files first: a bad channels file should stop us before touching the DB.
   const channels = options.channels ?? loadChannelsConfig(config.channelsFile);
+  // Then the workspace: a refused token or a missing channel ends start-up within seconds.
+  await checkWorkspace(config, channels, options.channels ? 'the channels' : config.channelsFile, logger);
 
   const { applied, shipped } = await applyPendingMigrations(config.databaseUrl, { logger });
   if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
@@ -149,10 +154,15 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     pendingAcks,
   });
   let port: number | null = null;
-  if (config.slack.mode === 'socket') await app.start();
-  else {
-    const address = ((await app.start(config.port)) as Server).address();
-    port = typeof address === 'object' && address ? address.port : config.port;
+  try {
+    if (config.slack.mode === 'socket') await startSocketMode(app, config, options.socketHelloTimeoutMs ?? SOCKET_HELLO_TIMEOUT_MS);
+    else {
+      const address = ((await app.start(config.port)) as Server).address();
+      port = typeof address === 'object' && address ? address.port : config.port;
+    }
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
   }
   logger.info({ mode: config.slack.mode, port }, 'Behovsbryggan is running');
 

@@ -110,6 +110,65 @@ describe('start-up with bad configuration', () => {
   });
 });
 
+describe('start-up that Slack refuses or cannot be reached for', () => {
+  const channelsFile = () => {
+    const file = path.join(dir, 'one-channel.yml');
+    writeFileSync(file, 'intake: C0INTAKE\n');
+    return file;
+  };
+
+  it('refuses the .env.example placeholders before any call to Slack', async () => {
+    fake.reset();
+    const { code, stderr } = await runToExit({
+      SLACK_BOT_TOKEN: 'xoxb-your-bot-token',
+      SLACK_APP_TOKEN: 'xapp-your-app-token',
+      SLACK_API_URL: fake.url,
+      CHANNELS_FILE: channelsFile(),
+      DATABASE_URL: `file:${path.join(dir, 'placeholder.db')}`,
+    });
+    expect(code).toBe(1);
+    expect(expectCleanFailure(stderr)).toEqual([
+      '  - SLACK_BOT_TOKEN is still the example value from .env.example: paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+      '  - SLACK_APP_TOKEN is still the example value from .env.example: create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line for HTTP mode',
+    ]);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('says in one line that a revoked token was refused', async () => {
+    fake.reset();
+    fake.failNext('auth.test', { slackError: 'token_revoked' });
+    const { code, stderr } = await runToExit({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-revoked',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      SLACK_API_URL: fake.url,
+      CHANNELS_FILE: channelsFile(),
+      DATABASE_URL: `file:${path.join(dir, 'revoked.db')}`,
+    });
+    expect(code).toBe(1);
+    expect(expectCleanFailure(stderr)).toEqual([
+      '  - Slack refused SLACK_BOT_TOKEN (token_revoked): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions, and reinstall the app if it was removed',
+    ]);
+  });
+
+  it.each([
+    ['a name that does not resolve', async () => 'http://no-such-host.invalid/api/', /^ {2}- Slack cannot be reached at http:\/\/no-such-host\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\): check the network/],
+    ['a port nobody listens on', async () => `http://127.0.0.1:${await freePort()}/api/`, /^ {2}- Slack cannot be reached at http:\/\/127\.0\.0\.1:\d+\/api\/ \(ECONNREFUSED\): check the network/],
+  ])('says in one line that Slack cannot be reached (%s)', async (_what, url, line) => {
+    const apiUrl = await url();
+    const { code, stderr } = await runToExit({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-fine',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      SLACK_API_URL: apiUrl,
+      CHANNELS_FILE: channelsFile(),
+      DATABASE_URL: `file:${path.join(dir, 'unreachable.db')}`,
+    });
+    expect(code).toBe(1);
+    const lines = expectCleanFailure(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+});
+
 describe('start-up with good configuration', () => {
   it('serves /healthz, migrates and seeds the database, calls the configured Slack API and stops on SIGTERM', async () => {
     const channelsFile = path.join(dir, 'channels.yml');

@@ -32,6 +32,14 @@ export interface StoredMessage {
 /** Runs after the fake acted on a call (a post is in the history) and before it answers. */
 export type CallHook = (call: RecordedCall) => void | Promise<void>;
 
+/** A channel as conversations.info shows it to the bot. */
+export interface FakeChannel {
+  name: string;
+  isPrivate?: boolean;
+  isMember?: boolean;
+  isArchived?: boolean;
+}
+
 interface Outage {
   methods: Set<string> | 'all';
   failure: Failure;
@@ -55,6 +63,13 @@ export class FakeSlack {
   readonly history = new Map<string, StoredMessage[]>();
   /** 429s answered because a channel's rate was exceeded. */
   rateLimited = 0;
+  /**
+   * Channels the workspace has, as the bot sees them. A channel not listed exists, is public and
+   * has the bot as a member (what most tests assume); `null` makes it unknown (channel_not_found).
+   */
+  readonly channels = new Map<string, FakeChannel | null>();
+  /** The bot token's granted scopes, sent in the x-oauth-scopes header of every answer (null: no header). */
+  grantedScopes: string[] | null = null;
   /**
    * The WebSocket URL that apps.connections.open hands out (Socket Mode), e.g. a FakeSocketMode's
    * url. Unset, the method answers a plain `{ ok: true }` as before.
@@ -154,6 +169,8 @@ export class FakeSlack {
     this.hooks.clear();
     this.history.clear();
     this.rateLimited = 0;
+    this.channels.clear();
+    this.grantedScopes = null;
   }
 
   async stop(): Promise<void> {
@@ -175,6 +192,7 @@ export class FakeSlack {
     const failure = this.failures.get(method)?.shift() ?? this.outageFailure(method) ?? this.rateFailure(call);
     if (failure && 'status' in failure && failure.status !== 429 && failure.acted) this.answer(call);
     const response = failure ? this.failureResponse(failure) : { status: 200, body: this.answer(call) };
+    if (this.grantedScopes && call.token?.startsWith('xoxb-')) response.headers = { ...response.headers, 'x-oauth-scopes': this.grantedScopes.join(',') };
     await this.hooks.get(method)?.(call);
     // Emit after the response is computed so waiters see the call; the client sees it right after.
     setImmediate(() => this.events.emit('call', call));
@@ -232,6 +250,27 @@ export class FakeSlack {
     this.history.set(message.channel, list);
   }
 
+  private channelAnswer(call: RecordedCall, join: boolean): unknown {
+    const id = String(call.args.channel ?? '');
+    const known = this.channels.get(id);
+    if (known === null) return { ok: false, error: 'channel_not_found' };
+    const channel = known ?? { name: id.toLowerCase(), isMember: true };
+    const shape = () => ({
+      id,
+      name: channel.name,
+      is_channel: !channel.isPrivate,
+      is_private: channel.isPrivate ?? false,
+      is_archived: channel.isArchived ?? false,
+      is_member: channel.isMember ?? false,
+    });
+    if (!join) return { ok: true, channel: shape() };
+    if (channel.isArchived) return { ok: false, error: 'is_archived' };
+    if (channel.isPrivate) return { ok: false, error: 'method_not_supported_for_channel_type' };
+    channel.isMember = true;
+    this.channels.set(id, channel);
+    return { ok: true, channel: shape() };
+  }
+
   private failureResponse(failure: Failure): { status: number; body: unknown; headers?: Record<string, string> } {
     if ('slackError' in failure) return { status: 200, body: { ok: false, error: failure.slackError } };
     if (failure.status === 429)
@@ -256,6 +295,10 @@ export class FakeSlack {
         this.store({ ts, channel: String(call.args.channel), text: String(call.args.text ?? ''), ...(metadata ? { metadata } : {}) });
         return { ok: true, channel: call.args.channel, ts, message: { text: call.args.text } };
       }
+      case 'conversations.info':
+        return this.channelAnswer(call, false);
+      case 'conversations.join':
+        return this.channelAnswer(call, true);
       case 'conversations.history': {
         const oldest = Number(call.args.oldest ?? 0);
         const withMetadata = call.args.include_all_metadata === true || call.args.include_all_metadata === 'true';

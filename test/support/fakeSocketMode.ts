@@ -51,6 +51,8 @@ export class FakeSocketMode {
   /** Pings the client sent (its health check). */
   pings = 0;
   connections = 0;
+  /** When false, connections are accepted but never greeted with `hello` (a broken proxy, a stuck edge). */
+  greet = true;
   private socket: WebSocket | null = null;
   private envelopeCounter = 0;
   private readonly events = new EventEmitter();
@@ -154,6 +156,7 @@ export class FakeSocketMode {
       this.closes.push({ code, reason: reason.toString('utf8') });
       this.events.emit('close');
     });
+    if (!this.greet) return;
     ws.send(
       JSON.stringify({
         type: 'hello',

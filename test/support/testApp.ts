@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -53,6 +54,11 @@ export interface TestAppOptions {
   socketMode?: boolean;
   /** The app's quiet period before background work (its default: 100 ms). */
   quietMs?: number;
+  /** Socket Mode: how long to wait for hello (the app's default: 10 s). */
+  socketHelloTimeoutMs?: number;
+  /** Collects the app's log lines (JSON objects) at `logLevel` (default info) instead of discarding them. */
+  logs?: Record<string, unknown>[];
+  logLevel?: 'debug' | 'info' | 'warn';
 }
 
 export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}): Promise<TestApp> {
@@ -67,7 +73,8 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     LOG_LEVEL: 'silent',
   });
   const server = await startServer(config, {
-    logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+    logger: options.logs ? createLogger(options.logLevel ?? 'info', collectLines(options.logs)) : createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+    ...(options.socketHelloTimeoutMs ? { socketHelloTimeoutMs: options.socketHelloTimeoutMs } : {}),
     channels: options.channels ?? TEST_CHANNELS,
     outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20, ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}) },
     retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
@@ -84,6 +91,16 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A stream that parses each JSON log line into `into`. */
+function collectLines(into: Record<string, unknown>[]): NodeJS.WritableStream {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) into.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
 }
 
 export interface PerTestApp {
