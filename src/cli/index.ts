@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { runClassify, UsageError } from './classify.js';
+import { runDoctor } from './doctor.js';
 import { runEval } from './eval.js';
 import { runOutbox } from './outbox.js';
 import { runSummary } from './summary.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   classify: { run: runClassify, summary: 'classify "text" | classify --jsonl FILE   rank the strength areas for needs' },
   eval: { run: runEval, summary: 'eval [--folds 5] [--repeats 1] [--seed 42] [--file F] [--sweep] [--json]   cross-validate the matcher' },
   summary: { run: (args, io) => runSummary(args, io), summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now' },
+  doctor: { run: (args, io) => runDoctor(args, io), summary: 'doctor   check .env, the Slack app, the channels, the database and the matcher (exit 0 when all is well)' },
   outbox: { run: (args, io) => runOutbox(args, io), summary: 'outbox list [--status unsent|failed|all] | outbox retry ID… | --failed   posts waiting or failed, and re-sending them' },
 };
 
