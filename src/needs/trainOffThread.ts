@@ -5,17 +5,24 @@ import { Worker } from 'node:worker_threads';
 import { matcherFromSnapshot, type MatcherSnapshot, type TrainedMatcher } from '../matching/index.js';
 import type { TrainingData } from '../matching/types.js';
 
-// The worker is TypeScript like the rest of the app. A worker's entry file is loaded before
-// hooks from `--import` apply (Node 20), so a tiny bootstrap registers tsx first and then imports
-// the real entry. Both are found from this package, not from the working directory.
-// (require.resolve would pick the CommonJS build; this is the package's "./esm/api" import target.)
-const tsxApi = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
-const workerFile = new URL('./trainingWorker.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); });`;
+/**
+ * The worker runs the same code as this module. Built (dist/, `npm start`) that is plain
+ * JavaScript next to this file. From source (tests, `npm run dev`) it is TypeScript: a worker's
+ * entry file is loaded before `--import` hooks apply (Node 20), so a tiny bootstrap registers tsx
+ * first and then imports the real entry; tsx is found from this package, not the working directory
+ * (require.resolve would pick the CommonJS build; this is the package's "./esm/api" import target).
+ */
+function startWorker(): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./trainingWorker.js', import.meta.url));
+  const tsxApi = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
+  const workerFile = new URL('./trainingWorker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
 
 export function trainOffThread(data: TrainingData): Promise<TrainedMatcher> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true });
+    const worker = startWorker();
     worker.once('message', (snapshot: MatcherSnapshot) => {
       try {
         resolve(matcherFromSnapshot(snapshot));

@@ -111,9 +111,13 @@ export class SlackHttpReceiver implements Receiver {
         answer(res, 400);
       });
     });
-    // A client that trickles its request must not hold a connection for minutes.
-    server.requestTimeout = 10_000;
+    // A client that trickles its request must not hold a connection for minutes…
+    server.requestTimeout = 15_000;
     server.headersTimeout = 10_000;
+    // …but an idle keep-alive connection stays open longer than a client or proxy keeps it (load
+    // balancers idle out after 60 s): the server closing first races with a request being sent on
+    // the same connection, and that request is reset (seen under load with Node's 5 s default).
+    server.keepAliveTimeout = 65_000;
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);

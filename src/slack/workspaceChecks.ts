@@ -94,34 +94,30 @@ export interface ChannelCheck {
  * bot is not in yet (one conversations.join each). Start-up joins; doctor only looks.
  */
 export async function checkChannels(client: WebClient, channelIds: readonly string[], options: { join: boolean }): Promise<ChannelCheck[]> {
-  const out: ChannelCheck[] = [];
-  for (const id of [...new Set(channelIds)]) {
-    let info;
-    try {
-      info = (await client.conversations.info({ channel: id })).channel;
-    } catch (error) {
-      if (error instanceof WebAPIPlatformError && error.data.error === 'channel_not_found') {
-        out.push({ id, name: null, state: 'not_found' });
-        continue;
-      }
-      throw error;
-    }
-    const name = info?.name ?? null;
-    if (info?.is_archived) out.push({ id, name, state: 'archived' });
-    else if (info?.is_member) out.push({ id, name, state: 'member' });
-    else if (info?.is_private) out.push({ id, name, state: 'private_not_member' });
-    else if (!options.join) out.push({ id, name, state: 'can_join' });
-    else {
-      try {
-        await client.conversations.join({ channel: id });
-        out.push({ id, name, state: 'joined' });
-      } catch (error) {
-        const detail = error instanceof WebAPIPlatformError ? error.data.error : error instanceof Error ? error.message : String(error);
-        out.push({ id, name, state: 'cannot_join', detail });
-      }
-    }
+  // Side by side (a handful of Tier 3 calls): start-up waits for the slowest, not the sum.
+  return Promise.all([...new Set(channelIds)].map((id) => checkChannel(client, id, options)));
+}
+
+async function checkChannel(client: WebClient, id: string, options: { join: boolean }): Promise<ChannelCheck> {
+  let info;
+  try {
+    info = (await client.conversations.info({ channel: id })).channel;
+  } catch (error) {
+    if (error instanceof WebAPIPlatformError && error.data.error === 'channel_not_found') return { id, name: null, state: 'not_found' };
+    throw error;
   }
-  return out;
+  const name = info?.name ?? null;
+  if (info?.is_archived) return { id, name, state: 'archived' };
+  if (info?.is_member) return { id, name, state: 'member' };
+  if (info?.is_private) return { id, name, state: 'private_not_member' };
+  if (!options.join) return { id, name, state: 'can_join' };
+  try {
+    await client.conversations.join({ channel: id });
+    return { id, name, state: 'joined' };
+  } catch (error) {
+    const detail = error instanceof WebAPIPlatformError ? error.data.error : error instanceof Error ? error.message : String(error);
+    return { id, name, state: 'cannot_join', detail };
+  }
 }
 
 /** "#name (C0123)" or "C0123". */

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, killAll, ROOT, spawnApp as start, waitHealthy } from '../support/appProcess.js';
+import { exitWithin, freePort, killAll, ROOT, spawnApp as start, spawnNpmStart, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { tempDir } from '../support/testApp.js';
 
@@ -219,6 +219,28 @@ describe('start-up with good configuration', () => {
       db.close();
     }
   }, 60_000);
+
+  it('runs the build with npm start, and shuts down when the npm process gets SIGTERM (as npm as PID 1 does in a container)', async () => {
+    const channelsFile = path.join(dir, 'npm-channels.yml');
+    writeFileSync(channelsFile, 'intake: C0INTAKE\n');
+    const port = await freePort();
+    const run = spawnNpmStart({
+      SLACK_BOT_TOKEN: 'xoxb-npm-start',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, 'npm.db')}`,
+      SLACK_API_URL: fake.url,
+      CHANNELS_FILE: channelsFile,
+      LOG_LEVEL: 'info',
+    });
+    await waitHealthy(run, port);
+    expect(run.child.kill('SIGTERM')).toBe(true); // to npm, not to the app
+    expect(await exitWithin(run, 15_000)).toBe(0);
+    expect(run.stdout()).toContain('"msg":"shutting down"');
+    // The app's process is gone with it: nobody answers on the port any more.
+    const answer = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 'refused');
+    expect(answer).toBe('refused');
+  }, 90_000);
 
   it('starts from a working directory outside the repository', async () => {
     const elsewhere = tempDir('behovsbryggan-cwd-');

@@ -1,7 +1,8 @@
 // The app as a real child process (what `npm start` runs), with a clean environment: PATH, HOME and
 // the variables under test; every variable the app reads is set explicitly, so a developer's .env
 // cannot leak in. Output is collected; waits are event-driven (output, exit) with bounded timeouts.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,31 @@ export const ALL_UNSET = {
   SUMMARY_TIMEZONE: '',
 };
 
+/**
+ * `npm start` as an installer runs it (the compiled dist/index.js; npm ci builds it). Built here
+ * first when src/ is newer than dist/, so the test never runs yesterday's build.
+ */
+export function spawnNpmStart(env: Record<string, string>): AppProcess {
+  ensureBuilt();
+  return spawnWith('npm', ['start', '--silent'], env, ROOT);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureBuilt(): void {
+  const built = path.join(ROOT, 'dist', 'index.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return;
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed: ${result.stdout}${result.stderr}`);
+}
+
 export interface AppProcess {
   child: ChildProcess;
   stdout: () => string;
@@ -43,7 +69,11 @@ export function killAll(): void {
 }
 
 export function spawnApp(env: Record<string, string>, cwd = ROOT): AppProcess {
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], {
+  return spawnWith(process.execPath, ['--import', TSX, ENTRY], env, cwd);
+}
+
+function spawnWith(command: string, args: string[], env: Record<string, string>, cwd: string): AppProcess {
+  const child = spawn(command, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...ALL_UNSET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
