@@ -6,16 +6,18 @@ import { SECTOR_SLUGS, type SectorSlug } from './sectors.js';
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 3000;
 export const TITLE_MAX = 150;
+export const MUNICIPAL_CONTACT_MAX = 300;
 const DERIVED_TITLE_MAX = 80;
 
-export type NeedField = 'municipality' | 'title' | 'description' | 'sector' | 'contact';
+export type NeedField = 'municipality' | 'title' | 'description' | 'sector' | 'municipalContact' | 'ourContact';
 
 export type NeedFieldError =
   | { field: 'municipality'; code: 'missing' | 'unknown' | 'tampered' }
   | { field: 'title'; code: 'tooLong' }
   | { field: 'description'; code: 'empty' | 'tooShort' | 'tooLong'; length: number }
   | { field: 'sector'; code: 'unknown' }
-  | { field: 'contact'; code: 'invalid' };
+  | { field: 'municipalContact'; code: 'tooLong' }
+  | { field: 'ourContact'; code: 'invalid' };
 
 /** The form as submitted: strings or null, unvalidated. */
 export interface RawNeedForm {
@@ -23,7 +25,10 @@ export interface RawNeedForm {
   title: string | null;
   description: string | null;
   sector: string | null;
-  contactUserId: string | null;
+  /** "Kontakt i kommunen": free text. */
+  municipalContact: string | null;
+  /** "Vår kontakt": a Slack user id. */
+  ourContactUserId: string | null;
 }
 
 export interface NeedInput {
@@ -31,7 +36,10 @@ export interface NeedInput {
   title: string;
   description: string;
   sector: SectorSlug | null;
-  contactUserId: string;
+  /** Whoever owns the need at the municipality, as typed; null when left empty. */
+  municipalContact: string | null;
+  /** Our side's contact (Slack user); null when left empty. */
+  ourContactUserId: string | null;
 }
 
 export type NeedValidation = { ok: true; input: NeedInput } | { ok: false; errors: NeedFieldError[] };
@@ -76,10 +84,14 @@ export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: Readon
   const sector = form.sector ? z.enum(SECTOR_SLUGS).safeParse(form.sector) : null;
   if (sector && !sector.success) errors.push({ field: 'sector', code: 'unknown' });
 
-  const contact = slackUserId.safeParse(form.contactUserId);
-  if (!contact.success) errors.push({ field: 'contact', code: 'invalid' });
+  const municipalContact = tidy(form.municipalContact).replace(/\s*\n\s*/g, ', ');
+  if ([...municipalContact].length > MUNICIPAL_CONTACT_MAX) errors.push({ field: 'municipalContact', code: 'tooLong' });
 
-  if (errors.length > 0 || !contact.success) return { ok: false, errors };
+  // Optional: nobody chosen is fine; somebody chosen must be a Slack user.
+  const ourContact = form.ourContactUserId ? slackUserId.safeParse(form.ourContactUserId) : null;
+  if (ourContact && !ourContact.success) errors.push({ field: 'ourContact', code: 'invalid' });
+
+  if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     input: {
@@ -87,7 +99,8 @@ export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: Readon
       title: title || deriveTitle(description),
       description,
       sector: sector?.success ? sector.data : null,
-      contactUserId: contact.data,
+      municipalContact: municipalContact || null,
+      ourContactUserId: ourContact?.success ? ourContact.data : null,
     },
   };
 }

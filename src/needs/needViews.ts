@@ -23,7 +23,10 @@ export interface NeedView {
   description: string;
   sector: string | null;
   municipality: string;
-  contactUserId: string;
+  /** "Kontakt i kommunen", as typed. */
+  municipalContact: string | null;
+  /** "Vår kontakt" (Slack user id). */
+  ourContactUserId: string | null;
   recordedByUserId: string;
   recordedAt: Date;
   /** No area is a clear match (and nobody has chosen one). */
@@ -94,7 +97,8 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
     description: need.description,
     sector: need.sector,
     municipality: need.municipality.name,
-    contactUserId: need.contactUserId,
+    municipalContact: need.municipalContact,
+    ourContactUserId: need.ourContactUserId,
     recordedByUserId: need.recordedByUserId,
     recordedAt: need.recordedAt,
     abstained: areas.length === 0,

@@ -2,7 +2,7 @@
 // field errors back onto the modal's blocks in the user's language.
 import { z } from 'zod';
 import { messages, type Locale } from '../i18n/messages.js';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, TITLE_MAX, type NeedFieldError, type RawNeedForm } from '../needs/needInput.js';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, MUNICIPAL_CONTACT_MAX, TITLE_MAX, type NeedFieldError, type RawNeedForm } from '../needs/needInput.js';
 import { INPUT_ACTION_ID, NEED_BLOCKS } from './blocks/needModal.js';
 
 // Every element reports one of these shapes; anything else reads as "not filled in".
@@ -29,7 +29,8 @@ export function readNeedForm(values: unknown): RawNeedForm {
     title: element(NEED_BLOCKS.title)?.value ?? null,
     description: element(NEED_BLOCKS.description)?.value ?? null,
     sector: element(NEED_BLOCKS.sector)?.selected_option?.value ?? null,
-    contactUserId: element(NEED_BLOCKS.contact)?.selected_user ?? null,
+    municipalContact: element(NEED_BLOCKS.municipalContact)?.value ?? null,
+    ourContactUserId: element(NEED_BLOCKS.ourContact)?.selected_user ?? null,
   };
 }
 
@@ -45,7 +46,9 @@ export function fieldErrorText(error: NeedFieldError, locale: Locale): string {
       return error.code === 'tooShort' ? t.descriptionTooShort(DESCRIPTION_MIN) : t.descriptionTooLong(DESCRIPTION_MAX, error.length);
     case 'sector':
       return t.sectorUnknown;
-    case 'contact':
+    case 'municipalContact':
+      return t.municipalContactTooLong(MUNICIPAL_CONTACT_MAX);
+    case 'ourContact':
       return t.contactInvalid;
   }
 }

@@ -147,6 +147,21 @@ describe('submitting the modal', () => {
     expect(await ctx.app.server.db.suggestionPost.count({ where: { state: 'posted', messageTs: { not: null } } })).toBe(postedChannels.length);
   });
 
+  it('stores the contact at the municipality as typed and our contact only when chosen', async () => {
+    const { privateMetadata } = await openModal();
+    const res = await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED, municipalContact: 'Anna Svensson, enhetschef hemtjänsten, 0494-190 00', contactUserId: null }, privateMetadata),
+    );
+    expect(await res.text()).toBe('');
+    await ctx.app.server.settled();
+    const need = await ctx.app.server.db.need.findFirstOrThrow();
+    expect([need.municipalContact, need.ourContactUserId]).toEqual(['Anna Svensson, enhetschef hemtjänsten, 0494-190 00', null]);
+    const text = JSON.stringify(ctx.fake.callsOf('chat.postMessage')[0]!.args.blocks);
+    expect(text).toContain('Kontakt i kommunen: Anna Svensson, enhetschef hemtjänsten, 0494-190 00');
+    expect(text).not.toContain('Vår kontakt');
+  });
+
   it('sends a need with no clear match to the intake channel', async () => {
     const { privateMetadata } = await openModal();
     await postInteraction(
@@ -219,7 +234,7 @@ describe('reliability', () => {
   it('routes a need that was stored but not routed before a crash', async () => {
     const kinda = await municipalityId('Kinda');
     await ctx.app.server.db.need.create({
-      data: { municipalityId: Number(kinda), title: 'Larm', description: HOME_CARE_NEED, contactUserId: 'U0STAFF', recordedByUserId: 'U0STAFF', source: 'slash_command' },
+      data: { municipalityId: Number(kinda), title: 'Larm', description: HOME_CARE_NEED, ourContactUserId: 'U0STAFF', recordedByUserId: 'U0STAFF', source: 'slash_command' },
     });
     await ctx.app.stop({ keepFiles: true });
     ctx.app = await startTestApp(ctx.fake, { dir: ctx.app.dir });

@@ -72,7 +72,9 @@ export interface NeedFormValues {
   title?: string | null;
   description?: string | null;
   sector?: string | null;
+  /** "Vår kontakt"; defaults to the submitting user, as the modal does. */
   contactUserId?: string | null;
+  municipalContact?: string | null;
 }
 
 let viewCounter = 0;
@@ -111,6 +113,7 @@ export function needSubmissionPayload(values: NeedFormValues, privateMetadata: s
           title: { value: { type: 'plain_text_input', value: values.title ?? null } },
           description: { value: { type: 'plain_text_input', value: values.description ?? null } },
           sector: { value: option(values.sector) },
+          municipal_contact: { value: { type: 'plain_text_input', value: values.municipalContact ?? null } },
           contact: { value: { type: 'users_select', selected_user: values.contactUserId === undefined ? userId : values.contactUserId } },
         },
       },

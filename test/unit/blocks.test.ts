@@ -71,7 +71,7 @@ describe('needModal', () => {
     expect(view.submit?.text).toBe('Spara');
     expect(view.private_metadata).toBe(METADATA);
     const inputs = (view.blocks as AnyBlock[]).filter((b) => b.type === 'input');
-    expect(inputs.map((b) => b.block_id)).toEqual(['municipality', 'title', 'description', 'sector', 'contact']);
+    expect(inputs.map((b) => b.block_id)).toEqual(['municipality', 'title', 'description', 'sector', 'municipal_contact', 'contact']);
     for (const input of inputs) expect(input.element!.action_id).toBe(INPUT_ACTION_ID);
     expect(block(view, 'contact').element!.initial_user).toBe('U0STAFF');
     const options = block(view, 'municipality').element!.options as { text: { text: string }; value: string }[];
@@ -110,7 +110,8 @@ describe('suggestionMessage', () => {
     description: 'Ö'.repeat(3000),
     sector: 'hemtjanst',
     municipality: 'Norrköping',
-    contactUserId: 'U0CONTACT',
+    municipalContact: 'Anna Svensson, enhetschef hemtjänsten',
+    ourContactUserId: 'U0CONTACT',
     recordedByUserId: 'U0STAFF',
     recordedAt: RECORDED_AT,
     abstained: false,
@@ -180,14 +181,24 @@ describe('suggestionMessage', () => {
     expect(text).not.toContain('Miljö 4');
   });
 
-  it('names who recorded it with a mention and a Slack date token, and the contact', () => {
+  it('names who recorded it with a mention and a Slack date token, and both contacts', () => {
     const blocks = suggestionMessage(worstCase, 'sv').blocks as AnyBlock[];
     const context = blocks.find((b) => b.type === 'context')!;
     const line = context.elements!.map((e) => e.text).join('\n');
     expect(line).toContain('Registrerat av <@U0STAFF>');
     expect(line).toContain(`<!date^${RECORDED_AT.getTime() / 1000}^`);
     expect(line).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+>/);
-    expect(line).toContain('<@U0CONTACT>');
+    expect(line).toContain('Kontakt i kommunen: Anna Svensson, enhetschef hemtjänsten');
+    expect(line).toContain('Vår kontakt: <@U0CONTACT>');
+    const english = (suggestionMessage(worstCase, 'en').blocks as AnyBlock[]).find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
+    expect(english).toContain('Contact at the municipality: Anna Svensson');
+    expect(english).toContain('Our contact: <@U0CONTACT>');
+  });
+
+  it('leaves out the contacts nobody gave', () => {
+    const blocks = suggestionMessage({ ...worstCase, municipalContact: null, ourContactUserId: null }, 'sv').blocks as AnyBlock[];
+    const line = blocks.find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
+    expect(line).not.toContain('kontakt');
   });
 
   it('shortens a long title in the header and a long description in the body', () => {

@@ -14,10 +14,11 @@ const REALISTIC_STATE = {
   title: { value: { type: 'plain_text_input', value: 'Trygghetslarm' } },
   description: { value: { type: 'plain_text_input', value: 'Hemtjänsten vill ha larm som\nlarmar på natten.' } },
   sector: { value: { type: 'static_select', selected_option: null } },
+  municipal_contact: { value: { type: 'plain_text_input', value: 'Anna, enhetschef' } },
   contact: { value: { type: 'users_select', selected_user: 'U0CONTACT' } },
 };
 
-const NOTHING = { municipalityId: null, title: null, description: null, sector: null, contactUserId: null };
+const NOTHING = { municipalityId: null, title: null, description: null, sector: null, municipalContact: null, ourContactUserId: null };
 
 describe('readNeedForm', () => {
   it('reads a realistic submitted state', () => {
@@ -26,7 +27,8 @@ describe('readNeedForm', () => {
       title: 'Trygghetslarm',
       description: 'Hemtjänsten vill ha larm som\nlarmar på natten.',
       sector: null,
-      contactUserId: 'U0CONTACT',
+      municipalContact: 'Anna, enhetschef',
+      ourContactUserId: 'U0CONTACT',
     });
   });
 
@@ -73,7 +75,8 @@ describe('modalErrors', () => {
     { error: { field: 'description', code: 'tooShort', length: 4 }, block: 'description', sv: /^Beskrivningen behöver minst 10 tecken\.$/, en: /at least 10/ },
     { error: { field: 'description', code: 'tooLong', length: 3412 }, block: 'description', sv: /^Beskrivningen får vara högst 3000 tecken \(nu 3412\)\.$/, en: /at most 3000 characters \(now 3412\)/ },
     { error: { field: 'sector', code: 'unknown' }, block: 'sector', sv: /^Välj en verksamhet i listan\.$/, en: /sector/ },
-    { error: { field: 'contact', code: 'invalid' }, block: 'contact', sv: /^Välj en person som kontakt\.$/, en: /contact/ },
+    { error: { field: 'municipalContact', code: 'tooLong' }, block: 'municipal_contact', sv: /^Kontakten i kommunen får vara högst 300 tecken\.$/, en: /at most 300 characters/ },
+    { error: { field: 'ourContact', code: 'invalid' }, block: 'contact', sv: /^Välj en person i Slack, eller lämna fältet tomt\.$/, en: /person in Slack/ },
   ];
 
   it.each(cases)('puts $error.field/$error.code on block "$block" in Swedish and English', ({ error, block, sv, en }) => {
@@ -93,11 +96,11 @@ describe('modalErrors', () => {
       [
         { field: 'description', code: 'tooShort', length: 3 },
         { field: 'description', code: 'empty', length: 0 },
-        { field: 'contact', code: 'invalid' },
+        { field: 'ourContact', code: 'invalid' },
       ],
       'sv',
     );
-    expect(errors).toEqual({ description: 'Beskrivningen behöver minst 10 tecken.', contact: 'Välj en person som kontakt.' });
+    expect(errors).toEqual({ description: 'Beskrivningen behöver minst 10 tecken.', contact: 'Välj en person i Slack, eller lämna fältet tomt.' });
   });
 
   it('returns no errors for no problems', () => {

@@ -9,7 +9,8 @@ const form = (over: Partial<RawNeedForm> = {}): RawNeedForm => ({
   title: null,
   description: DESCRIPTION,
   sector: null,
-  contactUserId: 'U0STAFF',
+  municipalContact: null,
+  ourContactUserId: 'U0STAFF',
   ...over,
 });
 
@@ -27,12 +28,13 @@ function inputOf(over: Partial<RawNeedForm>) {
 
 describe('validateNeedForm', () => {
   it('accepts a complete form and types it', () => {
-    expect(inputOf({ title: 'Fallarm', sector: 'hemtjanst', municipalityId: '13', contactUserId: 'W0ENTERPRISE' })).toEqual({
+    expect(inputOf({ title: 'Fallarm', sector: 'hemtjanst', municipalityId: '13', ourContactUserId: 'W0ENTERPRISE', municipalContact: ' Anna Svensson,  enhetschef ' })).toEqual({
       municipalityId: 13,
       title: 'Fallarm',
       description: DESCRIPTION,
       sector: 'hemtjanst',
-      contactUserId: 'W0ENTERPRISE',
+      municipalContact: 'Anna Svensson, enhetschef',
+      ourContactUserId: 'W0ENTERPRISE',
     });
   });
 
@@ -70,8 +72,20 @@ describe('validateNeedForm', () => {
     expect(errorsOf({ municipalityId })).toEqual([{ field: 'municipality', code }]);
   });
 
-  it.each([null, '', 'staff', 'C0CHANNEL', 'u0lower'])('refuses contact %j', (contactUserId) => {
-    expect(errorsOf({ contactUserId })).toEqual([{ field: 'contact', code: 'invalid' }]);
+  it.each(['staff', 'C0CHANNEL', 'u0lower', `U${'A'.repeat(300)}`])('refuses our contact %j', (ourContactUserId) => {
+    expect(errorsOf({ ourContactUserId })).toEqual([{ field: 'ourContact', code: 'invalid' }]);
+  });
+
+  it('takes both contacts as optional', () => {
+    const input = inputOf({ ourContactUserId: null, municipalContact: '   ' });
+    expect([input.ourContactUserId, input.municipalContact]).toEqual([null, null]);
+    expect(inputOf({ ourContactUserId: '' }).ourContactUserId).toBeNull();
+  });
+
+  it('keeps the contact at the municipality on one line and within 300 characters', () => {
+    expect(inputOf({ municipalContact: 'Anna Svensson\nanna@kinda.se' }).municipalContact).toBe('Anna Svensson, anna@kinda.se');
+    expect(inputOf({ municipalContact: 'å'.repeat(300) }).municipalContact).toHaveLength(300);
+    expect(errorsOf({ municipalContact: 'å'.repeat(301) })).toEqual([{ field: 'municipalContact', code: 'tooLong' }]);
   });
 
   it('refuses a sector that is not in the list, and reads an empty sector as none', () => {
@@ -98,8 +112,8 @@ describe('validateNeedForm', () => {
   });
 
   it('reports every broken field at once', () => {
-    const fields = errorsOf({ municipalityId: null, description: 'kort', sector: 'x', contactUserId: null, title: 'x'.repeat(200) }).map((e) => e.field);
-    expect(fields.sort()).toEqual(['contact', 'description', 'municipality', 'sector', 'title']);
+    const fields = errorsOf({ municipalityId: null, description: 'kort', sector: 'x', ourContactUserId: 'nobody', municipalContact: 'x'.repeat(400), title: 'x'.repeat(200) }).map((e) => e.field);
+    expect(fields.sort()).toEqual(['description', 'municipalContact', 'municipality', 'ourContact', 'sector', 'title']);
   });
 });
 

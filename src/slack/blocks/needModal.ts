@@ -1,7 +1,7 @@
 // The /need modal. Pure: data in, Block Kit view out.
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
-import { DESCRIPTION_MAX, TITLE_MAX } from '../../needs/needInput.js';
+import { DESCRIPTION_MAX, MUNICIPAL_CONTACT_MAX, TITLE_MAX } from '../../needs/needInput.js';
 import { SECTORS } from '../../needs/sectors.js';
 import { LIMITS, truncate } from './text.js';
 
@@ -13,7 +13,9 @@ export const NEED_BLOCKS = {
   title: 'title',
   description: 'description',
   sector: 'sector',
-  contact: 'contact',
+  municipalContact: 'municipal_contact',
+  /** "Vår kontakt"; the id of the single contact field this modal used to have. */
+  ourContact: 'contact',
 } as const;
 export const INPUT_ACTION_ID = 'value';
 
@@ -81,8 +83,18 @@ export function needModal(input: NeedModalInput): ModalView {
     },
     {
       type: 'input',
-      block_id: NEED_BLOCKS.contact,
-      label: plain(t.contact),
+      block_id: NEED_BLOCKS.municipalContact,
+      optional: true,
+      label: plain(t.municipalContact),
+      hint: plain(t.municipalContactHint),
+      element: { type: 'plain_text_input', action_id: INPUT_ACTION_ID, max_length: MUNICIPAL_CONTACT_MAX, placeholder: plain(t.municipalContactPlaceholder) },
+    },
+    {
+      type: 'input',
+      block_id: NEED_BLOCKS.ourContact,
+      optional: true,
+      label: plain(t.ourContact),
+      hint: plain(t.ourContactHint),
       element: {
         type: 'users_select',
         action_id: INPUT_ACTION_ID,

@@ -92,7 +92,8 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
     type: 'context',
     elements: [
       mrkdwn(t.recordedBy(`<@${need.recordedByUserId}>`, slackDate(need.recordedAt, locale))),
-      mrkdwn(t.contact(`<@${need.contactUserId}>`)),
+      ...(need.municipalContact ? [mrkdwn(t.municipalContact(escapeMrkdwn(truncate(need.municipalContact, 300))))] : []),
+      ...(need.ourContactUserId ? [mrkdwn(t.ourContact(`<@${need.ourContactUserId}>`))] : []),
     ],
   });
   return { text: truncate(t.fallbackText(escapeMrkdwn(need.title), escapeMrkdwn(need.municipality)), LIMITS.sectionText), blocks };

@@ -140,6 +140,35 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
     expect(row?.finished_at).toBeNull();
   });
 
+  it('keeps every row when a migration rebuilds a table that others refer to (Need, with cascading children)', async () => {
+    // SQLite changes a column by copying the table; dropping the old one must not cascade.
+    const before = path.join(tmp, 'before-contacts');
+    const contacts = committed.find((name) => name.endsWith('_contacts'))!;
+    for (const name of committed.filter((n) => n < contacts)) fs.cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+    fs.copyFileSync(path.join(migrationsDir, 'migration_lock.toml'), path.join(before, 'migration_lock.toml'));
+    const file = path.join(tmp, 'rebuild.db');
+    await applyPendingMigrations(`file:${file}`, { migrationsDir: before });
+    const db = new Database(file);
+    db.exec(`INSERT INTO Municipality (id, name, formalName, population) VALUES (1, 'Kinda', 'Kinda kommun', 1);
+      INSERT INTO StrengthArea (slug, name, nameEn, description, keywords) VALUES ('logistik', 'L', 'L', 'd', 'k');
+      INSERT INTO Need (id, municipalityId, title, description, contactUserId, recordedByUserId, source, recordedAt) VALUES (1, 1, 't', 'd', 'U1', 'U1', 'slash_command', 0);
+      INSERT INTO NeedClassification (needId, areaSlug, score, rank, suggested, terms, modelVersion) VALUES (1, 'logistik', 0.5, 1, 1, '', 'v');
+      INSERT INTO SuggestionPost (needId, channelId, reason, createdAt) VALUES (1, 'C1', 'area', 0);
+      INSERT INTO Feedback (needId, userId, kind, channelId, createdAt) VALUES (1, 'U2', 'up', 'C1', 0);
+      INSERT INTO NeedEvent (needId, kind, detail, at) VALUES (1, 'status', 'open→claimed', 0);`);
+    db.close();
+    await applyPendingMigrations(`file:${file}`, { migrationsDir });
+    const after = new Database(file, { readonly: true });
+    try {
+      for (const table of ['Need', 'NeedClassification', 'SuggestionPost', 'Feedback', 'NeedEvent']) {
+        expect((after.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(1);
+      }
+      expect(after.prepare('SELECT contactUserId, municipalContact FROM Need').get()).toEqual({ contactUserId: 'U1', municipalContact: null });
+    } finally {
+      after.close();
+    }
+  });
+
   it('rejects URLs it cannot migrate', async () => {
     await expect(applyPendingMigrations('mysql://localhost/x')).rejects.toThrow(/DATABASE_URL/);
     await expect(applyPendingMigrations('file::memory:')).rejects.toThrow(/DATABASE_URL/);

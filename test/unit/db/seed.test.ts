@@ -162,7 +162,7 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
         municipalityId: municipality.id,
         title: 'Drönare',
         description: 'Drönare som levererar prover',
-        contactUserId: 'U1',
+        ourContactUserId: 'U1',
         recordedByUserId: 'U1',
         source: 'import',
       },

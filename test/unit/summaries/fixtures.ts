@@ -61,7 +61,7 @@ export async function addNeed(t: TestDb, spec: NeedSpec): Promise<number> {
       municipalityId,
       title: spec.title ?? `Behov ${counter}`,
       description: `Beskrivning av behov ${counter}`,
-      contactUserId: 'U0CONTACT',
+      ourContactUserId: 'U0CONTACT',
       recordedByUserId: 'U0STAFF',
       source: 'import',
       status: spec.status ?? (spec.resolvedAt ? 'resolved' : spec.claimedAt ? 'claimed' : 'open'),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Need" ADD COLUMN     "municipalContact" TEXT,
+ALTER COLUMN "contactUserId" DROP NOT NULL;
