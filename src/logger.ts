@@ -1,11 +1,18 @@
-// pino for the app's own logs (JSON lines, fast), and an adapter so Bolt logs through it too.
+// pino for the app's own logs — JSON lines for a log collector, readable lines (pino-pretty) when a
+// person watches a terminal — and an adapter so Bolt logs through it too. Log lines carry ids, never
+// what people typed (no names, no descriptions).
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
 export function createLogger(level: LevelWithSilent, destination?: NodeJS.WritableStream): Logger {
-  return pino({ level, base: { app: 'behovsbryggan' } }, destination ?? process.stdout);
+  const base = { level, base: { app: 'behovsbryggan' } };
+  if (destination) return pino(base, destination);
+  // Synchronous and in this thread: no transport worker for a terminal.
+  if (process.stdout.isTTY) return pino(base, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', sync: true }));
+  return pino(base, process.stdout);
 }
 
 const fromPino: Partial<Record<string, LogLevel>> = {

@@ -112,7 +112,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ...options.outbox,
   });
   let routing: RoutingQueue | null = null;
-  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id) });
+  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id), logger: logger.child({ component: 'needs' }) });
   routing = new RoutingQueue({
     route: (id) => needs.routeNeed(id),
     pending: () => needs.unroutedNeedIds(),
@@ -132,6 +132,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     channels,
     onQueued: () => outbox.wake(),
     onTrainingDataChanged: () => retraining.request(),
+    logger: logger.child({ component: 'feedback' }),
   });
   const municipalities = await needs.municipalities();
   const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) =>

@@ -4,6 +4,7 @@
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { channelScope, routeNeed } from '../channels/routing.js';
 import type { Db, Tx } from '../db/client.js';
+import type { Logger } from '../logger.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
@@ -19,6 +20,8 @@ export interface FeedbackServiceDeps {
   onQueued?: () => void;
   /** Training examples changed: retrain (debounced) in the background. */
   onTrainingDataChanged?: () => void;
+  /** One info line per change people make: ids only. */
+  logger?: Logger;
   now?: () => Date;
 }
 
@@ -58,14 +61,14 @@ export class FeedbackService {
       await tx.feedback.create({ data: { ...input, createdAt: this.now() } });
       if (input.kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, input.needId, input.userId);
       return true;
-    });
+    }, { event: 'feedback recorded', detail: { kind: input.kind, channelId: input.channelId } });
   }
 
   async removeFeedback(input: Omit<FeedbackInput, 'channelId'>): Promise<FeedbackOutcome> {
     return this.change(input.needId, input.userId, async (tx) => {
       const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind } });
       return removed.count > 0;
-    });
+    }, { event: 'feedback withdrawn', detail: { kind: input.kind } });
   }
 
   /** Buttons toggle: pressing "Jag tar kontakt" again withdraws the claim. */
@@ -100,14 +103,19 @@ export class FeedbackService {
         await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
       }
       return true;
-    });
+    }, { event: 'need recategorised', detail: { areas } });
   }
 
   /**
    * Runs one change in a transaction; when it changed something, recomputes the status, rebuilds
    * the need's training example and queues an update of every message showing the need.
    */
-  private async change(needId: number, userId: string, apply: (tx: Tx) => Promise<boolean>): Promise<FeedbackOutcome> {
+  private async change(
+    needId: number,
+    userId: string,
+    apply: (tx: Tx) => Promise<boolean>,
+    what: { event: string; detail: Record<string, unknown> },
+  ): Promise<FeedbackOutcome> {
     const result = await this.deps.db
       .$transaction(async (tx) => {
       const need = await tx.need.findUnique({ where: { id: needId }, select: { id: true } });
@@ -122,7 +130,10 @@ export class FeedbackService {
         if (isUniqueViolation(error)) return { changed: false, trainingChanged: false };
         throw error;
       });
-    if (result.changed) this.deps.onQueued?.();
+    if (result.changed) {
+      this.deps.logger?.info({ needId, userId, ...what.detail }, what.event);
+      this.deps.onQueued?.();
+    }
     if (result.trainingChanged) this.deps.onTrainingDataChanged?.();
     return { changed: result.changed };
   }

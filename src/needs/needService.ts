@@ -3,6 +3,7 @@
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { routeNeed } from '../channels/routing.js';
 import type { Db } from '../db/client.js';
+import type { Logger } from '../logger.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { rankEnvironments } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
@@ -29,6 +30,8 @@ export interface NeedServiceDeps {
   onQueued?: () => void;
   /** Called with a newly recorded need, to be routed in the background (RoutingQueue). */
   onRecorded?: (needId: number) => void;
+  /** One info line per need recorded and routed: ids only, never what people typed. */
+  logger?: Logger;
   now?: () => Date;
 }
 
@@ -91,6 +94,7 @@ export class NeedService {
       if (raced) return { ...raced, created: false };
       throw error;
     }
+    this.deps.logger?.info({ needId: need.id, municipalityId: input.municipalityId, source: meta.source }, 'need recorded');
     this.deps.onRecorded?.(need.id);
     return { ...need, created: true };
   }
@@ -144,7 +148,13 @@ export class NeedService {
       await enqueue(tx, { kind: 'confirmation', needId });
       return true;
     });
-    if (routed) this.deps.onQueued?.();
+    if (routed) {
+      this.deps.logger?.info(
+        { needId, areas: suggestedAreas, abstained: classification.abstain, channels: routes.map((r) => r.channel), modelVersion: classification.modelVersion },
+        'need classified and its posts queued',
+      );
+      this.deps.onQueued?.();
+    }
     return { routed, channels: routed ? routes.map((r) => r.channel) : [] };
   }
 

@@ -332,7 +332,7 @@ export class OutboxWorker {
     if (marked.count === 0) {
       await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null, attemptStartedAt: null } });
     }
-    logger.debug({ outboxId: row.id, kind: row.kind }, 'outbox message sent');
+    logger.info({ outboxId: row.id, kind: row.kind, lane: row.lane }, 'sent to Slack');
   }
 
   private async recordFailure(row: OutboxRow, error: OutboxSendError): Promise<void> {
