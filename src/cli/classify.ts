@@ -1,11 +1,11 @@
 // `classify "text"` prints a readable ranking with the abstention decision and the words
-// behind each score; `classify --jsonl FILE` prints one JSON line per input line.
-// Also home of the helpers eval shares: argument parsing and training from the seed files.
+// behind each score; `classify --jsonl FILE` prints one JSON line per input line. Trained like the
+// bot (trainingSource.ts); stderr says on what. Also home of the argument parsing the commands share.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { loadSeedData, DEFAULT_SEED_DIR, type SeedData } from '../seed/seedFiles.js';
-import { toTrainingData, trainMatcher, type Classification, type Matcher, type TrainedMatcher } from '../matching/index.js';
+import { trainMatcher, type Classification, type Matcher } from '../matching/index.js';
 import type { CliIo } from './index.js';
+import { loadTrainingSource } from './trainingSource.js';
 
 export class UsageError extends Error {}
 
@@ -26,15 +26,11 @@ export function parseCommandArgs<T extends z.ZodType>(
   return result.data;
 }
 
-export function trainFromSeed(seedDir: string = DEFAULT_SEED_DIR): { seed: SeedData; matcher: TrainedMatcher } {
-  const seed = loadSeedData(seedDir);
-  return { seed, matcher: trainMatcher(toTrainingData(seed)) };
-}
-
 const classifyArgs = z
   .object({
     jsonl: z.string().min(1).optional(),
     'seed-dir': z.string().min(1).optional(),
+    'seed-only': z.boolean().default(false),
     positionals: z.array(z.string()),
   })
   .refine((a) => (a.jsonl === undefined) !== (a.positionals.join(' ').trim() === ''), {
@@ -48,13 +44,16 @@ export const jsonlNeedSchema = z.object({
   text: z.string().trim().min(1, 'text must not be empty'),
 });
 
-export async function runClassify(args: string[], io: CliIo): Promise<number> {
+export async function runClassify(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
   const options = parseCommandArgs(
     args,
-    { jsonl: { type: 'string' }, 'seed-dir': { type: 'string' } },
+    { jsonl: { type: 'string' }, 'seed-dir': { type: 'string' }, 'seed-only': { type: 'boolean' } },
     classifyArgs,
   );
-  const { matcher } = trainFromSeed(options['seed-dir']);
+  const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
+  const matcher = trainMatcher(source.data);
+  // On stderr: stdout of --jsonl is the contract (one JSON line per need).
+  io.stderr(`model ${matcher.version}, trained on ${source.description}`);
   if (options.jsonl !== undefined) return classifyJsonl(io.readText(options.jsonl), matcher, io);
   const text = options.positionals.join(' ');
   printReadable(text, matcher.classify(text), matcher.probabilities(text).none, io);

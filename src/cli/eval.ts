@@ -12,15 +12,16 @@ import {
   predictionOf,
   predictionsFrom,
   reliability,
-  toTrainingData,
   trainMatcher,
   type DecisionOptions,
   type EvaluationReport,
   type OutOfFold,
 } from '../matching/index.js';
-import { type LabelledNeedSeed, loadSeedData, parseLabelledNeeds, SeedFileError } from '../seed/seedFiles.js';
+import type { SeedNeedLike } from '../matching/seed.js';
+import { type LabelledNeedSeed, parseLabelledNeeds, SeedFileError } from '../seed/seedFiles.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import type { CliIo } from './index.js';
+import { loadTrainingSource, type TrainingSource } from './trainingSource.js';
 
 const evalArgs = z.object({
   folds: z.coerce.number().int().min(2).max(50).default(5),
@@ -28,6 +29,7 @@ const evalArgs = z.object({
   seed: z.coerce.number().int().default(42),
   file: z.string().min(1).optional(),
   'seed-dir': z.string().min(1).optional(),
+  'seed-only': z.boolean().default(false),
   sweep: z.boolean().default(false),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
@@ -35,7 +37,7 @@ const evalArgs = z.object({
 
 /** A line of an evaluation file: like the shipped needs, "none" or [] for no area. */
 
-export async function runEval(args: string[], io: CliIo): Promise<number> {
+export async function runEval(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
   const options = parseCommandArgs(
     args,
     {
@@ -44,21 +46,24 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       file: { type: 'string' },
       'seed-dir': { type: 'string' },
+      'seed-only': { type: 'boolean' },
       sweep: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     evalArgs,
   );
-  const seed = loadSeedData(options['seed-dir']);
+  const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
 
   if (options.file !== undefined) {
     const needs = readLabelledFile(io.readText(options.file), options.file);
-    io.stderr(`training on all ${seed.labelledNeeds.length} shipped needs, evaluating on ${needs.length} from ${options.file}…`);
-    const matcher = trainMatcher(toTrainingData(seed));
+    const matcher = trainMatcher(source.data);
+    io.stderr(`model ${matcher.version}, trained on ${source.description}; evaluating on ${needs.length} needs from ${options.file}…`);
     const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
-    print(`${options.file} (model trained on all shipped needs)`, report, options.json, io);
+    print(`${options.file} (model ${matcher.version}, trained on ${source.description})`, report, options.json, io);
     return 0;
   }
+  const labelled = crossValidationNeeds(source);
+  io.stderr(`cross-validating on ${labelled.length} labelled examples from ${source.description}`);
 
   // Repeated k-fold (seeds seed, seed+1, …) gives a steadier figure than one split of 230 needs.
   const started = performance.now();
@@ -67,8 +72,8 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   for (let repeat = 0; repeat < options.repeats; repeat++) {
     const seedOfRepeat = options.seed + repeat;
     const run = crossValidate({
-      areas: seed.areas,
-      needs: seed.labelledNeeds,
+      areas: source.data.areas,
+      needs: labelled,
       folds: options.folds,
       seed: seedOfRepeat,
       onProgress: (fold, folds) =>
@@ -81,7 +86,7 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   }
   const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION));
   const repeats = options.repeats > 1 ? ` × ${options.repeats} repeats (seeds ${options.seed}–${options.seed + options.repeats - 1}, pooled)` : ` (seed ${options.seed})`;
-  print(`${options.folds}-fold cross-validation on ${seed.labelledNeeds.length} shipped needs${repeats}`, report, options.json, io);
+  print(`${options.folds}-fold cross-validation on ${labelled.length} labelled needs from ${source.fromDatabase ? 'the database' : 'the seed files'}${repeats}`, report, options.json, io);
   if (options.repeats > 1 && !options.json) {
     const mean = perRepeat.reduce((a, b) => a + b, 0) / perRepeat.length;
     const sd = Math.sqrt(perRepeat.reduce((a, b) => a + (b - mean) ** 2, 0) / perRepeat.length);
@@ -91,6 +96,16 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   if (!options.json) printReliability(outOfFold, io);
   if (options.sweep) printSweep(outOfFold, io);
   return 0;
+}
+
+/**
+ * The labelled needs to cross-validate: the seed file's, or the database's examples that say which
+ * areas fit (or that none does). Feedback that only says "not this area" trains, but has no gold
+ * label to score against.
+ */
+function crossValidationNeeds(source: TrainingSource): SeedNeedLike[] {
+  if (!source.fromDatabase) return source.seed.labelledNeeds;
+  return source.data.examples.filter((e) => e.areas.length > 0 || (e.negativeAreas ?? []).length === 0).map((e) => ({ text: e.text, areas: e.areas }));
 }
 
 function printReliability(outOfFold: readonly OutOfFold[], io: CliIo): void {

@@ -55,6 +55,8 @@ const sv = {
     posted: (title: string, channels: string) => `Tack! Behovet ”${title}” är sparat och delat i ${channels}.`,
     intake: (title: string, channel: string) =>
       `Tack! Behovet ”${title}” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i ${channel} för sortering.`,
+    intakeAndShared: (title: string, intake: string, others: string) =>
+      `Tack! Behovet ”${title}” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i ${intake} för sortering och är också delat i ${others}.`,
   },
   feedback: {
     claim: 'Jag tar kontakt',
@@ -80,6 +82,13 @@ const sv = {
   },
   command: {
     openFailed: 'Formuläret kunde inte öppnas. Försök igen om en stund.',
+    help: [
+      '*`/need`* registrerar ett behov från en kommun: formuläret öppnas, gärna ifyllt med det du skriver efter, t.ex. `/need bygglogistik vid nya resecentrum`.',
+      '• *Spara som behov* i ett meddelandes meny (⋮ → Fler genvägar) gör ett behov av meddelandet.',
+      '• Behovet delas i teamkanalerna för de styrkeområden det matchar, med förslag på innovationsmiljöer.',
+      '• På förslaget: :+1: relevant för oss · :-1: inte vårt · :raising_hand: jag tar kontakt · :white_check_mark: löst. Knapparna *Jag tar kontakt*, *Byt styrkeområde* och *Inte vårt område* gör detsamma. Ta bort reaktionen för att ångra.',
+      '• `/need help` visar den här texten.',
+    ].join('\n'),
   },
   doctor: {
     title: 'Behovsbryggan doctor: kontrollerar att flödet fungerar',
@@ -214,6 +223,8 @@ const en: Widen<Messages> = {
     posted: (title: string, channels: string) => `Thanks! The need “${title}” is saved and shared in ${channels}.`,
     intake: (title: string, channel: string) =>
       `Thanks! The need “${title}” is saved. It matched no strength area clearly, so it waits in ${channel} for sorting.`,
+    intakeAndShared: (title: string, intake: string, others: string) =>
+      `Thanks! The need “${title}” is saved. It matched no strength area clearly, so it waits in ${intake} for sorting and is also shared in ${others}.`,
   },
   feedback: {
     claim: "I'll make contact",
@@ -239,6 +250,13 @@ const en: Widen<Messages> = {
   },
   command: {
     openFailed: 'The form could not be opened. Please try again shortly.',
+    help: [
+      "*`/need`* records a municipality's need: the form opens, filled in with what you type after it, e.g. `/need construction logistics at the new travel centre`.",
+      "• *Spara som behov* in a message's menu (⋮ → More message shortcuts) turns the message into a need.",
+      '• The need is shared in the team channels of the strength areas it matches, with suggested innovation environments.',
+      '• On the suggestion: :+1: relevant for us · :-1: not ours · :raising_hand: I will make contact · :white_check_mark: resolved. The buttons *I will make contact*, *Change strength area* and *Not our area* do the same. Remove the reaction to undo it.',
+      '• `/need help` shows this text.',
+    ].join('\n'),
   },
   doctor: {
     title: 'Behovsbryggan doctor: checking that the flow will work',

@@ -107,8 +107,8 @@ async function sendConfirmation({ db, client, locale, intakeChannel }: SlackOutb
   const need = await db.need.findUnique({ where: { id: needId }, include: { suggestions: { orderBy: { id: 'asc' } } } });
   if (!need) return;
   const channels = need.suggestions.map((s) => s.channelId);
-  const intakeOnly = channels.length === 1 && channels[0] === intakeChannel;
-  const text = confirmationText(need.title, channels, intakeOnly, locale);
+  const noClearMatch = need.abstained === true || (channels.length === 1 && channels[0] === intakeChannel);
+  const text = confirmationText({ title: need.title, channelIds: channels, noClearMatch, intakeChannel }, locale);
   if (need.originChannelId) {
     try {
       await client.chat.postEphemeral({ channel: need.originChannelId, user: need.recordedByUserId, text });

@@ -41,6 +41,20 @@ describe('/need', () => {
   });
 });
 
+describe('/need help', () => {
+  it.each(['help', 'hjälp', ' HJÄLP '])('answers "%s" ephemerally with how to use it, and opens no modal', async (text) => {
+    const res = await postCommand(ctx.app.baseUrl, { text, channelId: 'C0TYPED', userId: 'U0STAFF', responseUrl: `${ctx.fake.url}response` });
+    expect(res.status).toBe(200);
+    await ctx.app.server.settled();
+    expect(ctx.fake.callsOf('views.open')).toHaveLength(0);
+    const reply = ctx.fake.callsOf('response')[0]!.args;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(String(reply.text)).toContain('registrerar ett behov från en kommun');
+    expect(String(reply.text)).toContain('Spara som behov');
+    expect(String(reply.text)).toContain(':raising_hand: jag tar kontakt');
+  });
+});
+
 describe('message shortcut "Spara som behov"', () => {
   it('opens the same modal prefilled with the message text, Slack markup decoded', async () => {
     const res = await postInteraction(ctx.app.baseUrl, {
@@ -171,10 +185,14 @@ describe('submitting the modal', () => {
         privateMetadata,
       ),
     );
-    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0INTAKE'), 'post to intake');
+    await ctx.app.server.settled();
     const intakePost = ctx.fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0INTAKE')!;
     expect(JSON.stringify(intakePost.args.blocks)).toContain('Ingen tydlig matchning — hjälp oss sortera');
     expect(ctx.fake.callsOf('chat.postMessage').map((c) => c.args.channel)).not.toContain('C0IOT');
+    // The person is told that nothing matched, although the all-areas channel got it too.
+    expect(String(ctx.fake.callsOf('chat.postEphemeral')[0]!.args.text)).toMatch(
+      /Det matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE> för sortering och är också delat i <#C0REGION>\.$/,
+    );
   });
 
   it('falls back to a DM when the ephemeral confirmation cannot reach the channel', async () => {

@@ -246,11 +246,21 @@ describe('suggestionMessage', () => {
 
 describe('confirmationText', () => {
   it('names every channel as a list in words, in the chosen language', () => {
-    expect(confirmationText('Larm', ['C1', 'C2', 'C3'], false, 'sv')).toBe('Tack! Behovet ”Larm” är sparat och delat i <#C1>, <#C2> och <#C3>.');
-    expect(confirmationText('Alarms', ['C1', 'C2'], false, 'en')).toBe('Thanks! The need “Alarms” is saved and shared in <#C1> and <#C2>.');
+    const posted = (title: string, channelIds: string[]) => ({ title, channelIds, noClearMatch: false, intakeChannel: 'C0INTAKE' });
+    expect(confirmationText(posted('Larm', ['C1', 'C2', 'C3']), 'sv')).toBe('Tack! Behovet ”Larm” är sparat och delat i <#C1>, <#C2> och <#C3>.');
+    expect(confirmationText(posted('Alarms', ['C1', 'C2']), 'en')).toBe('Thanks! The need “Alarms” is saved and shared in <#C1> and <#C2>.');
   });
 
   it('says so when the need only went to intake', () => {
-    expect(confirmationText('Budget', ['C0INTAKE'], true, 'sv')).toContain('matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE>');
+    const unmatched = (channelIds: string[]) => ({ title: 'Budget', channelIds, noClearMatch: true, intakeChannel: 'C0INTAKE' });
+    expect(confirmationText(unmatched(['C0INTAKE']), 'sv')).toBe('Tack! Behovet ”Budget” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE> för sortering.');
+  });
+
+  it('says that nothing matched also when an all-areas channel got the need too', () => {
+    const unmatched = { title: 'Budget', channelIds: ['C0INTAKE', 'C0REGION'], noClearMatch: true, intakeChannel: 'C0INTAKE' };
+    expect(confirmationText(unmatched, 'sv')).toBe(
+      'Tack! Behovet ”Budget” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE> för sortering och är också delat i <#C0REGION>.',
+    );
+    expect(confirmationText(unmatched, 'en')).toContain('It matched no strength area clearly, so it waits in <#C0INTAKE> for sorting and is also shared in <#C0REGION>.');
   });
 });

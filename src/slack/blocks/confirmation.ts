@@ -1,11 +1,23 @@
-// The short note to the person who recorded a need, naming where it was posted.
+// The short note to the person who recorded a need, naming where it was posted — and saying so
+// when nothing matched clearly, also when an all-areas channel got it too.
 import { messages, type Locale } from '../../i18n/messages.js';
 import { channelList, escapeMrkdwn } from './text.js';
 
-export function confirmationText(title: string, channelIds: string[], intakeOnly: boolean, locale: Locale): string {
+export interface ConfirmationInput {
+  title: string;
+  /** Every channel the need was posted to. */
+  channelIds: string[];
+  /** No strength area matched clearly: the need went to intake for sorting. */
+  noClearMatch: boolean;
+  intakeChannel: string;
+}
+
+export function confirmationText(input: ConfirmationInput, locale: Locale): string {
   const t = messages(locale).confirmation;
   // The title is what a person typed: escaped, so "<!channel>" in it pings nobody.
-  const safeTitle = escapeMrkdwn(title);
-  if (intakeOnly && channelIds[0]) return t.intake(safeTitle, channelList(channelIds.slice(0, 1), locale));
-  return t.posted(safeTitle, channelList(channelIds, locale));
+  const title = escapeMrkdwn(input.title);
+  if (!input.noClearMatch) return t.posted(title, channelList(input.channelIds, locale));
+  const others = input.channelIds.filter((id) => id !== input.intakeChannel);
+  const intake = channelList([input.intakeChannel], locale);
+  return others.length > 0 ? t.intakeAndShared(title, intake, channelList(others, locale)) : t.intake(title, intake);
 }

@@ -113,10 +113,12 @@ describe.each(['sv', 'en'] as const)('hostile text through every builder (%s)', 
   });
 
   it('confirmation, posted and to intake', () => {
-    expectNoMarkupFromUsers({ text: confirmationText(hostile('Rubrik'), ['C0IOT', 'C0REGION'], false, locale) }, 'confirmation');
-    expectNoMarkupFromUsers({ text: confirmationText(hostile('Rubrik'), ['C0INTAKE'], true, locale) }, 'intake confirmation');
+    const input = (channelIds: string[], noClearMatch: boolean) => ({ title: hostile('Rubrik'), channelIds, noClearMatch, intakeChannel: 'C0INTAKE' });
+    expectNoMarkupFromUsers({ text: confirmationText(input(['C0IOT', 'C0REGION'], false), locale) }, 'confirmation');
+    expectNoMarkupFromUsers({ text: confirmationText(input(['C0INTAKE'], true), locale) }, 'intake confirmation');
+    expectNoMarkupFromUsers({ text: confirmationText(input(['C0INTAKE', 'C0REGION'], true), locale) }, 'intake and shared confirmation');
     // Its own channel links are still links.
-    expect(confirmationText('x', ['C0IOT'], false, locale)).toContain('<#C0IOT>');
+    expect(confirmationText({ ...input(['C0IOT'], false), title: 'x' }, locale)).toContain('<#C0IOT>');
   });
 
   it('recategorise modal', () => {

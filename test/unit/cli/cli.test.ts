@@ -33,7 +33,7 @@ describe('classify --jsonl', () => {
 
   it('prints one contract line per good need and names each bad line on stderr', async () => {
     const io = fakeIo({ 'needs.jsonl': input });
-    const code = await run(['classify', '--jsonl', 'needs.jsonl'], io);
+    const code = await run(['classify', '--seed-only', '--jsonl', 'needs.jsonl'], io);
     expect(code).not.toBe(0);
     expect(io.out).toHaveLength(2);
     const [first, second] = io.out.map((line) => JSON.parse(line) as { id: string | number; areas: { slug: string; score: number }[]; abstain: boolean });
@@ -52,15 +52,58 @@ describe('classify --jsonl', () => {
 
   it('exits 0 when every line is good', async () => {
     const io = fakeIo({ 'ok.jsonl': `${JSON.stringify({ id: 'x', text: 'sensorer i soptunnorna' })}\n` });
-    expect(await run(['classify', '--jsonl', 'ok.jsonl'], io)).toBe(0);
-    expect(io.err).toEqual([]);
+    expect(await run(['classify', '--seed-only', '--jsonl', 'ok.jsonl'], io)).toBe(0);
+    // stderr only says which model: stdout is the contract.
+    expect(io.err).toEqual([expect.stringMatching(/^model tfidf-lr-\S+, trained on the shipped seed files \(\d+ labelled needs; --seed-only\)$/)]);
+  });
+});
+
+describe('classify and eval train like the bot', () => {
+  it('use the database’s labelled examples, feedback included, when there is a database', async () => {
+    const { createTestDb } = await import('../summaries/fixtures.js');
+    const t = await createTestDb();
+    try {
+      const { runClassify } = await import('../../../src/cli/classify.js');
+      const { runEval } = await import('../../../src/cli/eval.js');
+      const withoutFeedback = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'kaffebryggaren i fikarummet' })}\n` });
+      await runClassify(['--jsonl', 'in.jsonl'], withoutFeedback, () => t.url);
+      // A person's correction, as the bot stores it.
+      await t.db.trainingExample.create({
+        data: { key: 'need:1', text: 'Kaffebryggaren i fikarummet behöver en sensor som larmar när kannan är tom.', source: 'feedback', labels: { create: [{ areaSlug: 'uppkopplade', positive: true }] } },
+      });
+      const withFeedback = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'kaffebryggaren i fikarummet' })}\n` });
+      await runClassify(['--jsonl', 'in.jsonl'], withFeedback, () => t.url);
+      const before = withoutFeedback.err[0]!;
+      const after = withFeedback.err[0]!;
+      expect(before).toMatch(/trained on the database file:.* \(\d+ examples, 0 from feedback\), as the bot does$/);
+      expect(after).toMatch(/\(\d+ examples, 1 from feedback\), as the bot does$/);
+      expect(after.split(',')[0]).not.toBe(before.split(',')[0]); // another model version
+      const seedOnly = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'x y z' })}\n` });
+      await runClassify(['--seed-only', '--jsonl', 'in.jsonl'], seedOnly, () => t.url);
+      expect(seedOnly.err[0]).toContain('the shipped seed files');
+      const evaluated = fakeIo();
+      expect(await runEval(['--folds', '2', '--json'], evaluated, () => t.url)).toBe(0);
+      expect(evaluated.err[0]).toMatch(/^cross-validating on \d+ labelled examples from the database/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('train on the seed files when the configured SQLite file does not exist yet, and create none', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-nodb-'));
+    const { runClassify } = await import('../../../src/cli/classify.js');
+    const io = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'bygglogistik' })}\n` });
+    await runClassify(['--jsonl', 'in.jsonl'], io, () => `file:${path.join(dir, 'none.db')}`);
+    expect(io.err[0]).toMatch(/the shipped seed files \(\d+ labelled needs; no database at file:.*none\.db yet\)$/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(path.join(dir, 'none.db'))).toBe(false);
   });
 });
 
 describe('classify "text"', () => {
   it('prints the ranking, the decision and the words behind it', async () => {
     const io = fakeIo();
-    expect(await run(['classify', 'trygghetslarmen i hemtjänsten tappar uppkopplingen'], io)).toBe(0);
+    expect(await run(['classify', '--seed-only', 'trygghetslarmen i hemtjänsten tappar uppkopplingen'], io)).toBe(0);
     const text = io.out.join('\n');
     expect(text).toContain('decision: uppkopplade');
     expect(text).toMatch(/\* uppkopplade\s+[01]\.\d\d\s+.*trygghetslarmen/);
@@ -85,7 +128,7 @@ describe('eval', () => {
       JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: ['none'] }),
     ].join('\n');
     const io = fakeIo({ 'f.jsonl': file });
-    expect(await run(['eval', '--file', 'f.jsonl', '--json'], io)).toBe(0);
+    expect(await run(['eval', '--seed-only', '--file', 'f.jsonl', '--json'], io)).toBe(0);
     const report = JSON.parse(io.out[0]!) as { count: number; hitAt1: number; macroF1: number; abstention: { recall: number } };
     expect(report.count).toBe(2);
     expect(report.hitAt1).toBe(1);
@@ -94,7 +137,7 @@ describe('eval', () => {
 
   it('cross-validates the shipped needs with progress on stderr', async () => {
     const io = fakeIo();
-    expect(await run(['eval', '--folds', '2'], io)).toBe(0);
+    expect(await run(['eval', '--seed-only', '--folds', '2'], io)).toBe(0);
     expect(io.err.filter((l) => l.startsWith('fold '))).toHaveLength(2);
     const text = io.out.join('\n');
     expect(text).toMatch(/macro-F1: 0\.\d{3}/);
@@ -117,7 +160,7 @@ describe('as a process', () => {
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = execFile(
         process.execPath,
-        ['--import', 'tsx', 'src/cli/index.ts', 'classify', '--jsonl', file],
+        ['--import', 'tsx', 'src/cli/index.ts', 'classify', '--seed-only', '--jsonl', file],
         { cwd: path.resolve(import.meta.dirname, '../../..') },
         (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
       );
@@ -133,7 +176,7 @@ describe('as a process', () => {
 describe('eval --repeats', () => {
   it('pools repeated cross-validation and prints macro-F1 per repeat', async () => {
     const io = fakeIo();
-    expect(await run(['eval', '--folds', '2', '--repeats', '2'], io)).toBe(0);
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--repeats', '2'], io)).toBe(0);
     expect(io.err.filter((l) => l.startsWith('repeat '))).toHaveLength(4);
     expect(io.out.join('\n')).toMatch(/macro-F1 per repeat: 0\.\d{3} 0\.\d{3} {3}mean 0\.\d{3}, sd 0\.\d{3}/);
   });

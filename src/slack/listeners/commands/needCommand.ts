@@ -1,8 +1,10 @@
-// `/need [text]`: open the need modal, prefilled with the command text.
+// `/need [text]`: open the need modal, prefilled with the command text; `/need help` answers with
+// the usage, ephemerally.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { messages } from '../../../i18n/messages.js';
 import { needModal } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
+import { parseNeedCommand } from '../../commandText.js';
 import { encodeNeedModalMetadata } from '../../needModalMetadata.js';
 import { commandPayload, parsePayload } from '../../payloads.js';
 import { slackTextToPlain } from '../../slackText.js';
@@ -13,11 +15,16 @@ export const needCommand =
     await ack();
     const payload = parsePayload(commandPayload, command, logger, '/need command');
     if (!payload) return;
+    const request = parseNeedCommand(slackTextToPlain(payload.text));
+    if (request.kind === 'help') {
+      await respond({ response_type: 'ephemeral', text: messages(deps.locale).command.help });
+      return;
+    }
     // views.open must come first: the trigger_id expires 3 s after the user pressed enter.
     const view = needModal({
       locale: deps.locale,
       municipalities: deps.municipalities,
-      initialDescription: slackTextToPlain(payload.text),
+      initialDescription: request.prefill,
       initialContactUserId: payload.user_id,
       privateMetadata: encodeNeedModalMetadata({ channelId: payload.channel_id, source: 'slash_command' }),
     });
