@@ -11,14 +11,14 @@
 // `npm run bench -- faults` runs the full windows (2 minutes each); `-- --quick` shortens them.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { sqliteFilePath } from '../../src/db/client.js';
 import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
 import { type AppProcess, exitWithin, freePort, spawnApp, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
+import { holdWriteLock, municipalityIdInFile, readFromFile } from '../support/sqliteFile.js';
 import { startTestApp, tempDir, type TestApp } from '../support/testApp.js';
+import { runIfMain } from './runIfMain.js';
 
 const QUICK = process.argv.includes('--quick');
 const STORM_S = QUICK ? 20 : 120;
@@ -122,16 +122,8 @@ async function serverErrorOutage(): Promise<void> {
 
 async function lockedDatabase(): Promise<void> {
   await withApp(async (app, fake, kinda) => {
-    const other = new Database(sqliteFilePath(app.databaseUrl), { timeout: 0 });
-    other.exec('BEGIN IMMEDIATE');
-    other.prepare('UPDATE Municipality SET population = population').run();
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      other.exec('COMMIT');
-      other.close();
-    };
+    const lock = holdWriteLock(sqliteFilePath(app.databaseUrl));
+    const release = () => lock.release();
     const releaseTimer = setTimeout(release, LOCK_S * 1000);
     const timed = async (work: () => Promise<Response>) => {
       const t0 = performance.now();
@@ -184,14 +176,7 @@ async function killedMidBurst(): Promise<void> {
       const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(port), DATABASE_URL: `file:${dbFile}`, SLACK_API_URL: fake.url, CHANNELS_FILE: channelsFile, LOG_LEVEL: 'info' };
       const first = spawnApp(env);
       await waitHealthy(first, port);
-      const kinda = (() => {
-        const db = new Database(dbFile, { readonly: true });
-        try {
-          return String((db.prepare("SELECT id FROM Municipality WHERE name = 'Kinda'").get() as { id: number }).id);
-        } finally {
-          db.close();
-        }
-      })();
+      const kinda = municipalityIdInFile(dbFile);
       let posts = 0;
       const killAt = 10 + round * 15;
       fake.onCall('chat.postMessage', async () => {
@@ -221,10 +206,10 @@ async function killedMidBurst(): Promise<void> {
         if (report.outbox.pending === 0) break;
         await second.nextOutput();
       }
-      const db = new Database(dbFile, { readonly: true });
-      const stored = new Set((db.prepare('SELECT submissionKey AS k FROM Need').all() as { k: string }[]).map((r) => r.k));
-      const suggestions = db.prepare('SELECT id, channelId FROM SuggestionPost').all() as { id: number; channelId: string }[];
-      db.close();
+      const { stored, suggestions } = readFromFile(dbFile, (db) => ({
+        stored: new Set((db.prepare('SELECT submissionKey AS k FROM Need').all() as { k: string }[]).map((r) => r.k)),
+        suggestions: db.prepare('SELECT id, channelId FROM SuggestionPost').all() as { id: number; channelId: string }[],
+      }));
       lost += acked.filter((k) => !stored.has(k)).length;
       doubled += suggestions.filter((p) => fake.messagesWithMetadata(p.channelId, 'outbox_key', `suggestion:${p.id}`).length > 1).length;
       ackedTotal += acked.length;
@@ -250,11 +235,4 @@ export async function main(): Promise<void> {
   await serverErrorOutage();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main()
-    .then(() => process.exit())
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runIfMain(import.meta.url, main);

@@ -7,13 +7,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
 import { needModal } from '../../src/slack/blocks/needModal.js';
 import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
 import { ensureBuilt, freePort, ROOT } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
+import { runIfMain } from './runIfMain.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
 import { tempDir } from '../support/testApp.js';
 
@@ -182,11 +182,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main()
-    .then(() => process.exit())
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runIfMain(import.meta.url, main);

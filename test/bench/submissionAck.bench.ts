@@ -14,11 +14,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import Database from 'better-sqlite3';
 import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
 import { FakeSlack } from '../support/fakeSlack.js';
+import { runIfMain } from './runIfMain.js';
 import { needSubmissionPayload, nextViewId, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -168,11 +168,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main()
-    .then(() => process.exit())
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runIfMain(import.meta.url, main);

@@ -11,6 +11,7 @@ import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
 import { type AppProcess, exitWithin, freePort, killAll, spawnApp, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
+import { municipalityIdInFile } from '../support/sqliteFile.js';
 import { tempDir } from '../support/testApp.js';
 
 const SUBMISSIONS = 10;
@@ -62,14 +63,7 @@ describe('SIGKILL between Slack’s answer and the bookkeeping', () => {
     };
     const first = spawnApp(env);
     await waitHealthy(first, port);
-    const kinda = (() => {
-      const db = new Database(dbFile, { readonly: true });
-      try {
-        return String((db.prepare("SELECT id FROM Municipality WHERE name = 'Kinda'").get() as { id: number }).id);
-      } finally {
-        db.close();
-      }
-    })();
+    const kinda = municipalityIdInFile(dbFile);
 
     // The sixth post reaches Slack (it is in the channel's history), then the process dies
     // before Slack's answer arrives.

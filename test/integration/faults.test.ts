@@ -2,7 +2,6 @@
 // malformed and hostile payloads, replays, requests from the future, a locked database, Slack
 // rate-limiting and failing for a while. Nothing acknowledged is lost, nothing is posted twice,
 // every failure is visible.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sqliteFilePath } from '../../src/db/client.js';
 import { SUGGESTION_ACTIONS } from '../../src/slack/blocks/suggestionMessage.js';
@@ -19,6 +18,7 @@ import {
   reactionEnvelope,
   slashCommandBody,
 } from '../support/slackRequests.js';
+import { holdWriteLock } from '../support/sqliteFile.js';
 import { useAppPerTest } from '../support/testApp.js';
 
 const ctx = useAppPerTest({ maxDelayMs: 100 });
@@ -154,15 +154,11 @@ describe('a database locked by another process', () => {
   it('answers /need, a submission and /healthz while the file is locked, and stores nothing it said it did not', async () => {
     const metadata = await openNeedModal(ctx.app, ctx.fake);
     const viewId = nextViewId();
-    const other = new Database(sqliteFilePath(ctx.app.databaseUrl), { timeout: 0 });
-    other.exec('BEGIN IMMEDIATE');
-    other.prepare("UPDATE Municipality SET population = population WHERE name = 'Kinda'").run();
+    const lock = holdWriteLock(sqliteFilePath(ctx.app.databaseUrl));
     let released = false;
     const release = () => {
-      if (released) return;
       released = true;
-      other.exec('COMMIT');
-      other.close();
+      lock.release();
     };
     // A safety net only: the answers below must all come while the lock is still held.
     const safety = setTimeout(release, 15_000);

@@ -3,24 +3,13 @@
 // type Slack uses and some it does not. Whatever arrives: no 5xx, the app keeps serving, and no
 // request creates a need, feedback, a post or a training example (none of them is a valid one).
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/matching/random.js';
 import { needSubmissionPayload, postSigned, reactionEnvelope, slashCommandBody } from '../support/slackRequests.js';
 import { useAppPerTest } from '../support/testApp.js';
 
 const REQUESTS = 2_500;
 const CONCURRENCY = 16;
 const SEED = 20261201;
-
-/** mulberry32: small, seeded, good enough to pick shapes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -87,7 +76,7 @@ describe('fuzzed signed requests', () => {
   const ctx = useAppPerTest();
 
   it(`answers ${REQUESTS} seeded requests without a 5xx, keeps serving, and creates nothing`, async () => {
-    const g = generator(prng(SEED));
+    const g = generator(seededRandom(SEED));
     const requests: { body: string; type: string }[] = [];
     for (let i = 0; i < REQUESTS; i++) {
       const roll = g.random();

@@ -3,11 +3,11 @@
 // loop; a request deadline ends the wait with nothing written.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { withDbDeadline } from '../../../src/db/deadline.js';
 import { applyPendingMigrations } from '../../../src/db/migrate.js';
+import { holdWriteLock as holdFileLock } from '../../support/sqliteFile.js';
 import { tempDir } from '../../support/testApp.js';
 
 let dir: string;
@@ -25,18 +25,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Another process's connection holding the write lock until release() is called. */
-function holdWriteLock(): { release(): void } {
-  const other = new Database(file, { timeout: 0 });
-  other.exec('BEGIN IMMEDIATE');
-  other.prepare('INSERT INTO ProcessedEvent (eventId, receivedAt) VALUES (?, ?)').run('held-by-other', Date.now());
-  return {
-    release: () => {
-      other.exec('COMMIT');
-      other.close();
-    },
-  };
-}
+/** Another process's connection holding the write lock until release(). */
+const holdWriteLock = () => holdFileLock(file);
 
 describe('sqlite adapter', () => {
   it('runs a statement issued while a transaction is open after it, so a rollback cannot take it along', async () => {
@@ -67,7 +57,7 @@ describe('sqlite adapter', () => {
     setTimeout(() => lock.release(), 300);
     await db.processedEvent.create({ data: { eventId: 'after-the-lock' } });
     const ids = (await db.processedEvent.findMany({ orderBy: { eventId: 'asc' } })).map((e) => e.eventId);
-    expect(ids).toEqual(['after-the-lock', 'held-by-other']);
+    expect(ids).toEqual(['after-the-lock']);
   });
 
   it('waits the same way to start a transaction, and reads go on meanwhile', async () => {
