@@ -23,3 +23,4 @@ export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotByt
 export { rankEnvironments } from './environments.js';
 export { AREA_NAMES_SV } from './areaNames.js';
 export { reliability, type ReliabilityBin } from './evaluation/reliability.js';
+export { searchIndexText, searchQueryTerms } from './text/searchTerms.js';

@@ -5,14 +5,15 @@ import { routeNeed } from '../channels/routing.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { rankEnvironments } from '../matching/index.js';
+import { rankEnvironments, searchIndexText } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 import type { MatcherProvider } from './matcherProvider.js';
-import { currentAreas } from './needAreas.js';
+import { currentAreas, replaceCurrentAreas } from './needAreas.js';
 import type { NeedInput } from './needInput.js';
+import { loadNeedDetail, type NeedDetail } from './needViews.js';
 
-export type NeedSource = 'slash_command' | 'shortcut' | 'import';
+export type NeedSource = 'slash_command' | 'shortcut' | 'app_home' | 'import';
 
 export interface RecordMeta {
   recordedByUserId: string;
@@ -44,6 +45,11 @@ export class NeedService {
 
   async municipalities(): Promise<{ id: number; name: string }[]> {
     return this.deps.db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  }
+
+  /** Everything about one need, for its own page. */
+  needDetail(needId: number): Promise<NeedDetail | null> {
+    return loadNeedDetail(this.deps.db, needId);
   }
 
   /** Title and current areas, for the "Byt styrkeområde" modal. */
@@ -84,6 +90,7 @@ export class NeedService {
           originChannelId: meta.originChannelId,
           source: meta.source,
           submissionKey: submissionKey ?? null,
+          searchText: searchIndexText(`${input.title}. ${input.description}`),
           recordedAt: this.now(),
         },
         select: { id: true, title: true },
@@ -132,6 +139,7 @@ export class NeedService {
           modelVersion: classification.modelVersion,
         })),
       });
+      await replaceCurrentAreas(tx, needId, suggestedAreas);
       await tx.needEnvironment.createMany({
         data: environments.map((env, index) => ({
           needId,

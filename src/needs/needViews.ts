@@ -1,5 +1,6 @@
 // Read models for what the Slack layer shows about a need: plain data, no Slack types.
 import type { Db } from '../db/client.js';
+import { suggestionLink } from '../summaries/model.js';
 import { parseCorrectedAreas } from './needAreas.js';
 
 export interface AreaMatchView {
@@ -36,9 +37,28 @@ export interface NeedView {
   /** Who changed the areas ("Byt styrkeområde"), when someone did. */
   recategorisedBy: string | null;
   environments: { name: string; reason: string }[];
-  status: 'open' | 'claimed' | 'resolved';
+  status: 'open' | 'claimed' | 'resolved' | 'withdrawn';
+  /** Set when the need was withdrawn (recorded by mistake), with who did it. */
+  withdrawn: { at: Date; byUserId: string | null } | null;
   claimedByUserId: string | null;
   feedbackByChannel: ChannelFeedbackView[];
+}
+
+export type HistoryKind = 'recorded' | 'routed' | 'status' | 'recategorised' | 'returned_to_intake' | 'edited' | 'withdrawn';
+
+export interface HistoryEntry {
+  at: Date;
+  kind: HistoryKind;
+  userId: string | null;
+  /** status: "open→claimed"; recategorised: area slugs; edited: field names; returned: channels. */
+  detail: string;
+}
+
+/** Everything about one need, for its own page. */
+export interface NeedDetail {
+  need: NeedView;
+  posts: { channelId: string; link: string | null; state: string }[];
+  history: HistoryEntry[];
 }
 
 export interface SuggestionView {
@@ -64,7 +84,7 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
       classifications: { include: { area: true }, orderBy: { rank: 'asc' } },
       environments: { include: { environment: true }, orderBy: { rank: 'asc' } },
       feedback: { where: { kind: { in: ['up', 'down'] } } },
-      history: { where: { kind: 'recategorised' }, orderBy: { id: 'desc' }, take: 1 },
+      history: { where: { kind: { in: ['recategorised', 'withdrawn'] } }, orderBy: { id: 'desc' } },
     },
   });
   if (!need) return null;
@@ -103,11 +123,32 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
     recordedAt: need.recordedAt,
     abstained: areas.length === 0,
     areas,
-    recategorisedBy: corrected === null ? null : (need.history[0]?.userId ?? null),
+    recategorisedBy: corrected === null ? null : (need.history.find((e) => e.kind === 'recategorised')?.userId ?? null),
     environments: need.environments.map((e) => ({ name: e.environment.name, reason: e.reason })),
     status: need.status as NeedView['status'],
+    withdrawn: need.withdrawnAt ? { at: need.withdrawnAt, byUserId: need.history.find((e) => e.kind === 'withdrawn')?.userId ?? null } : null,
     claimedByUserId: need.claimedByUserId,
     feedbackByChannel: [...byChannel.values()].sort((a, b) => a.channelId.localeCompare(b.channelId)),
+  };
+}
+
+export async function loadNeedDetail(db: Db, needId: number): Promise<NeedDetail | null> {
+  const need = await loadNeedView(db, needId);
+  if (!need) return null;
+  const [row, posts, events] = await Promise.all([
+    db.need.findUniqueOrThrow({ where: { id: needId }, select: { routedAt: true } }),
+    db.suggestionPost.findMany({ where: { needId }, orderBy: { id: 'asc' } }),
+    db.needEvent.findMany({ where: { needId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  ]);
+  const history: HistoryEntry[] = [
+    { at: need.recordedAt, kind: 'recorded', userId: need.recordedByUserId, detail: '' },
+    ...(row.routedAt ? [{ at: row.routedAt, kind: 'routed' as const, userId: null, detail: posts.filter((p) => p.reason !== 'recategorised' && p.reason !== 'returned').map((p) => p.channelId).join(',') }] : []),
+    ...events.map((e) => ({ at: e.at, kind: e.kind as HistoryKind, userId: e.userId, detail: e.detail })),
+  ];
+  return {
+    need,
+    posts: posts.map((p) => ({ channelId: p.channelId, link: p.messageTs ? suggestionLink(p.channelId, p.messageTs) : null, state: p.state })),
+    history,
   };
 }
 

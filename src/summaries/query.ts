@@ -205,7 +205,7 @@ async function querySharedCounts(db: Db, week: IsoWeek, timezone: string): Promi
     db,
     `SELECT wk, "municipalityId", sig, COUNT(*) AS n FROM (
        SELECT ${bucket} AS wk, n."municipalityId" AS "municipalityId", ${sig} AS sig
-       FROM "Need" n WHERE n."recordedAt" >= ? AND n."recordedAt" < ?
+       FROM "Need" n WHERE n."recordedAt" >= ? AND n."recordedAt" < ? AND n."status" <> 'withdrawn'
      ) AS t GROUP BY wk, "municipalityId", sig`,
     ...bounds.slice(1).reverse().map(d.time),
     d.time(bounds[0] ?? start),
@@ -315,7 +315,7 @@ export async function loadWeeklySummary(db: Db, scope: SummaryScope): Promise<We
     db,
     `SELECT ${shownColumns} FROM (
        SELECT n."id", n."title", n."municipalityId", n."recordedAt", n."correctedAreas" FROM "Need" n
-       WHERE n."recordedAt" >= ? AND n."recordedAt" < ? AND ${inChannel}
+       WHERE n."recordedAt" >= ? AND n."recordedAt" < ? AND n."status" <> 'withdrawn' AND ${inChannel}
        ORDER BY n."recordedAt" DESC, n."id" DESC LIMIT ${NEW_NEEDS_SHOWN}
      ) AS n ORDER BY n."recordedAt" DESC, n."id" DESC`,
     d.time(start),

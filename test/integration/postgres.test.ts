@@ -10,6 +10,9 @@ import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { createDb, dialectOf } from '../../src/db/client.js';
 import { applyPendingMigrations } from '../../src/db/migrate.js';
 import { syncReferenceData } from '../../src/db/seed.js';
+import { searchQueryTerms } from '../../src/matching/index.js';
+import { NeedRegister } from '../../src/needs/store/needRegister.js';
+import { ensureSearchIndex } from '../../src/needs/store/searchIndex.js';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
 import { isoWeekOf, parseIsoWeek } from '../../src/summaries/isoWeek.js';
 import type { WeeklySummary } from '../../src/summaries/model.js';
@@ -18,6 +21,7 @@ import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, postCommand, postEvent, postInteraction, reactionEnvelope } from '../support/slackRequests.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
+import { addRegisterNeed } from '../unit/needs/registerFixtures.js';
 
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 
@@ -237,6 +241,71 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
         none: 2, // the abstained n5 and n9, corrected to "no area fits"
       });
       expect(region.newNeeds.total).toBe(7);
+    });
+  });
+
+  describe('needs register search', () => {
+    let database: ThrowawayDatabase;
+    let pg: TestDb;
+
+    beforeAll(async () => {
+      database = await createThrowawayDatabase();
+      await applyPendingMigrations(database.url);
+      const db = await createDb(database.url);
+      await syncReferenceData(db, loadSeedData());
+      pg = {
+        db,
+        url: database.url,
+        dir: '',
+        municipalityIds: new Map((await db.municipality.findMany()).map((m) => [m.name, m.id])),
+        close: () => db.$disconnect(),
+      };
+    });
+    afterAll(async () => {
+      await pg?.close();
+      await database?.drop();
+    });
+
+    it('creates the GIN index idempotently and finds needs by stem, compound head and ranking', async () => {
+      expect(dialectOf(pg.db)).toBe('postgresql');
+      expect(await ensureSearchIndex(pg.db)).toEqual({ rebuilt: false });
+      expect(await ensureSearchIndex(pg.db)).toEqual({ rebuilt: false });
+      const [index] = await pg.db.$queryRawUnsafe<{ n: bigint | number }[]>(
+        `SELECT COUNT(*) AS n FROM pg_indexes WHERE tablename = 'Need' AND indexname = 'need_search_text_idx'`,
+      );
+      expect(Number(index!.n)).toBe(1);
+
+      // The better match is the older one, so ranking (not recency) has to put it first.
+      const pipes = await addRegisterNeed(pg, { title: 'Läckor i VA-nätet', description: 'Läckor i VA-nätet', municipality: 'Norrköping', recordedAt: '2026-01-10T10:00:00Z' });
+      const water = await addRegisterNeed(pg, {
+        title: 'Vattenläckorna hittas för sent',
+        description: 'Vi upptäcker vattenläckorna först när gatan sätter sig.',
+        recordedAt: '2026-02-10T10:00:00Z',
+      });
+      const charging = await addRegisterNeed(pg, { title: 'Fler laddplatser i centrum', description: 'Laddplatser för elbilar saknas.', recordedAt: '2026-03-10T10:00:00Z' });
+      const withdrawn = await addRegisterNeed(pg, { title: 'Läckor i simhallens tak', status: 'withdrawn', recordedAt: '2026-04-10T10:00:00Z' });
+      const register = new NeedRegister(pg.db);
+      const search = async (query: string, filter = {}) => (await register.search(searchQueryTerms(query), filter, 10)).map((n) => n.id);
+
+      const leaks = await search('läcka');
+      expect(leaks).toContain(pipes);
+      expect(leaks).toContain(water);
+      expect(leaks).not.toContain(charging);
+      expect(leaks).not.toContain(withdrawn);
+      expect(await search('vattenläcka')).toEqual([water]);
+      expect(await search('laddplats')).toEqual([charging]);
+      expect(await search('giraff')).toEqual([]);
+      expect(await search('läcka', { municipalityId: pg.municipalityIds.get('Norrköping') })).toEqual([pipes]);
+      expect(await search('läcka', { status: 'withdrawn' })).toEqual([withdrawn]);
+      // No need has all three words, so any may match: two matched words beat one.
+      expect(await search('läckor VA-nätet giraff')).toEqual([pipes, water]);
+      // Query syntax in terms is not syntax.
+      expect(await register.search(["'", '&', '|', '!', ':*', '(', 'lack)'], {}, 10).then((r) => r.map((n) => n.id).sort((a, b) => a - b))).toEqual([pipes, water]);
+
+      // An edit is found by its new words, not its old.
+      await pg.db.need.update({ where: { id: charging }, data: { searchText: 'skyfall oversvamning' } });
+      expect(await search('skyfall')).toEqual([charging]);
+      expect(await search('laddplats')).toEqual([]);
     });
   });
 });
