@@ -6,10 +6,18 @@ import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
 
 const channelId = z
   .string({ error: 'must be a Slack channel id such as C0123ABCD' })
+  .max(255)
   .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
+
+const userId = z
+  .string({ error: 'must be a Slack user id such as U0123ABCD' })
+  .max(255)
+  .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD (profile → ⋮ → Copy member ID)');
 
 const channelsSchema = z.object({
   intake: channelId,
+  /** People who may change, resolve, edit and withdraw any need. */
+  admins: z.array(userId).default([]),
   teams: z
     .array(
       z.object({
@@ -37,6 +45,8 @@ export interface TeamChannel {
 export interface ChannelsConfig {
   intake: string;
   teams: TeamChannel[];
+  /** Slack user ids of the administrators (may do anything with any need). */
+  admins?: string[];
 }
 
 export class ChannelsConfigError extends Error {}
@@ -61,6 +71,7 @@ export function parseChannelsConfig(yamlText: string, source = 'channels file'):
   return {
     intake: parsed.data.intake,
     teams: parsed.data.teams.map((t) => ({ channel: t.channel, areas: t.areas, weeklySummary: t.weekly_summary })),
+    admins: [...new Set(parsed.data.admins)],
   };
 }
 

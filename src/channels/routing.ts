@@ -1,5 +1,5 @@
 // Which channels a classified need goes to. Pure: config + suggested areas in, channel list out.
-import type { AreaSlug } from '../matching/types.js';
+import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
 import type { ChannelsConfig } from './channelsConfig.js';
 
 export type RouteReason = 'area' | 'all' | 'intake';
@@ -36,4 +36,14 @@ export function channelScope(config: ChannelsConfig, channelId: string): AreaSlu
   const team = config.teams.find((t) => t.channel === channelId);
   if (!team) return 'none';
   return team.areas;
+}
+
+/** The areas team channels speak for together (an `areas: all` channel speaks for every area). */
+export function areasOfChannels(config: ChannelsConfig, channelIds: readonly string[]): AreaSlug[] {
+  const areas = new Set<AreaSlug>();
+  for (const team of config.teams) {
+    if (!channelIds.includes(team.channel)) continue;
+    for (const area of team.areas === 'all' ? AREA_SLUGS : team.areas) areas.add(area);
+  }
+  return AREA_SLUGS.filter((area) => areas.has(area));
 }

@@ -1,6 +1,7 @@
-// People's reactions and buttons on suggestion messages: stored once per need, person and kind;
-// the need's status follows from them; corrections re-route the need; everything that changes
-// queues message updates and teaches the matcher.
+// People's reactions and buttons on suggestion messages: a 👍/👎 is stored once per need,
+// channel and person, a claim or ✅ once per need and person; the need's status follows from them;
+// corrections re-route the need; everything that changes queues message updates and teaches the
+// matcher. Who may do what (permissions.ts) is checked here, whatever the Slack layer shows.
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { channelScope, routeNeed } from '../channels/routing.js';
 import type { Db, Tx } from '../db/client.js';
@@ -8,14 +9,23 @@ import type { Logger } from '../logger.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
-import { formatCorrectedAreas, currentAreas, parseCorrectedAreas } from './needAreas.js';
+import { formatCorrectedAreas, currentAreas, parseCorrectedAreas, replaceCurrentAreas } from './needAreas.js';
 import { type FeedbackKind, trainingLabelsFor } from './learningLabels.js';
+import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js';
 
 export type { FeedbackKind } from './learningLabels.js';
+
+/** Tells who is an administrator and who sits in which channel (the Slack layer knows). */
+export interface Authority {
+  isAdmin(userId: string): boolean;
+  /** Whether the user is a member of the channel; rejects when that cannot be told right now. */
+  isMember(channelId: string, userId: string): Promise<boolean>;
+}
 
 export interface FeedbackServiceDeps {
   db: Db;
   channels: ChannelsConfig;
+  authority: Authority;
   /** Outbox rows were queued: send them now. */
   onQueued?: () => void;
   /** Training examples changed: retrain (debounced) in the background. */
@@ -29,65 +39,122 @@ export interface FeedbackInput {
   needId: number;
   userId: string;
   kind: FeedbackKind;
+  /** The channel of the stored suggestion post the person acted on. */
   channelId: string;
+  /** A reaction or a button: "Inte vårt område" (a button) is the channel's answer, a 👎 anyone's. */
+  via: 'reaction' | 'button';
 }
 
 export interface FeedbackOutcome {
-  /** False when nothing changed (a redelivery, a double click, an undo of nothing). */
+  /** False when nothing changed (a redelivery, a double click, an undo of nothing, a refusal). */
   changed: boolean;
+  /** Set when the person may not do this: who may; or that the need was withdrawn. */
+  refused?: Allowed | 'withdrawn';
 }
 
 type NeedStatus = 'open' | 'claimed' | 'resolved';
+
+/** 👍/👎 speak for a channel; a claim or ✅ for the person. */
+export const scopeOf = (kind: FeedbackKind, channelId: string): string => (kind === 'up' || kind === 'down' ? channelId : '');
+
+function actionOf(kind: FeedbackKind, via: FeedbackInput['via']): NeedAction {
+  if (kind === 'resolved') return 'resolve';
+  if (kind === 'down' && via === 'button') return 'decline';
+  return 'react';
+}
 
 export class FeedbackService {
   constructor(private readonly deps: FeedbackServiceDeps) {}
 
   /** The suggestion behind a Slack message, or null for any other message. */
-  async findSuggestion(channelId: string, messageTs: string): Promise<{ suggestionId: number; needId: number } | null> {
+  async findSuggestion(channelId: string, messageTs: string): Promise<{ suggestionId: number; needId: number; channelId: string } | null> {
     const post = await this.deps.db.suggestionPost.findUnique({ where: { channelId_messageTs: { channelId, messageTs } } });
-    return post ? { suggestionId: post.id, needId: post.needId } : null;
+    return post ? { suggestionId: post.id, needId: post.needId, channelId: post.channelId } : null;
   }
 
   async suggestionById(suggestionId: number): Promise<{ needId: number; channelId: string } | null> {
     return this.deps.db.suggestionPost.findUnique({ where: { id: suggestionId }, select: { needId: true, channelId: true } });
   }
 
+  /**
+   * Whether the person may take `action` on the need from a message in `channelId`; null when
+   * allowed, else who may (or that the need is withdrawn).
+   */
+  async refusal(needId: number, userId: string, action: NeedAction, channelId: string | null): Promise<Allowed | 'withdrawn' | null> {
+    const need = await this.deps.db.need.findUnique({
+      where: { id: needId },
+      select: { status: true, recordedByUserId: true, ourContactUserId: true, claimedByUserId: true },
+    });
+    if (!need) return null; // nothing to protect: the change itself will find no need
+    if (need.status === 'withdrawn') return 'withdrawn';
+    const allowed = allowedFor(action);
+    if (allowed === 'anyone') return null;
+    const { authority } = this.deps;
+    const isAdmin = authority.isAdmin(userId);
+    // Only asked when it could decide the answer (a Slack call, cached).
+    const isChannelMember =
+      allowed === 'channelMembers' && !isAdmin && channelId !== null && userId !== need.recordedByUserId && userId !== need.claimedByUserId
+        ? await authority.isMember(channelId, userId)
+        : false;
+    return may(action, { userId, isAdmin, isChannelMember }, need) ? null : allowed;
+  }
+
   async addFeedback(input: FeedbackInput): Promise<FeedbackOutcome> {
+    const refused = await this.refusal(input.needId, input.userId, actionOf(input.kind, input.via), input.channelId);
+    if (refused) return { changed: false, refused };
+    const scope = scopeOf(input.kind, input.channelId);
+    const { via: _via, ...row } = input;
     // Two deliveries of the same reaction at the same instant (PostgreSQL runs them concurrently):
     // the loser hits the unique index, which means "already recorded", not an error.
     return this.change(input.needId, input.userId, async (tx) => {
-      const existing = await tx.feedback.findUnique({ where: { needId_userId_kind: { needId: input.needId, userId: input.userId, kind: input.kind } } });
+      const existing = await tx.feedback.findUnique({ where: { needId_userId_kind_scope: { needId: input.needId, userId: input.userId, kind: input.kind, scope } } });
       if (existing) return false;
-      await tx.feedback.create({ data: { ...input, createdAt: this.now() } });
+      await tx.feedback.create({ data: { ...row, scope, createdAt: this.now() } });
       if (input.kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, input.needId, input.userId);
       return true;
     }, { event: 'feedback recorded', detail: { kind: input.kind, channelId: input.channelId } });
   }
 
-  async removeFeedback(input: Omit<FeedbackInput, 'channelId'>): Promise<FeedbackOutcome> {
+  /** Withdraws the person's own feedback (a removed reaction, a second press): always allowed. */
+  async removeFeedback(input: Omit<FeedbackInput, 'via'>): Promise<FeedbackOutcome> {
+    const scope = scopeOf(input.kind, input.channelId);
     return this.change(input.needId, input.userId, async (tx) => {
-      const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind } });
+      const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind, scope } });
       return removed.count > 0;
     }, { event: 'feedback withdrawn', detail: { kind: input.kind } });
   }
 
   /** Buttons toggle: pressing "Jag tar kontakt" again withdraws the claim. */
   async toggleFeedback(input: FeedbackInput): Promise<FeedbackOutcome & { added: boolean }> {
+    const scope = scopeOf(input.kind, input.channelId);
     const exists = await this.deps.db.feedback.findUnique({
-      where: { needId_userId_kind: { needId: input.needId, userId: input.userId, kind: input.kind } },
+      where: { needId_userId_kind_scope: { needId: input.needId, userId: input.userId, kind: input.kind, scope } },
     });
     if (exists) return { ...(await this.removeFeedback(input)), added: false };
     return { ...(await this.addFeedback(input)), added: true };
   }
 
-  /** A person chose the right areas (empty = no strength area fits): re-route the need. */
-  async recategorise(needId: number, userId: string, areas: readonly AreaSlug[]): Promise<FeedbackOutcome> {
+  /**
+   * A person chose the right areas (empty = no strength area fits) on the message in `channelId`
+   * (null: not from a channel message, e.g. the need's own page): re-route the need. `as` is what
+   * the person is doing: "Byt styrkeområde", or moving the need after their own edit (owners).
+   */
+  async recategorise(
+    needId: number,
+    userId: string,
+    areas: readonly AreaSlug[],
+    channelId: string | null,
+    as: Extract<NeedAction, 'changeAreas' | 'edit'> = 'changeAreas',
+  ): Promise<FeedbackOutcome> {
+    const refused = await this.refusal(needId, userId, as, channelId);
+    if (refused) return { changed: false, refused };
     return this.change(needId, userId, async (tx) => {
       const need = await tx.need.findUnique({ where: { id: needId }, include: { suggestions: true } });
       if (!need) return false;
       const corrected = formatCorrectedAreas(areas);
       if (need.correctedAreas === corrected) return false;
       await tx.need.update({ where: { id: needId }, data: { correctedAreas: corrected } });
+      await replaceCurrentAreas(tx, needId, areas);
       await tx.needEvent.create({ data: { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() } });
 
       const targets = new Set(routeNeed(this.deps.channels, parseCorrectedAreas(corrected) ?? []).map((r) => r.channel));
@@ -141,6 +208,7 @@ export class FeedbackService {
   /** Status follows from the feedback: ✅ → resolved, a claim → claimed, else open. */
   private async updateStatus(tx: Tx, needId: number, userId: string): Promise<void> {
     const need = await tx.need.findUniqueOrThrow({ where: { id: needId } });
+    if (need.status === 'withdrawn') return; // withdrawn stays withdrawn, whatever is undone later
     const feedback = await tx.feedback.findMany({ where: { needId, kind: { in: ['claim', 'resolved'] } }, orderBy: { createdAt: 'asc' } });
     const claim = feedback.find((f) => f.kind === 'claim');
     const resolved = feedback.find((f) => f.kind === 'resolved');

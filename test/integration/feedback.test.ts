@@ -201,6 +201,8 @@ describe('buttons', () => {
     const need = await recordNeed();
     const teamChannels = Object.keys(need.ts);
     for (const [index, channel] of teamChannels.entries()) {
+      // "Inte vårt område" is the channel's answer: its members may give it.
+      ctx.fake.members.set(channel, [`U0NO${index}`]);
       await postInteraction(
         ctx.app.baseUrl,
         buttonPayload({ actionId: SUGGESTION_ACTIONS.notOurs, value: String(suggestionIdOf(need, channel)), userId: `U0NO${index}`, channel, messageTs: need.ts[channel]! }),

@@ -40,6 +40,9 @@ export interface FakeChannel {
   isArchived?: boolean;
 }
 
+/** Members of every channel a test did not list in `members`. */
+export const DEFAULT_MEMBERS = ['U0STAFF', 'U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAVE', 'U0ERIK', 'U0ANNA', 'U0FUZZ', 'U0MEMBER'];
+
 interface Outage {
   methods: Set<string> | 'all';
   failure: Failure;
@@ -68,6 +71,11 @@ export class FakeSlack {
    * has the bot as a member (what most tests assume); `null` makes it unknown (channel_not_found).
    */
   readonly channels = new Map<string, FakeChannel | null>();
+  /**
+   * Who sits in each channel (conversations.members). A channel not listed has DEFAULT_MEMBERS,
+   * so tests that are not about permissions find their people in every team channel.
+   */
+  readonly members = new Map<string, string[]>();
   /** The bot token's granted scopes, sent in the x-oauth-scopes header of every answer (null: no header). */
   grantedScopes: string[] | null = null;
   /**
@@ -170,6 +178,7 @@ export class FakeSlack {
     this.history.clear();
     this.rateLimited = 0;
     this.channels.clear();
+    this.members.clear();
     this.grantedScopes = null;
   }
 
@@ -288,7 +297,16 @@ export class FakeSlack {
         if (!call.token?.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
         return { ok: true, url: this.socketModeUrl };
       case 'views.open':
-        return { ok: true, view: { id: `V${this.calls.length}` } };
+      case 'views.push':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.calls.length}`, ...(call.args.view as object) } };
+      case 'views.update':
+        return { ok: true, view: { id: call.args.view_id, ...(call.args.view as object) } };
+      case 'conversations.members': {
+        const id = String(call.args.channel ?? '');
+        if (this.channels.get(id) === null) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, members: this.members.get(id) ?? DEFAULT_MEMBERS, response_metadata: { next_cursor: '' } };
+      }
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const metadata = call.args.metadata as StoredMessage['metadata'] | undefined;

@@ -35,11 +35,50 @@ describe('parseChannelsConfig', () => {
         { channel: 'C0MIXED', areas: ['uppkopplade', 'logistik'], weeklySummary: false },
         { channel: 'G0REGION', areas: 'all', weeklySummary: true },
       ],
+      admins: [],
     });
   });
 
   it('accepts a file with only an intake channel', () => {
-    expect(parseChannelsConfig('intake: C0INTAKE\n')).toEqual({ intake: 'C0INTAKE', teams: [] });
+    expect(parseChannelsConfig('intake: C0INTAKE\n')).toEqual({ intake: 'C0INTAKE', teams: [], admins: [] });
+  });
+
+  describe('admins', () => {
+    it('reads Slack user ids (U… and W…), each once, in the order written', () => {
+      const config = parseChannelsConfig(`${VALID}admins: [U0ADMIN1, W0GRID2, U0ADMIN1, U0THIRD]\n`);
+      expect(config.admins).toEqual(['U0ADMIN1', 'W0GRID2', 'U0THIRD']);
+      expect(config.teams).toHaveLength(3);
+    });
+
+    it('is empty when absent or written as []', () => {
+      expect(parseChannelsConfig(VALID).admins).toEqual([]);
+      expect(parseChannelsConfig('intake: C0INTAKE\nadmins: []\n').admins).toEqual([]);
+    });
+
+    it('names the field and the place of an id that is not a Slack user id', () => {
+      const message = rejection('intake: C0INTAKE\nadmins:\n  - U0GOOD\n  - "@anna"\n');
+      expect(message).toBe('channels.yml: admins.1 must be a Slack user id such as U0123ABCD (profile → ⋮ → Copy member ID)');
+    });
+
+    it.each([
+      ['a channel id', 'C0INTAKE'],
+      ['a lower-case id', 'u0admin'],
+      ['a number', '12345'],
+      ['a display name', 'Anna Svensson'],
+      ['an over-long id', `U${'A'.repeat(300)}`],
+    ])('rejects %s', (_what, id) => {
+      expect(rejection(`intake: C0INTAKE\nadmins: [${id}]\n`)).toMatch(/^channels\.yml: admins\.0 must be a Slack user id/);
+    });
+
+    it('rejects admins that are not a list, naming the field', () => {
+      expect(rejection('intake: C0INTAKE\nadmins: U0ADMIN\n')).toMatch(/^channels\.yml: admins /);
+    });
+
+    it('reports a bad admin together with other problems, one line each', () => {
+      const lines = rejection('intake: nope\nadmins: [x]\n').split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines.some((l) => l.startsWith('channels.yml: admins.0 '))).toBe(true);
+    });
   });
 
   it('accepts the shipped channels.example.yml', () => {

@@ -18,9 +18,12 @@ async function handleReaction(deps: ListenerDeps, { event, context, logger }: Re
     logger.debug(`reaction on a message that is not a suggestion (${channel}/${ts}); ignored`);
     return;
   }
-  const input = { needId: suggestion.needId, userId: reaction.user, kind };
-  const outcome = added ? await deps.feedback.addFeedback({ ...input, channelId: channel }) : await deps.feedback.removeFeedback(input);
-  if (!outcome.changed) logger.debug(`reaction ${reaction.reaction} on need ${suggestion.needId} changed nothing`);
+  // The stored post's channel decides which area the reaction speaks for.
+  const input = { needId: suggestion.needId, userId: reaction.user, kind, channelId: suggestion.channelId };
+  const outcome = added ? await deps.feedback.addFeedback({ ...input, via: 'reaction' }) : await deps.feedback.removeFeedback(input);
+  // A reaction someone may not give (✅ from outside the channel) is simply not counted.
+  if (outcome.refused) logger.debug(`reaction ${reaction.reaction} on need ${suggestion.needId} not counted: ${outcome.refused}`);
+  else if (!outcome.changed) logger.debug(`reaction ${reaction.reaction} on need ${suggestion.needId} changed nothing`);
 }
 
 export const reactionAdded = (deps: ListenerDeps) => (args: SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs) =>

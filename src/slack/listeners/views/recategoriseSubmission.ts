@@ -5,7 +5,9 @@ import { messages } from '../../../i18n/messages.js';
 import { AREA_SLUGS, type AreaSlug } from '../../../matching/types.js';
 import { NO_AREA_VALUE, RECATEGORISE_ACTION_ID, RECATEGORISE_BLOCK_ID } from '../../blocks/recategoriseModal.js';
 import type { ListenerDeps } from '../../deps.js';
+import { beforeAck } from '../../ackDeadline.js';
 import { parsePayload, viewSubmissionPayload } from '../../payloads.js';
+import { refusalText } from '../../refusals.js';
 import { recategoriseMetadata } from '../actions/suggestionButtons.js';
 
 const checkboxState = z.object({
@@ -55,12 +57,27 @@ export const recategoriseSubmission =
       await ack({ response_action: 'errors', errors: { [RECATEGORISE_BLOCK_ID]: error } });
       return;
     }
-    await ack();
     const suggestion = await deps.feedback.suggestionById(metadata.suggestionId);
     if (!suggestion) {
       logger.debug(`recategorisation of a suggestion that no longer exists (${metadata.suggestionId}); ignored`);
+      await ack();
       return;
     }
+    // Checked against the need the submission names, before the modal closes: a refusal is
+    // answered in the modal.
+    let refused;
+    try {
+      refused = await beforeAck(() => deps.feedback.refusal(suggestion.needId, payload.user.id, 'changeAreas', suggestion.channelId));
+    } catch (error) {
+      logger.error('could not check who may recategorise', error);
+      await ack({ response_action: 'errors', errors: { [RECATEGORISE_BLOCK_ID]: messages(deps.locale).permissions.cannotCheck } });
+      return;
+    }
+    if (refused) {
+      await ack({ response_action: 'errors', errors: { [RECATEGORISE_BLOCK_ID]: refusalText(refused, suggestion.channelId, deps.locale) } });
+      return;
+    }
+    await ack();
     // A replayed submission sets the same areas again, which changes nothing.
-    await deps.feedback.recategorise(suggestion.needId, payload.user.id, choice.areas);
+    await deps.feedback.recategorise(suggestion.needId, payload.user.id, choice.areas, suggestion.channelId);
   };
