@@ -15,15 +15,22 @@ import { createHealthCheck } from './health.js';
 import { InFlight } from './inFlight.js';
 import { boltLogger, type Logger } from './logger.js';
 import { startMaintenance } from './maintenance.js';
+import { searchIndexText } from './matching/index.js';
 import { FeedbackService } from './needs/feedbackService.js';
+import { NeedsHome } from './needs/home.js';
+import { NeedChanges } from './needs/needChanges.js';
 import { MatcherProvider } from './needs/matcherProvider.js';
 import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
 import { RoutingQueue } from './needs/routingQueue.js';
+import { NeedRegister } from './needs/store/needRegister.js';
+import { ensureSearchIndex, fillMissingSearchText } from './needs/store/searchIndex.js';
+import { UserPreferences } from './needs/store/userPreferences.js';
 import { OutboxWorker } from './outbox/outboxWorker.js';
 import { loadSeedData } from './seed/seedFiles.js';
 import { fetchWithTimeout } from './slack/fetchWithTimeout.js';
+import { ChannelMembers } from './slack/channelMembers.js';
 import { createSlackOutboxSender } from './slack/outboxSender.js';
 import { slackPacing } from './slack/pacing.js';
 import { checkWorkspace, SOCKET_HELLO_TIMEOUT_MS, startSocketMode } from './slack/startup.js';
@@ -82,6 +89,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   if (synced.unlistedEnvironments.length > 0) {
     logger.warn({ environments: synced.unlistedEnvironments }, 'environments in the database but no longer in the seed file (kept)');
   }
+  // Search: needs recorded before it existed get their terms, then the index follows Need.
+  const filled = await fillMissingSearchText(db, searchIndexText);
+  const index = await ensureSearchIndex(db);
+  if (filled > 0 || index.rebuilt) logger.info({ filled, rebuilt: index.rebuilt }, 'search index brought up to date');
 
   const matchers = await MatcherProvider.create(db);
   logger.info({ modelVersion: matchers.current().version }, 'matcher trained');
@@ -127,13 +138,30 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     logger,
     options.retrainDebounceMs,
   );
+  // Membership lookups (permissions, the App Home's areas): quick, with one retry at most.
+  const members = new ChannelMembers(
+    new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 500 }, fetch: fetchWithTimeout(5_000), logger: boltLogger(logger) }),
+    channels.admins ?? [],
+  );
   const feedback = new FeedbackService({
     db,
     channels,
+    authority: members,
     onQueued: () => outbox.wake(),
     onTrainingDataChanged: () => retraining.request(),
     logger: logger.child({ component: 'feedback' }),
   });
+  const changes = new NeedChanges({
+    db,
+    authority: members,
+    matchers,
+    onQueued: () => outbox.wake(),
+    onTrainingDataChanged: () => retraining.request(),
+    logger: logger.child({ component: 'needs' }),
+  });
+  const register = new NeedRegister(db);
+  const preferences = new UserPreferences(db);
+  const home = new NeedsHome({ register, preferences, channels, membership: members });
   const municipalities = await needs.municipalities();
   const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) =>
     isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
@@ -146,6 +174,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     logger: boltLogger(logger),
     needs,
     feedback,
+    register,
+    home,
+    preferences,
+    changes,
     deliveries: { firstTime: (key) => claimEvent(db, key) },
     locale: config.locale,
     municipalities,

@@ -32,3 +32,5 @@ export function sectorLabel(slug: string, locale: Locale): string {
   const sector = SECTORS.find((s) => s.slug === slug);
   return sector ? sector[locale] : slug;
 }
+
+export const isSectorSlug = (slug: string | null): slug is SectorSlug => slug !== null && (SECTOR_SLUGS as readonly string[]).includes(slug);

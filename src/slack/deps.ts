@@ -2,11 +2,23 @@
 import type { Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
 import type { FeedbackService } from '../needs/feedbackService.js';
+import type { NeedsHome } from '../needs/home.js';
+import type { NeedChanges } from '../needs/needChanges.js';
 import type { NeedService } from '../needs/needService.js';
+import type { NeedRegister } from '../needs/store/needRegister.js';
+import type { UserPreferences } from '../needs/store/userPreferences.js';
 
 export interface ListenerDeps {
   needs: NeedService;
   feedback: FeedbackService;
+  /** Finding needs: `/need mine|list|search`. */
+  register: NeedRegister;
+  /** What the App Home shows a person. */
+  home: NeedsHome;
+  /** The App Home's stored choices per person. */
+  preferences: UserPreferences;
+  /** Editing and withdrawing a need. */
+  changes: NeedChanges;
   /** Remembers deliveries that carry no event id (button presses), so a replay is processed once. */
   deliveries: { firstTime(key: string): Promise<boolean> };
   locale: Locale;

@@ -6,7 +6,7 @@ import { channelIdSchema, PRIVATE_METADATA_MAX } from './payloads.js';
 const metadataSchema = z.object({
   v: z.literal(1),
   channelId: channelIdSchema.nullable(),
-  source: z.enum(['slash_command', 'shortcut']),
+  source: z.enum(['slash_command', 'shortcut', 'app_home']),
 });
 
 export type NeedModalMetadata = z.infer<typeof metadataSchema>;

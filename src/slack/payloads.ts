@@ -32,6 +32,9 @@ export const commandPayload = z.object({
   user_id: userIdSchema,
   channel_id: channelIdSchema,
   trigger_id: triggerIdSchema,
+  /** For a link to the app's Home tab. */
+  team_id: z.string().max(MAX_ID).regex(/^[TE][A-Z0-9]{2,}$/).optional(),
+  api_app_id: z.string().max(MAX_ID).regex(/^A[A-Z0-9]{2,}$/).optional(),
 });
 
 export const messageShortcutPayload = z.object({
@@ -47,10 +50,14 @@ export const reactionEventPayload = z.object({
   item: z.object({ type: z.literal('message'), channel: channelIdSchema, ts: messageTsSchema }),
 });
 
+const viewIdSchema = z.string().max(MAX_ID).regex(/^V[A-Z0-9]{2,}$/);
+
 export const viewSubmissionPayload = z.object({
   user: z.object({ id: userIdSchema }),
   view: z.object({
-    id: z.string().max(MAX_ID).regex(/^V[A-Z0-9]{2,}$/),
+    id: viewIdSchema,
+    /** The first modal of a stack (the need's page under its edit form). */
+    root_view_id: viewIdSchema.nullish(),
     hash: z.string().max(MAX_ID).optional(),
     private_metadata: z.string().max(PRIVATE_METADATA_MAX).default(''),
     state: z.object({ values: z.record(z.string().max(MAX_ID), z.record(z.string().max(MAX_ID), z.unknown())) }),
@@ -72,6 +79,38 @@ export const buttonPayload = z.object({
     .min(1),
 });
 
+export const appHomeOpenedPayload = z.object({
+  user: userIdSchema,
+  tab: z.string().max(32),
+});
+
+const selected = z.object({ value: z.string().max(150) });
+
+/** A button or select in the App Home, or a button in a modal (the need's page). */
+export const viewActionPayload = z.object({
+  user: z.object({ id: userIdSchema }),
+  trigger_id: triggerIdSchema,
+  view: z
+    .object({
+      id: viewIdSchema,
+      type: z.enum(['home', 'modal']),
+      private_metadata: z.string().max(PRIVATE_METADATA_MAX).default(''),
+    })
+    .nullish(),
+  actions: z
+    .array(
+      z.object({
+        action_id: z.string().min(1).max(MAX_ID),
+        action_ts: z.string().max(32).regex(/^\d{1,12}(\.\d{1,8})?$/),
+        value: z.string().max(2000).optional(),
+        selected_option: selected.nullish(),
+        selected_options: z.array(selected).max(100).nullish(),
+      }),
+    )
+    .min(1),
+});
+
+export type ViewActionPayload = z.infer<typeof viewActionPayload>;
 export type CommandPayload = z.infer<typeof commandPayload>;
 export type MessageShortcutPayload = z.infer<typeof messageShortcutPayload>;
 export type ReactionEventPayload = z.infer<typeof reactionEventPayload>;

@@ -157,7 +157,16 @@ export function reactionEnvelope(options: ReactionEventOptions): { event_id: str
 let actionCounter = 0;
 
 /** A block_actions payload for a button on a message, as Slack sends it: every press its own action_ts unless given. */
-export function buttonPayload(options: { actionId: string; value: string; userId: string; channel: string; messageTs: string; actionTs?: string }): unknown {
+export function buttonPayload(options: {
+  actionId: string;
+  value: string;
+  userId: string;
+  channel: string;
+  messageTs: string;
+  actionTs?: string;
+  /** Where respond() posts (e.g. `${fake.url}response`, recorded as method "response"). */
+  responseUrl?: string;
+}): unknown {
   actionCounter += 1;
   const actionTs = options.actionTs ?? `${Math.floor(Date.now() / 1000)}.${String(actionCounter).padStart(6, '0')}`;
   return {
@@ -170,7 +179,7 @@ export function buttonPayload(options: { actionId: string; value: string; userId
     container: { type: 'message', message_ts: options.messageTs, channel_id: options.channel, is_ephemeral: false },
     channel: { id: options.channel, name: 'team' },
     message: { type: 'message', ts: options.messageTs, text: 'suggestion', blocks: [] },
-    response_url: 'http://127.0.0.1:9/response',
+    response_url: options.responseUrl ?? 'http://127.0.0.1:9/response',
     actions: [
       { type: 'button', action_id: options.actionId, block_id: 'suggestion_actions', value: options.value, action_ts: actionTs, text: { type: 'plain_text', text: 'x' } },
     ],
@@ -198,4 +207,100 @@ export function recategoriseSubmissionPayload(values: string[], privateMetadata:
       state: { values: { areas: { value: { type: 'checkboxes', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) } } } },
     },
   };
+}
+
+/** An Events API envelope around any event, as Slack sends it. */
+export function eventEnvelope(event: Record<string, unknown>, eventId?: string): { event_id: string } & Record<string, unknown> {
+  eventCounter += 1;
+  return {
+    token: 'deprecated-verification-token',
+    team_id: 'T0FAKE',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: eventId ?? `Ev${Date.now()}${eventCounter}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0FAKE', user_id: 'U0BOT', is_bot: true }],
+    event: { event_ts: `${Math.floor(Date.now() / 1000)}.000100`, ...event },
+  };
+}
+
+/** The user opened the app's Home tab (or its Messages tab). */
+export function appHomeOpenedEnvelope(userId: string, tab: 'home' | 'messages' = 'home'): { event_id: string } & Record<string, unknown> {
+  return eventEnvelope({ type: 'app_home_opened', user: userId, channel: 'D0APPHOME', tab });
+}
+
+export interface ViewAction {
+  actionId: string;
+  value?: string;
+  selectedOption?: string;
+  selectedOptions?: string[];
+}
+
+/**
+ * A block_actions payload from a view: the App Home (`home`) or a modal (a need's page), carrying
+ * the view's private_metadata as Slack hands it back.
+ */
+export function viewActionPayload(options: { userId: string; viewType: 'home' | 'modal'; action: ViewAction; privateMetadata?: string; viewId?: string }): unknown {
+  actionCounter += 1;
+  const { action } = options;
+  const viewId = options.viewId ?? nextViewId();
+  return {
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: options.userId, username: 'u', name: 'u', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    container: { type: 'view', view_id: viewId },
+    view: { id: viewId, team_id: 'T0FAKE', type: options.viewType, private_metadata: options.privateMetadata ?? '', blocks: [], state: { values: {} }, hash: 'h', root_view_id: viewId },
+    actions: [
+      {
+        action_id: action.actionId,
+        block_id: 'b',
+        action_ts: `${Math.floor(Date.now() / 1000)}.${String(actionCounter).padStart(6, '0')}`,
+        ...(action.value !== undefined ? { type: 'button', value: action.value } : {}),
+        ...(action.selectedOption !== undefined ? { type: 'static_select', selected_option: { value: action.selectedOption, text: { type: 'plain_text', text: action.selectedOption } } } : {}),
+        ...(action.selectedOptions !== undefined
+          ? { type: 'multi_static_select', selected_options: action.selectedOptions.map((value) => ({ value, text: { type: 'plain_text', text: value } })) }
+          : {}),
+      },
+    ],
+  };
+}
+
+/** A view_submission of any modal, with its state values as Slack nests them (block → action → element). */
+export function viewSubmission(options: {
+  callbackId: string;
+  userId: string;
+  privateMetadata: string;
+  values?: Record<string, Record<string, unknown>>;
+  viewId?: string;
+  rootViewId?: string;
+}): unknown {
+  const viewId = options.viewId ?? nextViewId();
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: options.userId, username: 'u', name: 'u', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    trigger_id: 'trigger-submit',
+    view: {
+      id: viewId,
+      root_view_id: options.rootViewId ?? viewId,
+      team_id: 'T0FAKE',
+      type: 'modal',
+      callback_id: options.callbackId,
+      private_metadata: options.privateMetadata,
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+      state: { values: options.values ?? {} },
+    },
+  };
+}
+
+/** The state values of the need form (new or edited), as needSubmissionPayload sends them. */
+export function needFormValues(values: NeedFormValues, userId: string): Record<string, Record<string, unknown>> {
+  return (needSubmissionPayload(values, '', userId) as { view: { state: { values: Record<string, Record<string, unknown>> } } }).view.state.values;
 }

@@ -105,6 +105,7 @@ describe('suggestionMessage', () => {
   const RECORDED_AT = new Date('2026-11-23T09:15:00Z');
   const longTerm = (n: number) => `${'långtnyckelord'.repeat(8)}${n}`;
   const worstCase: NeedView = {
+    withdrawn: null,
     id: 1,
     title: 'T'.repeat(150),
     description: 'Ö'.repeat(3000),

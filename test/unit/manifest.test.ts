@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUIRED_BOT_SCOPES } from '../../src/slack/scopes.js';
 
 const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+  features: { app_home: { home_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] } };
 };
@@ -17,5 +18,10 @@ describe('manifest.yml', () => {
 
   it('subscribes to the reaction events', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['reaction_added', 'reaction_removed']));
+  });
+
+  it('enables the Home tab and subscribes to app_home_opened', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
   });
 });

@@ -1,11 +1,12 @@
-// The /need modal. Pure: data in, Block Kit view out.
+// The /need modal, and the same form for editing a recorded need. Pure: data in, Block Kit view out.
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
-import { DESCRIPTION_MAX, MUNICIPAL_CONTACT_MAX, TITLE_MAX } from '../../needs/needInput.js';
+import { DESCRIPTION_MAX, MUNICIPAL_CONTACT_MAX, type NeedInput, TITLE_MAX } from '../../needs/needInput.js';
 import { SECTORS } from '../../needs/sectors.js';
 import { LIMITS, truncate } from './text.js';
 
 export const NEED_MODAL_CALLBACK_ID = 'need_modal';
+export const NEED_EDIT_CALLBACK_ID = 'need_edit_modal';
 
 /** block_id of each input; the submission parser and field errors use the same ids. */
 export const NEED_BLOCKS = {
@@ -25,22 +26,28 @@ export interface NeedModalInput {
   initialDescription?: string;
   initialContactUserId?: string;
   privateMetadata: string;
+  /** Editing a recorded need: the form is filled with what it says now. */
+  editing?: NeedInput;
 }
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
 export function needModal(input: NeedModalInput): ModalView {
-  const t = messages(input.locale).modal;
+  const all = messages(input.locale);
+  const t = all.modal;
+  const { editing } = input;
   const municipalityOptions: PlainTextOption[] = input.municipalities
     .slice(0, LIMITS.options)
     .map((m) => ({ text: plain(truncate(m.name, LIMITS.optionText)), value: String(m.id) }));
   const sectorOptions: PlainTextOption[] = SECTORS.map((s) => ({ text: plain(s[input.locale]), value: s.slug }));
-  const initialDescription = input.initialDescription?.trim()
-    ? truncate(input.initialDescription.trim(), DESCRIPTION_MAX)
-    : undefined;
+  const description = editing?.description ?? input.initialDescription;
+  const initialDescription = description?.trim() ? truncate(description.trim(), DESCRIPTION_MAX) : undefined;
+  const initialMunicipality = municipalityOptions.find((o) => o.value === String(editing?.municipalityId));
+  const initialSector = sectorOptions.find((o) => o.value === editing?.sector);
+  const initialContact = editing ? editing.ourContactUserId : input.initialContactUserId;
 
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: t.intro } },
+    { type: 'section', text: { type: 'mrkdwn', text: editing ? all.editModal.intro : t.intro } },
     {
       type: 'input',
       block_id: NEED_BLOCKS.municipality,
@@ -50,6 +57,7 @@ export function needModal(input: NeedModalInput): ModalView {
         action_id: INPUT_ACTION_ID,
         placeholder: plain(t.municipalityPlaceholder),
         options: municipalityOptions,
+        ...(initialMunicipality ? { initial_option: initialMunicipality } : {}),
       },
     },
     {
@@ -58,7 +66,12 @@ export function needModal(input: NeedModalInput): ModalView {
       optional: true,
       label: plain(t.title_),
       hint: plain(t.titleHint),
-      element: { type: 'plain_text_input', action_id: INPUT_ACTION_ID, max_length: TITLE_MAX },
+      element: {
+        type: 'plain_text_input',
+        action_id: INPUT_ACTION_ID,
+        max_length: TITLE_MAX,
+        ...(editing ? { initial_value: truncate(editing.title, TITLE_MAX) } : {}),
+      },
     },
     {
       type: 'input',
@@ -79,7 +92,13 @@ export function needModal(input: NeedModalInput): ModalView {
       block_id: NEED_BLOCKS.sector,
       optional: true,
       label: plain(t.sector),
-      element: { type: 'static_select', action_id: INPUT_ACTION_ID, placeholder: plain(t.sectorPlaceholder), options: sectorOptions },
+      element: {
+        type: 'static_select',
+        action_id: INPUT_ACTION_ID,
+        placeholder: plain(t.sectorPlaceholder),
+        options: sectorOptions,
+        ...(initialSector ? { initial_option: initialSector } : {}),
+      },
     },
     {
       type: 'input',
@@ -87,7 +106,13 @@ export function needModal(input: NeedModalInput): ModalView {
       optional: true,
       label: plain(t.municipalContact),
       hint: plain(t.municipalContactHint),
-      element: { type: 'plain_text_input', action_id: INPUT_ACTION_ID, max_length: MUNICIPAL_CONTACT_MAX, placeholder: plain(t.municipalContactPlaceholder) },
+      element: {
+        type: 'plain_text_input',
+        action_id: INPUT_ACTION_ID,
+        max_length: MUNICIPAL_CONTACT_MAX,
+        placeholder: plain(t.municipalContactPlaceholder),
+        ...(editing?.municipalContact ? { initial_value: truncate(editing.municipalContact, MUNICIPAL_CONTACT_MAX) } : {}),
+      },
     },
     {
       type: 'input',
@@ -98,17 +123,17 @@ export function needModal(input: NeedModalInput): ModalView {
       element: {
         type: 'users_select',
         action_id: INPUT_ACTION_ID,
-        ...(input.initialContactUserId ? { initial_user: input.initialContactUserId } : {}),
+        ...(initialContact ? { initial_user: initialContact } : {}),
       },
     },
   ];
 
   return {
     type: 'modal',
-    callback_id: NEED_MODAL_CALLBACK_ID,
-    title: plain(t.title),
-    submit: plain(t.submit),
-    close: plain(t.close),
+    callback_id: editing ? NEED_EDIT_CALLBACK_ID : NEED_MODAL_CALLBACK_ID,
+    title: plain(editing ? all.editModal.title : t.title),
+    submit: plain(editing ? all.editModal.submit : t.submit),
+    close: plain(editing ? all.editModal.close : t.close),
     private_metadata: input.privateMetadata,
     blocks,
   };

@@ -4,6 +4,7 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
+import { viewButton } from './needItem.js';
 import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
 
 /** How much of a long description a channel message shows. */
@@ -72,6 +73,11 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(t.header(need.title), LIMITS.headerText), emoji: true } },
   ];
+  // A withdrawn need says so first, in every copy; its buttons are gone but "Visa".
+  if (need.withdrawn) {
+    const who = need.withdrawn.byUserId ? `<@${need.withdrawn.byUserId}>` : all.needPage.someone;
+    blocks.push({ type: 'section', text: mrkdwn(all.needPage.withdrawn(who, slackDate(need.withdrawn.at, locale))) });
+  }
   if (post && post.declinedBy.length > 0) blocks.push({ type: 'section', text: mrkdwn(f.returned(channelList(post.declinedBy, locale))) });
   if (post?.state === 'moved') blocks.push({ type: 'section', text: mrkdwn(f.movedTo(channelList(post.movedTo, locale))) });
   blocks.push(
@@ -102,6 +108,8 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
 function actionButtons(suggestionId: number, need: NeedView, locale: Locale): ActionsBlock {
   const f = messages(locale).feedback;
   const value = String(suggestionId);
+  const view = viewButton(need.id, locale);
+  if (need.withdrawn) return { type: 'actions', block_id: `suggestion_actions_${suggestionId}`, elements: [view] };
   return {
     type: 'actions',
     block_id: `suggestion_actions_${suggestionId}`,
@@ -116,6 +124,7 @@ function actionButtons(suggestionId: number, need: NeedView, locale: Locale): Ac
       },
       { type: 'button', action_id: SUGGESTION_ACTIONS.recategorise, text: { type: 'plain_text', text: f.recategorise, emoji: true }, value },
       { type: 'button', action_id: SUGGESTION_ACTIONS.notOurs, text: { type: 'plain_text', text: f.notOurs, emoji: true }, value },
+      view,
     ],
   };
 }

@@ -59,6 +59,7 @@ function expectNoMarkupFromUsers(message: { text?: string; blocks?: unknown } | 
 }
 
 const need: NeedView = {
+  withdrawn: null,
   id: 1,
   title: hostile('Rubrik'),
   description: hostile('Beskrivning'),

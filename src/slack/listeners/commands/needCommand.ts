@@ -1,5 +1,5 @@
 // `/need [text]`: open the need modal, prefilled with the command text; `/need help` answers with
-// the usage, ephemerally.
+// the usage, and `/need mine|list|search` with needs, ephemerally.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { messages } from '../../../i18n/messages.js';
 import { needModal } from '../../blocks/needModal.js';
@@ -8,6 +8,7 @@ import { parseNeedCommand } from '../../commandText.js';
 import { encodeNeedModalMetadata } from '../../needModalMetadata.js';
 import { commandPayload, parsePayload } from '../../payloads.js';
 import { slackTextToPlain } from '../../slackText.js';
+import { answerFind } from './findNeeds.js';
 
 export const needCommand =
   (deps: ListenerDeps) =>
@@ -18,6 +19,10 @@ export const needCommand =
     const request = parseNeedCommand(slackTextToPlain(payload.text));
     if (request.kind === 'help') {
       await respond({ response_type: 'ephemeral', text: messages(deps.locale).command.help });
+      return;
+    }
+    if (request.kind === 'find') {
+      await answerFind(deps, payload, request.request, respond, logger);
       return;
     }
     // views.open must come first: the trigger_id expires 3 s after the user pressed enter.

@@ -1,0 +1,121 @@
+// Changing a recorded need: editing what was typed, and withdrawing a need recorded by mistake.
+// Only the need's owners may (permissions.ts); every change is in the need's history and every
+// posted copy of its message is updated in place (through the outbox).
+import type { Db, Tx } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import { searchIndexText } from '../matching/index.js';
+import type { AreaSlug } from '../matching/types.js';
+import { enqueue } from '../outbox/outboxQueue.js';
+import type { Authority } from './feedbackService.js';
+import type { MatcherProvider } from './matcherProvider.js';
+import { currentAreas } from './needAreas.js';
+import type { NeedInput } from './needInput.js';
+import { isSectorSlug } from './sectors.js';
+import { type Allowed, allowedFor, may } from './permissions.js';
+
+export interface NeedChangesDeps {
+  db: Db;
+  authority: Authority;
+  matchers: MatcherProvider;
+  onQueued?: () => void;
+  /** A withdrawn need's training example was removed: retrain (debounced) in the background. */
+  onTrainingDataChanged?: () => void;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+const EDITABLE = ['municipalityId', 'title', 'description', 'sector', 'municipalContact', 'ourContactUserId'] as const;
+export type EditableField = (typeof EDITABLE)[number];
+
+export type EditOutcome =
+  | { ok: false; refused: Allowed | 'withdrawn' | 'missing' }
+  | {
+      ok: true;
+      changed: EditableField[];
+      /** The need's areas now, and what the matcher suggests for the edited text. */
+      currentAreas: AreaSlug[];
+      suggestedAreas: AreaSlug[];
+    };
+
+export type WithdrawOutcome = { ok: false; refused: Allowed | 'withdrawn' | 'missing' } | { ok: true };
+
+export class NeedChanges {
+  constructor(private readonly deps: NeedChangesDeps) {}
+
+  /** Null when the person may edit or withdraw the need; else who may (or why not). */
+  async ownerRefusal(needId: number, userId: string): Promise<Allowed | 'withdrawn' | 'missing' | null> {
+    const need = await this.deps.db.need.findUnique({
+      where: { id: needId },
+      select: { status: true, recordedByUserId: true, ourContactUserId: true, claimedByUserId: true },
+    });
+    if (!need) return 'missing';
+    if (need.status === 'withdrawn') return 'withdrawn';
+    const actor = { userId, isAdmin: this.deps.authority.isAdmin(userId), isChannelMember: false };
+    return may('edit', actor, need) ? null : allowedFor('edit');
+  }
+
+  /** What the edit form starts from: the need as it stands. */
+  async editable(needId: number): Promise<NeedInput | null> {
+    const need = await this.deps.db.need.findUnique({
+      where: { id: needId },
+      select: { municipalityId: true, title: true, description: true, sector: true, municipalContact: true, ourContactUserId: true },
+    });
+    if (!need) return null;
+    return { ...need, sector: isSectorSlug(need.sector) ? need.sector : null };
+  }
+
+  async editNeed(needId: number, userId: string, input: NeedInput): Promise<EditOutcome> {
+    const refused = await this.ownerRefusal(needId, userId);
+    if (refused) return { ok: false, refused };
+    const result = await this.deps.db.$transaction(async (tx) => {
+      const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, include: { classifications: { where: { suggested: true } } } });
+      const changed = EDITABLE.filter((field) => need[field] !== input[field]);
+      if (changed.length > 0) {
+        await tx.need.update({
+          where: { id: needId },
+          data: { ...Object.fromEntries(changed.map((f) => [f, input[f]])), searchText: searchIndexText(`${input.title}. ${input.description}`) },
+        });
+        await tx.needEvent.create({ data: { needId, kind: 'edited', detail: changed.join(','), userId, at: this.now() } });
+        await queueUpdates(tx, needId, this.now());
+      }
+      return { changed, currentAreas: currentAreas(need.classifications.map((c) => c.areaSlug), need.correctedAreas) };
+    });
+    if (result.changed.length > 0) {
+      this.deps.logger?.info({ needId, userId, fields: result.changed }, 'need edited');
+      this.deps.onQueued?.();
+    }
+    const suggestion = this.deps.matchers.current().classify(`${input.title}. ${input.description}`);
+    return { ok: true, ...result, suggestedAreas: suggestion.suggested.map((s) => s.slug) };
+  }
+
+  async withdrawNeed(needId: number, userId: string): Promise<WithdrawOutcome> {
+    const refused = await this.ownerRefusal(needId, userId);
+    if (refused) return { ok: false, refused };
+    const trainingChanged = await this.deps.db.$transaction(async (tx) => {
+      const updated = await tx.need.updateMany({ where: { id: needId, status: { not: 'withdrawn' } }, data: { status: 'withdrawn', withdrawnAt: this.now() } });
+      if (updated.count === 0) return false;
+      await tx.needEvent.create({ data: { needId, kind: 'withdrawn', detail: '', userId, at: this.now() } });
+      await queueUpdates(tx, needId, this.now());
+      // Recorded by mistake: what people said about it must not teach the matcher.
+      const example = await tx.trainingExample.findUnique({ where: { key: `need:${needId}` }, select: { id: true } });
+      if (!example) return false;
+      await tx.trainingLabel.deleteMany({ where: { exampleId: example.id } });
+      await tx.trainingExample.delete({ where: { id: example.id } });
+      return true;
+    });
+    this.deps.logger?.info({ needId, userId }, 'need withdrawn');
+    this.deps.onQueued?.();
+    if (trainingChanged) this.deps.onTrainingDataChanged?.();
+    return { ok: true };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+/** Every posted copy of the need's message shows its current state. */
+async function queueUpdates(tx: Tx, needId: number, now: Date): Promise<void> {
+  const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true, channelId: true } });
+  for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, now);
+}
