@@ -15,6 +15,9 @@ export interface FindResult {
 }
 
 export const FIND_PAGE = 10;
+/** A search of a pasted page is still a search: its first words are plenty. */
+export const MAX_QUERY_TERMS = 12;
+const queryTerms = (text: string) => searchQueryTerms(text).slice(0, MAX_QUERY_TERMS);
 
 export async function findNeeds(register: NeedRegister, vocabulary: Vocabulary, userId: string, request: FindRequest): Promise<FindResult> {
   const take = FIND_PAGE + 1;
@@ -25,10 +28,10 @@ export async function findNeeds(register: NeedRegister, vocabulary: Vocabulary, 
     rows = await register.mine(userId, take);
   } else if (request.kind === 'list') {
     ({ filter, words } = parseListQuery(request.text, vocabulary));
-    rows = words.length > 0 ? await register.search(searchQueryTerms(words.join(' ')), filter, take) : await register.latest(filter, take);
+    rows = words.length > 0 ? await register.search(queryTerms(words.join(' ')), filter, take) : await register.latest(filter, take);
   } else {
     words = request.text.split(/\s+/).filter(Boolean);
-    rows = await register.search(searchQueryTerms(request.text), {}, take);
+    rows = await register.search(queryTerms(request.text), {}, take);
   }
   return { items: rows.slice(0, FIND_PAGE), more: rows.length > FIND_PAGE, filter, words };
 }

@@ -4,7 +4,16 @@
 // request creates a need, feedback, a post or a training example (none of them is a valid one).
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/matching/random.js';
-import { needSubmissionPayload, postSigned, reactionEnvelope, slashCommandBody } from '../support/slackRequests.js';
+import {
+  appHomeOpenedEnvelope,
+  needFormValues,
+  needSubmissionPayload,
+  postSigned,
+  reactionEnvelope,
+  slashCommandBody,
+  viewActionPayload,
+  viewSubmission,
+} from '../support/slackRequests.js';
 import { useAppPerTest } from '../support/testApp.js';
 
 const REQUESTS = 2_500;
@@ -70,6 +79,16 @@ const TEMPLATES: Json[] = [
     view: { id: 'V0FUZZ', callback_id: 'recategorise_modal', private_metadata: '{"suggestionId":1}', state: { values: { areas: { value: { selected_options: [{ value: 'logistik' }] } } } } },
   },
   { type: 'url_verification', challenge: 'abc' },
+  // The needs register: the Home tab, a need's page, its edit and withdraw forms (no need exists).
+  appHomeOpenedEnvelope('U0FUZZ') as Json,
+  viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'home_filter_municipality', selectedOption: '1' }, privateMetadata: '{"mine":8,"waiting":8,"latest":8}' }) as Json,
+  viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'home_my_areas', selectedOptions: ['logistik'] } }) as Json,
+  viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'home_more', value: 'latest' } }) as Json,
+  viewActionPayload({ userId: 'U0FUZZ', viewType: 'modal', action: { actionId: 'need_edit', value: '1' }, privateMetadata: '{"needId":1}' }) as Json,
+  viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'need_view', value: '1' } }) as Json,
+  viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0FUZZ', privateMetadata: '{"needId":1}', values: needFormValues({ municipalityId: '1', description: 'En beskrivning som är lång nog för att vara giltig.' }, 'U0FUZZ') }) as Json,
+  viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0FUZZ', privateMetadata: '{"needId":1}' }) as Json,
+  viewSubmission({ callbackId: 'need_reroute_modal', userId: 'U0FUZZ', privateMetadata: '{"needId":1,"areas":["logistik"]}' }) as Json,
 ];
 
 describe('fuzzed signed requests', () => {
@@ -86,7 +105,7 @@ describe('fuzzed signed requests', () => {
         requests.push(g.random() < 0.5 ? { body: json, type: 'application/json' } : { body: new URLSearchParams({ payload: json }).toString(), type: 'application/x-www-form-urlencoded' });
       } else if (roll < 0.3) {
         // A slash command with fields dropped or replaced.
-        const form = new URLSearchParams(slashCommandBody({ text: g.pick(['', 'help', '<!channel>', 'x'.repeat(20_000)]) }));
+        const form = new URLSearchParams(slashCommandBody({ text: g.pick(['', 'help', '<!channel>', 'x'.repeat(20_000), 'mine', 'list motala öppna', 'search <!channel> läcka', `search ${'ö'.repeat(5000)}`]) }));
         for (const key of [...form.keys()]) if (g.random() < 0.2) form.delete(key);
         if (g.random() < 0.3) form.set(g.pick(['user_id', 'channel_id', 'trigger_id', 'command', 'text']), String(g.value(0)));
         requests.push({ body: form.toString(), type: 'application/x-www-form-urlencoded' });
