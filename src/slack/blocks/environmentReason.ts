@@ -43,8 +43,6 @@ interface Prepared {
   reason: EnvironmentReason;
   /** The area's name in the reader's language when the message does not show it above; null when it does (or none). */
   areaToName: string | null;
-  /** The coordinator's area, named when it is not clear which one (not shown, or two shown). */
-  coordinatorArea: string | null;
   terms: string[];
   focus: string[];
 }
@@ -54,7 +52,6 @@ function prepare(env: EnvironmentView, reason: EnvironmentReason, ctx: ReasonCon
   const area: AreaSlug | null = reason.kind === 'crossCutting' ? null : reason.area;
   const shown = area !== null && ctx.shownAreas.some((a) => a.slug === area);
   const areaToName = area === null || shown ? null : (own ?? area);
-  const coordinatorArea = area === null ? null : !shown ? (own ?? area) : ctx.shownAreas.length > 1 ? (own ?? area) : null;
   // Words of the areas in view (this one and those named above), in both languages.
   const areaNames = [...ctx.shownAreas.flatMap((a) => [a.name, a.nameEn]), ...(env.area ? [env.area.name, env.area.nameEn] : [])];
   const keep = (term: string) => !restatesArea(term, areaNames);
@@ -63,7 +60,7 @@ function prepare(env: EnvironmentView, reason: EnvironmentReason, ctx: ReasonCon
   const terms = kept.filter((term, i) => !kept.some((other, j) => j !== i && other.length > term.length && fold(other).endsWith(fold(term))));
   const named = new Set(terms.map(fold));
   const focus = reason.focus.filter((f) => keep(f) && !named.has(fold(f)));
-  return { reason, areaToName, coordinatorArea, terms, focus };
+  return { reason, areaToName, terms, focus };
 }
 
 /** One line; `focus` is what the line names of the environment's own focus (the default: its first ones). */
@@ -72,27 +69,36 @@ function render(p: Prepared, locale: Locale, focus: readonly string[] | null): s
   const list = (items: readonly string[]) => new Intl.ListFormat(t.listLocale, { type: 'conjunction' }).format(items);
   const defaultFocus = p.focus.slice(0, FOCUS_SHOWN);
   const terms = p.terms.slice(0, TERMS_SHOWN);
-  const where = p.areaToName !== null ? ` ${t.inArea(p.areaToName)}` : '';
-  const coordinator = p.coordinatorArea !== null ? t.coordinatorOf(p.coordinatorArea) : t.coordinator;
+  // The area is named once at most, and only when the message does not show it above (with two
+  // areas above, "området" is the one it is matched on).
+  let areaPending = p.areaToName;
+  const where = (): string => {
+    const name = areaPending;
+    areaPending = null;
+    return name !== null ? ` ${t.inArea(name)}` : '';
+  };
+  const coordinator = (): string => {
+    const name = areaPending;
+    areaPending = null;
+    return name !== null ? t.coordinatorOf(name) : t.coordinator;
+  };
+  const isCoordinator = p.reason.kind === 'coordinator' || (p.reason.kind === 'sharedTerms' && p.reason.coordinator);
   const parts: string[] = [];
   const kind = p.reason.kind === 'sharedTerms' && terms.length === 0 ? 'noTerms' : p.reason.kind;
   switch (kind) {
     case 'sharedTerms':
-      parts.push(`${t.worksWith(list(terms))}${where}`);
-      if (p.reason.kind === 'sharedTerms' && p.reason.coordinator) parts.push(coordinator);
+      parts.push(`${t.worksWith(list(terms))}${where()}`);
+      if (isCoordinator) parts.push(coordinator());
       if (focus !== null && focus.length > 0) parts.push(t.also(list(focus)));
       break;
     case 'coordinator':
-      parts.push(coordinator);
-      if ((focus ?? defaultFocus).length > 0) parts.push(t.focusOn(list(focus ?? defaultFocus)));
-      break;
     case 'noTerms':
     case 'area': {
-      // Every shared term restated the area: what the environment does says more.
+      // Nothing shared to name (or every shared term restated the area): what the environment does says more.
       const shownFocus = focus ?? defaultFocus;
-      if (p.reason.kind === 'sharedTerms' && p.reason.coordinator) parts.push(coordinator);
-      if (shownFocus.length > 0) parts.push(`${t.focusOn(list(shownFocus))}${where}`);
-      else if (p.areaToName !== null) parts.push(t.inArea(p.areaToName));
+      if (isCoordinator) parts.push(coordinator());
+      if (shownFocus.length > 0) parts.push(`${t.focusOn(list(shownFocus))}${where()}`);
+      else if (areaPending !== null) parts.push(where().trim());
       break;
     }
     case 'crossCutting':

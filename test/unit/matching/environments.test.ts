@@ -168,3 +168,60 @@ describe('environment suggestions for varied needs', () => {
     expect((performance.now() - started) / 200).toBeLessThan(5);
   });
 });
+
+const DIGITAL_TWIN = 'Vi vill bygga en digital tvilling av stadskärnan för att simulera trafiken.';
+const FOOD_DELIVERIES = 'Livsmedel till de små skolorna på landsbygden levereras med många halvtomma bilar; vi vill samordna leveranserna.';
+
+describe('structured reasons', () => {
+  const all = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, LIVESTOCK, BREACH, SCHOOL_ENERGY, WATER_METERS, NO_AREA, WEAK_AREA, DIGITAL_TWIN, FOOD_DELIVERIES];
+
+  it('name only the environment\'s own focus terms, exactly as written in its profile (no stems, no offer fragments)', () => {
+    for (const need of all) {
+      for (const r of rank(need)) {
+        const focus = environmentNamed(r.name).focus;
+        for (const term of [...reasonTerms(r.reason), ...r.reason.focus]) expect(focus, `${need} → ${r.name}`).toContain(term);
+        // The rest of the focus does not repeat the shared terms.
+        for (const term of reasonTerms(r.reason)) expect(r.reason.focus).not.toContain(term);
+      }
+    }
+  });
+
+  it('hold no prose and nothing locale-specific: only the kind, an area slug, flags and the profile\'s words', () => {
+    const keys: Record<EnvironmentReason['kind'], string[]> = {
+      sharedTerms: ['area', 'coordinator', 'focus', 'kind', 'terms'],
+      coordinator: ['area', 'focus', 'kind'],
+      area: ['area', 'focus', 'kind'],
+      crossCutting: ['focus', 'kind', 'terms'],
+    };
+    const seen = new Set<string>();
+    for (const need of all) {
+      for (const r of rank(need)) {
+        seen.add(r.reason.kind);
+        expect(Object.keys(r.reason).sort()).toEqual(keys[r.reason.kind]);
+        const text = JSON.stringify(r.reason);
+        expect(text).not.toMatch(/Arbetar med|Brett innovationsstöd|Smarta, säkra|Effektiv logistik|Miljönytta som affär/);
+      }
+    }
+    expect([...seen].sort()).toEqual(['area', 'coordinator', 'crossCutting', 'sharedTerms']);
+  });
+
+  it('say which environment coordinates the area, from the seed field', () => {
+    const twin = rank(DIGITAL_TWIN);
+    const nosp = twin.find((r) => r.name === 'Norrköping Science Park')!;
+    expect(nosp.reason).toEqual(expect.objectContaining({ kind: 'sharedTerms', area: 'visualisering', coordinator: true, terms: ['digital tvilling'] }));
+    for (const r of twin.filter((x) => x !== nosp)) expect(r.reason).toMatchObject({ coordinator: false });
+    // Nothing in common but the area: the coordinator says so, the others are matched on the area.
+    const food = rank(FOOD_DELIVERIES);
+    expect(food[0]).toMatchObject({ name: 'Norrköpings kommun, näringslivskontoret', reason: { kind: 'coordinator', area: 'logistik' } });
+    for (const r of food.slice(1)) expect(r.reason.kind).not.toBe('coordinator');
+  });
+
+  it('cross-cutting environments get a crossCutting reason with no area', () => {
+    for (const r of rank(NO_AREA)) {
+      expect(r.reason.kind).toBe('crossCutting');
+      expect(r.reason).not.toHaveProperty('area');
+      expect(r.reason.focus.length).toBeGreaterThan(0);
+    }
+  });
+});
+
