@@ -86,8 +86,6 @@ export type EnvironmentReason =
   | { kind: 'area'; area: AreaSlug; focus: string[] }
   | { kind: 'crossCutting'; terms: string[]; focus: string[] };
 
-export const ENVIRONMENT_REASON_KINDS = ['sharedTerms', 'coordinator', 'area', 'crossCutting'] as const satisfies readonly EnvironmentReason['kind'][];
-
 export interface RankedEnvironment {
   id: number;
   name: string;
