@@ -1,6 +1,6 @@
 // Keeps the reference data the app ships (prisma/seed/) current in the database, on every start:
 // strength areas (by slug), municipalities and innovation environments (by name), with the
-// environments' areas and focus terms, are inserted or updated from the files; rows that already
+// environments' areas (with which of them they coordinate) and focus terms, are inserted or updated from the files; rows that already
 // match are not written. Environments no longer in the file are left alone (needs may refer to
 // them) and reported. The shipped labelled needs become training examples once, by their key
 // "seed:<id>": an existing example is never overwritten, and feedback examples ("need:<id>") are
@@ -83,7 +83,11 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
         const existing = environments.get(env.name);
         if (!existing) {
           await tx.innovationEnvironment.create({
-            data: { name: env.name, ...fields, areas: { create: env.areas.map((areaSlug) => ({ areaSlug })) } },
+            data: {
+              name: env.name,
+              ...fields,
+              areas: { create: env.areas.map((areaSlug) => ({ areaSlug, coordinator: env.coordinates.includes(areaSlug) })) },
+            },
           });
           result.created.environments++;
           continue;
@@ -92,13 +96,23 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
         const wanted = new Set<string>(env.areas);
         const removed = [...current].filter((slug) => !wanted.has(slug));
         const added = [...wanted].filter((slug) => !current.has(slug));
+        const coordinates = new Set<string>(env.coordinates);
+        const recoordinated = existing.areas.filter((a) => wanted.has(a.areaSlug) && a.coordinator !== coordinates.has(a.areaSlug));
         const fieldsChanged = Object.entries(fields).some(([k, v]) => existing[k as keyof typeof fields] !== v);
-        if (!fieldsChanged && removed.length === 0 && added.length === 0) continue;
+        if (!fieldsChanged && removed.length === 0 && added.length === 0 && recoordinated.length === 0) continue;
         if (fieldsChanged) await tx.innovationEnvironment.update({ where: { id: existing.id }, data: fields });
         if (removed.length > 0) {
           await tx.environmentArea.deleteMany({ where: { environmentId: existing.id, areaSlug: { in: removed } } });
         }
-        for (const areaSlug of added) await tx.environmentArea.create({ data: { environmentId: existing.id, areaSlug } });
+        for (const areaSlug of added) {
+          await tx.environmentArea.create({ data: { environmentId: existing.id, areaSlug, coordinator: coordinates.has(areaSlug) } });
+        }
+        for (const a of recoordinated) {
+          await tx.environmentArea.update({
+            where: { environmentId_areaSlug: { environmentId: existing.id, areaSlug: a.areaSlug } },
+            data: { coordinator: coordinates.has(a.areaSlug) },
+          });
+        }
         result.updated.environments++;
       }
       const listed = new Set(data.environments.map((e) => e.name));

@@ -292,6 +292,18 @@ const sv = {
       fileTitle: (week: number) => `Nya behov v. ${week}`,
     },
   },
+  /** Why an innovation environment is suggested (src/slack/blocks/environmentReason.ts): parts, joined with "; ". */
+  environmentReason: {
+    /** The locale whose Intl.ListFormat joins terms ("a, b och c"). */
+    listLocale: 'sv-SE',
+    worksWith: (terms: string) => `arbetar med ${terms}`,
+    focusOn: (terms: string) => `fokus på ${terms}`,
+    inArea: (area: string) => `inom ${area}`,
+    coordinator: 'samordnar området i regionen',
+    coordinatorOf: (area: string) => `samordnar ${area} i regionen`,
+    crossCutting: 'brett innovationsstöd oavsett område',
+    also: (terms: string) => `även ${terms}`,
+  },
 };
 
 export type Messages = typeof sv;
@@ -586,6 +598,16 @@ const en: Widen<Messages> = {
       weekLabel: (week: number) => `w. ${week}`,
       fileTitle: (week: number) => `New needs week ${week}`,
     },
+  },
+  environmentReason: {
+    listLocale: 'en-GB',
+    worksWith: (terms: string) => `works with ${terms}`,
+    focusOn: (terms: string) => `focus on ${terms}`,
+    inArea: (area: string) => `in ${area}`,
+    coordinator: "the region's coordinator of the area",
+    coordinatorOf: (area: string) => `the region's coordinator of ${area}`,
+    crossCutting: 'broad innovation support in any area',
+    also: (terms: string) => `also ${terms}`,
   },
 };
 

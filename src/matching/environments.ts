@@ -2,16 +2,18 @@
 // need's area scores, plus text similarity between the need and what the environment does
 // (offer, role and its curated focus terms), plus a little for each term the two share by name.
 // Within an area every environment ties on area fit, so the text decides; the focus terms are
-// there because one-sentence offers share few words with real needs. The reason line names the
-// shared terms (focus terms as written there first). A coordinator of the need's area wins a near
+// there because one-sentence offers share few words with real needs. The reason is data
+// (EnvironmentReason): the focus terms the need speaks of, as written in the profile (an offer's
+// words count for the ranking but are not named: they are fragments, verbs and project names as
+// often as topics), whether it coordinates the area (the seed data's `coordinates` field), and its
+// other focus terms; src/slack/blocks words it per locale. A coordinator of the need's area wins a near
 // tie. Cross-cutting environments (no areas, or marked cross-cutting: LEAD, Almi, Linköping Science
 // Park) are suggested only when no specific environment fits: none reaches the threshold, or the
 // area is only weakly suggested and no environment shares a term with the need.
 // Pure and deterministic; the environments' texts are analysed once per array (reference data).
-import type { AreaSlug, Classification, EnvironmentProfile, RankedEnvironment } from './types.js';
+import type { AreaSlug, Classification, EnvironmentProfile, EnvironmentReason, RankedEnvironment } from './types.js';
 import { TextAnalyser, isWordFeature, type AnalysedToken } from './text/features.js';
 import { foldDiacritics } from './text/normalise.js';
-import { AREA_NAMES_SV } from './areaNames.js';
 
 /** A specific environment needs at least this score to be suggested at all. */
 const SPECIFIC_FIT_THRESHOLD = 0.25;
@@ -24,7 +26,8 @@ const TEXT_WEIGHT = 0.25;
 const SECOND_AREA_BONUS = 0.1;
 /** Added for the coordinator of the area the environment is matched on: decides near ties only. */
 const COORDINATOR_BONUS = 0.015;
-const REASON_TERMS = 3;
+/** At most this many shared terms go into a reason (a renderer shows fewer). */
+const REASON_TERMS = 5;
 /** Added per term the need and the environment share (up to TERM_EVIDENCE_MAX): a named term is firmer evidence than n-gram overlap. */
 const TERM_EVIDENCE = 0.03;
 const TERM_EVIDENCE_MAX = 3;
@@ -53,6 +56,8 @@ function bagOf(text: string, binary = false): Bag {
 /** A readable term the environment can be named for, with the word features it needs in a need. */
 interface Term {
   label: string;
+  /** A curated focus term (named in reasons), not a word of the offer (counts, but is not named). */
+  focus: boolean;
   /** Per word of the term: its word features (stem, glosses); each word must be met. */
   words: string[][];
 }
@@ -71,18 +76,18 @@ interface Prepared {
 function termsOf(environment: EnvironmentProfile, common: (feature: string) => boolean): Term[] {
   const terms: Term[] = [];
   const seen = new Set<string>();
-  const add = (label: string, tokens: AnalysedToken[]): void => {
+  const add = (label: string, tokens: AnalysedToken[], focus: boolean): void => {
     const words = tokens.map((t) => t.features.filter(isWordFeature)).filter((w) => w.length > 0);
     const key = foldDiacritics(label);
     if (words.length === 0 || seen.has(key)) return;
     seen.add(key);
-    terms.push({ label, words });
+    terms.push({ label, words, focus });
   };
-  for (const focus of environment.focus) add(focus.trim(), analyser.analyse(focus));
+  for (const focus of environment.focus) add(focus.trim(), analyser.analyse(focus), true);
   // Not the role: "koordinator för Smarta, säkra … system" restates the area the reason already names.
   for (const token of analyser.analyse(environment.offer)) {
     const word = token.features[0];
-    if (word !== undefined && !common(word)) add(token.surface, [token]);
+    if (word !== undefined && !common(word)) add(token.surface, [token], false);
   }
   return terms;
 }
@@ -150,8 +155,8 @@ function wordMet(word: readonly string[], need: NeedWords): boolean {
 }
 
 /** The environment's terms (focus first, as written there) that the need also speaks of. */
-function sharedTerms(terms: readonly Term[], need: NeedWords): string[] {
-  const out: string[] = [];
+function sharedTerms(terms: readonly Term[], need: NeedWords): Term[] {
+  const out: Term[] = [];
   const covered = new Set<string>();
   for (const term of terms) {
     if (!term.words.every((w) => wordMet(w, need))) continue;
@@ -159,18 +164,15 @@ function sharedTerms(terms: readonly Term[], need: NeedWords): string[] {
     const stems = term.words.map((w) => w[0] ?? '');
     if (stems.every((stem) => covered.has(stem))) continue;
     for (const stem of stems) covered.add(stem);
-    out.push(term.label);
+    out.push(term);
   }
   return out;
 }
 
 const isCrossCutting = (e: EnvironmentProfile): boolean => e.crossCutting || e.areas.length === 0;
 
-/** The environment coordinates this area (its role says "koordinator för <area name>"). */
-function coordinates(environment: EnvironmentProfile, area: AreaSlug): boolean {
-  const role = foldDiacritics(environment.role ?? '');
-  return role.includes('koordinator') && role.includes(foldDiacritics(AREA_NAMES_SV[area]));
-}
+/** The environment is the region's coordinator of this area (the seed data's `coordinates`). */
+const coordinates = (environment: EnvironmentProfile, area: AreaSlug): boolean => environment.coordinates.includes(area);
 
 interface Scored {
   environment: EnvironmentProfile;
@@ -178,7 +180,7 @@ interface Scored {
   similarity: number;
   bestArea: AreaSlug | undefined;
   bestFit: number;
-  shared: string[];
+  shared: Term[];
 }
 
 export function rankEnvironments(
@@ -246,9 +248,13 @@ export function rankEnvironments(
   }));
 }
 
-/** "Arbetar med <område>: <terms the environment shares with the need>"; only shared terms, so the line never claims more than the environment does. */
-function reasonFor(environment: EnvironmentProfile, area: AreaSlug | undefined, shared: string[]): string {
-  const terms = shared.slice(0, REASON_TERMS);
-  const base = isCrossCutting(environment) || area === undefined ? 'Brett innovationsstöd oavsett område' : `Arbetar med ${AREA_NAMES_SV[area]}`;
-  return terms.length > 0 ? `${base}: ${terms.join(', ')}` : base;
+/** Only shared focus terms are named, so the reason never claims more than the environment's own profile says. */
+function reasonFor(environment: EnvironmentProfile, area: AreaSlug | undefined, shared: readonly Term[]): EnvironmentReason {
+  const terms = shared.filter((t) => t.focus).map((t) => t.label).slice(0, REASON_TERMS);
+  const named = new Set(terms.map(foldDiacritics));
+  const focus = environment.focus.map((f) => f.trim()).filter((f) => f !== '' && !named.has(foldDiacritics(f)));
+  if (isCrossCutting(environment) || area === undefined) return { kind: 'crossCutting', terms, focus };
+  const coordinator = coordinates(environment, area);
+  if (terms.length > 0) return { kind: 'sharedTerms', area, terms, coordinator, focus };
+  return coordinator ? { kind: 'coordinator', area, focus } : { kind: 'area', area, focus };
 }

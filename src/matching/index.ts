@@ -21,6 +21,5 @@ export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 export { FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
 export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';
 export { rankEnvironments } from './environments.js';
-export { AREA_NAMES_SV } from './areaNames.js';
 export { reliability, type ReliabilityBin } from './evaluation/reliability.js';
 export { searchIndexText, searchQueryTerms } from './text/searchTerms.js';

@@ -21,6 +21,7 @@ export interface SeedEnvironmentLike {
   offer: string;
   role?: string | undefined;
   focus: readonly string[];
+  coordinates?: readonly AreaSlug[] | undefined;
 }
 
 export interface ToTrainingDataOptions {
@@ -44,6 +45,7 @@ export function toEnvironmentProfiles(environments: readonly SeedEnvironmentLike
     offer: e.offer,
     role: e.role ?? null,
     focus: [...e.focus],
+    coordinates: [...(e.coordinates ?? [])],
   }));
 }
 

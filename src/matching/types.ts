@@ -64,12 +64,32 @@ export interface EnvironmentProfile {
   role?: string | null;
   /** What it is actually good for, in a need's words ("trygghetslarm", "bygglogistik"); may be empty. */
   focus: string[];
+  /** The areas it is the region's coordinator of (a field of the seed data); a subset of `areas`. */
+  coordinates: AreaSlug[];
 }
+
+/**
+ * Why an environment is suggested, as data: the Slack layer words it per locale (and leaves out
+ * what the message already says). Terms and focus words are the environment's own curated focus
+ * terms as written in its profile, never stems; nothing here is locale text.
+ * - `sharedTerms`: the need speaks of some of the environment's focus terms (`terms`, best first).
+ * - `coordinator`: no focus term in common, but it coordinates the area it is matched on.
+ * - `area`: no focus term in common; it works in the area it is matched on.
+ * - `crossCutting`: a broad support organisation, suggested because nothing specific fits;
+ *   `terms` are focus terms it shares with the need, if any.
+ * `focus` is the rest of its focus terms (those not in `terms`), in the profile's order, so a
+ * renderer can say what the environment does and what sets two suggestions apart.
+ */
+export type EnvironmentReason =
+  | { kind: 'sharedTerms'; area: AreaSlug; terms: string[]; coordinator: boolean; focus: string[] }
+  | { kind: 'coordinator'; area: AreaSlug; focus: string[] }
+  | { kind: 'area'; area: AreaSlug; focus: string[] }
+  | { kind: 'crossCutting'; terms: string[]; focus: string[] };
 
 export interface RankedEnvironment {
   id: number;
   name: string;
   score: number;
-  /** One short Swedish line: why this environment is suggested. */
-  reason: string;
+  /** Why this environment is suggested (structured; rendered per locale in src/slack/blocks). */
+  reason: EnvironmentReason;
 }

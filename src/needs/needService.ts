@@ -9,6 +9,7 @@ import { rankEnvironments, searchIndexText } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 import type { MatcherProvider } from './matcherProvider.js';
+import { serialiseEnvironmentReason } from './environmentReason.js';
 import { currentAreas, replaceCurrentAreas } from './needAreas.js';
 import type { NeedInput } from './needInput.js';
 import { loadNeedDetail, type NeedDetail } from './needViews.js';
@@ -146,7 +147,8 @@ export class NeedService {
           environmentId: env.id,
           rank: index + 1,
           score: env.score,
-          reason: env.reason,
+          reason: '',
+          reasonData: serialiseEnvironmentReason(env.reason),
         })),
       });
       for (const route of routes) {
@@ -191,6 +193,7 @@ export class NeedService {
       offer: e.offer,
       role: e.role,
       focus: e.focus.split('\n').filter((term) => term.trim() !== ''),
+      coordinates: e.areas.filter((a) => a.coordinator).map((a) => a.areaSlug as AreaSlug),
     }));
     return this.environments;
   }

@@ -1,6 +1,8 @@
 // Read models for what the Slack layer shows about a need: plain data, no Slack types.
 import type { Db } from '../db/client.js';
+import type { EnvironmentReason } from '../matching/types.js';
 import { suggestionLink } from '../summaries/model.js';
+import { storedEnvironmentReason } from './environmentReason.js';
 import { parseCorrectedAreas } from './needAreas.js';
 
 export interface AreaMatchView {
@@ -10,6 +12,14 @@ export interface AreaMatchView {
   /** The classifier's calibrated score; null when a person chose the area. */
   score: number | null;
   terms: string[];
+}
+
+/** A suggested environment: its name and why (structured, or the prose line an older version stored). */
+export interface EnvironmentView {
+  name: string;
+  reason: EnvironmentReason | string;
+  /** The names of the area a structured reason is about (absent for cross-cutting and prose reasons). */
+  area?: { name: string; nameEn: string };
 }
 
 export interface ChannelFeedbackView {
@@ -36,7 +46,7 @@ export interface NeedView {
   areas: AreaMatchView[];
   /** Who changed the areas ("Byt styrkeområde"), when someone did. */
   recategorisedBy: string | null;
-  environments: { name: string; reason: string }[];
+  environments: EnvironmentView[];
   status: 'open' | 'claimed' | 'resolved' | 'withdrawn';
   /** Set when the need was withdrawn (recorded by mistake), with who did it. */
   withdrawn: { at: Date; byUserId: string | null } | null;
@@ -124,12 +134,27 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
     abstained: areas.length === 0,
     areas,
     recategorisedBy: corrected === null ? null : (need.history.find((e) => e.kind === 'recategorised')?.userId ?? null),
-    environments: need.environments.map((e) => ({ name: e.environment.name, reason: e.reason })),
+    environments: await environmentViews(db, need.environments),
     status: need.status as NeedView['status'],
     withdrawn: need.withdrawnAt ? { at: need.withdrawnAt, byUserId: need.history.find((e) => e.kind === 'withdrawn')?.userId ?? null } : null,
     claimedByUserId: need.claimedByUserId,
     feedbackByChannel: [...byChannel.values()].sort((a, b) => a.channelId.localeCompare(b.channelId)),
   };
+}
+
+async function environmentViews(
+  db: Db,
+  rows: readonly { reason: string; reasonData: string | null; environment: { name: string } }[],
+): Promise<EnvironmentView[]> {
+  const reasons = rows.map(storedEnvironmentReason);
+  const slugs = [...new Set(reasons.flatMap((r) => (typeof r !== 'string' && r.kind !== 'crossCutting' ? [r.area] : [])))];
+  // The area names come from the strength areas in the database (seeded from strength-areas.yml), the one list of them.
+  const areas = slugs.length > 0 ? await db.strengthArea.findMany({ where: { slug: { in: slugs } } }) : [];
+  return rows.map((row, i) => {
+    const reason = reasons[i] ?? row.reason;
+    const area = typeof reason !== 'string' && reason.kind !== 'crossCutting' ? areas.find((a) => a.slug === reason.area) : undefined;
+    return { name: row.environment.name, reason, ...(area ? { area: { name: area.name, nameEn: area.nameEn } } : {}) };
+  });
 }
 
 export async function loadNeedDetail(db: Db, needId: number): Promise<NeedDetail | null> {

@@ -26,20 +26,41 @@ const strengthAreasSchema = z.object({
     .length(AREA_SLUGS.length),
 });
 
+const environmentSchema = z
+  .object({
+    name: z.string().min(1),
+    town: z.string().min(1),
+    areas: z.array(areaSlug),
+    cross_cutting: z.boolean().default(false),
+    role: z.string().optional(),
+    /** The areas it is the region's coordinator of (the ranking and the reasons use this, not `role`). */
+    coordinates: z.array(areaSlug).default([]),
+    offer: z.string().min(1),
+    /** What the organisation is actually good for, in a need's words; matched against needs. */
+    focus: z.array(z.coerce.string().trim().min(1)).default([]),
+    source: z.string().url(),
+  })
+  .superRefine((env, ctx) => {
+    for (const slug of env.coordinates) {
+      if (!env.areas.includes(slug)) {
+        ctx.addIssue({ code: 'custom', path: ['coordinates'], message: `coordinates "${slug}", which is not one of its areas` });
+      }
+    }
+  });
+
 const environmentsSchema = z.object({
-  environments: z.array(
-    z.object({
-      name: z.string().min(1),
-      town: z.string().min(1),
-      areas: z.array(areaSlug),
-      cross_cutting: z.boolean().default(false),
-      role: z.string().optional(),
-      offer: z.string().min(1),
-      /** What the organisation is actually good for, in a need's words; matched against needs. */
-      focus: z.array(z.coerce.string().trim().min(1)).default([]),
-      source: z.string().url(),
-    }),
-  ),
+  environments: z.array(environmentSchema).superRefine((environments, ctx) => {
+    const coordinatorOf = new Map<AreaSlug, string>();
+    environments.forEach((env, index) => {
+      for (const slug of env.coordinates) {
+        const other = coordinatorOf.get(slug);
+        if (other !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [index, 'coordinates'], message: `"${slug}" already has a coordinator: ${other}` });
+        }
+        coordinatorOf.set(slug, env.name);
+      }
+    });
+  }),
 });
 
 const municipalitiesSchema = z.object({
@@ -105,11 +126,36 @@ export function parseLabelledNeeds(jsonl: string, source = 'needs-train.jsonl'):
   return out;
 }
 
+/**
+ * The two files name each area's coordinator: strength-areas.yml as prose (`coordinator`, null when
+ * unknown), innovation-environments.yml as data (`coordinates`). An area with a coordinating
+ * environment must name one there, and an area whose coordinator is an environment's name must have it coordinate.
+ */
+export function coordinatorProblems(areas: readonly StrengthAreaSeed[], environments: readonly EnvironmentSeed[]): string[] {
+  const problems: string[] = [];
+  for (const area of areas) {
+    const coordinators = environments.filter((e) => e.coordinates.includes(area.slug));
+    const named = environments.find((e) => e.name === area.coordinator);
+    if (coordinators.length > 0 && (area.coordinator ?? null) === null) {
+      problems.push(`${area.slug}: coordinated by ${coordinators[0]!.name} in innovation-environments.yml but strength-areas.yml names no coordinator`);
+    }
+    if (named !== undefined && !named.coordinates.includes(area.slug)) {
+      problems.push(`${area.slug}: strength-areas.yml names ${named.name} as coordinator, which does not list "${area.slug}" under coordinates`);
+    }
+  }
+  return problems;
+}
+
 export function loadSeedData(dir: string = DEFAULT_SEED_DIR): SeedData {
   const jsonlFile = path.join(dir, 'needs-train.jsonl');
+  const areas = readYaml(path.join(dir, 'strength-areas.yml'), strengthAreasSchema).areas;
+  const environmentsFile = path.join(dir, 'innovation-environments.yml');
+  const environments = readYaml(environmentsFile, environmentsSchema).environments;
+  const problems = coordinatorProblems(areas, environments);
+  if (problems.length > 0) throw new SeedFileError(`${environmentsFile}: ${problems.join('; ')}`);
   return {
-    areas: readYaml(path.join(dir, 'strength-areas.yml'), strengthAreasSchema).areas,
-    environments: readYaml(path.join(dir, 'innovation-environments.yml'), environmentsSchema).environments,
+    areas,
+    environments,
     municipalities: readYaml(path.join(dir, 'municipalities.yml'), municipalitiesSchema).municipalities,
     labelledNeeds: parseLabelledNeeds(readFileSync(jsonlFile, 'utf8'), jsonlFile),
   };

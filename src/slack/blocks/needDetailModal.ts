@@ -7,6 +7,7 @@ import type { AreaSlug } from '../../matching/types.js';
 import { isAreaSlug, parseCorrectedAreas } from '../../needs/needAreas.js';
 import type { HistoryEntry, NeedDetail } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
+import { environmentLines } from './environmentReason.js';
 import { type AreaNames, areaName, NEED_PAGE_ACTIONS } from './needItem.js';
 import { confidenceOf } from './suggestionMessage.js';
 import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
@@ -52,7 +53,7 @@ export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalVi
 
   blocks.push({ type: 'divider' }, section(`*${t.areas}*\n${areaLines(detail, ctx).join('\n')}`));
   if (need.environments.length > 0) {
-    const lines = need.environments.map((e) => `• *${escapeMrkdwn(e.name)}* — ${escapeMrkdwn(e.reason)}`);
+    const lines = environmentLines(need.environments, { locale: ctx.locale, shownAreas: need.areas });
     blocks.push(section(`*${t.environments}*\n${lines.join('\n')}`));
   }
 

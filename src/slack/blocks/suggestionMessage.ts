@@ -4,6 +4,7 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
+import { environmentLines } from './environmentReason.js';
 import { viewButton } from './needItem.js';
 import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
 
@@ -65,10 +66,8 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
       ? `*${t.areas}*${recategorised}\n${areaLines.join('\n')}`
       : `:grey_question: *${t.noClearMatch}*${recategorised}`;
 
-  const environmentLines = need.environments
-    .slice(0, 3)
-    .map((env) => `• *${escapeMrkdwn(env.name)}* — ${escapeMrkdwn(env.reason)}`);
-  const environmentsText = `*${t.environments}*\n${environmentLines.length > 0 ? environmentLines.join('\n') : t.noEnvironments}`;
+  const envLines = environmentLines(need.environments.slice(0, 3), { locale, shownAreas: need.areas });
+  const environmentsText = `*${t.environments}*\n${envLines.length > 0 ? envLines.join('\n') : t.noEnvironments}`;
 
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(t.header(need.title), LIMITS.headerText), emoji: true } },

@@ -59,12 +59,14 @@ async function postgresDatabase(): Promise<TestDatabase> {
 }
 
 /** A copy of the shipped seed directory with innovation-environments.yml (and municipalities.yml) edited. */
-function editedSeedDir(edit: (environments: { focus: string[]; name: string; areas: string[] }[]) => void, population?: number): string {
+type EnvironmentJson = { focus: string[]; name: string; areas: string[]; coordinates?: string[] };
+
+function editedSeedDir(edit: (environments: EnvironmentJson[]) => void, population?: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-seed-'));
   cpSync(DEFAULT_SEED_DIR, dir, { recursive: true });
   const file = path.join(dir, 'innovation-environments.yml');
   const doc = parseDocument(readFileSync(file, 'utf8'));
-  const json = doc.toJS() as { environments: { focus: string[]; name: string; areas: string[] }[] };
+  const json = doc.toJS() as { environments: EnvironmentJson[] };
   edit(json.environments);
   writeFileSync(file, JSON.stringify(json)); // JSON is YAML
   if (population !== undefined) {
@@ -96,6 +98,11 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
     await database?.close();
   });
 
+  const coordinators = async (): Promise<string[]> =>
+    (await database.db.environmentArea.findMany({ where: { coordinator: true }, include: { environment: true } }))
+      .map((a) => `${a.environment.name}:${a.areaSlug}`)
+      .sort();
+
   const focusOf = async (name: string): Promise<string[]> =>
     (await database.db.innovationEnvironment.findUniqueOrThrow({ where: { name } })).focus.split('\n');
 
@@ -112,6 +119,13 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
     expect(await focusOf('IoT World')).toContain('trygghetslarm');
     const iot = await database.db.innovationEnvironment.findUniqueOrThrow({ where: { name: 'IoT World' }, include: { areas: true } });
     expect(iot.areas.map((a) => a.areaSlug).sort()).toEqual(['logistik', 'uppkopplade']);
+    // The coordinators come from the files' `coordinates` field, one flag per environment and area.
+    expect(await coordinators()).toEqual([
+      'Innovative Materials Arena (IMA):material',
+      'Linköping Science Park:uppkopplade',
+      'Norrköping Science Park:visualisering',
+      'Norrköpings kommun, näringslivskontoret:logistik',
+    ]);
   });
 
   it.skipIf(!enabled)('writes nothing on a second start with the same files', async () => {
@@ -175,5 +189,22 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
     expect(result.updated.environments).toBe(1); // IoT World back to its shipped focus and areas
     expect(await focusOf('IoT World')).not.toContain('vattenmätare');
     expect(await db.trainingExample.count({ where: { source: 'seed' } })).toBe(shipped.labelledNeeds.length);
+  });
+
+  it.skipIf(!enabled)('moves a coordinator flag when the files move it, and back', async () => {
+    const db = database.db;
+    const dir = editedSeedDir((environments) => {
+      environments.find((e) => e.name === 'Innovative Materials Arena (IMA)')!.coordinates = [];
+      environments.find((e) => e.name === 'Aerospace Cluster Sweden')!.coordinates = ['material'];
+    });
+    dirs.push(dir);
+    const moved = await syncReferenceData(db, loadSeedData(dir));
+    expect(moved.updated.environments).toBe(2);
+    expect(await coordinators()).toContain('Aerospace Cluster Sweden:material');
+    expect(await coordinators()).not.toContain('Innovative Materials Arena (IMA):material');
+    const back = await syncReferenceData(db, shipped);
+    expect(back.updated.environments).toBe(2);
+    expect(await coordinators()).toContain('Innovative Materials Arena (IMA):material');
+    expect(await coordinators()).not.toContain('Aerospace Cluster Sweden:material');
   });
 });

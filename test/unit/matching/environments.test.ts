@@ -9,9 +9,11 @@ import {
   toTrainingData,
   trainMatcher,
   type EnvironmentProfile,
+  type EnvironmentReason,
   type RankedEnvironment,
   type TrainedMatcher,
 } from '../../../src/matching/index.js';
+import type { AreaSlug } from '../../../src/matching/types.js';
 import { TextAnalyser, isWordFeature } from '../../../src/matching/text/features.js';
 
 let matcher: TrainedMatcher;
@@ -32,8 +34,8 @@ const analyser = new TextAnalyser();
 /** Word stems of a text (after the same analysis the matcher uses). */
 const stemsOf = (text: string): string[] =>
   analyser.analyse(text).flatMap((t) => t.features.filter(isWordFeature).map((f) => f.slice(2)));
-/** The terms a reason names after "Arbetar med <område>: ". */
-const reasonTerms = (reason: string): string[] => reason.split(': ')[1]?.split(', ') ?? [];
+/** The terms a reason names (shared with the need). */
+const reasonTerms = (reason: EnvironmentReason): string[] => (reason.kind === 'sharedTerms' || reason.kind === 'crossCutting' ? reason.terms : []);
 /** A named term is in the need when each of its words is a word of the need or the head or start of one of its compounds. */
 function termInNeed(term: string, need: string): boolean {
   const needStems = stemsOf(need);
@@ -63,7 +65,7 @@ describe('environment suggestions for varied needs', () => {
       expect(ranked[0]?.name, need).not.toBe('Agtech 2030');
     }
     const iot = rank(HOME_CARE).find((r) => r.name === 'IoT World')!;
-    expect(iot.reason).toMatch(/^Arbetar med Smarta, säkra och robusta uppkopplade produkter och system: /);
+    expect(iot.reason).toMatchObject({ kind: 'sharedTerms', area: 'uppkopplade', coordinator: false });
     expect(reasonTerms(iot.reason)).toEqual(expect.arrayContaining(['sensorer', 'trygghetslarm']));
   });
 
@@ -92,7 +94,7 @@ describe('environment suggestions for varied needs', () => {
   it('biogas from food waste: a Miljönytta som affär environment first', () => {
     const first = rank(BIOGAS)[0]!;
     expect(environmentNamed(first.name).areas).toContain('miljonytta');
-    expect(first.reason).toMatch(/^Arbetar med Miljönytta som affär: .*biogas/);
+    expect(first.reason).toMatchObject({ kind: 'sharedTerms', area: 'miljonytta', terms: expect.arrayContaining(['biogas']) });
   });
 
   it('printed sensor labels: Printed Electronics Arena or HOPE first', () => {
@@ -130,27 +132,32 @@ describe('environment suggestions for varied needs', () => {
 
   it('prefers the coordinator of the area only on a near tie', () => {
     // Same offer, same areas, a role of the same shape; one coordinates the need's area.
-    const twin = (id: number, role: string): EnvironmentProfile => ({
+    // The coordinator is the seed data's `coordinates` field; the role is prose and decides nothing.
+    const twin = (id: number, coordinates: AreaSlug[], role = 'koordinator för Effektiv logistik'): EnvironmentProfile => ({
       id,
       name: `Miljö ${id}`,
-      areas: ['logistik'],
+      areas: ['logistik', 'material'],
       crossCutting: false,
       offer: 'Samverkan om godstransporter.',
       role,
       focus: ['godsflöden'],
+      coordinates,
     });
     const classification = matcher.classify(CONSTRUCTION);
-    const scoreOf = (role: string): number => rankEnvironments(CONSTRUCTION, classification, [twin(1, role)])[0]!.score;
-    const bonus = scoreOf('koordinator för Effektiv logistik') - scoreOf('ansvarig för Effektiv logistik');
+    const scoreOf = (coordinates: AreaSlug[]): number => rankEnvironments(CONSTRUCTION, classification, [twin(1, coordinates)])[0]!.score;
+    const bonus = scoreOf(['logistik']) - scoreOf([]);
     expect(bonus).toBeGreaterThan(0);
     expect(bonus).toBeLessThanOrEqual(0.03);
     // Coordinating another area earns nothing here.
-    expect(scoreOf('koordinator för Avancerade material')).toBeLessThanOrEqual(scoreOf('ansvarig för Avancerade material') + 0.005);
-    const tie = rankEnvironments(CONSTRUCTION, classification, [twin(1, 'ansvarig för Effektiv logistik'), twin(2, 'koordinator för Effektiv logistik')]);
+    expect(scoreOf(['material'])).toBeLessThanOrEqual(scoreOf([]) + 0.005);
+    const tie = rankEnvironments(CONSTRUCTION, classification, [twin(1, []), twin(2, ['logistik'], 'partner')]);
     expect(tie.map((r) => r.id)).toEqual([2, 1]);
+    expect(tie[0]?.reason).toMatchObject({ area: 'logistik' });
+    expect(tie[0]?.reason.kind === 'sharedTerms' ? tie[0].reason.coordinator : tie[0]?.reason.kind).toSatisfy((c) => c === true || c === 'coordinator');
+    expect(tie[1]?.reason.kind === 'sharedTerms' ? tie[1].reason.coordinator : tie[1]?.reason.kind).toSatisfy((c) => c === false || c === 'area');
     // An environment with a clearly better text is not overtaken by a coordinator.
-    const better: EnvironmentProfile = { ...twin(3, 'partner'), focus: ['byggtransporter', 'bygglogistik', 'godsflöden'] };
-    expect(rankEnvironments(CONSTRUCTION, classification, [twin(2, 'koordinator för Effektiv logistik'), better])[0]?.id).toBe(3);
+    const better: EnvironmentProfile = { ...twin(3, [], 'partner'), focus: ['byggtransporter', 'bygglogistik', 'godsflöden'] };
+    expect(rankEnvironments(CONSTRUCTION, classification, [twin(2, ['logistik']), better])[0]?.id).toBe(3);
   });
 
   it('is deterministic and fast once the environments are analysed (a few ms per need at most)', () => {
@@ -161,3 +168,60 @@ describe('environment suggestions for varied needs', () => {
     expect((performance.now() - started) / 200).toBeLessThan(5);
   });
 });
+
+const DIGITAL_TWIN = 'Vi vill bygga en digital tvilling av stadskärnan för att simulera trafiken.';
+const FOOD_DELIVERIES = 'Livsmedel till de små skolorna på landsbygden levereras med många halvtomma bilar; vi vill samordna leveranserna.';
+
+describe('structured reasons', () => {
+  const all = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, LIVESTOCK, BREACH, SCHOOL_ENERGY, WATER_METERS, NO_AREA, WEAK_AREA, DIGITAL_TWIN, FOOD_DELIVERIES];
+
+  it('name only the environment\'s own focus terms, exactly as written in its profile (no stems, no offer fragments)', () => {
+    for (const need of all) {
+      for (const r of rank(need)) {
+        const focus = environmentNamed(r.name).focus;
+        for (const term of [...reasonTerms(r.reason), ...r.reason.focus]) expect(focus, `${need} → ${r.name}`).toContain(term);
+        // The rest of the focus does not repeat the shared terms.
+        for (const term of reasonTerms(r.reason)) expect(r.reason.focus).not.toContain(term);
+      }
+    }
+  });
+
+  it('hold no prose and nothing locale-specific: only the kind, an area slug, flags and the profile\'s words', () => {
+    const keys: Record<EnvironmentReason['kind'], string[]> = {
+      sharedTerms: ['area', 'coordinator', 'focus', 'kind', 'terms'],
+      coordinator: ['area', 'focus', 'kind'],
+      area: ['area', 'focus', 'kind'],
+      crossCutting: ['focus', 'kind', 'terms'],
+    };
+    const seen = new Set<string>();
+    for (const need of all) {
+      for (const r of rank(need)) {
+        seen.add(r.reason.kind);
+        expect(Object.keys(r.reason).sort()).toEqual(keys[r.reason.kind]);
+        const text = JSON.stringify(r.reason);
+        expect(text).not.toMatch(/Arbetar med|Brett innovationsstöd|Smarta, säkra|Effektiv logistik|Miljönytta som affär/);
+      }
+    }
+    expect([...seen].sort()).toEqual(['area', 'coordinator', 'crossCutting', 'sharedTerms']);
+  });
+
+  it('say which environment coordinates the area, from the seed field', () => {
+    const twin = rank(DIGITAL_TWIN);
+    const nosp = twin.find((r) => r.name === 'Norrköping Science Park')!;
+    expect(nosp.reason).toEqual(expect.objectContaining({ kind: 'sharedTerms', area: 'visualisering', coordinator: true, terms: ['digital tvilling'] }));
+    for (const r of twin.filter((x) => x !== nosp)) expect(r.reason).toMatchObject({ coordinator: false });
+    // Nothing in common but the area: the coordinator says so, the others are matched on the area.
+    const food = rank(FOOD_DELIVERIES);
+    expect(food[0]).toMatchObject({ name: 'Norrköpings kommun, näringslivskontoret', reason: { kind: 'coordinator', area: 'logistik' } });
+    for (const r of food.slice(1)) expect(r.reason.kind).not.toBe('coordinator');
+  });
+
+  it('cross-cutting environments get a crossCutting reason with no area', () => {
+    for (const r of rank(NO_AREA)) {
+      expect(r.reason.kind).toBe('crossCutting');
+      expect(r.reason).not.toHaveProperty('area');
+      expect(r.reason.focus.length).toBeGreaterThan(0);
+    }
+  });
+});
+

@@ -136,13 +136,16 @@ describe('rankEnvironments', () => {
     environments = toEnvironmentProfiles(seed.environments);
   });
 
-  it('suggests specific environments of the matched area with a Swedish reason', () => {
+  it('suggests specific environments of the matched area with a structured reason', () => {
     const text = 'bygglogistik och byggtrafik vid nya resecentrum';
     const ranked = rankEnvironments(text, matcher.classify(text), environments);
     expect(ranked).toHaveLength(3);
     expect(ranked.map((r) => r.name)).toContain('Logistikkluster Östergötland');
-    for (const r of ranked) expect(r.reason).toMatch(/^Arbetar med Effektiv logistik/);
-    expect(ranked.find((r) => r.name === 'Logistikkluster Östergötland')?.reason).toContain('bygglogistik');
+    for (const r of ranked) expect(r.reason).toMatchObject({ area: 'logistik' });
+    expect(ranked.find((r) => r.name === 'Logistikkluster Östergötland')?.reason).toMatchObject({
+      kind: 'sharedTerms',
+      terms: expect.arrayContaining(['bygglogistik']),
+    });
     for (const r of ranked) expect(environments.find((e) => e.id === r.id)?.crossCutting).toBe(false);
   });
 
@@ -162,13 +165,12 @@ describe('rankEnvironments', () => {
     expect(ranked[0]?.name).toBe('IoT World');
   });
 
-  it('names in the reason only words the environment itself offers (offer, role, focus)', () => {
+  it('names in the reason only focus terms of the environment itself, as written there', () => {
     const text = 'cyberattack mot kommunens it-system';
     for (const r of rankEnvironments(text, matcher.classify(text), environments)) {
       const environment = environments.find((e) => e.id === r.id)!;
-      const offer = foldDiacritics(`${environment.offer} ${environment.role ?? ''} ${environment.focus.join(' ')}`);
-      const terms = r.reason.split(': ')[1]?.split(', ') ?? [];
-      for (const term of terms) expect(offer).toContain(foldDiacritics(term));
+      const terms = r.reason.kind === 'sharedTerms' || r.reason.kind === 'crossCutting' ? r.reason.terms : [];
+      for (const term of [...terms, ...r.reason.focus]) expect(environment.focus).toContain(term);
     }
   });
 
