@@ -92,7 +92,7 @@ function scopeOf(filter: NeedFilter): SearchScope {
   };
 }
 
-/** Newest first, as every list but "waiting" orders. */
+/** Newest first, then the highest id (the order of "Mina behov" and the latest needs). */
 const newestFirst = (a: { recordedAt: Date; id: number }, b: { recordedAt: Date; id: number }) =>
   b.recordedAt.getTime() - a.recordedAt.getTime() || b.id - a.id;
 
@@ -162,23 +162,28 @@ export class NeedRegister {
 
   /** Needs matching the search terms (matching/text/searchTerms.ts), best first, within the filter. */
   async search(terms: readonly string[], filter: NeedFilter, limit: number): Promise<NeedListItem[]> {
-    // Usually the index's first page, filtered, is enough (only withdrawn needs fall out); when it
-    // is not (a small municipality, a rare status), the index is asked within the filter. Either
-    // way the result is the best `limit` needs within the filter.
-    const probe = 2 * limit + 8;
-    const ranked = await searchNeedIds(this.db, terms, probe);
-    if (ranked.length === 0) return [];
-    const within = new Set(
-      (await this.db.need.findMany({ where: { id: { in: ranked }, ...whereOf(filter) }, select: { id: true } })).map((r) => r.id),
-    );
-    let ids = ranked.filter((id) => within.has(id));
-    const exhausted = ranked.length < probe;
-    // (Nothing left of every match: within the filter, "any term" may apply where "all" did not.)
-    if (ids.length < limit && !(exhausted && ids.length > 0)) ids = await searchNeedIds(this.db, terms, limit, 0, scopeOf(filter));
-    ids = ids.slice(0, limit);
+    const ids = await this.searchIds(terms, filter, limit);
     if (ids.length === 0) return [];
     const rows = await this.db.need.findMany({ where: { id: { in: ids } }, select: listSelect });
     const rank = new Map(ids.map((id, i) => [id, i]));
     return rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)).map(toItem);
+  }
+
+  /** The best `limit` matches within the filter, best first. */
+  private async searchIds(terms: readonly string[], filter: NeedFilter, limit: number): Promise<number[]> {
+    const chosen = filter.municipalityId !== undefined || filter.area !== undefined || filter.status !== undefined;
+    if (!chosen) {
+      // Only withdrawn needs fall out, so the index's first page, filtered, is nearly always enough
+      // (and cheaper than reading every match's row). It is exact whenever it is used: the first
+      // `limit` of a prefix of the ranking that survive are the first `limit` of all that survive.
+      const probe = 2 * limit + 8;
+      const ranked = await searchNeedIds(this.db, terms, probe);
+      if (ranked.length === 0) return [];
+      const within = new Set((await this.db.need.findMany({ where: { id: { in: ranked }, ...whereOf(filter) }, select: { id: true } })).map((r) => r.id));
+      const ids = ranked.filter((id) => within.has(id));
+      // When none survived, "any term" may apply within the filter where "all" did not.
+      if (ids.length >= limit || (ranked.length < probe && ids.length > 0)) return ids.slice(0, limit);
+    }
+    return searchNeedIds(this.db, terms, limit, 0, scopeOf(filter));
   }
 }

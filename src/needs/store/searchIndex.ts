@@ -73,7 +73,7 @@ export async function searchNeedIds(db: Db, terms: readonly string[], limit: num
   return matching(db, terms, 'any', limit, offset, scope);
 }
 
-/** The scope as SQL conditions on the need `n`, with their parameters (numbered from `first`). */
+/** The scope as SQL conditions on the need row `n`, with their parameters (numbered from `first`). */
 function scopeSql(scope: SearchScope, placeholder: (n: number) => string, first: number, q: (name: string) => string) {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -117,6 +117,8 @@ async function matching(
 }
 
 const PG_VECTOR = `to_tsvector('simple', coalesce("searchText", ''))`;
+/** What the scope and the order need of a matching need, read with it from the index's matches. */
+const PG_COLUMNS = `id, "recordedAt", status, "municipalityId"`;
 
 /**
  * PostgreSQL orders by ts_rank, then the newest. ts_rank needs each matching need's tsvector, and
@@ -126,9 +128,9 @@ const PG_VECTOR = `to_tsvector('simple', coalesce("searchText", ''))`;
  *   - one term: every match has the same rank, so the newest come first;
  *   - any of several terms (OR): the rank is proportional to how many of the terms a need has;
  *     each term's matches come from the GIN index alone.
- * Only "all of several terms" (AND) ranks by proximity, with ts_rank over those matches (a few).
- * The matches are taken from the index first (MATERIALIZED), so the planner never chooses to
- * compute to_tsvector row by row along another index.
+ * Only "all of several terms" (AND) ranks by proximity, with ts_rank over those matches (few).
+ * The matches come from the index first (MATERIALIZED), with the columns the scope and the order
+ * need, so the planner never computes to_tsvector row by row along another index or join.
  */
 async function matchingPostgres(
   db: Db,
@@ -139,23 +141,23 @@ async function matchingPostgres(
   scope: SearchScope,
 ): Promise<number[]> {
   const q = (name: string) => `"${name}"`;
-  // tsquery folds case and drops duplicates itself; the counting below must too.
+  // tsquery folds case and drops duplicate terms itself; the counting below must too.
   const terms = [...new Set(safe.map((t) => t.toLowerCase()))];
   let sql: string;
   let params: unknown[];
   if (terms.length === 1 || mode === 'any') {
-    const branches = terms.map((_, i) => `SELECT id FROM "Need" WHERE ${PG_VECTOR} @@ to_tsquery('simple', $${i + 1})`);
+    const branches = terms.map((_, i) => `SELECT ${PG_COLUMNS} FROM "Need" WHERE ${PG_VECTOR} @@ to_tsquery('simple', $${i + 1})`);
     const within = scopeSql(scope, (n) => `$${n}`, terms.length + 1, q);
     const next = terms.length + within.params.length + 1;
-    sql = `WITH m AS MATERIALIZED (SELECT id, COUNT(*) AS hits FROM (${branches.join(' UNION ALL ')}) t GROUP BY id)
-      SELECT n.id FROM m JOIN "Need" n ON n.id = m.id WHERE TRUE${within.where}
-      ORDER BY m.hits DESC, n."recordedAt" DESC, n.id DESC LIMIT $${next} OFFSET $${next + 1}`;
+    sql = `WITH n AS MATERIALIZED (SELECT ${PG_COLUMNS}, COUNT(*) AS hits FROM (${branches.join(' UNION ALL ')}) t GROUP BY ${PG_COLUMNS})
+      SELECT n.id FROM n WHERE TRUE${within.where}
+      ORDER BY n.hits DESC, n."recordedAt" DESC, n.id DESC LIMIT $${next} OFFSET $${next + 1}`;
     params = [...terms, ...within.params, limit, offset];
   } else {
     const within = scopeSql(scope, (n) => `$${n}`, 2, q);
     const next = within.params.length + 2;
-    sql = `WITH m AS MATERIALIZED (SELECT id FROM "Need" WHERE ${PG_VECTOR} @@ to_tsquery('simple', $1))
-      SELECT n.id FROM m JOIN "Need" n ON n.id = m.id WHERE TRUE${within.where}
+    sql = `WITH n AS MATERIALIZED (SELECT ${PG_COLUMNS}, "searchText" FROM "Need" WHERE ${PG_VECTOR} @@ to_tsquery('simple', $1))
+      SELECT n.id FROM n WHERE TRUE${within.where}
       ORDER BY ts_rank(to_tsvector('simple', coalesce(n."searchText", '')), to_tsquery('simple', $1)) DESC, n."recordedAt" DESC, n.id DESC
       LIMIT $${next} OFFSET $${next + 1}`;
     params = [terms.join(' & '), ...within.params, limit, offset];

@@ -160,12 +160,10 @@ describe('environment suggestions for varied needs', () => {
     expect(rankEnvironments(CONSTRUCTION, classification, [twin(2, ['logistik']), better])[0]?.id).toBe(3);
   });
 
-  it('is deterministic and fast once the environments are analysed (a few ms per need at most)', () => {
+  // Its speed is measured in test/bench/matcher.bench.ts, not asserted here (no wall-clock in tests).
+  it('is deterministic', () => {
     const c = matcher.classify(HOME_CARE);
     expect(rankEnvironments(HOME_CARE, c, environments)).toEqual(rankEnvironments(HOME_CARE, c, [...environments]));
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) rankEnvironments(HOME_CARE, c, environments);
-    expect((performance.now() - started) / 200).toBeLessThan(5);
   });
 });
 

@@ -71,11 +71,10 @@ describe('classification', () => {
     expect(c.modelVersion).toBe(matcher.version);
   });
 
-  it('stays fast on pathological input (one huge "word", a very long paste)', () => {
-    const started = performance.now();
+  // How fast is measured in test/bench/matcher.bench.ts; here only that it copes.
+  it('copes with pathological input (one huge "word", a very long paste)', () => {
     expect(matcher.classify('x'.repeat(100_000)).abstain).toBe(true);
-    matcher.classify('bygglogistik och sensorer '.repeat(5_000));
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(matcher.classify('bygglogistik och sensorer '.repeat(5_000)).suggested.map((s) => s.slug)).toContain('logistik');
   });
 
   it('copes with empty and symbol-only text by abstaining', () => {

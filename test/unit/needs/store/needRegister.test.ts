@@ -73,6 +73,21 @@ describe('mine', () => {
     expect(ids(await register.mine('U0ME', 2, 4))).toEqual([made[0]]);
   });
 
+  it('pages through the three roles as one list, newest first, each need once', async () => {
+    // Recorded, contact and claimed interleave in time; one need is mine twice over.
+    const at = (day: number) => `2026-05-${String(day).padStart(2, '0')}T10:00:00Z`;
+    const n1 = await add({ title: 'n1', recordedBy: 'U0ME', recordedAt: at(1) });
+    const n2 = await add({ title: 'n2', ourContact: 'U0ME', recordedAt: at(2) });
+    const n3 = await add({ title: 'n3', status: 'claimed', claimedBy: 'U0ME', recordedAt: at(3) });
+    const n4 = await add({ title: 'n4', recordedBy: 'U0ME', ourContact: 'U0ME', recordedAt: at(4) });
+    const n5 = await add({ title: 'n5', ourContact: 'U0ME', recordedAt: at(5) });
+    const n6 = await add({ title: 'n6', status: 'claimed', claimedBy: 'U0ME', recordedAt: at(6) });
+    expect(ids(await register.mine('U0ME', 2))).toEqual([n6, n5]);
+    expect(ids(await register.mine('U0ME', 2, 2))).toEqual([n4, n3]);
+    expect(ids(await register.mine('U0ME', 2, 4))).toEqual([n2, n1]);
+    expect(ids(await register.mine('U0ME', 10, 3))).toEqual([n3, n2, n1]);
+  });
+
   it('gives the list fields: title, municipality name, current areas, status, recordedAt, link', async () => {
     const id = await add({
       title: 'Läckor i VA-nätet',
@@ -238,6 +253,31 @@ describe('search', () => {
     expect(ids(rows)).toEqual([pipes, water]);
     // One word: a short text that is about it beats a long one that mentions it (bm25).
     expect(ids(await search('läcka'))).toEqual([pipes, water]);
+  });
+
+  it('finds the matches within a filter however far down the whole ranking they are', async () => {
+    // 250 short (better-ranked) leak needs in Linköping, one long one in Ydre: the Ydre need is
+    // last in the ranking of all needs, and still the answer within Ydre.
+    const linkoping = municipalityId('Linköping');
+    const text = 'Läckor i VA-nätet';
+    await t.db.need.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({
+        municipalityId: linkoping,
+        title: text,
+        description: text,
+        recordedByUserId: 'U0STAFF',
+        source: 'import',
+        recordedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        searchText: searchIndexText(`${text}. ${text}`),
+      })),
+    });
+    const title = 'Dricksvattnet i Ydre';
+    const description = 'Vi har svårt att hitta läckor i ledningarna mellan byarna, och reservoarerna töms på nätterna när förbrukningen borde vara låg.';
+    const ydre = await add({ title, description, municipality: 'Ydre', recordedAt: '2025-01-01T10:00:00Z' });
+    expect(ids(await search('läcka', {}, 300)).at(-1)).toBe(ydre);
+    expect(ids(await search('läcka', { municipalityId: municipalityId('Ydre') }))).toEqual([ydre]);
+    expect(ids(await search('läcka', { municipalityId: municipalityId('Ydre') }, 1))).toEqual([ydre]);
+    expect(await search('läcka', { municipalityId: linkoping }, 10)).toHaveLength(10);
   });
 
   it('keeps to the limit', async () => {
