@@ -22,4 +22,4 @@ export { FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
 export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';
 export { rankEnvironments } from './environments.js';
 export { reliability, type ReliabilityBin } from './evaluation/reliability.js';
-export { searchIndexText, searchQueryTerms } from './text/searchTerms.js';
+export { searchIndexText, searchQueryGroups, searchQueryTerms } from './text/searchTerms.js';

@@ -1,6 +1,6 @@
 // `/need mine`, `/need list …`, `/need search …` as a use case: what was asked for, and the needs
 // that answer it (at most a page, and whether there are more). Plain objects in and out.
-import { searchQueryTerms } from '../matching/index.js';
+import { searchQueryGroups } from '../matching/index.js';
 import { parseListQuery, type Vocabulary } from './listQuery.js';
 import type { NeedFilter, NeedListItem, NeedRegister } from './store/needRegister.js';
 
@@ -17,7 +17,7 @@ export interface FindResult {
 export const FIND_PAGE = 10;
 /** A search of a pasted page is still a search: its first words are plenty. */
 export const MAX_QUERY_TERMS = 12;
-const queryTerms = (text: string) => searchQueryTerms(text).slice(0, MAX_QUERY_TERMS);
+const queryTerms = (text: string) => searchQueryGroups(text).slice(0, MAX_QUERY_TERMS);
 
 export async function findNeeds(register: NeedRegister, vocabulary: Vocabulary, userId: string, request: FindRequest): Promise<FindResult> {
   const take = FIND_PAGE + 1;

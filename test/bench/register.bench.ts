@@ -24,7 +24,7 @@ import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { createDb, type Db, sqliteFilePath } from '../../src/db/client.js';
 import { applyPendingMigrations } from '../../src/db/migrate.js';
 import { syncReferenceData } from '../../src/db/seed.js';
-import { searchIndexText, searchQueryTerms } from '../../src/matching/index.js';
+import { searchIndexText, searchQueryGroups, searchQueryTerms } from '../../src/matching/index.js';
 import { seededRandom } from '../../src/matching/random.js';
 import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
 import { FIRST_PAGES, HOME_LIST_MAX, type HomePages, type Membership, NeedsHome } from '../../src/needs/home.js';
@@ -389,7 +389,7 @@ const QUERIES = [
 
 interface SearchFigures {
   samples: number[];
-  perQuery: { query: string; filter: string; terms: string[]; hits: number; ms: number }[];
+  perQuery: { query: string; filter: string; terms: string[][]; hits: number; ms: number }[];
 }
 
 async function measureSearch(db: Db, label: string, rounds: number): Promise<SearchFigures> {
@@ -402,7 +402,7 @@ async function measureSearch(db: Db, label: string, rounds: number): Promise<Sea
     { name: 'Ydre', filter: { municipalityId: byName('Ydre') } },
   ];
   // Warm-up: query planning, page cache, the FTS index's first pages.
-  for (const q of QUERIES.slice(0, 5)) await register.search(searchQueryTerms(q), {}, SEARCH_LIMIT);
+  for (const q of QUERIES.slice(0, 5)) await register.search(searchQueryGroups(q), {}, SEARCH_LIMIT);
 
   const samples: number[] = [];
   const perQuery: SearchFigures['perQuery'] = [];
@@ -412,10 +412,10 @@ async function measureSearch(db: Db, label: string, rounds: number): Promise<Sea
     for (const { name, filter } of applicable) {
       const times: number[] = [];
       let hits = 0;
-      let terms: string[] = [];
+      let terms: string[][] = [];
       for (let r = 0; r < rounds; r++) {
         const started = performance.now();
-        terms = searchQueryTerms(query);
+        terms = searchQueryGroups(query);
         const items = await register.search(terms, filter, SEARCH_LIMIT);
         times.push(performance.now() - started);
         hits = items.length;
@@ -428,7 +428,7 @@ async function measureSearch(db: Db, label: string, rounds: number): Promise<Sea
   console.log('  query                          filter      terms                                hits  median');
   for (const p of perQuery) {
     console.log(
-      `  ${p.query.padEnd(30)} ${p.filter.padEnd(11)} ${p.terms.join(' ').slice(0, 36).padEnd(36)} ${String(p.hits).padStart(4)}  ${ms(p.ms).padStart(9)}`,
+      `  ${p.query.padEnd(30)} ${p.filter.padEnd(11)} ${p.terms.map((g) => g.join('|')).join(' ').slice(0, 36).padEnd(36)} ${String(p.hits).padStart(4)}  ${ms(p.ms).padStart(9)}`,
     );
   }
   console.log(`  ${line('per search', samples)} — ${verdict(samples, SEARCH_TARGET_MS)}`);
@@ -565,8 +565,9 @@ async function recallComparison(pg: Db | null): Promise<void> {
   let theirs = 0;
   for (const { query, doc } of RECALL_PAIRS) {
     const docTerms = new Set(searchIndexText(doc).split(' '));
-    const terms = searchQueryTerms(query);
-    const ok = terms.length > 0 && terms.every((t) => docTerms.has(t));
+    // As the index matches: every word by one of its alternatives.
+    const groups = searchQueryGroups(query);
+    const ok = groups.length > 0 && groups.every((g) => g.some((t) => docTerms.has(t)));
     if (ok) ours++;
     const words = query.split(/\s+/).filter(Boolean);
     const wordOk = words.every((w) => searchQueryTerms(w).some((t) => docTerms.has(t)));
@@ -581,7 +582,7 @@ async function recallComparison(pg: Db | null): Promise<void> {
       if (row?.hit) theirs++;
       pgCell = `${row?.hit ? 'yes' : 'no '}  ${row?.q ?? ''}`;
     }
-    console.log(`  ${query.padEnd(15)} ${doc.slice(0, 66).padEnd(66)} ${terms.join(' ').padEnd(18)} ${ok ? 'yes ' : 'no  '}  ${wordOk ? 'yes     ' : 'no      '}  ${pgCell}`);
+    console.log(`  ${query.padEnd(15)} ${doc.slice(0, 66).padEnd(66)} ${groups.map((g) => g.join('|')).join(' ').padEnd(18)} ${ok ? 'yes ' : 'no  '}  ${wordOk ? 'yes     ' : 'no      '}  ${pgCell}`);
   }
   const pct = (n: number) => `${n}/${RECALL_PAIRS.length} (${((100 * n) / RECALL_PAIRS.length).toFixed(0)} %)`;
   console.log(`  recall: ours ${pct(ours)}; ours per word ${pct(perWord)}${pg ? `; PostgreSQL to_tsvector('swedish') ${pct(theirs)}` : '; PostgreSQL not reachable, its column skipped'}`);

@@ -10,7 +10,7 @@ import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { createDb, dialectOf } from '../../src/db/client.js';
 import { applyPendingMigrations } from '../../src/db/migrate.js';
 import { syncReferenceData } from '../../src/db/seed.js';
-import { searchQueryTerms } from '../../src/matching/index.js';
+import { searchQueryGroups } from '../../src/matching/index.js';
 import { NeedRegister } from '../../src/needs/store/needRegister.js';
 import { ensureSearchIndex } from '../../src/needs/store/searchIndex.js';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
@@ -285,7 +285,7 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       const charging = await addRegisterNeed(pg, { title: 'Fler laddplatser i centrum', description: 'Laddplatser för elbilar saknas.', recordedAt: '2026-03-10T10:00:00Z' });
       const withdrawn = await addRegisterNeed(pg, { title: 'Läckor i simhallens tak', status: 'withdrawn', recordedAt: '2026-04-10T10:00:00Z' });
       const register = new NeedRegister(pg.db);
-      const search = async (query: string, filter = {}) => (await register.search(searchQueryTerms(query), filter, 10)).map((n) => n.id);
+      const search = async (query: string, filter = {}) => (await register.search(searchQueryGroups(query), filter, 10)).map((n) => n.id);
 
       const leaks = await search('läcka');
       expect(leaks).toContain(pipes);

@@ -45,14 +45,23 @@ export function searchIndexText(text: string): string {
   return [...terms].join(' ');
 }
 
-/** What a query asks for: one term per word (its stem, or its gloss's stems), in order. */
-export function searchQueryTerms(query: string): string[] {
-  const terms: string[] = [];
+/**
+ * What a query asks for, word by word: each word's alternatives (its stem, and its gloss's stems
+ * for an English word), any of which may match. Stopwords and repeated words drop out.
+ */
+export function searchQueryGroups(query: string): string[][] {
+  const groups: string[][] = [];
   for (const token of tokenise(query)) {
-    const stems = stemsOf(token.surface);
     const gloss = swedishGloss(token.surface);
     const glossStems = gloss ? gloss.split(/[\s-]+/).flatMap(stemsOf) : [];
-    for (const term of [...stems, ...glossStems]) if (!terms.includes(term)) terms.push(term);
+    const alternatives = [...new Set([...stemsOf(token.surface), ...glossStems])];
+    if (alternatives.length === 0) continue;
+    if (!groups.some((g) => g.length === alternatives.length && g.every((t, i) => t === alternatives[i]))) groups.push(alternatives);
   }
-  return terms;
+  return groups;
+}
+
+/** Every term a query can match on, each once (the alternatives of all its words, flattened). */
+export function searchQueryTerms(query: string): string[] {
+  return [...new Set(searchQueryGroups(query).flat())];
 }

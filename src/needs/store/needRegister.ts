@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { AreaSlug } from '../../matching/types.js';
 import { suggestionLink } from '../../summaries/model.js';
 import { isAreaSlug } from '../needAreas.js';
-import { type SearchScope, searchNeedIds } from './searchIndex.js';
+import { type SearchScope, type SearchTerm, searchNeedIds } from './searchIndex.js';
 
 export const NEED_STATUSES = ['open', 'claimed', 'resolved', 'withdrawn'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
@@ -160,8 +160,11 @@ export class NeedRegister {
     return rows.map(toItem);
   }
 
-  /** Needs matching the search terms (matching/text/searchTerms.ts), best first, within the filter. */
-  async search(terms: readonly string[], filter: NeedFilter, limit: number): Promise<NeedListItem[]> {
+  /**
+   * Needs matching the search terms (matching/text/searchTerms.ts: a term, or a word's alternatives),
+   * best first, within the filter.
+   */
+  async search(terms: readonly SearchTerm[], filter: NeedFilter, limit: number): Promise<NeedListItem[]> {
     const ids = await this.searchIds(terms, filter, limit);
     if (ids.length === 0) return [];
     const rows = await this.db.need.findMany({ where: { id: { in: ids } }, select: listSelect });
@@ -170,7 +173,7 @@ export class NeedRegister {
   }
 
   /** The best `limit` matches within the filter, best first. */
-  private async searchIds(terms: readonly string[], filter: NeedFilter, limit: number): Promise<number[]> {
+  private async searchIds(terms: readonly SearchTerm[], filter: NeedFilter, limit: number): Promise<number[]> {
     const chosen = filter.municipalityId !== undefined || filter.area !== undefined || filter.status !== undefined;
     if (!chosen) {
       // Only withdrawn needs fall out, so the index's first page, filtered, is nearly always enough

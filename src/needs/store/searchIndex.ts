@@ -60,17 +60,25 @@ export interface SearchScope {
   status?: { equals: string } | { not: string };
 }
 
+/** A search term, or the alternatives of one query word (its stem, its English gloss's stem). */
+export type SearchTerm = string | readonly string[];
+
 /**
  * Need ids matching the terms, best first (the database's relevance, then the newest), among the
- * needs in scope. Every term must match; when no need in scope has them all, any term may.
+ * needs in scope. Every word must match (by one of its alternatives); when no need in scope has
+ * them all, any may.
  */
-export async function searchNeedIds(db: Db, terms: readonly string[], limit: number, offset = 0, scope: SearchScope = {}): Promise<number[]> {
-  if (terms.length === 0) return [];
-  const all = await matching(db, terms, 'all', limit, offset, scope);
-  if (all.length > 0 || terms.length === 1) return all;
+export async function searchNeedIds(db: Db, terms: readonly SearchTerm[], limit: number, offset = 0, scope: SearchScope = {}): Promise<number[]> {
+  // Terms are stems (letters and digits); anything else is dropped so nothing in them is query syntax.
+  const groups = terms
+    .map((term) => [...new Set((typeof term === 'string' ? [term] : term).map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean))])
+    .filter((group) => group.length > 0);
+  if (groups.length === 0) return [];
+  const all = await matching(db, groups, 'all', limit, offset, scope);
+  if (all.length > 0 || groups.length === 1) return all;
   // Only a first page tells whether any need has them all (a later one may be past the end).
-  if (offset > 0 && (await matching(db, terms, 'all', 1, 0, scope)).length > 0) return [];
-  return matching(db, terms, 'any', limit, offset, scope);
+  if (offset > 0 && (await matching(db, groups, 'all', 1, 0, scope)).length > 0) return [];
+  return matching(db, groups, 'any', limit, offset, scope);
 }
 
 /** The scope as SQL conditions on the need row `n`, with their parameters (numbered from `first`). */
@@ -92,17 +100,16 @@ function scopeSql(scope: SearchScope, placeholder: (n: number) => string, first:
 
 async function matching(
   db: Db,
-  terms: readonly string[],
+  groups: readonly string[][],
   mode: 'all' | 'any',
   limit: number,
   offset: number,
   scope: SearchScope,
 ): Promise<number[]> {
-  // Terms are stems (letters and digits), quoted anyway so nothing in them is query syntax.
-  const safe = terms.map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
-  if (safe.length === 0) return [];
-  if (dialectOf(db) === 'postgresql') return matchingPostgres(db, safe, mode, limit, offset, scope);
-  const query = safe.map((t) => `"${t}"`).join(mode === 'all' ? ' ' : ' OR ');
+  if (dialectOf(db) === 'postgresql') return matchingPostgres(db, groups, mode, limit, offset, scope);
+  // Quoted, so nothing in a term is FTS5 syntax.
+  const any = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(' OR ');
+  const query = mode === 'all' ? groups.map((g) => (g.length === 1 ? any(g) : `(${any(g)})`)).join(' AND ') : any(groups.flat());
   const within = scopeSql(scope, () => '?', 2, (name) => name);
   // The index drives the query; the need's row is read only when the scope asks about it.
   const rows = await db.$queryRawUnsafe<{ id: bigint | number }[]>(
@@ -134,7 +141,7 @@ const PG_COLUMNS = `id, "recordedAt", status, "municipalityId"`;
  */
 async function matchingPostgres(
   db: Db,
-  safe: readonly string[],
+  groups: readonly string[][],
   mode: 'all' | 'any',
   limit: number,
   offset: number,
@@ -142,10 +149,12 @@ async function matchingPostgres(
 ): Promise<number[]> {
   const q = (name: string) => `"${name}"`;
   // tsquery folds case and drops duplicate terms itself; the counting below must too.
-  const terms = [...new Set(safe.map((t) => t.toLowerCase()))];
+  const lower = groups.map((g) => [...new Set(g.map((t) => t.toLowerCase()))]);
+  const terms = [...new Set(lower.flat())];
   let sql: string;
   let params: unknown[];
-  if (terms.length === 1 || mode === 'any') {
+  // One word (its alternatives) or any word: ranked by how many terms match, from the index alone.
+  if (lower.length === 1 || mode === 'any') {
     const branches = terms.map((_, i) => `SELECT ${PG_COLUMNS} FROM "Need" WHERE ${PG_VECTOR} @@ to_tsquery('simple', $${i + 1})`);
     const within = scopeSql(scope, (n) => `$${n}`, terms.length + 1, q);
     const next = terms.length + within.params.length + 1;
@@ -160,7 +169,7 @@ async function matchingPostgres(
       SELECT n.id FROM n WHERE TRUE${within.where}
       ORDER BY ts_rank(to_tsvector('simple', coalesce(n."searchText", '')), to_tsquery('simple', $1)) DESC, n."recordedAt" DESC, n.id DESC
       LIMIT $${next} OFFSET $${next + 1}`;
-    params = [terms.join(' & '), ...within.params, limit, offset];
+    params = [lower.map((g) => (g.length === 1 ? g[0]! : `(${g.join(' | ')})`)).join(' & '), ...within.params, limit, offset];
   }
   const rows = await db.$queryRawUnsafe<{ id: number }[]>(sql, ...params);
   return rows.map((r) => Number(r.id));

@@ -2,7 +2,7 @@
 // in a person's areas, the latest needs with filters, and search through the FTS5 index (kept in
 // step by triggers, rebuilt by ensureSearchIndex when it is not).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { searchIndexText, searchQueryTerms } from '../../../../src/matching/index.js';
+import { searchIndexText, searchQueryGroups } from '../../../../src/matching/index.js';
 import { NeedRegister, type NeedListItem } from '../../../../src/needs/store/needRegister.js';
 import { ensureSearchIndex, fillMissingSearchText } from '../../../../src/needs/store/searchIndex.js';
 import { createTestDb, type TestDb } from '../../summaries/fixtures.js';
@@ -26,7 +26,8 @@ beforeEach(async () => {
 const add = (spec: RegisterNeedSpec) => addRegisterNeed(t, spec);
 const ids = (items: readonly { id: number }[]) => items.map((i) => i.id);
 const municipalityId = (name: string) => t.municipalityIds.get(name)!;
-const search = (query: string, filter = {}, limit = 10) => register.search(searchQueryTerms(query), filter, limit);
+// As /need search asks: each word by any of its alternatives (its stem, its English gloss).
+const search = (query: string, filter = {}, limit = 10) => register.search(searchQueryGroups(query), filter, limit);
 const indexedRows = async () =>
   Number((await t.db.$queryRawUnsafe<{ n: bigint | number }[]>('SELECT COUNT(*) AS n FROM NeedSearch'))[0]!.n);
 
@@ -204,6 +205,15 @@ describe('search', () => {
     });
     charging = await add({ title: 'Fler laddplatser i centrum', description: 'Laddplatser för elbilar saknas i centrum.', recordedAt: '2026-03-10T10:00:00Z' });
     withdrawn = await add({ title: 'Läckor i simhallens tak', description: 'Läckor i taket.', status: 'withdrawn', recordedAt: '2026-04-10T10:00:00Z' });
+  });
+
+  it('a word matches by any of its alternatives: "sensor" (stem sens, or sensor) finds "sensorer", also with another word', async () => {
+    const sensors = await add({ title: 'Sensorer i hemtjänsten', description: 'Hemtjänsten vill ha sensorer som larmar.', recordedAt: '2026-05-10T10:00:00Z' });
+    expect(searchQueryGroups('sensor')).toEqual([['sens', 'sensor']]);
+    expect(ids(await search('sensor'))).toEqual([sensors]);
+    expect(ids(await search('hemtjänst sensor'))).toEqual([sensors]);
+    // Both words are still required when some need has both.
+    expect(ids(await search('sensor läcka'))).not.toContain(charging);
   });
 
   it('finds "Läckor i VA-nätet" and "vattenläckorna" for "läcka", not unrelated or withdrawn needs', async () => {
