@@ -254,6 +254,8 @@ describe('posting', () => {
       (calls) =>
         calls.filter((c) => c.method === 'files.completeUploadExternal').length >= 4 && calls.filter((c) => c.method === 'chat.postMessage').length >= 2,
       '3 uploads + 1 line after one failure each',
+      // Four charts rendered and sent: seconds on a loaded machine, so wait generously (event-driven).
+      60_000,
     );
     await fake.waitFor(() => true, 'settle');
     await worker.stop();
@@ -262,7 +264,7 @@ describe('posting', () => {
     expect(rows.map((r) => r.attempts).sort()).toEqual([1, 1, 2, 2]);
     expect(fake.callsOf('files.completeUploadExternal')).toHaveLength(4); // 1 failed + 3 posted
     expect(await t.db.weeklySummaryClaim.count({ where: { sentAt: null } })).toBe(0);
-  });
+  }, 90_000);
 
   it('posts the figures without the chart where the app is not in the channel; the CLI re-sends a failed summary, still once', async () => {
     fake.failNext('chat.postMessage', { slackError: 'channel_not_found' }); // C0VISUAL's one-liner: permanent
