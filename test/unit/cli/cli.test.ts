@@ -82,7 +82,7 @@ describe('classify and eval train like the bot', () => {
       await runClassify(['--seed-only', '--jsonl', 'in.jsonl'], seedOnly, () => t.url);
       expect(seedOnly.err[0]).toContain('the shipped seed files');
       const evaluated = fakeIo();
-      expect(await runEval(['--folds', '2', '--json'], evaluated, () => t.url)).toBe(0);
+      expect(await runEval(['--folds', '2', '--holdout', 'none', '--json'], evaluated, () => t.url)).toBe(0);
       expect(evaluated.err[0]).toMatch(/^cross-validating on \d+ labelled examples from the database/);
     } finally {
       await t.close();
