@@ -1,8 +1,13 @@
 // `eval`: stratified k-fold cross-validation on the shipped labelled needs (`--repeats N`
-// pools N seeded runs), or, with `--file F`, a model trained on all shipped data scored
-// against F. Prints hit@1, macro-F1, per-class precision/recall/F1, the confusion matrix,
-// abstention precision/recall and (cross-validation) how well the scores are calibrated;
-// `--sweep` shows the abstention threshold's trade-off, `--json` the report as one line.
+// pools N seeded runs) side by side with the out-of-style held-out set (`--holdout F`, by
+// default the shipped test/fixtures/matching/public-needs.jsonl; `--holdout none` skips it),
+// scored by a model trained on everything the app trains on and never on that set; or, with
+// `--file F`, only F scored that way. Prints hit@1, macro-F1, per-class precision/recall/F1, the
+// confusion matrices, "none" precision/recall and (cross-validation) how well the scores are
+// calibrated; `--sweep` shows the abstention threshold's trade-off, `--json` the report as one line.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   CLASSES,
@@ -20,6 +25,7 @@ import {
 import type { SeedNeedLike } from '../matching/seed.js';
 import { type LabelledNeedSeed, parseLabelledNeeds, SeedFileError } from '../seed/seedFiles.js';
 import { parseCommandArgs, UsageError } from './classify.js';
+import { confusionLines, sideBySide, type ReportColumn } from './evalTable.js';
 import type { CliIo } from './index.js';
 import { loadTrainingSource, type TrainingSource } from './trainingSource.js';
 
@@ -28,6 +34,7 @@ const evalArgs = z.object({
   repeats: z.coerce.number().int().min(1).max(50).default(1),
   seed: z.coerce.number().int().default(42),
   file: z.string().min(1).optional(),
+  holdout: z.string().min(1).optional(),
   'seed-dir': z.string().min(1).optional(),
   'seed-only': z.boolean().default(false),
   sweep: z.boolean().default(false),
@@ -35,7 +42,12 @@ const evalArgs = z.object({
   positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
 });
 
-/** A line of an evaluation file: like the shipped needs, "none" or [] for no area. */
+/**
+ * The out-of-style set: real public passages about municipal needs, labelled against the area
+ * descriptions and never trained on (test/unit/matching/heldOut.test.ts keeps it so); its
+ * sources are listed next to it in public-needs.sources.md.
+ */
+export const SHIPPED_HELD_OUT = fileURLToPath(new URL('../../test/fixtures/matching/public-needs.jsonl', import.meta.url));
 
 export async function runEval(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
   const options = parseCommandArgs(
@@ -45,6 +57,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
       repeats: { type: 'string' },
       seed: { type: 'string' },
       file: { type: 'string' },
+      holdout: { type: 'string' },
       'seed-dir': { type: 'string' },
       'seed-only': { type: 'boolean' },
       sweep: { type: 'boolean' },
@@ -86,16 +99,63 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
   }
   const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION));
   const repeats = options.repeats > 1 ? ` × ${options.repeats} repeats (seeds ${options.seed}–${options.seed + options.repeats - 1}, pooled)` : ` (seed ${options.seed})`;
-  print(`${options.folds}-fold cross-validation on ${labelled.length} labelled needs from ${source.fromDatabase ? 'the database' : 'the seed files'}${repeats}`, report, options.json, io);
+  const crossValidation = {
+    title: `${options.folds}-fold cross-validation on ${labelled.length} labelled needs from ${source.fromDatabase ? 'the database' : 'the seed files'}${repeats}`,
+    report,
+  };
+  const heldOut = scoreHeldOut(options.holdout, source, io);
+
+  if (options.json) {
+    io.stdout(
+      JSON.stringify({
+        crossValidation: { title: crossValidation.title, ...report },
+        heldOut: heldOut === null ? null : { title: heldOut.title, file: heldOut.file, ...heldOut.report },
+      }),
+    );
+    return 0;
+  }
+  io.stdout(crossValidation.title);
+  if (heldOut !== null) io.stdout(heldOut.title);
+  io.stdout('');
+  const columns: ReportColumn[] = [{ name: 'cross-validation', report }];
+  if (heldOut !== null) columns.push({ name: path.basename(heldOut.file), report: heldOut.report });
+  for (const line of sideBySide(columns)) io.stdout(line);
+  for (const column of columns) {
+    io.stdout('');
+    io.stdout(`  confusion, ${column.name} (rows: gold labels, columns: top prediction; abstain = none)`);
+    for (const line of confusionLines(column.report)) io.stdout(line);
+  }
   if (options.repeats > 1 && !options.json) {
     const mean = perRepeat.reduce((a, b) => a + b, 0) / perRepeat.length;
     const sd = Math.sqrt(perRepeat.reduce((a, b) => a + (b - mean) ** 2, 0) / perRepeat.length);
     io.stdout('');
     io.stdout(`  macro-F1 per repeat: ${perRepeat.map(pct).join(' ')}   mean ${pct(mean)}, sd ${pct(sd)}`);
   }
-  if (!options.json) printReliability(outOfFold, io);
+  printReliability(outOfFold, io);
   if (options.sweep) printSweep(outOfFold, io);
   return 0;
+}
+
+interface HeldOutResult {
+  title: string;
+  file: string;
+  report: EvaluationReport;
+}
+
+/**
+ * Scores the held-out set with a model trained on exactly what the app trains on (the training
+ * source: seed files or the database), never on the set itself. `--holdout none` skips it; the
+ * shipped set is read from the repository, any other file through the CLI's own reader.
+ */
+function scoreHeldOut(option: string | undefined, source: TrainingSource, io: CliIo): HeldOutResult | null {
+  if (option === 'none') return null;
+  const file = option ?? SHIPPED_HELD_OUT;
+  const needs = readLabelledFile(option === undefined ? readFileSync(file, 'utf8') : io.readText(file), file);
+  const matcher = trainMatcher(source.data);
+  io.stderr(`scoring ${needs.length} held-out needs from ${file} with model ${matcher.version}, trained on ${source.description}`);
+  const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
+  const shown = path.relative(process.cwd(), file) || file;
+  return { title: `held-out ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`, file: shown, report };
 }
 
 /**

@@ -2,12 +2,14 @@
 // Pure and synchronous: callers load data and pass it in.
 //
 // How a need is classified (one module each):
-//   text/       tokenise (Slack markup out, emoji as words) → stopwords → Swedish stem +
+//   text/       tokenise (Slack markup out, emoji as words) → stopwords and words of general
+//               prose (genericWords.ts) → Swedish stem +
 //               character 3–4-grams of the folded word (compounds, missing å/ä/ö) + Swedish
 //               glosses of English domain words (lexicon.ts)
 //   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
 //               logistic regression, SGD, five areas + "none") → calibration.ts (Platt on
-//               out-of-fold scores) → decision.ts (abstain / one / two areas) → explain.ts
+//               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
+//               the words give the best area little evidence, explain.ts) → explain.ts
 //   examples    area descriptions and keywords, domainPhrases.ts, labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need

@@ -7,7 +7,7 @@ import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js
 import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
 import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights, type WeightedExample } from './model/examples.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
-import { topTermsPerOutput } from './model/explain.js';
+import { evidencePerOutput, topTermsPerOutput } from './model/explain.js';
 import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
 import { seededRandom, shortHash, shuffled } from './random.js';
 import type { AnalysedToken } from './text/features.js';
@@ -15,7 +15,7 @@ import type { SparseVector } from './model/sparse.js';
 import type { MatcherSnapshot } from './snapshot.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
-export const ALGORITHM_VERSION = 'tfidf-lr-2';
+export const ALGORITHM_VERSION = 'tfidf-lr-3';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;
@@ -41,8 +41,8 @@ export const DEFAULT_CONFIG: MatcherConfig = {
 
 /** Extends Matcher with what evaluation and the benchmark need to see. */
 export interface TrainedMatcher extends Matcher {
-  /** Per-area probabilities (AREA_SLUGS order) and the "none" probability, without decisions. */
-  probabilities(text: string): { areas: number[]; none: number };
+  /** Per-area probabilities (AREA_SLUGS order), the "none" probability and each area's evidence (decision.ts), without decisions. */
+  probabilities(text: string): { areas: number[]; none: number; evidence: number[] };
   /** Approximate bytes held by the model (vocabulary, idf and weights). */
   approximateBytes(): number;
   readonly featureCount: number;
@@ -244,12 +244,15 @@ export class LogisticMatcher implements TrainedMatcher {
     );
   }
 
-  probabilities(text: string): { areas: number[]; none: number } {
-    const vector = this.space.vectorise(this.analyser.analyse(text));
+  probabilities(text: string): { areas: number[]; none: number; evidence: number[] } {
+    const tokens = this.analyser.analyse(text);
+    const idsPerToken = this.space.idsOf(tokens);
+    const { vector, counts } = this.space.vectoriseIds(idsPerToken);
     const scores = this.model.decision(vector);
     return {
       areas: AREA_SLUGS.map((_, k) => applyPlatt(this.calibration.areas, scores[k] ?? 0)),
       none: applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0),
+      evidence: evidencePerOutput(tokens.map((t) => t.surface), idsPerToken, vector, counts, this.model, AREA_SLUGS.length),
     };
   }
 
@@ -273,10 +276,13 @@ export class LogisticMatcher implements TrainedMatcher {
       terms: terms[k] ?? [],
     })).sort((a, b) => b.score - a.score || AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
     const none = applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0);
+    const evidence = evidencePerOutput(tokens.map((t) => t.surface), idsPerToken, vector, counts, this.model, AREA_SLUGS.length);
+    const best = ranked[0];
     const decision = decide(
       ranked.map((r) => r.score),
       none,
       this.config.decision,
+      best === undefined ? 0 : evidence[AREA_SLUGS.indexOf(best.slug)],
     );
     return {
       ranked,

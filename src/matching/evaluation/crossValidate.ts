@@ -11,6 +11,8 @@ export interface OutOfFold {
   gold: readonly AreaSlug[];
   areas: number[];
   none: number;
+  /** Each area's evidence (decision.ts abstainBelowEvidence); without it, evidence does not count. */
+  evidence?: number[];
 }
 
 export interface CrossValidationInput {
@@ -44,12 +46,13 @@ export function crossValidate(input: CrossValidationInput): OutOfFold[] {
 
 /** Applies decision rules to stored probabilities, as classify does. */
 export function predictionsFrom(outOfFold: readonly OutOfFold[], decision: DecisionOptions): Prediction[] {
-  return outOfFold.map(({ gold, areas, none }) => {
-    const ranked = AREA_SLUGS.map((slug, k) => ({ slug, p: areas[k] ?? 0 })).sort((a, b) => b.p - a.p);
+  return outOfFold.map(({ gold, areas, none, evidence }) => {
+    const ranked = AREA_SLUGS.map((slug, k) => ({ slug, p: areas[k] ?? 0, evidence: evidence?.[k] ?? Infinity })).sort((a, b) => b.p - a.p);
     const { suggestedCount } = decide(
       ranked.map((r) => r.p),
       none,
       decision,
+      ranked[0]?.evidence,
     );
     return { gold, predicted: ranked.slice(0, suggestedCount).map((r) => r.slug) };
   });

@@ -20,6 +20,28 @@ export function topTermsPerOutput(
   outputs: number,
   limit: number,
 ): string[][] {
+  const byWord = contributionsByWord(surfaces, idsPerToken, vector, counts, model, outputs);
+  const words = [...byWord.entries()];
+  return Array.from({ length: outputs }, (_, k) => {
+    const ranked = words.filter(([, sums]) => sums[k]! > 0).sort((a, b) => b[1][k]! - a[1][k]! || a[0].localeCompare(b[0]));
+    // Words far weaker than the strongest ("nya", "använda") explain nothing to a reader.
+    const floor = (ranked[0]?.[1][k] ?? 0) * MIN_SHARE_OF_STRONGEST;
+    return ranked
+      .filter(([, sums]) => sums[k]! >= floor)
+      .slice(0, limit)
+      .map(([surface]) => surface);
+  });
+}
+
+/** Each typed word's summed contribution (value × weight, shared among occurrences) to each of the first `outputs` outputs. */
+function contributionsByWord(
+  surfaces: readonly string[],
+  idsPerToken: readonly number[][],
+  vector: SparseVector,
+  counts: Int32Array,
+  model: LinearModel,
+  outputs: number,
+): Map<string, Float64Array> {
   const K = model.outputs;
   const slotOf = new Map<number, number>();
   vector.indices.forEach((id, slot) => slotOf.set(id, slot));
@@ -39,14 +61,25 @@ export function topTermsPerOutput(
       for (let k = 0; k < outputs; k++) sums[k]! += share * model.weights[base + k]!;
     }
   });
-  const words = [...byWord.entries()];
-  return Array.from({ length: outputs }, (_, k) => {
-    const ranked = words.filter(([, sums]) => sums[k]! > 0).sort((a, b) => b[1][k]! - a[1][k]! || a[0].localeCompare(b[0]));
-    // Words far weaker than the strongest ("nya", "använda") explain nothing to a reader.
-    const floor = (ranked[0]?.[1][k] ?? 0) * MIN_SHARE_OF_STRONGEST;
-    return ranked
-      .filter(([, sums]) => sums[k]! >= floor)
-      .slice(0, limit)
-      .map(([surface]) => surface);
-  });
+  return byWord;
+}
+
+/**
+ * How much the need's own words speak for each output: the sum of the positive word
+ * contributions (raw log-odds, before calibration). Low for a need whose words are only
+ * generic prose, however its probabilities came out (decision.ts abstains below a minimum).
+ */
+export function evidencePerOutput(
+  surfaces: readonly string[],
+  idsPerToken: readonly number[][],
+  vector: SparseVector,
+  counts: Int32Array,
+  model: LinearModel,
+  outputs: number,
+): number[] {
+  const evidence = new Array<number>(outputs).fill(0);
+  for (const sums of contributionsByWord(surfaces, idsPerToken, vector, counts, model, outputs).values()) {
+    for (let k = 0; k < outputs; k++) if (sums[k]! > 0) evidence[k]! += sums[k]!;
+  }
+  return evidence;
 }

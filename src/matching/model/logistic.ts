@@ -19,7 +19,10 @@ export interface LogisticOptions {
 }
 
 export const DEFAULT_LOGISTIC: LogisticOptions = {
-  lambda: 1e-4,
+  // Measured (macro-F1, 3 × 5-fold CV / the 150 out-of-style public passages, tfidf-lr-2 features):
+  // 3e-5 0.890 / 0.746, 1e-4 0.893 / 0.741, 3e-4 0.894 / 0.752, 1e-3 0.895 / 0.758, 3e-3 0.883 / 0.723,
+  // 1e-2 0.827 / 0.511. Chosen on CV (flat from 1e-4 to 1e-3), where the out-of-style set agrees.
+  lambda: 1e-3,
   updateBudget: 60_000,
   minEpochs: 3,
   maxEpochs: 60,

@@ -27,7 +27,7 @@ const GLOSSES: Record<string, string> = {
   cybersecurity: 'cybersäkerhet', security: 'säkerhet', hacker: 'cyberattack', hack: 'cyberattack',
   ransomware: 'cyberattack', phishing: 'cyberattack', monitor: 'övervakning', monitoring: 'övervakning',
   remote: 'fjärr', wireless: 'trådlös', network: 'nätverk', electronics: 'elektronik', device: 'enheter',
-  predictive: 'förebyggande', maintenance: 'underhåll', leak: 'läckage', leakage: 'läckage',
+  predictive: 'förebyggande', maintenance: 'underhåll', leak: 'läcka läckage', leakage: 'läcka läckage',
   measure: 'mäta', measurement: 'mätning', temperature: 'temperatur', humidity: 'fukt',
   tracking: 'spårning', track: 'spårning', trace: 'spårbar', tag: 'taggar', gps: 'gps', smart: 'smarta',
   welfare: 'välfärdsteknik', elderly: 'äldre', camera: 'kamera', automation: 'automatisering',
@@ -72,6 +72,16 @@ const GLOSSES: Record<string, string> = {
   moisture: 'fukt', damp: 'fukt', crumble: 'vittring', graffiti: 'klotter ytskikt', tile: 'plattor', facade: 'fasad',
   bridge: 'bro', railing: 'räcke', bench: 'bänkar', playground: 'lekplats', corrode: 'korrosion', weld: 'svetsning',
   roof: 'tak',
+  // English for the terms of the area descriptions and keywords (prisma/seed/strength-areas.yml)
+  // that had no gloss yet, area by area; taken from the descriptions, not from needs.
+  interactive: 'interaktiv', vision: 'datorseende bildanalys', medical: 'medicinsk', diagnostics: 'diagnostik',
+  diagnosis: 'diagnostik', diagnostic: 'diagnostik', imaging: 'medicinsk bild bildanalys', geospatial: 'geodata',
+  embedded: 'inbyggd elektronik', printed: 'tryckt elektronik', artificial: 'ai', intelligence: 'ai', sinkhole: 'slukhål',
+  traceable: 'spårbar', traceability: 'spårbarhet', supervision: 'tillsyn digital tillsyn', telecare: 'trygghetslarm välfärdsteknik',
+  testbed: 'testbädd', cyberattack: 'cyberattack cybersäkerhet',
+  biobased: 'biobaserad', industrial: 'industriell', procurement: 'upphandling',
+  passenger: 'persontransporter', rural: 'landsbygd', flow: 'flöden',
+  film: 'tunnfilm', biocompatible: 'biokompatibla material', aerospace: 'flyg rymd', manufacturing: 'tillverkning', polymer: 'polymer',
 };
 
 const GLOSS_BY_STEM: ReadonlyMap<string, string> = new Map(

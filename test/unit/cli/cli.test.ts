@@ -82,7 +82,7 @@ describe('classify and eval train like the bot', () => {
       await runClassify(['--seed-only', '--jsonl', 'in.jsonl'], seedOnly, () => t.url);
       expect(seedOnly.err[0]).toContain('the shipped seed files');
       const evaluated = fakeIo();
-      expect(await runEval(['--folds', '2', '--json'], evaluated, () => t.url)).toBe(0);
+      expect(await runEval(['--folds', '2', '--holdout', 'none', '--json'], evaluated, () => t.url)).toBe(0);
       expect(evaluated.err[0]).toMatch(/^cross-validating on \d+ labelled examples from the database/);
     } finally {
       await t.close();
@@ -140,9 +140,66 @@ describe('eval', () => {
     expect(await run(['eval', '--seed-only', '--folds', '2'], io)).toBe(0);
     expect(io.err.filter((l) => l.startsWith('fold '))).toHaveLength(2);
     const text = io.out.join('\n');
-    expect(text).toMatch(/macro-F1: 0\.\d{3}/);
-    expect(text).toContain('confusion');
-    expect(text).toMatch(/abstention \("none"\): precision/);
+    expect(text).toMatch(/macro-F1 +0\.\d{3}/);
+    expect(text).toContain('confusion, cross-validation');
+    expect(text).toMatch(/"none" precision +0\.\d{3}/);
+  });
+
+  it('prints the cross-validation and the out-of-style held-out set side by side, the same figures as --json', async () => {
+    const { loadSeedData } = await import('../../../src/seed/seedFiles.js');
+    const { toTrainingData, trainMatcher } = await import('../../../src/matching/index.js');
+    const text = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2'], text)).toBe(0);
+    const json = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--json'], json)).toBe(0);
+    expect(json.out).toHaveLength(1);
+    type Metrics = { precision: number; recall: number; f1: number; support: number };
+    type Report = { count: number; hitAt1: number; macroF1: number; abstention: { precision: number; recall: number }; perClass: Record<string, Metrics> };
+    const { crossValidation: cv, heldOut } = JSON.parse(json.out[0]!) as { crossValidation: Report; heldOut: Report & { file: string; title: string } };
+    expect(heldOut.file).toBe(path.join('test', 'fixtures', 'matching', 'public-needs.jsonl'));
+    expect(heldOut.count).toBe(150);
+    expect(cv.count).toBe(loadSeedData().labelledNeeds.length);
+    // Scored by the model of exactly the shipped training data: the version is a hash of it.
+    expect(heldOut.title).toContain(`model ${trainMatcher(toTrainingData(loadSeedData())).version} trained on the shipped seed files`);
+
+    const lines = text.out;
+    expect(lines[0]).toMatch(/^2-fold cross-validation on \d+ labelled needs/);
+    expect(lines[1]).toMatch(/^held-out test\/fixtures\/matching\/public-needs\.jsonl: 150 needs/);
+    const row = (label: string): string[] => {
+      const line = lines.find((l) => l.startsWith(`  ${label} `));
+      expect(line, label).toBeDefined();
+      return line!.slice(2 + label.length).trim().split(/\s+/);
+    };
+    expect(lines.find((l) => l.includes('cross-validation') && l.includes('public-needs.jsonl'))).toBeDefined();
+    const f3 = (x: number): string => x.toFixed(3);
+    expect(row('needs')).toEqual([String(cv.count), '150']);
+    expect(row('hit@1')).toEqual([f3(cv.hitAt1), f3(heldOut.hitAt1)]);
+    expect(row('macro-F1')).toEqual([f3(cv.macroF1), f3(heldOut.macroF1)]);
+    expect(row('"none" precision')).toEqual([f3(cv.abstention.precision), f3(heldOut.abstention.precision)]);
+    expect(row('"none" recall')).toEqual([f3(cv.abstention.recall), f3(heldOut.abstention.recall)]);
+    for (const c of [...AREA_SLUGS, 'none']) {
+      const cells = (m: Metrics): string[] => [f3(m.precision), f3(m.recall), f3(m.f1), String(m.support)];
+      expect(row(c)).toEqual([...cells(cv.perClass[c]!), ...cells(heldOut.perClass[c]!)]);
+    }
+    expect(lines.filter((l) => l.startsWith('  confusion, '))).toEqual([
+      expect.stringContaining('cross-validation'),
+      expect.stringContaining('public-needs.jsonl'),
+    ]);
+  });
+
+  it('scores another held-out file with --holdout F, and none with --holdout none', async () => {
+    const file = [
+      JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
+      JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: [] }),
+    ].join('\n');
+    const other = fakeIo({ 'mine.jsonl': file });
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'mine.jsonl', '--json'], other)).toBe(0);
+    const report = JSON.parse(other.out[0]!) as { heldOut: { file: string; count: number; hitAt1: number } };
+    expect(report.heldOut).toMatchObject({ file: 'mine.jsonl', count: 2, hitAt1: 1 });
+    const none = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none'], none)).toBe(0);
+    expect(none.out.join('\n')).not.toContain('public-needs');
+    expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(1);
   });
 
   it('validates --folds', async () => {

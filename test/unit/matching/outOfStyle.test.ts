@@ -1,0 +1,50 @@
+// What keeps the matcher from finding an area in public prose that has no domain word: the words
+// of general prose carry no features, and a need whose words give the best area too little
+// evidence is abstained on.
+import { describe, expect, it } from 'vitest';
+import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import { DEFAULT_CONFIG, DEFAULT_DECISION, toTrainingData, trainMatcher } from '../../../src/matching/index.js';
+import { decide } from '../../../src/matching/model/decision.js';
+import { TextAnalyser, DEFAULT_PIPELINE } from '../../../src/matching/text/features.js';
+import { searchQueryTerms } from '../../../src/matching/text/searchTerms.js';
+import { swedishGloss } from '../../../src/matching/text/lexicon.js';
+
+const matcher = trainMatcher(toTrainingData(loadSeedData()));
+
+describe('words of general prose', () => {
+  it('carry no features in the classifier, but search still finds them', () => {
+    const analyser = new TextAnalyser(DEFAULT_PIPELINE);
+    expect(analyser.analyse('till exempel nästan hälften enligt rapporten').map((t) => t.surface)).toEqual([]);
+    expect(analyser.analyse('exempel på sensorer').map((t) => t.surface)).toEqual(['sensorer']);
+    expect(new TextAnalyser({ ...DEFAULT_PIPELINE, genericWords: false }).analyse('exempel').map((t) => t.surface)).toEqual(['exempel']);
+    expect(searchQueryTerms('rapport')).toEqual(['rapport']);
+  });
+});
+
+describe('evidence', () => {
+  it('abstains when the best area has too little evidence, whatever its probability', () => {
+    expect(decide([0.9, 0.1], 0.05, DEFAULT_DECISION, 0.2)).toEqual({ abstain: true, suggestedCount: 0 });
+    expect(decide([0.9, 0.1], 0.05, DEFAULT_DECISION, 2)).toEqual({ abstain: false, suggestedCount: 1 });
+    expect(decide([0.9, 0.1], 0.05, { ...DEFAULT_DECISION, abstainBelowEvidence: 0 }, 0)).toEqual({ abstain: false, suggestedCount: 1 });
+    expect(decide([0.9, 0.1], 0.05, DEFAULT_DECISION)).toEqual({ abstain: false, suggestedCount: 1 });
+  });
+
+  it('is large for a need in domain words and small for generic prose; classify abstains on the latter', () => {
+    const domain = matcher.probabilities('Sensorer i avfallskärlen ska larma när de är fulla.');
+    const best = domain.areas.indexOf(Math.max(...domain.areas));
+    expect(domain.evidence[best]!).toBeGreaterThan(DEFAULT_CONFIG.decision.abstainBelowEvidence * 2);
+    const prose = 'Det finns också stora skillnader mellan kommunerna, visar den senaste rapporten.';
+    const generic = matcher.probabilities(prose);
+    expect(Math.max(...generic.evidence)).toBeLessThan(DEFAULT_CONFIG.decision.abstainBelowEvidence);
+    expect(matcher.classify(prose).abstain).toBe(true);
+  });
+});
+
+describe('English glosses of the areas’ own terms', () => {
+  it('gloss "leak" to läcka too, and the description terms', () => {
+    expect(swedishGloss('leaks')).toContain('läcka');
+    expect(swedishGloss('telecare')).toContain('trygghetslarm');
+    expect(swedishGloss('imaging')).toContain('bildanalys');
+    expect(matcher.classify('Telecare devices must keep working when the lines go digital').suggested[0]?.slug).toBe('uppkopplade');
+  });
+});
