@@ -238,7 +238,8 @@ describe('search', () => {
 
   it('finds a need written in English by "leak" and by its Swedish gloss "läckage"', async () => {
     const english = await add({ title: 'Leak detection in water pipes', description: 'We find every leak too late.' });
-    expect(ids(await search('leak'))).toEqual([english]);
+    // "leak" is any of leak, läcka, läckage: the English need and the Swedish leaks alike.
+    expect(ids(await search('leak')).sort((a, b) => a - b)).toEqual([pipes, water, english].sort((a, b) => a - b));
     expect(ids(await search('läckage'))).toEqual([english]);
   });
 
