@@ -204,7 +204,14 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Needs stored just before a crash (acked, not yet routed) are routed now.
   const recovered = await routing.start();
   if (recovered > 0) logger.info({ recovered }, 'routing needs left over from the last run');
-  const maintenance = startMaintenance({ db, needs, routing, logger: logger.child({ component: 'maintenance' }) });
+  const maintenance = startMaintenance({
+    db,
+    needs,
+    routing,
+    logger: logger.child({ component: 'maintenance' }),
+    retentionMonths: config.retentionMonths,
+    onQueued: () => outbox.wake(),
+  });
 
   const queue = routing;
   const settled = async () => {
