@@ -81,8 +81,10 @@ export async function* exportBatches(db: Db, filter: ExportFilter = {}, batchSiz
     if (needs.length === 0) return;
     const first = needs[0]!.id;
     const last = needs[needs.length - 1]!.id;
-    // The related rows of the whole batch by id range (one query each), grouped here.
-    const range = { needId: { gte: first, lte: last } };
+    // The related rows of the whole batch (one query each), grouped here: by id range when the batch
+    // is about every need in it (an index range scan), by the ids themselves when a filter skips many.
+    const sparse = last - first + 1 > needs.length * 2;
+    const range = sparse ? { needId: { in: needs.map((n) => n.id) } } : { needId: { gte: first, lte: last } };
     const [classes, environments, posts, feedback, claims] = await Promise.all([
       db.needClassification.findMany({ where: { ...range, suggested: true }, orderBy: [{ needId: 'asc' }, { rank: 'asc' }], select: { needId: true, areaSlug: true } }),
       db.needEnvironment.findMany({ where: range, orderBy: [{ needId: 'asc' }, { rank: 'asc' }], select: { needId: true, environmentId: true } }),
