@@ -338,6 +338,7 @@ describe('Exportera in the App Home', () => {
     expect(fake.callsOf('conversations.open')[0]!.args.users).toBe(ADMIN);
     const complete = fake.callsOf('files.completeUploadExternal')[0]!;
     expect(complete.args.channel_id).toBe('D0ADMIN');
+    expect(fake.callsOf('chat.postMessage').map((c) => [c.args.channel, c.args.text])).toEqual([['D0ADMIN', 'Exporten byggs, filen kommer här strax.']]);
     expect(String(complete.args.initial_comment)).toContain('3 behov');
     const files = complete.args.files as { id: string }[];
     const bytes = fake.uploads.get(files[0]!.id)!;

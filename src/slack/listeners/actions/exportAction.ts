@@ -43,6 +43,8 @@ export const exportButton =
       const opened = await args.client.conversations.open({ users: userId });
       channelId = opened.channel?.id ?? null;
       if (!channelId) throw new Error('conversations.open returned no channel');
+      // The Home tab cannot answer in place: say in the DM that the file is on its way.
+      await args.client.chat.postMessage({ channel: channelId, text: t.working });
       const file = await exports.forUser(userId);
       if (file === 'refused') return; // checked above; the admins do not change at run time
       await uploadFile(args.client, channelId, file, t.fileTitle(file.day), t.done(file.rows));
