@@ -14,6 +14,17 @@ export const databaseUrlSchema = z
   )
   .default('file:./behovsbryggan.db');
 
+/** RETENTION_MONTHS: months after a need was resolved or withdrawn that its municipal contact is kept. */
+export const retentionMonthsSchema = z.coerce
+  .number({ error: 'RETENTION_MONTHS must be a number of months' })
+  .int('RETENTION_MONTHS must be a whole number of months')
+  .min(1, 'RETENTION_MONTHS must be at least 1')
+  .max(1200, 'RETENTION_MONTHS must be at most 1200')
+  .default(36);
+
+/** LOCALE on its own, for operator commands. */
+export const localeSchema = z.enum(['sv', 'en'], { error: 'LOCALE must be sv or en' }).default('sv');
+
 /** The example values of .env.example ("xoxb-your-bot-token"): refused before any call to Slack. */
 const isPlaceholder = (value: string) => /your[-_ ]/i.test(value) || /^(xoxb-|xapp-)?(x+|\.\.\.|changeme|todo)$/i.test(value);
 
@@ -47,7 +58,7 @@ const envSchema = z
     SLACK_API_URL: z.url({ error: 'SLACK_API_URL must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
     CHANNELS_FILE: z.string().min(1).default('channels.yml'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    LOCALE: z.enum(['sv', 'en'], { error: 'LOCALE must be sv or en' }).default('sv'),
+    LOCALE: localeSchema,
     SUMMARY_CRON: z
       .string()
       .regex(/^\S+( \S+){4,5}$/, 'SUMMARY_CRON must be a cron expression such as "0 8 * * 1"')
@@ -63,6 +74,7 @@ const envSchema = z
         }
       }, 'SUMMARY_TIMEZONE must be an IANA timezone such as Europe/Stockholm')
       .default('Europe/Stockholm'),
+    RETENTION_MONTHS: retentionMonthsSchema,
   })
   .superRefine((env, ctx) => {
     if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -91,6 +103,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   locale: Env['LOCALE'];
   summary: { cron: string; timezone: string };
+  /** Months after a need was resolved or withdrawn that its municipal contact is cleared. */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +148,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL,
     locale: env.LOCALE,
     summary: { cron: env.SUMMARY_CRON, timezone: env.SUMMARY_TIMEZONE },
+    retentionMonths: env.RETENTION_MONTHS,
   };
 }
 
@@ -150,4 +165,13 @@ export function loadDatabaseUrl(): string {
 export function loadConfig(): Config {
   dotenv.config({ quiet: true });
   return parseConfig(process.env);
+}
+
+/** LOCALE from .env and the environment, for operator commands (no Slack credentials needed). */
+export function loadLocale(): z.infer<typeof localeSchema> {
+  dotenv.config({ quiet: true });
+  const raw = process.env.LOCALE?.trim() ? process.env.LOCALE.trim() : undefined;
+  const parsed = localeSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  return parsed.data;
 }

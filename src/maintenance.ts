@@ -1,9 +1,11 @@
-// Periodic housekeeping: route needs whose routing failed after the ack, and forget processed
-// Slack event ids once Slack can no longer retry them.
+// Periodic housekeeping: route needs whose routing failed after the ack, forget processed Slack
+// event ids once Slack can no longer retry them, and clear the municipal contact of needs resolved
+// or withdrawn longer ago than the retention period (README → Personal data).
 import { Cron } from 'croner';
 import type { Db } from './db/client.js';
 import { pruneProcessedEvents } from './db/processedEvents.js';
 import type { Logger } from './logger.js';
+import { clearExpiredMunicipalContacts } from './privacy/store/personalData.js';
 import type { NeedService } from './needs/needService.js';
 import type { RoutingQueue } from './needs/routingQueue.js';
 
@@ -12,7 +14,25 @@ const ROUTING_GRACE_MS = 60_000;
 /** Slack retries an event for about an hour; a day is a generous margin. */
 const EVENT_ID_RETENTION_MS = 24 * 60 * 60_000;
 
-export function startMaintenance(deps: { db: Db; needs: NeedService; routing: RoutingQueue; logger: Logger }): { stop(): void } {
+/** The retention sweep on its own: what the job runs every five minutes. Returns the needs cleared. */
+export async function applyRetention(deps: { db: Db; logger: Logger; retentionMonths: number; onQueued?: () => void }, now = new Date()): Promise<number[]> {
+  const cleared = await clearExpiredMunicipalContacts(deps.db, deps.retentionMonths, now);
+  if (cleared.length > 0) {
+    deps.logger.info({ needs: cleared, retentionMonths: deps.retentionMonths }, 'municipal contacts cleared after the retention period');
+    deps.onQueued?.();
+  }
+  return cleared;
+}
+
+export function startMaintenance(deps: {
+  db: Db;
+  needs: NeedService;
+  routing: RoutingQueue;
+  logger: Logger;
+  /** Months a resolved or withdrawn need keeps its municipal contact (RETENTION_MONTHS); absent: no sweep. */
+  retentionMonths?: number;
+  onQueued?: () => void;
+}): { stop(): void } {
   const job = new Cron('*/5 * * * *', { protect: true, unref: true }, async () => {
     try {
       const now = Date.now();
@@ -20,6 +40,9 @@ export function startMaintenance(deps: { db: Db; needs: NeedService; routing: Ro
       if (unrouted.length > 0) deps.logger.warn({ needs: unrouted }, 'routing needs that were left unrouted');
       for (const id of unrouted) deps.routing.add(id);
       await pruneProcessedEvents(deps.db, new Date(now - EVENT_ID_RETENTION_MS));
+      if (deps.retentionMonths !== undefined) {
+        await applyRetention({ db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, new Date(now));
+      }
     } catch (error) {
       deps.logger.error({ err: error }, 'maintenance failed');
     }

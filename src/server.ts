@@ -16,6 +16,7 @@ import { InFlight } from './inFlight.js';
 import { boltLogger, type Logger } from './logger.js';
 import { startMaintenance } from './maintenance.js';
 import { searchIndexText } from './matching/index.js';
+import { NeedsExport } from './export/needsExport.js';
 import { FeedbackService } from './needs/feedbackService.js';
 import { NeedsHome } from './needs/home.js';
 import { NeedChanges } from './needs/needChanges.js';
@@ -167,6 +168,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
   );
 
+  const exports = new NeedsExport({ db, locale: config.locale, areas, isAdmin: (userId) => members.isAdmin(userId) });
+
   const inFlight = new InFlight();
   const app = createApp({
     config,
@@ -182,6 +185,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     locale: config.locale,
     municipalities,
     areas,
+    exports,
     health: createHealthCheck({ db, expectedMigrations: shipped }),
     inFlight,
     pendingAcks,
@@ -204,7 +208,14 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Needs stored just before a crash (acked, not yet routed) are routed now.
   const recovered = await routing.start();
   if (recovered > 0) logger.info({ recovered }, 'routing needs left over from the last run');
-  const maintenance = startMaintenance({ db, needs, routing, logger: logger.child({ component: 'maintenance' }) });
+  const maintenance = startMaintenance({
+    db,
+    needs,
+    routing,
+    logger: logger.child({ component: 'maintenance' }),
+    retentionMonths: config.retentionMonths,
+    onQueued: () => outbox.wake(),
+  });
 
   const queue = routing;
   const settled = async () => {

@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { runClassify, UsageError } from './classify.js';
 import { runDoctor } from './doctor.js';
 import { runEval } from './eval.js';
+import { runExport } from './export.js';
+import { runNeed } from './need.js';
+import { runPerson } from './person.js';
 import { runOutbox } from './outbox.js';
 import { runSummary } from './summary.js';
 
@@ -29,6 +32,9 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   summary: { run: (args, io) => runSummary(args, io), summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now' },
   doctor: { run: (args, io) => runDoctor(args, io), summary: 'doctor   check .env, the Slack app, the channels, the database and the matcher (exit 0 when all is well)' },
   outbox: { run: (args, io) => runOutbox(args, io), summary: 'outbox list [--status unsent|failed|all] | outbox retry ID… | --failed   posts waiting or failed, and re-sending them' },
+  export: { run: (args, io) => runExport(args, io), summary: 'export --format csv|xlsx|json [--out FILE] [--from DATE] [--to DATE] [--kommun …] [--område …]   every need for a report' },
+  person: { run: (args, io) => runPerson(args, io), summary: 'person export U… | person erase U… [--name "Full Name"]… [--dry-run]   what the app holds about a person; erasing it' },
+  need: { run: (args, io) => runNeed(args, io), summary: 'need erase-contact ID   clear a need\'s municipal contact (free text) and update its messages' },
 };
 
 function usage(io: CliIo): void {

@@ -37,6 +37,8 @@ export interface HomeData {
   };
   latest: ListPage<NeedListItem> & { filter: NeedFilter };
   pages: HomePages;
+  /** The person is an admin (channels file): the view offers what only admins may do. */
+  isAdmin?: boolean;
 }
 
 /** Which of the team channels a person sits in (the Slack layer knows). */
@@ -93,6 +95,7 @@ export class NeedsHome {
       waiting: { ...page(waiting, pages.waiting), areas, followsChannels: prefs.areas === null },
       latest: { ...page(latest, pages.latest), filter: prefs.filter },
       pages,
+      isAdmin: (this.deps.channels.admins ?? []).includes(userId),
     };
   }
 

@@ -54,7 +54,7 @@ export interface NeedView {
   feedbackByChannel: ChannelFeedbackView[];
 }
 
-export type HistoryKind = 'recorded' | 'routed' | 'status' | 'recategorised' | 'returned_to_intake' | 'edited' | 'withdrawn';
+export type HistoryKind = 'recorded' | 'routed' | 'status' | 'recategorised' | 'returned_to_intake' | 'edited' | 'withdrawn' | 'contact_erased';
 
 export interface HistoryEntry {
   at: Date;

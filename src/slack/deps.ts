@@ -1,6 +1,7 @@
 // What the Slack listeners need from the rest of the app. Built once in server.ts.
 import type { Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
+import type { NeedsExport } from '../export/needsExport.js';
 import type { FeedbackService } from '../needs/feedbackService.js';
 import type { NeedsHome } from '../needs/home.js';
 import type { NeedChanges } from '../needs/needChanges.js';
@@ -25,4 +26,6 @@ export interface ListenerDeps {
   /** Loaded at start-up so modals open without touching the database (3 s trigger_id). */
   municipalities: { id: number; name: string }[];
   areas: { slug: AreaSlug; name: string; nameEn: string }[];
+  /** The export for admins (Exportera in the App Home); absent: nobody may export from Slack. */
+  exports?: NeedsExport;
 }

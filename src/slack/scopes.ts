@@ -10,7 +10,8 @@ export const BOT_SCOPES = {
   'channels:history': 'exactly once: after a crash, find a post whose outcome is unknown (public channels)',
   'groups:history': 'the same for private team channels',
   'reactions:read': '👍 👎 🙋 ✅ on suggestion messages',
-  'files:write': 'the weekly summary’s chart',
+  'files:write': 'the weekly summary’s chart; the export file in an admin’s DM',
+  'im:write': 'open the DM with an admin who pressed Exportera in the Home tab, to upload the export there (conversations.open)',
 } as const;
 
 export type BotScope = keyof typeof BOT_SCOPES;

@@ -315,6 +315,11 @@ export class FakeSlack {
       }
       case 'conversations.info':
         return this.channelAnswer(call, false);
+      case 'conversations.open': {
+        // The DM of the app with one person: D + the user id without its U.
+        const user = String(call.args.users ?? '').split(',')[0] ?? '';
+        return { ok: true, channel: { id: `D${user.replace(/^[UW]/, '')}` } };
+      }
       case 'conversations.join':
         return this.channelAnswer(call, true);
       case 'conversations.history': {

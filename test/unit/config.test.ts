@@ -30,6 +30,13 @@ describe('parseConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.locale).toBe('sv');
     expect(config.summary).toEqual({ cron: '0 8 * * 1', timezone: 'Europe/Stockholm' });
+    expect(config.retentionMonths).toBe(36);
+  });
+
+  it('reads RETENTION_MONTHS and refuses what is no whole number of months', () => {
+    expect(parseConfig({ ...HTTP, RETENTION_MONTHS: '24' }).retentionMonths).toBe(24);
+    expect(problems({ ...HTTP, RETENTION_MONTHS: 'tre år' })).toEqual(['RETENTION_MONTHS must be a number of months']);
+    expect(problems({ ...HTTP, RETENTION_MONTHS: '0' })).toEqual(['RETENTION_MONTHS must be at least 1']);
   });
 
   it('reads explicit values, adds the trailing slash to SLACK_API_URL and treats empty strings as unset', () => {

@@ -17,6 +17,7 @@ export const HOME_ACTIONS = {
   status: 'home_filter_status',
   myAreas: 'home_my_areas',
   followChannels: 'home_follow_channels',
+  export: 'home_export',
 } as const;
 
 /** The option value of "no filter". */
@@ -102,8 +103,24 @@ export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
       ? data.latest.items.map(item('latest'))
       : [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: h.latestEmpty } }]),
     ...more('latest', data.latest.items.length, data.latest.more),
+    ...adminExportBlocks(data, ctx),
   ];
   return { type: 'home', blocks, private_metadata: JSON.stringify(data.pages) };
+}
+
+/** Admins only: "Exportera" (the server checks again when it is pressed). */
+function adminExportBlocks(data: HomeData, ctx: AppHomeContext): KnownBlock[] {
+  if (!data.isAdmin) return [];
+  const t = messages(ctx.locale).export;
+  return [
+    { type: 'divider' },
+    {
+      type: 'section',
+      block_id: 'admin_export',
+      text: { type: 'mrkdwn', text: t.hint },
+      accessory: { type: 'button', action_id: HOME_ACTIONS.export, text: plain(t.button), value: 'xlsx' },
+    },
+  ];
 }
 
 function myAreasActions(data: HomeData, ctx: AppHomeContext): ActionsBlock {

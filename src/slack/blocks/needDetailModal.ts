@@ -10,7 +10,7 @@ import { sectorLabel } from '../../needs/sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { type AreaNames, areaName, NEED_PAGE_ACTIONS } from './needItem.js';
 import { confidenceOf } from './suggestionMessage.js';
-import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
+import { channelList, escapeMrkdwn, LIMITS, mention, slackDate, truncate } from './text.js';
 
 export const NEED_PAGE_CALLBACK_ID = 'need_page';
 /** The newest history entries shown; older ones are counted. */
@@ -28,7 +28,7 @@ export interface NeedPageContext {
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const mrkdwn = (text: string, max: number = LIMITS.sectionText) => ({ type: 'mrkdwn' as const, text: truncate(text, max) });
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
-const user = (id: string | null, someone: string) => (id ? `<@${id}>` : someone);
+const user = (id: string | null, someone: string, locale: 'sv' | 'en' = 'sv') => (id ? mention(id, locale) : someone);
 
 export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalView {
   const all = messages(ctx.locale);
@@ -46,8 +46,8 @@ export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalVi
       field(t.status, all.status[need.status]),
       ...(need.sector ? [field(t.sector, escapeMrkdwn(sectorLabel(need.sector, ctx.locale)))] : []),
       ...(need.municipalContact ? [field(t.municipalContact, escapeMrkdwn(truncate(need.municipalContact, 300)))] : []),
-      ...(need.ourContactUserId ? [field(t.ourContact, `<@${need.ourContactUserId}>`)] : []),
-      field(t.recorded, `${slackDate(need.recordedAt, ctx.locale)}, <@${need.recordedByUserId}>`),
+      ...(need.ourContactUserId ? [field(t.ourContact, mention(need.ourContactUserId, ctx.locale))] : []),
+      field(t.recorded, `${slackDate(need.recordedAt, ctx.locale)}, ${mention(need.recordedByUserId, ctx.locale)}`),
     ],
   });
 
@@ -96,7 +96,7 @@ function areaLines(detail: NeedDetail, ctx: NeedPageContext): string[] {
   return need.areas.map((area) => {
     const name = escapeMrkdwn(ctx.locale === 'sv' ? area.name : area.nameEn);
     if (area.score === null) {
-      const by = need.recategorisedBy ? ` (${all.feedback.recategorisedBy(`<@${need.recategorisedBy}>`)})` : ` (${all.feedback.chosenByPerson})`;
+      const by = need.recategorisedBy ? ` (${all.feedback.recategorisedBy(mention(need.recategorisedBy, ctx.locale))})` : ` (${all.feedback.chosenByPerson})`;
       return `• *${name}*${by}`;
     }
     const score = all.needPage.score(Math.round(area.score * 100), all.suggestion.confidence[confidenceOf(area.score)]);
@@ -117,7 +117,7 @@ function historyBlocks(history: HistoryEntry[], ctx: NeedPageContext): KnownBloc
 export function historyText(entry: HistoryEntry, ctx: Pick<NeedPageContext, 'locale' | 'areas'>): string {
   const all = messages(ctx.locale);
   const e = all.needPage.event;
-  const who = user(entry.userId, all.needPage.someone);
+  const who = user(entry.userId, all.needPage.someone, ctx.locale);
   const channels = (detail: string) => {
     const ids = detail.split(',').filter(Boolean);
     return ids.length > 0 ? channelList(ids, ctx.locale) : null;
@@ -147,6 +147,8 @@ export function historyText(entry: HistoryEntry, ctx: Pick<NeedPageContext, 'loc
     }
     case 'withdrawn':
       return e.withdrawn(who);
+    case 'contact_erased':
+      return e.contactErased(entry.detail === 'retention' ? all.privacy.retention : who);
   }
 }
 

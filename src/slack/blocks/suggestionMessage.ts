@@ -6,7 +6,7 @@ import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { viewButton } from './needItem.js';
-import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
+import { channelList, escapeMrkdwn, LIMITS, mention, slackDate, truncate } from './text.js';
 
 /** How much of a long description a channel message shows. */
 const DESCRIPTION_SHOWN = 700;
@@ -60,7 +60,7 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
         : '';
     return `• *${escapeMrkdwn(name)}* (${how})${terms}`;
   });
-  const recategorised = need.recategorisedBy ? ` _(${f.recategorisedBy(`<@${need.recategorisedBy}>`)})_` : '';
+  const recategorised = need.recategorisedBy ? ` _(${f.recategorisedBy(mention(need.recategorisedBy, locale))})_` : '';
   const areasText =
     need.areas.length > 0
       ? `*${t.areas}*${recategorised}\n${areaLines.join('\n')}`
@@ -74,7 +74,7 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
   ];
   // A withdrawn need says so first, in every copy; its buttons are gone but "Visa".
   if (need.withdrawn) {
-    const who = need.withdrawn.byUserId ? `<@${need.withdrawn.byUserId}>` : all.needPage.someone;
+    const who = need.withdrawn.byUserId ? mention(need.withdrawn.byUserId, locale) : all.needPage.someone;
     blocks.push({ type: 'section', text: mrkdwn(all.needPage.withdrawn(who, slackDate(need.withdrawn.at, locale))) });
   }
   if (post && post.declinedBy.length > 0) blocks.push({ type: 'section', text: mrkdwn(f.returned(channelList(post.declinedBy, locale))) });
@@ -88,7 +88,7 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
 
   const stateLines: string[] = [];
   if (need.status === 'resolved') stateLines.push(f.resolved);
-  if (need.claimedByUserId) stateLines.push(f.claimedBy(`<@${need.claimedByUserId}>`));
+  if (need.claimedByUserId) stateLines.push(f.claimedBy(mention(need.claimedByUserId, locale)));
   for (const votes of need.feedbackByChannel) stateLines.push(f.votes(votes.up, votes.down, `<#${votes.channelId}>`));
   if (stateLines.length > 0) blocks.push({ type: 'section', text: mrkdwn(stateLines.join('\n')) });
 
@@ -96,9 +96,9 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
   blocks.push({
     type: 'context',
     elements: [
-      mrkdwn(t.recordedBy(`<@${need.recordedByUserId}>`, slackDate(need.recordedAt, locale))),
+      mrkdwn(t.recordedBy(mention(need.recordedByUserId, locale), slackDate(need.recordedAt, locale))),
       ...(need.municipalContact ? [mrkdwn(t.municipalContact(escapeMrkdwn(truncate(need.municipalContact, 300))))] : []),
-      ...(need.ourContactUserId ? [mrkdwn(t.ourContact(`<@${need.ourContactUserId}>`))] : []),
+      ...(need.ourContactUserId ? [mrkdwn(t.ourContact(mention(need.ourContactUserId, locale)))] : []),
     ],
   });
   return { text: truncate(t.fallbackText(escapeMrkdwn(need.title), escapeMrkdwn(need.municipality)), LIMITS.sectionText), blocks };

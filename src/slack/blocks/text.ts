@@ -1,4 +1,6 @@
 // Small text helpers for Block Kit: Slack's limits and mrkdwn escaping.
+import { messages } from '../../i18n/messages.js';
+import { isErasedUserId } from '../../privacy/pseudonym.js';
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -41,4 +43,9 @@ const listFormats = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en
 /** Channel links as a list in words: "<#A>, <#B> och <#C>". */
 export function channelList(channelIds: readonly string[], locale: 'sv' | 'en'): string {
   return listFormats[locale].format(channelIds.map((id) => `<#${id}>`));
+}
+
+/** A person as Slack shows them: a mention, or a plain note for someone erased (README → Personal data). */
+export function mention(userId: string, locale: 'sv' | 'en'): string {
+  return isErasedUserId(userId) ? messages(locale).privacy.erasedPerson : `<@${userId}>`;
 }

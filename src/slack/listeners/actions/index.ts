@@ -4,6 +4,7 @@ import { FIND_ACTIONS } from '../../blocks/findResults.js';
 import { NEED_PAGE_ACTIONS } from '../../blocks/needItem.js';
 import { SUGGESTION_ACTIONS } from '../../blocks/suggestionMessage.js';
 import type { ListenerDeps } from '../../deps.js';
+import { exportButton } from './exportAction.js';
 import { filterSelect, followChannelsButton, moreButton, myAreasSelect, newNeedButton } from './homeActions.js';
 import { editNeedButton, viewNeedButton, withdrawNeedButton } from './needPage.js';
 import { claimButton, notOursButton, recategoriseButton } from './suggestionButtons.js';
@@ -27,4 +28,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(HOME_ACTIONS.status, filterSelect(deps, 'status'));
   app.action<BlockAction>(HOME_ACTIONS.myAreas, myAreasSelect(deps));
   app.action<BlockAction>(HOME_ACTIONS.followChannels, followChannelsButton(deps));
+  app.action<BlockAction>(HOME_ACTIONS.export, exportButton(deps));
 }

@@ -114,6 +114,17 @@ describe('appHomeView', () => {
     expect(select(view, HOME_ACTIONS.municipality).options).toHaveLength(1 + 13);
   });
 
+  it('offers Exportera to admins only, within the limits even in the fullest home', () => {
+    const hasExport = (view: HomeView) => JSON.stringify(view.blocks).includes(`"action_id":"${HOME_ACTIONS.export}"`);
+    const admin = appHomeView({ ...maximalHome(), isAdmin: true }, ctx());
+    expect(hasExport(admin)).toBe(true);
+    expect(slackLimitViolations(admin)).toEqual([]);
+    expect(new Set(blockIds(admin)).size).toBe(blockIds(admin).length);
+    expect(JSON.stringify(appHomeView({ ...homeData(), isAdmin: true }, ctx({ locale: 'en' })).blocks)).toContain('"text":"Export"');
+    expect(hasExport(appHomeView(maximalHome(), ctx()))).toBe(false);
+    expect(hasExport(appHomeView({ ...homeData(), isAdmin: false }, ctx()))).toBe(false);
+  });
+
   it('lets nothing a person typed reach Slack as a mention or link, even in the fullest home', () => {
     const view = appHomeView(maximalHome(), ctx());
     const texts = mrkdwnTexts(view.blocks);
