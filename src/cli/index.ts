@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { runClassify, UsageError } from './classify.js';
 import { runDoctor } from './doctor.js';
 import { runEval } from './eval.js';
+import { runImportCommand } from './import.js';
 import { runOutbox } from './outbox.js';
 import { runSummary } from './summary.js';
 
@@ -13,12 +14,15 @@ export interface CliIo {
   stderr(line: string): void;
   /** Reads a file, or standard input for "-". */
   readText(file: string): string;
+  /** Which of the streams are terminals (progress bars are drawn only there). */
+  isTTY?: { stdout: boolean; stderr: boolean };
 }
 
 export const processIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   readText: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
+  isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 };
 
 type Command = (args: string[], io: CliIo) => Promise<number> | number;
@@ -29,6 +33,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   summary: { run: (args, io) => runSummary(args, io), summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now' },
   doctor: { run: (args, io) => runDoctor(args, io), summary: 'doctor   check .env, the Slack app, the channels, the database and the matcher (exit 0 when all is well)' },
   outbox: { run: (args, io) => runOutbox(args, io), summary: 'outbox list [--status unsent|failed|all] | outbox retry ID… | --failed   posts waiting or failed, and re-sending them' },
+  import: { run: (args, io) => runImportCommand(args, io), summary: 'import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need' },
 };
 
 function usage(io: CliIo): void {
