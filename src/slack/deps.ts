@@ -2,6 +2,7 @@
 import type { Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
 import type { FeedbackService } from '../needs/feedbackService.js';
+import type { ImportService } from '../needs/import/importService.js';
 import type { NeedsHome } from '../needs/home.js';
 import type { NeedChanges } from '../needs/needChanges.js';
 import type { NeedService } from '../needs/needService.js';
@@ -25,4 +26,13 @@ export interface ListenerDeps {
   /** Loaded at start-up so modals open without touching the database (3 s trigger_id). */
   municipalities: { id: number; name: string }[];
   areas: { slug: AreaSlug; name: string; nameEn: string }[];
+  /** Importing workshop notes from a file uploaded in the App Home's Importera modal. */
+  imports?: SlackImportDeps;
+}
+
+export interface SlackImportDeps {
+  service: ImportService;
+  /** Where the bot token may be sent to download an uploaded file (Slack's file host). */
+  downloadOrigins: readonly string[];
+  maxBytes?: number;
 }

@@ -11,6 +11,7 @@ export const BOT_SCOPES = {
   'groups:history': 'the same for private team channels',
   'reactions:read': '👍 👎 🙋 ✅ on suggestion messages',
   'files:write': 'the weekly summary’s chart',
+  'files:read': 'Importera: read the CSV/XLSX file a person uploads in the import modal (file_input; files.info and its download)',
 } as const;
 
 export type BotScope = keyof typeof BOT_SCOPES;
