@@ -5,7 +5,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
-import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ImportCliEnv, runImportCommand } from '../../src/cli/import.js';
 import type { CliIo } from '../../src/cli/index.js';
@@ -17,37 +16,9 @@ import { createSlackOutboxSender } from '../../src/slack/outboxSender.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { TEST_CHANNELS } from '../support/testApp.js';
 import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
+import { csvOf, WORKSHOP_ROWS, writeXlsx } from '../support/importFiles.js';
 
 const logger = createLogger('silent');
-
-/** The workshop's notes as Swedish Excel saves them: `;`, a BOM, CRLF, a quoted cell with a line break. */
-export const WORKSHOP_ROWS: string[][] = [
-  ['Kommun', 'Rubrik', 'Beskrivning', 'Verksamhet', 'Kontakt i kommunen', 'Vår kontakt', 'Datum', 'Anteckning'],
-  ['Norrkoping', 'Digital tvilling av centrum', 'Vi vill visualisera trafikflöden och nya detaljplaner i en 3D-modell av centrum för medborgardialog.', 'Samhällsbyggnad och planering', 'Anna Svensson, planchef', 'U0ALICE', '2027-03-12', 'fika'],
-  ['Stockholm', 'Fel kommun', 'Den här kommunen ligger inte i Östergötland och raden ska avvisas.', '', '', 'U0ALICE', '', ''],
-  ['Norrköpings kommun', '', 'För kort', '', '', 'U0ALICE', '', ''],
-  ['norrköping', 'Sensorer i VA-nätet', 'Uppkopplade sensorer i ledningsnätet ska larma om läckor\noch mäta flöden i realtid.', 'va', '', 'U0BOB', '2027-03-12', ''],
-  ['Motala', 'Samordnad varudistribution', 'Samordnad varudistribution till kommunens kök och förskolor med färre transporter och lägre utsläpp.', 'Måltider', '', 'U0ALICE', '12/3 2027', ''],
-  ['Linköpings kommun', 'Samordnad varudistribution', 'Samordnad varudistribution till kommunens kök och förskolor med färre transporter och lägre utsläpp.', 'Nonsens', '', 'not-a-user', '', ''],
-  ['Kinda', '', 'Vi behöver återvinna byggmaterial från rivningar och hitta nya material med lägre klimatpåverkan.', 'miljo', '', '', '2027-03-11', ''],
-];
-
-function csvOf(rows: string[][], delimiter = ';'): string {
-  const quote = (cell: string) => (/[;,"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return `\ufeff${rows.map((r) => r.map(quote).join(delimiter)).join('\r\n')}\r\n`;
-}
-
-/** The same rows as an XLSX written by exceljs; the date cells as real dates. */
-export async function writeXlsx(file: string, rows: string[][]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Workshop');
-  rows.forEach((row, index) => {
-    const values: (string | Date)[] = row.map((cell, column) => (index > 0 && column === 6 && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? new Date(`${cell}T00:00:00Z`) : cell));
-    const added = sheet.addRow(values);
-    if (index > 0 && values[6] instanceof Date) added.getCell(7).numFmt = 'yyyy-mm-dd';
-  });
-  await workbook.xlsx.writeFile(file);
-}
 
 interface Run {
   code: number;
@@ -98,7 +69,7 @@ describe('import CLI', () => {
       'Okända kolumner, ignoreras: Anteckning',
       'rad 3: ”Stockholm” är ingen av Östergötlands 13 kommuner.',
       'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
-      'rad 7: datum ”12/3 2027” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
+      'rad 7: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
       'rad 8: ”Nonsens” är ingen verksamhet vi känner till. ”not-a-user” är inget Slack-användar-id (U…).',
       'rad 9: ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
     ]);
@@ -112,7 +83,7 @@ describe('import CLI', () => {
   });
 
   it('imports the good rows as routed needs with their posts queued, and a second run creates nothing', async () => {
-    const first = await cli([csvFile, '--source', 'Workshop Norrköping 2027-03-12', '--by', 'U0STAFF']);
+    const first = await cli([csvFile, '--source', 'Workshop Norrköping 2026-11-12', '--by', 'U0STAFF']);
     expect(first.code).toBe(1);
     // With --by, line 9 (no vår kontakt) is recorded too.
     expect(first.err.filter((l) => l.startsWith('rad '))).toHaveLength(4);
@@ -121,11 +92,11 @@ describe('import CLI', () => {
 
     const needs = await t.db.need.findMany({ orderBy: { id: 'asc' }, include: { municipality: true, suggestions: true } });
     expect(needs.map((n) => [n.municipality.name, n.title, n.source, n.recordedByUserId, n.ourContactUserId, n.sourceLabel])).toEqual([
-      ['Norrköping', 'Digital tvilling av centrum', 'import', 'U0STAFF', 'U0ALICE', 'Workshop Norrköping 2027-03-12'],
-      ['Norrköping', 'Sensorer i VA-nätet', 'import', 'U0STAFF', 'U0BOB', 'Workshop Norrköping 2027-03-12'],
-      ['Kinda', 'Vi behöver återvinna byggmaterial från rivningar och hitta nya material med…', 'import', 'U0STAFF', null, 'Workshop Norrköping 2027-03-12'],
+      ['Norrköping', 'Digital tvilling av centrum', 'import', 'U0STAFF', 'U0ALICE', 'Workshop Norrköping 2026-11-12'],
+      ['Norrköping', 'Sensorer i VA-nätet', 'import', 'U0STAFF', 'U0BOB', 'Workshop Norrköping 2026-11-12'],
+      ['Kinda', 'Vi behöver återvinna byggmaterial från rivningar och hitta nya material med…', 'import', 'U0STAFF', null, 'Workshop Norrköping 2026-11-12'],
     ]);
-    expect(needs.map((n) => n.recordedAt.toISOString())).toEqual(['2027-03-12T12:00:00.000Z', '2027-03-12T12:00:00.000Z', '2027-03-11T12:00:00.000Z']);
+    expect(needs.map((n) => n.recordedAt.toISOString())).toEqual(['2026-11-12T12:00:00.000Z', '2026-11-12T12:00:00.000Z', '2026-11-11T12:00:00.000Z']);
     expect(needs.map((n) => n.sector)).toEqual(['samhallsbyggnad', 'va', 'miljo']);
     expect(needs.every((n) => n.routedAt !== null && /^import:[0-9a-f]{64}$/.test(n.submissionKey ?? ''))).toBe(true);
     expect(needs[0]!.suggestions.map((s) => s.channelId)).toContain('C0VISUAL');
@@ -167,7 +138,7 @@ describe('import CLI', () => {
       'Okända kolumner, ignoreras: Anteckning',
       'rad 3: ”Stockholm” är ingen av Östergötlands 13 kommuner.',
       'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
-      'rad 6: datum ”12/3 2027” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
+      'rad 6: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
       'rad 7: ”Nonsens” är ingen verksamhet vi känner till. ”not-a-user” är inget Slack-användar-id (U…).',
       'rad 8: ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
     ]);
@@ -178,8 +149,8 @@ describe('import CLI', () => {
     expect(real.out.at(-2)).toBe('Importerade: 2 · fanns redan: 0 · avvisade: 5');
     const needs = await t.db.need.findMany({ orderBy: { id: 'asc' } });
     expect(needs.map((n) => [n.title, n.recordedByUserId, n.recordedAt.toISOString(), n.sourceLabel])).toEqual([
-      ['Digital tvilling av centrum', 'U0ALICE', '2027-03-12T12:00:00.000Z', null],
-      ['Sensorer i VA-nätet', 'U0BOB', '2027-03-12T12:00:00.000Z', null],
+      ['Digital tvilling av centrum', 'U0ALICE', '2026-11-12T12:00:00.000Z', null],
+      ['Sensorer i VA-nätet', 'U0BOB', '2026-11-12T12:00:00.000Z', null],
     ]);
     const csvAgain = await cli([csvFile]);
     expect(csvAgain.out.at(-1)).toBe('Importerade: 0 · fanns redan: 2 · avvisade: 5');
