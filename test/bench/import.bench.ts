@@ -5,6 +5,7 @@
 //   npx tsx test/bench/import.bench.ts [rows=10000]
 // Target (issue 12): 10,000 rows ≤ 30 s, memory flat.
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src/cli/database.js';
@@ -44,6 +45,8 @@ export async function main(rows = Number(process.argv[2] ?? 10_000)): Promise<vo
     }
     writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
     console.log(`${rows} rows, ${mb(Buffer.byteLength(lines.join('\r\n')))} of CSV, SQLite ${t.url}`);
+    // Figures from a busy machine are not comparable: say how busy it was.
+    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
     const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789', DATABASE_URL: t.url, LOG_LEVEL: 'silent' });
 
     global.gc?.();
@@ -68,6 +71,7 @@ export async function main(rows = Number(process.argv[2] ?? 10_000)): Promise<vo
     });
     const ended = performance.now();
     memory('after');
+    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
     const needs = await t.db.need.count();
     const queued = await t.db.outboxMessage.count({ where: { status: 'pending' } });
     const seconds = (ended - started) / 1000;

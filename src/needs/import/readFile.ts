@@ -89,12 +89,15 @@ async function* readCsv(source: AsyncIterable<Buffer>, head: Buffer): AsyncGener
   const parser = Readable.from(source).pipe(
     parse({ delimiter: detectDelimiter(firstLine), bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
   );
+  // csv-parse counts a CRLF inside a quoted cell as two lines; what it over-counted so far.
+  let overCounted = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      overCounted += record.reduce((n, cell) => n + (cell.match(/\r\n/g)?.length ?? 0), 0);
       if (record.every((cell) => cell.trim() === '')) continue;
       // info.lines is where the record ends; line breaks inside its cells tell where it started.
-      const breaks = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-      yield { line: info.lines - breaks, cells: record };
+      const breaks = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      yield { line: info.lines - overCounted - breaks, cells: record };
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
