@@ -31,6 +31,8 @@ export interface ImportCliEnv {
   loadChannels(config: Config): ChannelsConfig;
   openDatabase(url: string): Promise<Db>;
   now(): Date;
+  /** The matcher, trained like the bot's (tests hand one trained model to every run). */
+  matchers?(db: Db): Promise<MatcherProvider>;
 }
 
 export const processImportEnv: ImportCliEnv = {
@@ -71,7 +73,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
       (await db.strengthArea.findMany()).flatMap((a) => (isAreaSlug(a.slug) ? [[a.slug, locale === 'sv' ? a.name : a.nameEn] as const] : [])),
     );
     const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
-    const matchers = await MatcherProvider.create(db);
+    const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
     const needs = new NeedService({ db, matchers, channels, now: env.now });
 
     const progress = io.isTTY?.stderr && size > 0 ? new cliProgress.MultiBar({ format: 'import [{bar}] {percentage}% | {rows} rows', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;

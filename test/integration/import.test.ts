@@ -11,6 +11,7 @@ import type { CliIo } from '../../src/cli/index.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/cli/database.js';
 import { createLogger } from '../../src/logger.js';
+import { MatcherProvider } from '../../src/needs/matcherProvider.js';
 import { OutboxWorker } from '../../src/outbox/outboxWorker.js';
 import { createSlackOutboxSender } from '../../src/slack/outboxSender.js';
 import { FakeSlack } from '../support/fakeSlack.js';
@@ -34,16 +35,19 @@ afterAll(async () => {
   await fake.stop();
 });
 
-describe('import CLI', () => {
+describe('import CLI', { timeout: 60_000 }, () => {
   let t: TestDb;
   let csvFile: string;
   const configFor = (locale: 'sv' | 'en' = 'sv'): Config =>
     parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789', DATABASE_URL: t.url, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent', LOCALE: locale });
+  // Every test database is seeded from the same files, so one trained matcher serves every run.
+  let trained: Promise<MatcherProvider> | null = null;
   const env = (locale: 'sv' | 'en' = 'sv'): ImportCliEnv => ({
     loadConfig: () => configFor(locale),
     loadChannels: () => TEST_CHANNELS,
     openDatabase: (url) => openDatabase(url),
     now: () => new Date('2027-03-14T09:00:00Z'),
+    matchers: (db) => (trained ??= MatcherProvider.create(db)),
   });
   async function cli(args: string[], locale: 'sv' | 'en' = 'sv'): Promise<Run> {
     const run: Run = { code: -1, out: [], err: [] };

@@ -16,7 +16,7 @@ const dbFile = () => ctx.app.databaseUrl.replace(/^file:/, '');
 const count = (sql: string) => readFromFile(dbFile(), (db) => (db.prepare(sql).get() as { n: number }).n);
 const textOf = (view: ModalView) => JSON.stringify(view.blocks);
 
-describe('Importera in Slack', () => {
+describe('Importera in Slack', { timeout: 60_000 }, () => {
   it('previews the uploaded file, imports exactly it on Importera, and creates nothing the second time', async () => {
     const { app, fake } = ctx;
     await postEvent(app.baseUrl, appHomeOpenedEnvelope('U0STAFF'));
