@@ -25,6 +25,9 @@ import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
 import { RoutingQueue } from './needs/routingQueue.js';
+import { ImportService } from './needs/import/importService.js';
+import { needIdBySubmissionKey } from './needs/store/importKeys.js';
+import { slackDownloadOrigins } from './slack/importFile.js';
 import { NeedRegister } from './needs/store/needRegister.js';
 import { ensureSearchIndex, fillMissingSearchText } from './needs/store/searchIndex.js';
 import { UserPreferences } from './needs/store/userPreferences.js';
@@ -186,6 +189,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     municipalities,
     areas,
     exports,
+    imports: {
+      service: new ImportService({ needs, matcher: () => matchers.current(), channels, municipalities, needIdByKey: (key) => needIdBySubmissionKey(db, key) }),
+      downloadOrigins: slackDownloadOrigins(config.slack.apiUrl),
+    },
     health: createHealthCheck({ db, expectedMigrations: shipped }),
     inFlight,
     pendingAcks,

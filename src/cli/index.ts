@@ -8,6 +8,7 @@ import { runEval } from './eval.js';
 import { runExport } from './export.js';
 import { runNeed } from './need.js';
 import { runPerson } from './person.js';
+import { runImportCommand } from './import.js';
 import { runOutbox } from './outbox.js';
 import { runSummary } from './summary.js';
 
@@ -16,12 +17,15 @@ export interface CliIo {
   stderr(line: string): void;
   /** Reads a file, or standard input for "-". */
   readText(file: string): string;
+  /** Which of the streams are terminals (progress bars are drawn only there). */
+  isTTY?: { stdout: boolean; stderr: boolean };
 }
 
 export const processIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   readText: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
+  isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 };
 
 type Command = (args: string[], io: CliIo) => Promise<number> | number;
@@ -35,6 +39,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   export: { run: (args, io) => runExport(args, io), summary: 'export --format csv|xlsx|json [--out FILE] [--from DATE] [--to DATE] [--kommun …] [--område …]   every need for a report' },
   person: { run: (args, io) => runPerson(args, io), summary: 'person export U… | person erase U… [--name "Full Name"]… [--dry-run]   what the app holds about a person; erasing it' },
   need: { run: (args, io) => runNeed(args, io), summary: 'need erase-contact ID   clear a need\'s municipal contact (free text) and update its messages' },
+  import: { run: (args, io) => runImportCommand(args, io), summary: 'import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need' },
 };
 
 function usage(io: CliIo): void {

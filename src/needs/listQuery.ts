@@ -1,7 +1,7 @@
 // `/need list [kommun] [område] [status]` as people type it: municipality and area names match
 // without case or diacritics ("norrkoping", "Norrköpings kommun", "logistik"), status words in
 // Swedish or English; any other word is searched for. Pure.
-import { foldDiacritics } from '../matching/text/normalise.js';
+import { foldWord as fold, MUNICIPALITY_FILLER as FILLER, municipalityOfWord as municipalityOf } from './municipalityNames.js';
 import type { AreaSlug } from '../matching/types.js';
 import type { NeedFilter, NeedStatus } from './store/needRegister.js';
 
@@ -16,17 +16,12 @@ export interface Vocabulary {
   areas: { slug: AreaSlug; name: string; nameEn: string }[];
 }
 
-const fold = (word: string) => foldDiacritics(word.toLowerCase()).replace(/[^a-z0-9]/g, '');
-
 const STATUS_WORDS: Record<string, NeedStatus> = {
   oppen: 'open', oppna: 'open', oppet: 'open', open: 'open',
   tagen: 'claimed', tagna: 'claimed', taget: 'claimed', claimed: 'claimed', taken: 'claimed',
   lost: 'resolved', losta: 'resolved', resolved: 'resolved', klar: 'resolved', klara: 'resolved',
   aterkallad: 'withdrawn', aterkallade: 'withdrawn', aterkallat: 'withdrawn', withdrawn: 'withdrawn',
 };
-
-/** Words that only say "municipality": "Norrköpings kommun". */
-const FILLER = new Set(['kommun', 'kommuns', 'kommunen', 'municipality', 'i', 'in', 'och', 'and']);
 
 /** Every word an area can be named by: its slug and the longer words of its names. */
 function areaWords(areas: Vocabulary['areas']): Map<string, AreaSlug> {
@@ -39,16 +34,6 @@ function areaWords(areas: Vocabulary['areas']): Map<string, AreaSlug> {
     }
   }
   return words;
-}
-
-function municipalityOf(word: string, municipalities: Vocabulary['municipalities']): number | undefined {
-  const folded = fold(word);
-  for (const m of municipalities) {
-    const name = fold(m.name);
-    // "Norrköpings" (kommun), "norrkoping", "Norrköping"
-    if (folded === name || folded === `${name}s`) return m.id;
-  }
-  return undefined;
 }
 
 export function parseListQuery(text: string, vocabulary: Vocabulary): ListQuery {

@@ -22,6 +22,10 @@ export interface RecordMeta {
   source: NeedSource;
   /** Recognises the same submission arriving again (e.g. "view:V0123"): it is recorded once. */
   submissionKey?: string;
+  /** When the need arose, if not now (an imported row's datum). */
+  recordedAt?: Date;
+  /** Where an imported need came from (Need.sourceLabel). */
+  sourceLabel?: string | null;
 }
 
 export interface NeedServiceDeps {
@@ -92,7 +96,8 @@ export class NeedService {
           source: meta.source,
           submissionKey: submissionKey ?? null,
           searchText: searchIndexText(`${input.title}. ${input.description}`),
-          recordedAt: this.now(),
+          recordedAt: meta.recordedAt ?? this.now(),
+          ...(meta.sourceLabel ? { sourceLabel: meta.sourceLabel } : {}),
         },
         select: { id: true, title: true },
       });
@@ -155,7 +160,8 @@ export class NeedService {
         const post = await tx.suggestionPost.create({ data: { needId, channelId: route.channel, reason: route.reason } });
         await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId });
       }
-      await enqueue(tx, { kind: 'confirmation', needId });
+      // An imported need has nobody waiting for a confirmation: the import reports its own summary.
+      if (need.source !== 'import') await enqueue(tx, { kind: 'confirmation', needId });
       return true;
     });
     if (routed) {

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
 import type { NeedsExport } from '../export/needsExport.js';
 import type { FeedbackService } from '../needs/feedbackService.js';
+import type { ImportService } from '../needs/import/importService.js';
 import type { NeedsHome } from '../needs/home.js';
 import type { NeedChanges } from '../needs/needChanges.js';
 import type { NeedService } from '../needs/needService.js';
@@ -28,4 +29,13 @@ export interface ListenerDeps {
   areas: { slug: AreaSlug; name: string; nameEn: string }[];
   /** The export for admins (Exportera in the App Home); absent: nobody may export from Slack. */
   exports?: NeedsExport;
+  /** Importing workshop notes from a file uploaded in the App Home's Importera modal. */
+  imports?: SlackImportDeps;
+}
+
+export interface SlackImportDeps {
+  service: ImportService;
+  /** Where the bot token may be sent to download an uploaded file (Slack's file host). */
+  downloadOrigins: readonly string[];
+  maxBytes?: number;
 }

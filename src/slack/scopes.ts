@@ -12,6 +12,7 @@ export const BOT_SCOPES = {
   'reactions:read': '👍 👎 🙋 ✅ on suggestion messages',
   'files:write': 'the weekly summary’s chart; the export file in an admin’s DM',
   'im:write': 'open the DM with an admin who pressed Exportera in the Home tab, to upload the export there (conversations.open)',
+  'files:read': 'Importera: read the CSV/XLSX file a person uploads in the import modal (file_input; files.info and its download)',
 } as const;
 
 export type BotScope = keyof typeof BOT_SCOPES;

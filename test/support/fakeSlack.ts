@@ -83,9 +83,15 @@ export class FakeSlack {
    * url. Unset, the method answers a plain `{ ok: true }` as before.
    */
   socketModeUrl: string | null = null;
+  /** Files people uploaded (a file_input in a modal): files.info describes them, /download/<id> serves them. */
+  readonly files = new Map<string, { name: string; filetype: string; bytes: Buffer }>();
 
   private constructor() {
     this.server = createServer((req, res) => {
+      if ((req.url ?? '').startsWith('/download/')) {
+        this.handleDownload(req, res);
+        return;
+      }
       void this.handle(req).then(({ status, body, headers }) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
@@ -128,6 +134,14 @@ export class FakeSlack {
   limitPostsPerChannel(rate: { burst: number; intervalMs: number } | null): void {
     this.channelRate = rate;
     this.channelTokens.clear();
+  }
+
+  /** A file as if a person had uploaded it; returns its id (what a file_input submits). */
+  addFile(name: string, bytes: Buffer): string {
+    this.fileCounter += 1;
+    const id = `F0UP${String(this.fileCounter).padStart(4, '0')}`;
+    this.files.set(id, { name, filetype: name.split('.').pop()?.toLowerCase() ?? '', bytes });
+    return id;
   }
 
   /** Runs `hook` after acting on each call of `method` and before answering it (null removes it). */
@@ -180,6 +194,7 @@ export class FakeSlack {
     this.channels.clear();
     this.members.clear();
     this.grantedScopes = null;
+    this.files.clear();
   }
 
   async stop(): Promise<void> {
@@ -227,6 +242,23 @@ export class FakeSlack {
     setImmediate(() => this.events.emit('call', call));
     if (failure && 'status' in failure) return { status: failure.status, body: { ok: false } };
     return { status: 200, body: { ok: true } };
+  }
+
+  /** url_private_download: the bytes, for the bot token only (recorded as method 'download'). */
+  private handleDownload(req: IncomingMessage, res: import('node:http').ServerResponse): void {
+    const id = (req.url ?? '').replace(/^\/download\//, '');
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || null;
+    const call: RecordedCall = { method: 'download', args: { file: id }, token, at: Date.now() };
+    this.calls.push(call);
+    setImmediate(() => this.events.emit('call', call));
+    const file = this.files.get(id);
+    if (!token?.startsWith('xoxb-') || !file) {
+      res.writeHead(token?.startsWith('xoxb-') ? 404 : 403, { 'content-type': 'text/plain' });
+      res.end('no');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) });
+    res.end(file.bytes);
   }
 
   private outageFailure(method: string): Failure | undefined {
@@ -335,6 +367,13 @@ export class FakeSlack {
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
+      case 'files.info': {
+        const id = String(call.args.file ?? '');
+        const file = this.files.get(id);
+        if (!file) return { ok: false, error: 'file_not_found' };
+        const origin = this.url.replace(/\/api\/$/, '');
+        return { ok: true, file: { id, name: file.name, title: file.name, filetype: file.filetype, size: file.bytes.length, url_private_download: `${origin}/download/${id}` } };
+      }
       case 'files.getUploadURLExternal': {
         this.fileCounter += 1;
         const fileId = `F0FAKE${String(this.fileCounter).padStart(4, '0')}`;

@@ -18,6 +18,7 @@ export const HOME_ACTIONS = {
   myAreas: 'home_my_areas',
   followChannels: 'home_follow_channels',
   export: 'home_export',
+  importFile: 'home_import',
 } as const;
 
 /** The option value of "no filter". */
@@ -66,6 +67,8 @@ export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
       text: { type: 'mrkdwn', text: h.counts(data.counts.open, data.counts.claimed, data.counts.resolvedSince, yearOf(ctx.now)) },
       accessory: { type: 'button', action_id: HOME_ACTIONS.newNeed, text: plain(h.newNeed), style: 'primary', value: 'new' },
     },
+    // Workshop notes in: next to "Nytt behov" (a section has one accessory, so a row of its own).
+    { type: 'actions', block_id: 'home_import', elements: [{ type: 'button', action_id: HOME_ACTIONS.importFile, text: plain(t.importing.homeButton), value: 'import' }] },
     { type: 'divider' },
 
     { type: 'header', text: plain(h.mineTitle) },

@@ -1,10 +1,12 @@
 import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import { HOME_ACTIONS } from '../../blocks/appHome.js';
+import { IMPORT_ACTIONS } from '../../blocks/importModal.js';
 import { FIND_ACTIONS } from '../../blocks/findResults.js';
 import { NEED_PAGE_ACTIONS } from '../../blocks/needItem.js';
 import { SUGGESTION_ACTIONS } from '../../blocks/suggestionMessage.js';
 import type { ListenerDeps } from '../../deps.js';
 import { exportButton } from './exportAction.js';
+import { importButton, importConfirmButton } from './importActions.js';
 import { filterSelect, followChannelsButton, moreButton, myAreasSelect, newNeedButton } from './homeActions.js';
 import { editNeedButton, viewNeedButton, withdrawNeedButton } from './needPage.js';
 import { claimButton, notOursButton, recategoriseButton } from './suggestionButtons.js';
@@ -29,4 +31,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(HOME_ACTIONS.myAreas, myAreasSelect(deps));
   app.action<BlockAction>(HOME_ACTIONS.followChannels, followChannelsButton(deps));
   app.action<BlockAction>(HOME_ACTIONS.export, exportButton(deps));
+
+  app.action<BlockAction>(HOME_ACTIONS.importFile, importButton(deps));
+  app.action<BlockAction>(IMPORT_ACTIONS.confirm, importConfirmButton(deps));
 }

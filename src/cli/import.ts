@@ -1,0 +1,140 @@
+// `import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]` reads workshop
+// notes (CSV or XLSX) into needs: each valid row recorded with source "import" and routed like a
+// /need — classified, and its posts queued in the outbox, which the running bot sends (paced per
+// channel); this process needs no Slack connection. --dry-run writes nothing and prints what each
+// row would become. The same row imported again is recognised by its key and skipped.
+import { createReadStream, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import cliProgress from 'cli-progress';
+import { z } from 'zod';
+import type { ChannelsConfig } from '../channels/channelsConfig.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { messages } from '../i18n/messages.js';
+import { isAreaSlug } from '../needs/needAreas.js';
+import { ImportHeaderError, runImport, type RowOutcome } from '../needs/import/importer.js';
+import { ImportFileError, readImportFile } from '../needs/import/readFile.js';
+import { SOURCE_LABEL_MAX } from '../needs/import/importRow.js';
+import { MatcherProvider } from '../needs/matcherProvider.js';
+import { NeedService } from '../needs/needService.js';
+import { needIdBySubmissionKey } from '../needs/store/importKeys.js';
+import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from '../slack/importText.js';
+import { parseCommandArgs, UsageError } from './classify.js';
+import { openDatabase } from './database.js';
+import type { CliIo } from './index.js';
+import { processSummaryEnv } from './summary.js';
+
+/** What the command reads from its surroundings; tests pass their own. */
+export interface ImportCliEnv {
+  /** Config without Slack credentials: the import never talks to Slack. */
+  loadConfig(): Config;
+  loadChannels(config: Config): ChannelsConfig;
+  openDatabase(url: string): Promise<Db>;
+  now(): Date;
+  /** The matcher, trained like the bot's (tests hand one trained model to every run). */
+  matchers?(db: Db): Promise<MatcherProvider>;
+}
+
+export const processImportEnv: ImportCliEnv = {
+  loadConfig: processSummaryEnv.loadConfigForDryRun,
+  loadChannels: processSummaryEnv.loadChannels,
+  openDatabase: (url) => openDatabase(url),
+  now: () => new Date(),
+};
+
+const importArgs = z.object({
+  'dry-run': z.boolean().default(false),
+  source: z.string().trim().min(1, '--source must not be empty').max(SOURCE_LABEL_MAX, `--source may be at most ${SOURCE_LABEL_MAX} characters`).optional(),
+  by: z.string().regex(/^[UW][A-Z0-9]{2,}$/, '--by must be a Slack user id such as U0123ABCD').optional(),
+  positionals: z.array(z.string().min(1)).length(1, 'give exactly one FILE (CSV or XLSX)'),
+});
+
+export async function runImportCommand(args: string[], io: CliIo, env: ImportCliEnv = processImportEnv): Promise<number> {
+  const opts = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, source: { type: 'string' }, by: { type: 'string' } }, importArgs);
+  const file = opts.positionals[0]!;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const config = env.loadConfig();
+  const { locale } = config;
+  const t = messages(locale).importing;
+  const channels = env.loadChannels(config);
+  const db = await env.openDatabase(config.databaseUrl);
+  try {
+    const municipalities = await db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+    if (municipalities.length === 0) {
+      io.stderr(t.noMunicipalities);
+      return 1;
+    }
+    const areaNames = new Map(
+      (await db.strengthArea.findMany()).flatMap((a) => (isAreaSlug(a.slug) ? [[a.slug, locale === 'sv' ? a.name : a.nameEn] as const] : [])),
+    );
+    const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
+    const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
+    const needs = new NeedService({ db, matchers, channels, now: env.now });
+
+    const progress = io.isTTY?.stderr && size > 0 ? new cliProgress.MultiBar({ format: 'import [{bar}] {percentage}% | {rows} rows', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    const bar = progress?.create(size, 0, { rows: 0 }) ?? null;
+    // While the bar is drawn, lines for the terminal go above it; otherwise straight out.
+    const out = (line: string) => (progress && io.isTTY?.stdout ? progress.log(`${line}\n`) : io.stdout(line));
+    const err = (line: string) => (progress ? progress.log(`${line}\n`) : io.stderr(line));
+
+    let bytes = 0;
+    const counted = createReadStream(file).pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      }),
+    );
+    let rows = 0;
+    const channelText = (ids: readonly string[]) => ids.map((id) => `#${id}`).join(', ');
+    const onRow = (o: RowOutcome) => {
+      rows++;
+      bar?.update(bytes, { rows });
+      switch (o.status) {
+        case 'refused':
+          return err(refusedLineText(o.line, o.problems, locale));
+        case 'exists':
+          return out(t.existsRow(o.line, o.title));
+        case 'wouldImport': {
+          const areas = o.areas && o.areas.length > 0 ? o.areas.map((a) => areaNames.get(a) ?? a).join(', ') : t.noArea;
+          return out(t.dryRunRow(o.line, municipalityName.get(o.municipalityId) ?? String(o.municipalityId), o.title, areas, channelText(o.channels)));
+        }
+        case 'imported':
+          return out(t.importedRow(o.line, o.needId ?? 0, o.title, channelText(o.channels)));
+      }
+    };
+    let totals;
+    try {
+      totals = await runImport(
+        readImportFile(counted),
+        { needs, matcher: () => matchers.current(), channels, municipalities, needIdByKey: (key) => needIdBySubmissionKey(db, key), now: env.now },
+        { dryRun: opts['dry-run'], recordedBy: opts.by ?? null, sourceLabel: opts.source ?? null },
+        { onHeader: (header) => headerNotes(header, locale).forEach(err), onRow },
+      );
+    } catch (error) {
+      if (error instanceof ImportHeaderError) {
+        err(missingColumnsText(error.missing, locale));
+        return 1;
+      }
+      if (error instanceof ImportFileError) {
+        err(fileProblemText(error.problem, locale));
+        return 1;
+      }
+      throw error;
+    } finally {
+      bar?.update(bytes, { rows });
+      progress?.stop();
+    }
+    io.stdout(opts['dry-run'] ? t.dryRunTotals(totals.imported, totals.exists, totals.refused) : t.totals(totals.imported, totals.exists, totals.refused));
+    if (!opts['dry-run'] && totals.imported > 0) io.stdout(t.queuedNote);
+    return totals.refused > 0 ? 1 : 0;
+  } finally {
+    await db.$disconnect();
+  }
+}

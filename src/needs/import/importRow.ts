@@ -1,0 +1,118 @@
+// One data line of an import file → the need it would record, validated exactly as the modal
+// validates (validateNeedForm), plus what only an import has: the date, the source label and the
+// key that recognises the row when it comes again. Pure.
+import { createHash } from 'node:crypto';
+import { validateNeedForm, type NeedFieldError, type NeedInput, type RawNeedForm } from '../needInput.js';
+import { municipalityOfName, foldWord } from '../municipalityNames.js';
+import { SECTORS } from '../sectors.js';
+import type { ImportCells } from './columns.js';
+
+export const SOURCE_LABEL_MAX = 200;
+
+export type ImportProblem =
+  | { kind: 'field'; error: NeedFieldError; value: string }
+  | { kind: 'dateInvalid'; value: string }
+  | { kind: 'dateFuture'; value: string }
+  | { kind: 'sourceTooLong' }
+  | { kind: 'noRecorder' };
+
+export interface PlannedNeed {
+  input: NeedInput;
+  /** The datum column at noon UTC (the same day in Sweden), or null: recorded now. */
+  recordedAt: Date | null;
+  /** The row's källa, else the import's label; null when neither. */
+  sourceLabel: string | null;
+  /** Need.submissionKey: `import:` + sha256 of the normalised municipality, title, description and date. */
+  key: string;
+}
+
+export type RowPlan = { ok: true; need: PlannedNeed } | { ok: false; problems: ImportProblem[] };
+
+export interface RowContext {
+  municipalities: ReadonlyArray<{ id: number; name: string }>;
+  knownMunicipalityIds: ReadonlySet<number>;
+  /** The --source label (or the modal's Källa), used when a row has no källa of its own. */
+  sourceLabel: string | null;
+  now: Date;
+}
+
+const SECTOR_BY_WORD = new Map<string, string>(SECTORS.flatMap((s) => [[foldWord(s.slug), s.slug], [foldWord(s.sv), s.slug], [foldWord(s.en), s.slug]] as const));
+
+/** A sector by its slug or its Swedish or English label; the cell as written when none fits (the validator refuses it). */
+function sectorOf(cell: string): string | null {
+  if (cell === '') return null;
+  return SECTOR_BY_WORD.get(foldWord(cell)) ?? cell;
+}
+
+/** "U0123ABCD", "<@U0123ABCD>" or "<@U0123ABCD|anna>" → the id; anything else as written (refused). */
+function slackUserOf(cell: string): string | null {
+  if (cell === '') return null;
+  return cell.match(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? cell;
+}
+
+/** `YYYY-MM-DD`, optionally with a time after it (ignored); null when the cell is no real date. */
+export function parseImportDate(cell: string): string | null {
+  const match = cell.trim().match(/^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  const iso = date.toISOString().slice(0, 10);
+  return iso === `${y}-${m}-${d}` && Number(y) >= 1990 ? iso : null;
+}
+
+/** Case, spacing and Unicode form do not make a row new: "Ny  Skola" is "ny skola". */
+const normalise = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function importKey(input: Pick<NeedInput, 'municipalityId' | 'title' | 'description'>, date: string | null): string {
+  const hash = createHash('sha256');
+  hash.update([String(input.municipalityId), normalise(input.title), normalise(input.description), date ?? ''].join('\u001f'));
+  return `import:${hash.digest('hex')}`;
+}
+
+export function planRow(cells: ImportCells, ctx: RowContext): RowPlan {
+  const municipalityId = cells.municipality === '' ? null : municipalityOfName(cells.municipality, ctx.municipalities);
+  const form: RawNeedForm = {
+    // An unknown name goes in as written: the validator answers "unknown", as for a tampered select.
+    municipalityId: municipalityId === null ? null : municipalityId === undefined ? cells.municipality : String(municipalityId),
+    title: cells.title || null,
+    description: cells.description || null,
+    sector: sectorOf(cells.sector),
+    municipalContact: cells.municipalContact || null,
+    ourContactUserId: slackUserOf(cells.ourContact),
+  };
+  const problems: ImportProblem[] = [];
+  const validation = validateNeedForm(form, ctx.knownMunicipalityIds);
+  if (!validation.ok) {
+    const valueOf: Record<NeedFieldError['field'], string> = {
+      municipality: cells.municipality,
+      title: cells.title,
+      description: cells.description,
+      sector: cells.sector,
+      municipalContact: cells.municipalContact,
+      ourContact: cells.ourContact,
+    };
+    for (const error of validation.errors) problems.push({ kind: 'field', error, value: valueOf[error.field] });
+  }
+
+  let date: string | null = null;
+  if (cells.date !== '') {
+    date = parseImportDate(cells.date);
+    if (date === null) problems.push({ kind: 'dateInvalid', value: cells.date });
+    // A day ahead is allowed: a workshop in another timezone's "today" is still today here.
+    else if (Date.parse(`${date}T00:00:00Z`) > ctx.now.getTime() + 86_400_000) problems.push({ kind: 'dateFuture', value: date });
+  }
+  const sourceLabel = (cells.source || ctx.sourceLabel || '').replace(/\s+/g, ' ').trim() || null;
+  if (sourceLabel !== null && [...sourceLabel].length > SOURCE_LABEL_MAX) problems.push({ kind: 'sourceTooLong' });
+
+  if (problems.length > 0 || !validation.ok) return { ok: false, problems };
+  const { input } = validation;
+  return {
+    ok: true,
+    need: {
+      input,
+      recordedAt: date === null ? null : new Date(`${date}T12:00:00Z`),
+      sourceLabel,
+      key: importKey(input, date),
+    },
+  };
+}

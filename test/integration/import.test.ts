@@ -1,0 +1,184 @@
+// `npm run cli -- import`: workshop notes in a CSV (and the same rows in an XLSX) with good and
+// bad rows, against a real SQLite file. The dry run writes nothing; the real run records the good
+// rows as needs and queues their posts (the bot's outbox worker sends them, here to the fake);
+// a second run — of the same file or the same rows in another format — creates nothing.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ImportCliEnv, runImportCommand } from '../../src/cli/import.js';
+import type { CliIo } from '../../src/cli/index.js';
+import { type Config, parseConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/cli/database.js';
+import { createLogger } from '../../src/logger.js';
+import { MatcherProvider } from '../../src/needs/matcherProvider.js';
+import { OutboxWorker } from '../../src/outbox/outboxWorker.js';
+import { createSlackOutboxSender } from '../../src/slack/outboxSender.js';
+import { FakeSlack } from '../support/fakeSlack.js';
+import { TEST_CHANNELS } from '../support/testApp.js';
+import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
+import { csvOf, WORKSHOP_ROWS, writeXlsx } from '../support/importFiles.js';
+
+const logger = createLogger('silent');
+
+interface Run {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+let fake: FakeSlack;
+beforeAll(async () => {
+  fake = await FakeSlack.start();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+
+describe('import CLI', { timeout: 60_000 }, () => {
+  let t: TestDb;
+  let csvFile: string;
+  const configFor = (locale: 'sv' | 'en' = 'sv'): Config =>
+    parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789', DATABASE_URL: t.url, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent', LOCALE: locale });
+  // Every test database is seeded from the same files, so one trained matcher serves every run.
+  let trained: Promise<MatcherProvider> | null = null;
+  const env = (locale: 'sv' | 'en' = 'sv'): ImportCliEnv => ({
+    loadConfig: () => configFor(locale),
+    loadChannels: () => TEST_CHANNELS,
+    openDatabase: (url) => openDatabase(url),
+    now: () => new Date('2027-03-14T09:00:00Z'),
+    matchers: (db) => (trained ??= MatcherProvider.create(db)),
+  });
+  async function cli(args: string[], locale: 'sv' | 'en' = 'sv'): Promise<Run> {
+    const run: Run = { code: -1, out: [], err: [] };
+    const io: CliIo = { stdout: (l) => run.out.push(l), stderr: (l) => run.err.push(l), readText: () => '' };
+    run.code = await runImportCommand(args, io, env(locale));
+    return run;
+  }
+
+  beforeEach(async () => {
+    fake.reset();
+    t = await createTestDb();
+    csvFile = path.join(t.dir, 'workshop.csv');
+    writeFileSync(csvFile, csvOf(WORKSHOP_ROWS));
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('dry run: names each bad row by its line, predicts areas and channels for the good ones, writes nothing', async () => {
+    const run = await cli(['--dry-run', csvFile]);
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([
+      'Okända kolumner, ignoreras: Anteckning',
+      'rad 3: ”Stockholm” är ingen av Östergötlands 13 kommuner.',
+      'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
+      'rad 7: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
+      'rad 8: ”Nonsens” är ingen verksamhet vi känner till. ”not-a-user” är inget Slack-användar-id (U…).',
+      'rad 9: ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
+    ]);
+    // Line 5's description has a line break inside its quoted cell: the next row is line 7.
+    expect(run.out).toHaveLength(3);
+    expect(run.out[0]).toMatch(/^rad 2: Norrköping – Digital tvilling av centrum → .*Visualisering.* → .*#C0VISUAL.*#C0REGION$/);
+    expect(run.out[1]).toMatch(/^rad 5: Norrköping – Sensorer i VA-nätet → .*(Uppkopplade|uppkopplade).* → .*#C0IOT/);
+    expect(run.out[2]).toBe('Skulle importeras: 2 · fanns redan: 0 · avvisade: 5 (provkörning, inget sparades)');
+    expect(await t.db.need.count()).toBe(0);
+    expect(await t.db.outboxMessage.count()).toBe(0);
+  });
+
+  it('imports the good rows as routed needs with their posts queued, and a second run creates nothing', async () => {
+    const first = await cli([csvFile, '--source', 'Workshop Norrköping 2026-11-12', '--by', 'U0STAFF']);
+    expect(first.code).toBe(1);
+    // With --by, line 9 (no vår kontakt) is recorded too.
+    expect(first.err.filter((l) => l.startsWith('rad '))).toHaveLength(4);
+    expect(first.out.at(-2)).toBe('Importerade: 3 · fanns redan: 0 · avvisade: 4');
+    expect(first.out.at(-1)).toBe('Inläggen ligger i kö; den körande boten skickar dem, i takt per kanal.');
+
+    const needs = await t.db.need.findMany({ orderBy: { id: 'asc' }, include: { municipality: true, suggestions: true } });
+    expect(needs.map((n) => [n.municipality.name, n.title, n.source, n.recordedByUserId, n.ourContactUserId, n.sourceLabel])).toEqual([
+      ['Norrköping', 'Digital tvilling av centrum', 'import', 'U0STAFF', 'U0ALICE', 'Workshop Norrköping 2026-11-12'],
+      ['Norrköping', 'Sensorer i VA-nätet', 'import', 'U0STAFF', 'U0BOB', 'Workshop Norrköping 2026-11-12'],
+      ['Kinda', 'Vi behöver återvinna byggmaterial från rivningar och hitta nya material med…', 'import', 'U0STAFF', null, 'Workshop Norrköping 2026-11-12'],
+    ]);
+    expect(needs.map((n) => n.recordedAt.toISOString())).toEqual(['2026-11-12T12:00:00.000Z', '2026-11-12T12:00:00.000Z', '2026-11-11T12:00:00.000Z']);
+    expect(needs.map((n) => n.sector)).toEqual(['samhallsbyggnad', 'va', 'miljo']);
+    expect(needs.every((n) => n.routedAt !== null && /^import:[0-9a-f]{64}$/.test(n.submissionKey ?? ''))).toBe(true);
+    expect(needs[0]!.suggestions.map((s) => s.channelId)).toContain('C0VISUAL');
+    expect(needs[1]!.description).toBe('Uppkopplade sensorer i ledningsnätet ska larma om läckor\noch mäta flöden i realtid.');
+
+    // Queued, not sent: one suggestion per channel, no confirmation (nobody waits for one).
+    const queued = await t.db.outboxMessage.findMany();
+    const suggestions = needs.flatMap((n) => n.suggestions);
+    expect(queued.map((q) => q.kind).sort()).toEqual(suggestions.map(() => 'suggestion'));
+    expect(queued.every((q) => q.status === 'pending')).toBe(true);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(0);
+
+    // The bot's outbox worker sends them.
+    const worker = new OutboxWorker({
+      db: t.db,
+      logger,
+      send: createSlackOutboxSender({ db: t.db, client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }), locale: 'sv', intakeChannel: TEST_CHANNELS.intake, logger }),
+      pollIntervalMs: 60_000,
+      baseDelayMs: 10,
+    });
+    await worker.drain();
+    await worker.stop();
+    expect(fake.callsOf('chat.postMessage').map((c) => c.args.channel).sort()).toEqual(suggestions.map((s) => s.channelId).sort());
+
+    // Again: nothing new, nothing queued again.
+    const second = await cli([csvFile, '--source', 'Another label', '--by', 'U0STAFF']);
+    expect(second.out.at(-1)).toBe('Importerade: 0 · fanns redan: 3 · avvisade: 4');
+    expect(second.out.filter((l) => l.includes('fanns redan, hoppas över'))).toHaveLength(3);
+    expect(await t.db.need.count()).toBe(3);
+    expect(await t.db.outboxMessage.count()).toBe(queued.length);
+  });
+
+  it('reads the same rows from an XLSX, recognising them as the same rows as the CSV', async () => {
+    const xlsxFile = path.join(t.dir, 'workshop.xlsx');
+    await writeXlsx(xlsxFile, WORKSHOP_ROWS);
+    const dry = await cli(['--dry-run', xlsxFile]);
+    // In a worksheet every row is one line, so the line numbers run 2…9 without a gap.
+    expect(dry.err).toEqual([
+      'Okända kolumner, ignoreras: Anteckning',
+      'rad 3: ”Stockholm” är ingen av Östergötlands 13 kommuner.',
+      'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
+      'rad 6: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
+      'rad 7: ”Nonsens” är ingen verksamhet vi känner till. ”not-a-user” är inget Slack-användar-id (U…).',
+      'rad 8: ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
+    ]);
+    expect(dry.out.at(-1)).toBe('Skulle importeras: 2 · fanns redan: 0 · avvisade: 5 (provkörning, inget sparades)');
+    expect(await t.db.need.count()).toBe(0);
+
+    const real = await cli([xlsxFile]);
+    expect(real.out.at(-2)).toBe('Importerade: 2 · fanns redan: 0 · avvisade: 5');
+    const needs = await t.db.need.findMany({ orderBy: { id: 'asc' } });
+    expect(needs.map((n) => [n.title, n.recordedByUserId, n.recordedAt.toISOString(), n.sourceLabel])).toEqual([
+      ['Digital tvilling av centrum', 'U0ALICE', '2026-11-12T12:00:00.000Z', null],
+      ['Sensorer i VA-nätet', 'U0BOB', '2026-11-12T12:00:00.000Z', null],
+    ]);
+    const csvAgain = await cli([csvFile]);
+    expect(csvAgain.out.at(-1)).toBe('Importerade: 0 · fanns redan: 2 · avvisade: 5');
+    expect(await t.db.need.count()).toBe(2);
+  });
+
+  it('English with LOCALE=en; a comma-separated file; a missing required column stops before any row', async () => {
+    const commaFile = path.join(t.dir, 'comma.csv');
+    writeFileSync(commaFile, csvOf([['Municipality', 'Title', 'Description', 'Our contact'], ['Ydre', '', 'Short', 'U0ALICE'], ['Ydre', '', 'Vi behöver bättre skolskjutsar på landsbygden med anropsstyrd trafik.', 'U0ALICE']], ','));
+    const en = await cli(['--dry-run', commaFile], 'en');
+    expect(en.err).toEqual(['line 2: beskrivning: The description needs at least 10 characters.']);
+    expect(en.out.at(-1)).toBe('Would import: 1 · already there: 0 · refused: 1 (dry run, nothing was saved)');
+
+    const noDescription = path.join(t.dir, 'bad.csv');
+    writeFileSync(noDescription, csvOf([['kommun', 'rubrik'], ['Ydre', 'Något']]));
+    const bad = await cli([noDescription]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toEqual(['Filen saknar kolumnen ”beskrivning” (rubrikraden är rad 1). Inget importerades.']);
+    expect(await t.db.need.count()).toBe(0);
+  });
+
+  it('refuses bad arguments with a usage message', async () => {
+    const io: CliIo = { stdout: () => {}, stderr: () => {}, readText: () => '' };
+    await expect(runImportCommand([], io, env())).rejects.toThrow(/exactly one FILE/);
+    await expect(runImportCommand([csvFile, '--by', 'anna'], io, env())).rejects.toThrow(/Slack user id/);
+  });
+});
