@@ -24,6 +24,7 @@ import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
 import { RoutingQueue } from './needs/routingQueue.js';
+import { SimilarNeeds } from './needs/similarNeeds.js';
 import { NeedRegister } from './needs/store/needRegister.js';
 import { ensureSearchIndex, fillMissingSearchText } from './needs/store/searchIndex.js';
 import { UserPreferences } from './needs/store/userPreferences.js';
@@ -123,7 +124,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ...options.outbox,
   });
   let routing: RoutingQueue | null = null;
-  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id), logger: logger.child({ component: 'needs' }) });
+  // Built in the background (seconds for a large register); routing waits for it.
+  const similar = new SimilarNeeds(db, { logger: logger.child({ component: 'similar' }) });
+  similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
+  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id), logger: logger.child({ component: 'needs' }), similar });
   routing = new RoutingQueue({
     route: (id) => needs.routeNeed(id),
     pending: () => needs.unroutedNeedIds(),
@@ -155,6 +159,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     db,
     authority: members,
     matchers,
+    similar,
     onQueued: () => outbox.wake(),
     onTrainingDataChanged: () => retraining.request(),
     logger: logger.child({ component: 'needs' }),

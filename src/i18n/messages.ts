@@ -292,6 +292,16 @@ const sv = {
       fileTitle: (week: number) => `Nya behov v. ${week}`,
     },
   },
+  similar: {
+    heading: 'Liknande behov i andra kommuner',
+    /** "Motala — ‹title›, mars 2026" (the title is a link when the need was posted). */
+    line: (municipality: string, title: string, month: string) => `${municipality} — ${title}, ${month}`,
+    confirmation: (lines: string) => `Liknande behov: ${lines}`,
+    later: 'Senare behov som liknar detta',
+    sharedHeading: 'Gemensamma behov',
+    sharedIntro: 'Liknande behov i flera kommuner de senaste åtta veckorna:',
+    sharedLine: (count: number, label: string, municipalities: string) => `${count} kommuner: ${label} (${municipalities})`,
+  },
 };
 
 export type Messages = typeof sv;
@@ -586,6 +596,15 @@ const en: Widen<Messages> = {
       weekLabel: (week: number) => `w. ${week}`,
       fileTitle: (week: number) => `New needs week ${week}`,
     },
+  },
+  similar: {
+    heading: 'Similar needs in other municipalities',
+    line: (municipality: string, title: string, month: string) => `${municipality} — ${title}, ${month}`,
+    confirmation: (lines: string) => `Similar needs: ${lines}`,
+    later: 'Later needs like this one',
+    sharedHeading: 'Shared needs',
+    sharedIntro: 'Similar needs in several municipalities in the last eight weeks:',
+    sharedLine: (count: number, label: string, municipalities: string) => `${count} municipalities: ${label} (${municipalities})`,
   },
 };
 

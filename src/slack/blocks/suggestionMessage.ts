@@ -5,6 +5,7 @@ import { messages, type Locale } from '../../i18n/messages.js';
 import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
 import { viewButton } from './needItem.js';
+import { similarNeedsBlock } from './similarNeeds.js';
 import { channelList, escapeMrkdwn, LIMITS, slackDate, truncate } from './text.js';
 
 /** How much of a long description a channel message shows. */
@@ -86,6 +87,8 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
     { type: 'section', text: mrkdwn(areasText) },
     { type: 'section', text: mrkdwn(environmentsText) },
   );
+  const similar = similarNeedsBlock(need.similar ?? [], locale);
+  if (similar) blocks.push(similar);
 
   const stateLines: string[] = [];
   if (need.status === 'resolved') stateLines.push(f.resolved);
