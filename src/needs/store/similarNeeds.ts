@@ -3,6 +3,7 @@
 // plain objects out; no Slack types.
 import type { Db, Tx } from '../../db/client.js';
 import { suggestionLink } from '../../summaries/model.js';
+import { currentAreas } from '../needAreas.js';
 
 export interface IndexableNeed {
   id: number;
@@ -112,7 +113,7 @@ export interface SimilarEdge {
 }
 
 export interface WindowNeed extends SimilarNeedView {
-  /** Its current areas (NeedArea). */
+  /** Its areas now: a person's correction, else the classifier's suggestion. */
   areas: string[];
 }
 
@@ -130,10 +131,11 @@ export async function similarInWindow(db: Db, from: Date, to: Date): Promise<{ e
   const ids = [...new Set(edges.flatMap((e) => [e.needId, e.similarNeedId]))];
   const rows = await db.need.findMany({
     where: { id: { in: ids } },
-    select: { ...needColumns, currentAreas: { select: { areaSlug: true } } },
+    select: { ...needColumns, correctedAreas: true, classifications: { where: { suggested: true }, select: { areaSlug: true }, orderBy: { rank: 'asc' } } },
   });
   return {
     edges,
-    needs: rows.map((r) => ({ ...toView(r, 0), areas: r.currentAreas.map((a) => a.areaSlug) })),
+    // The areas as the weekly summary counts them: a person's correction, else the suggestion.
+    needs: rows.map((r) => ({ ...toView(r, 0), areas: currentAreas(r.classifications.map((c) => c.areaSlug), r.correctedAreas) })),
   };
 }
