@@ -5,7 +5,7 @@
 // many near-duplicates sharing rare words, the hard case for candidate gathering. Timed: one
 // SimilarityIndex.similarTo per query (a fresh synthetic need, its own municipality excluded),
 // as routing does it; also the build (what start-up costs), an upsert and a remove, and memory.
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { SIMILARITY_THRESHOLD, SimilarityIndex } from '../../src/matching/similar/similarityIndex.js';
@@ -48,15 +48,26 @@ export async function main(): Promise<void> {
 
   // Warm-up, then timed lookups.
   for (const q of queries.slice(0, 200)) index.similarTo(q.text, { excludeGroup: 0, limit: 3, threshold: SIMILARITY_THRESHOLD });
-  const times: number[] = [];
+  // Garbage-collection pauses, to tell the index's own slow lookups from the process's pauses.
+  const pauses: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const spans: { start: number; ms: number }[] = [];
   let found = 0;
   queries.forEach((q, i) => {
     const t0 = performance.now();
     const hits = index.similarTo(q.text, { excludeGroup: i % 13, limit: 3, threshold: SIMILARITY_THRESHOLD });
-    times.push(performance.now() - t0);
+    spans.push({ start: t0, ms: performance.now() - t0 });
     found += hits.length;
   });
-  times.sort((a, b) => a - b);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer deliver
+  observer.disconnect();
+  const times = spans.map((s) => s.ms).sort((a, b) => a - b);
+  const slow = spans.filter((s) => s.ms > 20);
+  const slowInGc = slow.filter((s) => pauses.some((p) => p.start < s.start + s.ms && p.end > s.start)).length;
+  console.log(`lookups over 20 ms: ${slow.length} of ${queryCount}, ${slowInGc} of them during a garbage-collection pause (${pauses.length} pauses, longest ${ms(Math.max(0, ...pauses.map((p) => p.end - p.start)))})`);
   console.log(
     `similarTo over ${count.toLocaleString('en')} needs, ${queryCount} lookups: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, p99 ${ms(percentile(times, 99))}, max ${ms(times.at(-1) ?? 0)} (target ≤ 20 ms); ${(found / queryCount).toFixed(2)} similar needs per lookup`,
   );

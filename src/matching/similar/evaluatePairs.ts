@@ -74,6 +74,22 @@ export function chooseThreshold(scored: readonly ScoredPair[], minPrecision = 0.
   return best;
 }
 
+/**
+ * The rule the app's threshold follows: the best F1 among thresholds whose precision is at least
+ * minPrecision on all pairs AND on each half (even- and odd-numbered pairs), so that the choice
+ * does not rest on a precision reached by one lucky pair (ties: the higher threshold).
+ */
+export function chooseStableThreshold(scored: readonly ScoredPair[], minPrecision = 0.8): PrecisionRecall | null {
+  const halves = [scored.filter((_, i) => i % 2 === 0), scored.filter((_, i) => i % 2 === 1)];
+  let best: PrecisionRecall | null = null;
+  for (const point of sweep(scored)) {
+    if (point.precision < minPrecision || point.truePositives === 0) continue;
+    if (halves.some((half) => precisionRecallAt(half, point.threshold).precision < minPrecision)) continue;
+    if (!best || point.f1 >= best.f1) best = point;
+  }
+  return best;
+}
+
 /** Chooses on the even-numbered pairs and measures on the odd ones, and the other way round. */
 export function twoFold(scored: readonly ScoredPair[], minPrecision = 0.8): { chosen: number | null; measured: PrecisionRecall }[] {
   const halves = [scored.filter((_, i) => i % 2 === 0), scored.filter((_, i) => i % 2 === 1)];

@@ -4,8 +4,10 @@
 //   - its features, exactly the matcher's ("w:" word block, "c:" n-gram block): what the cosine
 //     is computed over, with the matcher's weighting (tfidf.ts);
 //   - its lookup keys, a handful per word: the folded stem and, for a long stem, its 4–8-letter
-//     endings (Swedish puts a compound's head last: "vattenläckor" meets "läckor"). Only these go
-//     into the inverted index, which keeps it about twenty times smaller than one over n-grams.
+//     endings, as plain stems (Swedish puts a compound's head last: "vattenläckor" has the key
+//     "lack", as "läckor" does). Only these go into the inverted index, which keeps it about twenty
+//     times smaller than one over n-grams; a need that shares only n-grams with another (typos)
+//     is not a candidate.
 import { isWordFeature, TextAnalyser } from '../text/features.js';
 import { foldDiacritics } from '../text/normalise.js';
 
@@ -60,7 +62,7 @@ export class SimilarityTerms {
       const stem = foldDiacritics(feature.slice(WORD_PREFIX.length));
       keys.add(stem);
       if (stem.length < COMPOUND_MIN_STEM) continue;
-      for (let head = HEAD_MIN; head <= HEAD_MAX && stem.length - head >= MODIFIER_MIN; head++) keys.add(`~${stem.slice(-head)}`);
+      for (let head = HEAD_MIN; head <= HEAD_MAX && stem.length - head >= MODIFIER_MIN; head++) keys.add(stem.slice(-head));
     }
     const out = [...keys];
     if (this.keysCache.size > 200_000) this.keysCache.clear();
