@@ -3,7 +3,7 @@
 // pair fares, the threshold the pairs themselves would choose, a two-fold check of that choice and
 // the sweep. The idf comes from the pairs' texts and the shipped labelled needs, as in the app
 // (stored needs plus the shipped ones).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { chooseStableThreshold, chooseThreshold, type LabelledPair, precisionRecallAt, type PrecisionRecall, scorePairs, sweep, twoFold } from '../matching/similar/evaluatePairs.js';
@@ -50,7 +50,8 @@ export function printSimilarNeedsReport(io: CliIo, shippedNeeds: readonly Labell
     io.stdout(`  similar needs: ${file} not found, skipped`);
     return null;
   }
-  const pairs = parseNeedPairs(io.readText(file), file);
+  // The shipped pairs file, not an operator's input: read directly.
+  const pairs = parseNeedPairs(readFileSync(file, 'utf8'), file);
   const scored = scorePairs(pairs, shippedNeeds.map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)));
   const count = (kind: string) => pairs.filter((p) => p.kind === kind).length;
   io.stdout(`similar needs: ${pairs.length} labelled pairs (${count('same')} the same need, ${count('area')} same area but another need, ${count('unrelated')} unrelated)`);

@@ -75,7 +75,7 @@ export class NeedChanges {
     const refused = await this.ownerRefusal(needId, userId);
     if (refused) return { ok: false, refused };
     const indexed = { id: needId, municipalityId: input.municipalityId, text: needText(input) };
-    const found = this.deps.similar ? await this.deps.similar.find(indexed) : null;
+    const found = this.deps.similar ? await this.deps.similar.find(indexed).catch(() => null) : null;
     const result = await this.deps.db.$transaction(async (tx) => {
       const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, include: { classifications: { where: { suggested: true } } } });
       const changed = EDITABLE.filter((field) => need[field] !== input[field]);
@@ -92,7 +92,7 @@ export class NeedChanges {
       return { changed, currentAreas: currentAreas(need.classifications.map((c) => c.areaSlug), need.correctedAreas) };
     });
     if (result.changed.length > 0) {
-      if (result.changed.some((f) => SIMILARITY_FIELDS.includes(f))) await this.deps.similar?.upsert(indexed);
+      if (result.changed.some((f) => SIMILARITY_FIELDS.includes(f))) await this.deps.similar?.upsert(indexed).catch(() => undefined);
       this.deps.logger?.info({ needId, userId, fields: result.changed }, 'need edited');
       this.deps.onQueued?.();
     }
@@ -115,7 +115,7 @@ export class NeedChanges {
       await tx.trainingExample.delete({ where: { id: example.id } });
       return true;
     });
-    await this.deps.similar?.remove(needId);
+    await this.deps.similar?.remove(needId).catch(() => undefined);
     this.deps.logger?.info({ needId, userId }, 'need withdrawn');
     this.deps.onQueued?.();
     if (trainingChanged) this.deps.onTrainingDataChanged?.();

@@ -125,7 +125,13 @@ export class NeedService {
     const environments = rankEnvironments(text, classification, await this.environmentProfiles(), ENVIRONMENTS_PER_NEED);
     const routes = routeNeed(channels, suggestedAreas);
     const indexed = { id: needId, municipalityId: need.municipalityId, text };
-    const similar = this.deps.similar ? await this.deps.similar.find(indexed) : [];
+    // Similar needs are a help, not a condition: without them (the index could not be built) the need is routed all the same.
+    const similar = this.deps.similar
+      ? await this.deps.similar.find(indexed).catch((error: unknown) => {
+          this.deps.logger?.warn({ needId, err: error }, 'similar needs not looked up');
+          return [];
+        })
+      : [];
 
     const routed = await db.$transaction(async (tx) => {
       // The guard makes concurrent routing of the same need (restart + live request) harmless.
@@ -163,7 +169,7 @@ export class NeedService {
       await enqueue(tx, { kind: 'confirmation', needId });
       return true;
     });
-    if (routed) await this.deps.similar?.upsert(indexed);
+    if (routed) await this.deps.similar?.upsert(indexed).catch((error: unknown) => this.deps.logger?.warn({ needId, err: error }, 'need not added to the similar-needs index'));
     if (routed) {
       this.deps.logger?.info(
         { needId, areas: suggestedAreas, abstained: classification.abstain, channels: routes.map((r) => r.channel), modelVersion: classification.modelVersion, similar: similar.map((s) => s.needId) },

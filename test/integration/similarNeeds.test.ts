@@ -4,7 +4,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../support/fakeSlack.js';
 import { municipalityIdOf, openNeedModal } from '../support/needs.js';
-import { buttonPayload, needSubmissionPayload, nextViewId, postInteraction, viewSubmission } from '../support/slackRequests.js';
+import { buttonPayload, needFormValues, needSubmissionPayload, nextViewId, postInteraction, viewSubmission } from '../support/slackRequests.js';
 import { type TestApp, useAppPerTest } from '../support/testApp.js';
 
 const ctx = useAppPerTest();
@@ -135,5 +135,24 @@ describe('similar needs in other municipalities', () => {
     const third = await record(app, fake, 'Ydre', { title: 'Ruttoptimering i hemtjänsten', description: ROUTES_MOTALA.description });
     const found = await app.server.db.needSimilar.findMany({ where: { needId: third.needId } });
     expect(found.map((r) => r.similarNeedId)).toEqual([second.needId]);
+  });
+
+  it('looks again when a need is edited: the list follows the new text, and the edited need is found by it', async () => {
+    const { app, fake } = ctx;
+    const first = await record(app, fake, 'Motala', ROUTES_MOTALA);
+    const second = await record(app, fake, 'Kinda', ROUTES_KINDA);
+    expect((await app.server.db.needSimilar.findMany({ where: { needId: second.needId } })).map((r) => r.similarNeedId)).toEqual([first.needId]);
+
+    const values = needFormValues({ municipalityId: await municipalityIdOf(app, 'Kinda'), ...BRIDGES }, 'U0STAFF');
+    const res = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0STAFF', privateMetadata: JSON.stringify({ needId: second.needId }), values }));
+    expect(res.status).toBe(200);
+    await app.server.drained();
+    expect((await app.server.db.need.findUniqueOrThrow({ where: { id: second.needId } })).title).toBe(BRIDGES.title);
+    expect(await app.server.db.needSimilar.count({ where: { needId: second.needId } })).toBe(0);
+    expect(await needPage(app, fake, second.needId)).not.toContain('Liknande behov i andra kommuner');
+
+    // A bridge need elsewhere now finds the edited need, and no longer the home-care one.
+    const third = await record(app, fake, 'Mjölby', { title: 'Broräcken som rostar', description: 'Räckena på våra broar och kajer rostar sönder på några år, vi behöver bättre beläggningar och material.' });
+    expect((await app.server.db.needSimilar.findMany({ where: { needId: third.needId } })).map((r) => r.similarNeedId)).toEqual([second.needId]);
   });
 });
