@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../support/fakeSlack.js';
 import { municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { buttonPayload, needFormValues, needSubmissionPayload, nextViewId, postInteraction, viewSubmission } from '../support/slackRequests.js';
+import { weeklySummaryMessage } from '../../src/slack/blocks/weeklySummary.js';
+import { isoWeekOf } from '../../src/summaries/isoWeek.js';
+import { loadWeeklySummary } from '../../src/summaries/query.js';
+import { assertWithinSlackLimits } from '../support/blockLimits.js';
 import { type TestApp, useAppPerTest } from '../support/testApp.js';
 
 const ctx = useAppPerTest();
@@ -154,5 +158,27 @@ describe('similar needs in other municipalities', () => {
     // A bridge need elsewhere now finds the edited need, and no longer the home-care one.
     const third = await record(app, fake, 'Mjölby', { title: 'Broräcken som rostar', description: 'Räckena på våra broar och kajer rostar sönder på några år, vi behöver bättre beläggningar och material.' });
     expect((await app.server.db.needSimilar.findMany({ where: { needId: third.needId } })).map((r) => r.similarNeedId)).toEqual([second.needId]);
+  });
+
+  it('makes the weekly summary’s Gemensamma behov of needs recorded in two municipalities', async () => {
+    const { app, fake } = ctx;
+    await record(app, fake, 'Motala', ROUTES_MOTALA);
+    const second = await record(app, fake, 'Kinda', ROUTES_KINDA);
+    await record(app, fake, 'Norrköping', BRIDGES);
+    const areas = (await app.server.db.needArea.findMany({ where: { needId: second.needId } })).map((a) => a.areaSlug);
+    const week = isoWeekOf(new Date(), 'Europe/Stockholm');
+    for (const [channelId, scope] of [['C0REGION', 'all'], ['C0MATER', ['material']]] as const) {
+      const summary = await loadWeeklySummary(app.server.db, { channelId, areas: scope === 'all' ? 'all' : [...scope], week, timezone: 'Europe/Stockholm' });
+      const message = weeklySummaryMessage(summary, 'sv');
+      assertWithinSlackLimits(message.blocks);
+      const text = JSON.stringify(message.blocks);
+      if (channelId === 'C0REGION') {
+        expect(text).toContain('*Gemensamma behov*');
+        expect(text).toMatch(/2 kommuner: <https:\/\/slack\.com\/archives\/[^|]+\|Smartare rutter för hemtjänsten> \(Motala och Kinda\)/);
+      } else if (!areas.includes('material')) {
+        // A channel none of the group's needs is in does not get it.
+        expect(text).not.toContain('Gemensamma behov');
+      }
+    }
   });
 });
