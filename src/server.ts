@@ -28,6 +28,7 @@ import { RoutingQueue } from './needs/routingQueue.js';
 import { ImportService } from './needs/import/importService.js';
 import { needIdBySubmissionKey } from './needs/store/importKeys.js';
 import { slackDownloadOrigins } from './slack/importFile.js';
+import { SimilarNeeds } from './needs/similarNeeds.js';
 import { NeedRegister } from './needs/store/needRegister.js';
 import { ensureSearchIndex, fillMissingSearchText } from './needs/store/searchIndex.js';
 import { UserPreferences } from './needs/store/userPreferences.js';
@@ -127,7 +128,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ...options.outbox,
   });
   let routing: RoutingQueue | null = null;
-  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id), logger: logger.child({ component: 'needs' }) });
+  // Built in the background (seconds for a large register); routing waits for it.
+  const similar = new SimilarNeeds(db, { logger: logger.child({ component: 'similar' }) });
+  similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
+  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id), logger: logger.child({ component: 'needs' }), similar });
   routing = new RoutingQueue({
     route: (id) => needs.routeNeed(id),
     pending: () => needs.unroutedNeedIds(),
@@ -159,6 +163,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     db,
     authority: members,
     matchers,
+    similar,
     onQueued: () => outbox.wake(),
     onTrainingDataChanged: () => retraining.request(),
     logger: logger.child({ component: 'needs' }),

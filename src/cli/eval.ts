@@ -26,6 +26,7 @@ import type { SeedNeedLike } from '../matching/seed.js';
 import { type LabelledNeedSeed, parseLabelledNeeds, SeedFileError } from '../seed/seedFiles.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { confusionLines, sideBySide, type ReportColumn } from './evalTable.js';
+import { printSimilarNeedsReport } from './evalSimilar.js';
 import type { CliIo } from './index.js';
 import { loadTrainingSource, type TrainingSource } from './trainingSource.js';
 
@@ -133,6 +134,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
   }
   printReliability(outOfFold, io);
   if (options.sweep) printSweep(outOfFold, io);
+  if (!options.json) printSimilarNeedsReport(io, source.seed.labelledNeeds);
   return 0;
 }
 

@@ -398,6 +398,16 @@ const sv = {
     importedRow: (line: number, needId: number, title: string, channels: string) => `rad ${line}: behov ${needId} – ${title} → ${channels}`,
     noMunicipalities: 'Databasen har inga kommuner ännu: starta boten en gång (den lägger in referensdata) och försök igen.',
   },
+  similar: {
+    heading: 'Liknande behov i andra kommuner',
+    /** "Motala — ‹title›, mars 2026" (the title is a link when the need was posted). */
+    line: (municipality: string, title: string, month: string) => `${municipality} — ${title}, ${month}`,
+    confirmation: (lines: string) => `Liknande behov: ${lines}`,
+    later: 'Senare behov som liknar detta',
+    sharedHeading: 'Gemensamma behov',
+    sharedIntro: 'Liknande behov i flera kommuner de senaste åtta veckorna:',
+    sharedLine: (count: number, label: string, municipalities: string) => `${count} kommuner: ${label} (${municipalities})`,
+  },
 };
 
 export type Messages = typeof sv;
@@ -796,6 +806,15 @@ const en: Widen<Messages> = {
     failed: 'The import failed. What was saved stays; run the same file again for the rest.',
     importedRow: (line: number, needId: number, title: string, channels: string) => `line ${line}: need ${needId} – ${title} → ${channels}`,
     noMunicipalities: 'The database has no municipalities yet: start the bot once (it adds the reference data) and try again.',
+  },
+  similar: {
+    heading: 'Similar needs in other municipalities',
+    line: (municipality: string, title: string, month: string) => `${municipality} — ${title}, ${month}`,
+    confirmation: (lines: string) => `Similar needs: ${lines}`,
+    later: 'Later needs like this one',
+    sharedHeading: 'Shared needs',
+    sharedIntro: 'Similar needs in several municipalities in the last eight weeks:',
+    sharedLine: (count: number, label: string, municipalities: string) => `${count} municipalities: ${label} (${municipalities})`,
   },
 };
 

@@ -12,6 +12,8 @@ import { currentAreas } from './needAreas.js';
 import type { NeedInput } from './needInput.js';
 import { isSectorSlug } from './sectors.js';
 import { type Allowed, allowedFor, may } from './permissions.js';
+import type { SimilarNeeds } from './similarNeeds.js';
+import { needText, replaceSimilar } from './store/similarNeeds.js';
 
 export interface NeedChangesDeps {
   db: Db;
@@ -22,7 +24,12 @@ export interface NeedChangesDeps {
   onTrainingDataChanged?: () => void;
   logger?: Logger;
   now?: () => Date;
+  /** Kept up to date with edited and withdrawn needs; an edited need's similar needs are found again. */
+  similar?: SimilarNeeds;
 }
+
+/** Fields whose change makes a need's similar needs be looked up again. */
+const SIMILARITY_FIELDS: readonly string[] = ['municipalityId', 'title', 'description'];
 
 const EDITABLE = ['municipalityId', 'title', 'description', 'sector', 'municipalContact', 'ourContactUserId'] as const;
 export type EditableField = (typeof EDITABLE)[number];
@@ -67,6 +74,8 @@ export class NeedChanges {
   async editNeed(needId: number, userId: string, input: NeedInput): Promise<EditOutcome> {
     const refused = await this.ownerRefusal(needId, userId);
     if (refused) return { ok: false, refused };
+    const indexed = { id: needId, municipalityId: input.municipalityId, text: needText(input) };
+    const found = this.deps.similar ? await this.deps.similar.find(indexed).catch(() => null) : null;
     const result = await this.deps.db.$transaction(async (tx) => {
       const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, include: { classifications: { where: { suggested: true } } } });
       const changed = EDITABLE.filter((field) => need[field] !== input[field]);
@@ -76,11 +85,14 @@ export class NeedChanges {
           data: { ...Object.fromEntries(changed.map((f) => [f, input[f]])), searchText: searchIndexText(`${input.title}. ${input.description}`) },
         });
         await tx.needEvent.create({ data: { needId, kind: 'edited', detail: changed.join(','), userId, at: this.now() } });
+        // A routed need's list of similar needs follows its new text (an unrouted one gets it when routed).
+        if (found && need.routedAt && changed.some((f) => SIMILARITY_FIELDS.includes(f))) await replaceSimilar(tx, needId, found, this.now());
         await queueUpdates(tx, needId, this.now());
       }
       return { changed, currentAreas: currentAreas(need.classifications.map((c) => c.areaSlug), need.correctedAreas) };
     });
     if (result.changed.length > 0) {
+      if (result.changed.some((f) => SIMILARITY_FIELDS.includes(f))) await this.deps.similar?.upsert(indexed).catch(() => undefined);
       this.deps.logger?.info({ needId, userId, fields: result.changed }, 'need edited');
       this.deps.onQueued?.();
     }
@@ -103,6 +115,7 @@ export class NeedChanges {
       await tx.trainingExample.delete({ where: { id: example.id } });
       return true;
     });
+    await this.deps.similar?.remove(needId).catch(() => undefined);
     this.deps.logger?.info({ needId, userId }, 'need withdrawn');
     this.deps.onQueued?.();
     if (trainingChanged) this.deps.onTrainingDataChanged?.();

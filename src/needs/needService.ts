@@ -13,6 +13,8 @@ import { serialiseEnvironmentReason } from './environmentReason.js';
 import { currentAreas, replaceCurrentAreas } from './needAreas.js';
 import type { NeedInput } from './needInput.js';
 import { loadNeedDetail, type NeedDetail } from './needViews.js';
+import type { SimilarNeeds } from './similarNeeds.js';
+import { replaceSimilar } from './store/similarNeeds.js';
 
 export type NeedSource = 'slash_command' | 'shortcut' | 'app_home' | 'import';
 
@@ -39,6 +41,8 @@ export interface NeedServiceDeps {
   /** One info line per need recorded and routed: ids only, never what people typed. */
   logger?: Logger;
   now?: () => Date;
+  /** Finds needs of other municipalities like a routed one (stored with it); none when absent. */
+  similar?: SimilarNeeds;
 }
 
 const ENVIRONMENTS_PER_NEED = 3;
@@ -126,6 +130,14 @@ export class NeedService {
     const suggestedAreas: AreaSlug[] = classification.suggested.map((s) => s.slug);
     const environments = rankEnvironments(text, classification, await this.environmentProfiles(), ENVIRONMENTS_PER_NEED);
     const routes = routeNeed(channels, suggestedAreas);
+    const indexed = { id: needId, municipalityId: need.municipalityId, text };
+    // Similar needs are a help, not a condition: without them (the index could not be built) the need is routed all the same.
+    const similar = this.deps.similar
+      ? await this.deps.similar.find(indexed).catch((error: unknown) => {
+          this.deps.logger?.warn({ needId, err: error }, 'similar needs not looked up');
+          return [];
+        })
+      : [];
 
     const routed = await db.$transaction(async (tx) => {
       // The guard makes concurrent routing of the same need (restart + live request) harmless.
@@ -160,13 +172,15 @@ export class NeedService {
         const post = await tx.suggestionPost.create({ data: { needId, channelId: route.channel, reason: route.reason } });
         await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId });
       }
+      await replaceSimilar(tx, needId, similar, this.now());
       // An imported need has nobody waiting for a confirmation: the import reports its own summary.
       if (need.source !== 'import') await enqueue(tx, { kind: 'confirmation', needId });
       return true;
     });
+    if (routed) await this.deps.similar?.upsert(indexed).catch((error: unknown) => this.deps.logger?.warn({ needId, err: error }, 'need not added to the similar-needs index'));
     if (routed) {
       this.deps.logger?.info(
-        { needId, areas: suggestedAreas, abstained: classification.abstain, channels: routes.map((r) => r.channel), modelVersion: classification.modelVersion },
+        { needId, areas: suggestedAreas, abstained: classification.abstain, channels: routes.map((r) => r.channel), modelVersion: classification.modelVersion, similar: similar.map((s) => s.needId) },
         'need classified and its posts queued',
       );
       this.deps.onQueued?.();

@@ -4,6 +4,10 @@ import type { EnvironmentReason } from '../matching/types.js';
 import { suggestionLink } from '../summaries/model.js';
 import { storedEnvironmentReason } from './environmentReason.js';
 import { parseCorrectedAreas } from './needAreas.js';
+import { SIMILAR_SHOWN } from './similarNeeds.js';
+import { laterSimilarTo, similarFoundFor, type SimilarNeedView } from './store/similarNeeds.js';
+
+export type { SimilarNeedView };
 
 export interface AreaMatchView {
   slug: string;
@@ -52,6 +56,8 @@ export interface NeedView {
   withdrawn: { at: Date; byUserId: string | null } | null;
   claimedByUserId: string | null;
   feedbackByChannel: ChannelFeedbackView[];
+  /** Needs of other municipalities about the same thing, found when this one was routed (withdrawn ones left out). */
+  similar?: SimilarNeedView[];
 }
 
 export type HistoryKind = 'recorded' | 'routed' | 'status' | 'recategorised' | 'returned_to_intake' | 'edited' | 'withdrawn' | 'contact_erased';
@@ -69,6 +75,8 @@ export interface NeedDetail {
   need: NeedView;
   posts: { channelId: string; link: string | null; state: string }[];
   history: HistoryEntry[];
+  /** Needs recorded later, elsewhere, that found this one (newest first). */
+  laterSimilar?: SimilarNeedView[];
 }
 
 export interface SuggestionView {
@@ -139,6 +147,7 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
     withdrawn: need.withdrawnAt ? { at: need.withdrawnAt, byUserId: need.history.find((e) => e.kind === 'withdrawn')?.userId ?? null } : null,
     claimedByUserId: need.claimedByUserId,
     feedbackByChannel: [...byChannel.values()].sort((a, b) => a.channelId.localeCompare(b.channelId)),
+    similar: await similarFoundFor(db, needId),
   };
 }
 
@@ -160,10 +169,11 @@ async function environmentViews(
 export async function loadNeedDetail(db: Db, needId: number): Promise<NeedDetail | null> {
   const need = await loadNeedView(db, needId);
   if (!need) return null;
-  const [row, posts, events] = await Promise.all([
+  const [row, posts, events, laterSimilar] = await Promise.all([
     db.need.findUniqueOrThrow({ where: { id: needId }, select: { routedAt: true } }),
     db.suggestionPost.findMany({ where: { needId }, orderBy: { id: 'asc' } }),
     db.needEvent.findMany({ where: { needId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    laterSimilarTo(db, needId, SIMILAR_SHOWN * 2),
   ]);
   const history: HistoryEntry[] = [
     { at: need.recordedAt, kind: 'recorded', userId: need.recordedByUserId, detail: '' },
@@ -174,6 +184,7 @@ export async function loadNeedDetail(db: Db, needId: number): Promise<NeedDetail
     need,
     posts: posts.map((p) => ({ channelId: p.channelId, link: p.messageTs ? suggestionLink(p.channelId, p.messageTs) : null, state: p.state })),
     history,
+    laterSimilar,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { loadSuggestionView, type SuggestionView } from '../needs/needViews.js';
+import { similarFoundFor } from '../needs/store/similarNeeds.js';
 import { parseOutboxItem } from '../outbox/outboxQueue.js';
 import { OutboxSendError, type OutboxRow, type OutboxSender } from '../outbox/outboxWorker.js';
 import { confirmationText } from './blocks/confirmation.js';
@@ -108,7 +109,8 @@ async function sendConfirmation({ db, client, locale, intakeChannel }: SlackOutb
   if (!need) return;
   const channels = need.suggestions.map((s) => s.channelId);
   const noClearMatch = need.abstained === true || (channels.length === 1 && channels[0] === intakeChannel);
-  const text = confirmationText({ title: need.title, channelIds: channels, noClearMatch, intakeChannel }, locale);
+  const similar = await similarFoundFor(db, needId);
+  const text = confirmationText({ title: need.title, channelIds: channels, noClearMatch, intakeChannel, similar }, locale);
   if (need.originChannelId) {
     try {
       await client.chat.postEphemeral({ channel: need.originChannelId, user: need.recordedByUserId, text });

@@ -60,7 +60,24 @@ export interface WeeklySummary {
   feedback: { up: number; down: number; recategorised: number };
   /** The last eight weeks (the reported one last), for the chart. */
   trend: { weeks: string[]; points: TrendPoint[] };
+  /** "Gemensamma behov": groups of similar needs of the last eight weeks spanning two or more municipalities. */
+  shared?: SharedNeedGroup[];
 }
+
+/** Similar needs (NeedSimilar) of the last eight weeks that hang together, from several municipalities. */
+export interface SharedNeedGroup {
+  /** The newest need's title. */
+  label: string;
+  /** A link to the newest need's suggestion message, if it was posted. */
+  link: string | null;
+  /** Distinct, in order of their first need. */
+  municipalities: string[];
+  needIds: number[];
+  newest: Date;
+}
+
+/** Shared-need groups shown per channel, at most (the most municipalities first). */
+export const SHARED_GROUPS_SHOWN = 5;
 
 export const NEW_NEEDS_SHOWN = 15;
 export const WAITING_SHOWN = 10;

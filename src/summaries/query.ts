@@ -37,6 +37,7 @@ import {
   WAITING_SHOWN,
   type WeeklySummary,
 } from './model.js';
+import { loadSharedNeeds } from './sharedNeeds.js';
 
 export interface SummaryScope {
   channelId: string;
@@ -378,5 +379,6 @@ export async function loadWeeklySummary(db: Db, scope: SummaryScope): Promise<We
     resolved: sum(shared.activity, (r) => r.resolved),
     feedback: { up: feedbackOf('up'), down: feedbackOf('down'), recategorised: sum(shared.recategorised, (r) => r.n) },
     trend: { weeks: trendWeeks.map(formatIsoWeek), points: [...points.values()] },
+    shared: await loadSharedNeeds(db, scope),
   };
 }

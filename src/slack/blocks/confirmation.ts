@@ -1,6 +1,8 @@
 // The short note to the person who recorded a need, naming where it was posted — and saying so
 // when nothing matched clearly, also when an all-areas channel got it too.
 import { messages, type Locale } from '../../i18n/messages.js';
+import type { SimilarNeedView } from '../../needs/needViews.js';
+import { similarNeedsSentence } from './similarNeeds.js';
 import { channelList, escapeMrkdwn } from './text.js';
 
 export interface ConfirmationInput {
@@ -10,9 +12,17 @@ export interface ConfirmationInput {
   /** No strength area matched clearly: the need went to intake for sorting. */
   noClearMatch: boolean;
   intakeChannel: string;
+  /** Needs of other municipalities about the same thing (a line of their own after the rest). */
+  similar?: readonly SimilarNeedView[];
 }
 
 export function confirmationText(input: ConfirmationInput, locale: Locale): string {
+  const similar = similarNeedsSentence(input.similar ?? [], locale);
+  const text = whereItWent(input, locale);
+  return similar ? `${text}\n${similar}` : text;
+}
+
+function whereItWent(input: ConfirmationInput, locale: Locale): string {
   const t = messages(locale).confirmation;
   // The title is what a person typed: escaped, so "<!channel>" in it pings nobody.
   const title = escapeMrkdwn(input.title);

@@ -10,6 +10,7 @@ import { sectorLabel } from '../../needs/sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { type AreaNames, areaName, NEED_PAGE_ACTIONS } from './needItem.js';
 import { confidenceOf } from './suggestionMessage.js';
+import { similarNeedsBlock } from './similarNeeds.js';
 import { channelList, escapeMrkdwn, LIMITS, mention, slackDate, truncate } from './text.js';
 
 export const NEED_PAGE_CALLBACK_ID = 'need_page';
@@ -56,6 +57,7 @@ export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalVi
     const lines = environmentLines(need.environments, { locale: ctx.locale, shownAreas: need.areas });
     blocks.push(section(`*${t.environments}*\n${lines.join('\n')}`));
   }
+  blocks.push(...similarBlocks(detail, ctx));
 
   const posts = detail.posts.map((p) => {
     const where = p.link ? `<#${p.channelId}>: <${p.link}|${t.openPost}>` : `<#${p.channelId}>`;
@@ -87,6 +89,14 @@ export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalVi
     private_metadata: JSON.stringify({ needId: need.id }),
     blocks,
   };
+}
+
+/** Similar needs found when it was routed, and later needs that found it. */
+function similarBlocks(detail: NeedDetail, ctx: NeedPageContext): KnownBlock[] {
+  const found = similarNeedsBlock(detail.need.similar ?? [], ctx.locale);
+  const shown = new Set((detail.need.similar ?? []).map((s) => s.id));
+  const later = similarNeedsBlock((detail.laterSimilar ?? []).filter((s) => !shown.has(s.id)), ctx.locale, messages(ctx.locale).similar.later);
+  return [found, later].filter((b): b is NonNullable<typeof b> => b !== null);
 }
 
 function areaLines(detail: NeedDetail, ctx: NeedPageContext): string[] {

@@ -6,6 +6,7 @@ import type { NeedView } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { viewButton } from './needItem.js';
+import { similarNeedsBlock } from './similarNeeds.js';
 import { channelList, escapeMrkdwn, LIMITS, mention, slackDate, truncate } from './text.js';
 
 /** How much of a long description a channel message shows. */
@@ -85,6 +86,8 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
     { type: 'section', text: mrkdwn(areasText) },
     { type: 'section', text: mrkdwn(environmentsText) },
   );
+  const similar = similarNeedsBlock(need.similar ?? [], locale);
+  if (similar) blocks.push(similar);
 
   const stateLines: string[] = [];
   if (need.status === 'resolved') stateLines.push(f.resolved);

@@ -4,6 +4,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import { localDateTime } from '../../summaries/isoWeek.js';
 import { type CountWithTrend, isEmptyWeek, type SummaryNeed, WAITING_DAYS, type WeeklySummary } from '../../summaries/model.js';
+import { sharedNeedsBlocks } from './sharedNeeds.js';
 import { escapeMrkdwn, LIMITS, truncate } from './text.js';
 
 const TITLE_SHOWN = 110;
@@ -116,6 +117,7 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
   }
   const f = summary.feedback;
   blocks.push(...sections([t.activity(summary.claimed, summary.resolved), t.feedback(f.up, f.down, f.recategorised)]));
+  blocks.push(...sharedNeedsBlocks(summary.shared, locale));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t.chartNote }] });
 
   return { text: t.fallback(week, newNeeds.total), blocks: blocks.slice(0, LIMITS.messageBlocks), withChart: true };
