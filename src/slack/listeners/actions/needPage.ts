@@ -65,40 +65,33 @@ async function refusalModal(deps: ListenerDeps, args: ActionArgs, needId: number
   }
 }
 
-export const editNeedButton =
-  (deps: ListenerDeps) =>
+/**
+ * A form only the need's owners may open: the refusal when they may not, the form when the need
+ * is there (`form` gives null when it is gone), else a notice that it is gone.
+ */
+const ownersForm =
+  (deps: ListenerDeps, what: string, form: (needId: number) => Promise<ModalView | null>) =>
   async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const press = parsePress(args);
     if (!press) return;
-    const refusal = await refusalModal(deps, args, press.needId, press.payload.user.id);
-    const editing = refusal ? null : await deps.changes.editable(press.needId);
-    const view =
-      refusal ??
-      (editing
-        ? needModal({ locale: deps.locale, municipalities: deps.municipalities, editing, privateMetadata: JSON.stringify({ needId: press.needId }) })
-        : noticeModal(messages(deps.locale).needPage.missing, deps.locale));
+    let view = await refusalModal(deps, args, press.needId, press.payload.user.id);
     try {
+      view ??= (await form(press.needId)) ?? noticeModal(messages(deps.locale).needPage.missing, deps.locale);
       await show(args, press.payload, view);
     } catch (error) {
-      args.logger.error('could not open the edit form', error);
+      args.logger.error(`could not open the ${what} form`, error);
     }
   };
 
-export const withdrawNeedButton =
-  (deps: ListenerDeps) =>
-  async (args: ActionArgs): Promise<void> => {
-    await args.ack();
-    const press = parsePress(args);
-    if (!press) return;
-    const refusal = await refusalModal(deps, args, press.needId, press.payload.user.id);
-    const summary = refusal ? null : await deps.needs.needSummary(press.needId);
-    const view =
-      refusal ??
-      (summary ? withdrawModal({ locale: deps.locale, needId: press.needId, title: summary.title }) : noticeModal(messages(deps.locale).needPage.missing, deps.locale));
-    try {
-      await show(args, press.payload, view);
-    } catch (error) {
-      args.logger.error('could not open the withdraw form', error);
-    }
-  };
+export const editNeedButton = (deps: ListenerDeps) =>
+  ownersForm(deps, 'edit', async (needId) => {
+    const editing = await deps.changes.editable(needId);
+    return editing ? needModal({ locale: deps.locale, municipalities: deps.municipalities, editing, privateMetadata: JSON.stringify({ needId }) }) : null;
+  });
+
+export const withdrawNeedButton = (deps: ListenerDeps) =>
+  ownersForm(deps, 'withdraw', async (needId) => {
+    const summary = await deps.needs.needSummary(needId);
+    return summary ? withdrawModal({ locale: deps.locale, needId, title: summary.title }) : null;
+  });
