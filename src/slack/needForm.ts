@@ -2,7 +2,16 @@
 // field errors back onto the modal's blocks in the user's language.
 import { z } from 'zod';
 import { messages, type Locale } from '../i18n/messages.js';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, MUNICIPAL_CONTACT_MAX, TITLE_MAX, type NeedFieldError, type RawNeedForm } from '../needs/needInput.js';
+import {
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  MUNICIPAL_CONTACT_MAX,
+  type NeedFieldError,
+  type NeedInput,
+  type RawNeedForm,
+  TITLE_MAX,
+  validateNeedForm,
+} from '../needs/needInput.js';
 import { INPUT_ACTION_ID, NEED_BLOCKS } from './blocks/needModal.js';
 
 // Every element reports one of these shapes; anything else reads as "not filled in".
@@ -58,4 +67,20 @@ export function modalErrors(errors: NeedFieldError[], locale: Locale): Record<st
   const out: Record<string, string> = {};
   for (const error of errors) out[NEED_BLOCKS[error.field]] ??= fieldErrorText(error, locale);
   return out;
+}
+
+/** What a form that came back unreadable (a private_metadata that is not ours) is answered with. */
+export const tamperedFormErrors = (locale: Locale): Record<string, string> => modalErrors([{ field: 'municipality', code: 'tampered' }], locale);
+
+/**
+ * The need form as submitted (new or edited), validated like every other way in: the input, or
+ * the field errors to answer the submission with.
+ */
+export function validateSubmittedNeed(
+  values: unknown,
+  municipalities: ReadonlyArray<{ id: number }>,
+  locale: Locale,
+): { ok: true; input: NeedInput } | { ok: false; errors: Record<string, string> } {
+  const validation = validateNeedForm(readNeedForm(values), new Set(municipalities.map((m) => m.id)));
+  return validation.ok ? validation : { ok: false, errors: modalErrors(validation.errors, locale) };
 }

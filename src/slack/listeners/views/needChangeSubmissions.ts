@@ -6,12 +6,11 @@ import type { WebClient } from '@slack/web-api';
 import { messages } from '../../../i18n/messages.js';
 import type { AreaSlug } from '../../../matching/types.js';
 import type { EditOutcome } from '../../../needs/needChanges.js';
-import { validateNeedForm } from '../../../needs/needInput.js';
 import { beforeAck } from '../../ackDeadline.js';
 import { noticeModal, rerouteModal } from '../../blocks/needChangeModals.js';
 import { NEED_BLOCKS } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { modalErrors, readNeedForm } from '../../needForm.js';
+import { tamperedFormErrors, validateSubmittedNeed } from '../../needForm.js';
 import { readNeedRef, readRerouteRef } from '../../needMetadata.js';
 import { parsePayload, type ViewSubmissionPayload, viewSubmissionPayload } from '../../payloads.js';
 import { refusalText } from '../../refusals.js';
@@ -46,12 +45,12 @@ export const needEditSubmission =
     const payload = parsePayload(viewSubmissionPayload, body, logger, 'need edit submission');
     const ref = payload ? readNeedRef(payload.view.private_metadata) : null;
     if (!payload || !ref) {
-      await ack({ response_action: 'errors', errors: modalErrors([{ field: 'municipality', code: 'tampered' }], deps.locale) });
+      await ack({ response_action: 'errors', errors: tamperedFormErrors(deps.locale) });
       return;
     }
-    const validation = validateNeedForm(readNeedForm(payload.view.state.values), new Set(deps.municipalities.map((m) => m.id)));
+    const validation = validateSubmittedNeed(payload.view.state.values, deps.municipalities, deps.locale);
     if (!validation.ok) {
-      await ack({ response_action: 'errors', errors: modalErrors(validation.errors, deps.locale) });
+      await ack({ response_action: 'errors', errors: validation.errors });
       return;
     }
     let outcome: EditOutcome;

@@ -2,11 +2,10 @@
 // need is classified and posted afterwards by the routing queue.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { messages } from '../../../i18n/messages.js';
-import { validateNeedForm } from '../../../needs/needInput.js';
 import { beforeAck } from '../../ackDeadline.js';
 import { NEED_BLOCKS } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { modalErrors, readNeedForm } from '../../needForm.js';
+import { tamperedFormErrors, validateSubmittedNeed } from '../../needForm.js';
 import { decodeNeedModalMetadata } from '../../needModalMetadata.js';
 import { parsePayload, viewSubmissionPayload } from '../../payloads.js';
 
@@ -16,12 +15,12 @@ export const needSubmission =
     const payload = parsePayload(viewSubmissionPayload, body, logger, 'need modal submission');
     const metadata = payload ? decodeNeedModalMetadata(payload.view.private_metadata) : null;
     if (!payload || !metadata) {
-      await ack({ response_action: 'errors', errors: modalErrors([{ field: 'municipality', code: 'tampered' }], deps.locale) });
+      await ack({ response_action: 'errors', errors: tamperedFormErrors(deps.locale) });
       return;
     }
-    const validation = validateNeedForm(readNeedForm(payload.view.state.values), new Set(deps.municipalities.map((m) => m.id)));
+    const validation = validateSubmittedNeed(payload.view.state.values, deps.municipalities, deps.locale);
     if (!validation.ok) {
-      await ack({ response_action: 'errors', errors: modalErrors(validation.errors, deps.locale) });
+      await ack({ response_action: 'errors', errors: validation.errors });
       return;
     }
 
