@@ -33,6 +33,14 @@ interface ThrowawayDatabase {
   drop(): Promise<void>;
 }
 
+/** The database at `url` migrated and seeded, as the summary fixtures' TestDb. */
+async function migratedTestDb(url: string): Promise<TestDb> {
+  await applyPendingMigrations(url);
+  const db = await createDb(url);
+  await syncReferenceData(db, loadSeedData());
+  return { db, url, dir: '', municipalityIds: new Map((await db.municipality.findMany()).map((m) => [m.name, m.id])), close: () => db.$disconnect() };
+}
+
 /** A new, empty database on the TEST_POSTGRES_URL server (the user needs CREATEDB). */
 async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   const { PrismaPg } = await import('@prisma/adapter-pg');
@@ -172,16 +180,7 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
 
     beforeAll(async () => {
       database = await createThrowawayDatabase();
-      await applyPendingMigrations(database.url);
-      const db = await createDb(database.url);
-      await syncReferenceData(db, loadSeedData());
-      pg = {
-        db,
-        url: database.url,
-        dir: '',
-        municipalityIds: new Map((await db.municipality.findMany()).map((m) => [m.name, m.id])),
-        close: () => db.$disconnect(),
-      };
+      pg = await migratedTestDb(database.url);
       sqlite = await createTestDb();
       for (const t of [sqlite, pg]) await addScenario(t);
     });
@@ -250,16 +249,7 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
 
     beforeAll(async () => {
       database = await createThrowawayDatabase();
-      await applyPendingMigrations(database.url);
-      const db = await createDb(database.url);
-      await syncReferenceData(db, loadSeedData());
-      pg = {
-        db,
-        url: database.url,
-        dir: '',
-        municipalityIds: new Map((await db.municipality.findMany()).map((m) => [m.name, m.id])),
-        close: () => db.$disconnect(),
-      };
+      pg = await migratedTestDb(database.url);
     });
     afterAll(async () => {
       await pg?.close();

@@ -90,35 +90,7 @@ export function nextViewId(): string {
  * unless `viewId` names the same one (a re-sent submission).
  */
 export function needSubmissionPayload(values: NeedFormValues, privateMetadata: string, userId = 'U0STAFF', viewId = nextViewId()): unknown {
-  const option = (value: string | null | undefined) => ({ type: 'static_select', selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null });
-  return {
-    type: 'view_submission',
-    team: { id: 'T0FAKE', domain: 'fake' },
-    user: { id: userId, username: 'staff', name: 'staff', team_id: 'T0FAKE' },
-    api_app_id: 'A0APP',
-    token: 'deprecated-verification-token',
-    trigger_id: 'trigger-submit',
-    view: {
-      id: viewId,
-      team_id: 'T0FAKE',
-      type: 'modal',
-      callback_id: 'need_modal',
-      private_metadata: privateMetadata,
-      hash: 'h',
-      title: { type: 'plain_text', text: 'Nytt behov' },
-      blocks: [],
-      state: {
-        values: {
-          municipality: { value: option(values.municipalityId) },
-          title: { value: { type: 'plain_text_input', value: values.title ?? null } },
-          description: { value: { type: 'plain_text_input', value: values.description ?? null } },
-          sector: { value: option(values.sector) },
-          municipal_contact: { value: { type: 'plain_text_input', value: values.municipalContact ?? null } },
-          contact: { value: { type: 'users_select', selected_user: values.contactUserId === undefined ? userId : values.contactUserId } },
-        },
-      },
-    },
-  };
+  return viewSubmission({ callbackId: 'need_modal', userId, privateMetadata, values: needFormValues(values, userId), viewId });
 }
 
 let eventCounter = 0;
@@ -134,24 +106,16 @@ export interface ReactionEventOptions {
 
 /** An Events API envelope for a reaction, as Slack sends it. */
 export function reactionEnvelope(options: ReactionEventOptions): { event_id: string } & Record<string, unknown> {
-  eventCounter += 1;
-  return {
-    token: 'deprecated-verification-token',
-    team_id: 'T0FAKE',
-    api_app_id: 'A0APP',
-    type: 'event_callback',
-    event_id: options.eventId ?? `Ev${Date.now()}${eventCounter}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0FAKE', user_id: 'U0BOT', is_bot: true }],
-    event: {
+  return eventEnvelope(
+    {
       type: options.type,
       user: options.userId,
       reaction: options.reaction,
       item_user: 'U0BOT',
       item: { type: 'message', channel: options.channel, ts: options.ts },
-      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
     },
-  };
+    options.eventId,
+  );
 }
 
 let actionCounter = 0;
@@ -188,25 +152,8 @@ export function buttonPayload(options: {
 
 /** A view_submission of the "Byt styrkeområde" modal. */
 export function recategoriseSubmissionPayload(values: string[], privateMetadata: string, userId: string): unknown {
-  return {
-    type: 'view_submission',
-    team: { id: 'T0FAKE', domain: 'fake' },
-    user: { id: userId, username: 'u', name: 'u', team_id: 'T0FAKE' },
-    api_app_id: 'A0APP',
-    token: 'deprecated-verification-token',
-    trigger_id: 'trigger-submit',
-    view: {
-      id: 'V0RECAT',
-      team_id: 'T0FAKE',
-      type: 'modal',
-      callback_id: 'recategorise_modal',
-      private_metadata: privateMetadata,
-      hash: 'h',
-      title: { type: 'plain_text', text: 'Byt styrkeområde' },
-      blocks: [],
-      state: { values: { areas: { value: { type: 'checkboxes', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) } } } },
-    },
-  };
+  const checked = { type: 'checkboxes', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) };
+  return viewSubmission({ callbackId: 'recategorise_modal', userId, privateMetadata, values: { areas: { value: checked } }, viewId: 'V0RECAT' });
 }
 
 /** An Events API envelope around any event, as Slack sends it. */
@@ -302,5 +249,13 @@ export function viewSubmission(options: {
 
 /** The state values of the need form (new or edited), as needSubmissionPayload sends them. */
 export function needFormValues(values: NeedFormValues, userId: string): Record<string, Record<string, unknown>> {
-  return (needSubmissionPayload(values, '', userId) as { view: { state: { values: Record<string, Record<string, unknown>> } } }).view.state.values;
+  const option = (value: string | null | undefined) => ({ type: 'static_select', selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null });
+  return {
+    municipality: { value: option(values.municipalityId) },
+    title: { value: { type: 'plain_text_input', value: values.title ?? null } },
+    description: { value: { type: 'plain_text_input', value: values.description ?? null } },
+    sector: { value: option(values.sector) },
+    municipal_contact: { value: { type: 'plain_text_input', value: values.municipalContact ?? null } },
+    contact: { value: { type: 'users_select', selected_user: values.contactUserId === undefined ? userId : values.contactUserId } },
+  };
 }
