@@ -71,6 +71,8 @@ interface EnvironmentText {
 interface Prepared {
   texts: EnvironmentText[];
   idf: (feature: string) => number;
+  /** Per environment, the length of its idf-weighted vector (the same for every need). */
+  norms: number[];
 }
 
 function termsOf(environment: EnvironmentProfile, common: (feature: string) => boolean): Term[] {
@@ -110,35 +112,62 @@ function prepare(environments: readonly EnvironmentProfile[]): Prepared {
   const texts = environments.map((e, i) => ({ bag: bags[i] ?? bagOf(''), terms: termsOf(e, common) }));
   // idf over the environments' own texts, so what every offer says ("företag", "-ing") weighs little.
   const idf = (feature: string): number => Math.log((1 + bags.length) / (1 + (df.get(feature) ?? 0))) + 1;
-  const prepared = { texts, idf };
+  const norms = bags.map((bag) => Math.sqrt([...bag.counts].reduce((sum, [f, c]) => sum + (c * idf(f)) ** 2, 0)));
+  const prepared = { texts, idf, norms };
   preparedCache.set(environments, prepared);
   return prepared;
 }
 
-function cosine(a: Bag, b: Bag, idf: (feature: string) => number): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [f, c] of a.counts) {
-    const w = c * idf(f);
-    normA += w * w;
-    const other = b.counts.get(f);
-    if (other !== undefined) dot += w * other * idf(f);
-  }
-  for (const [f, c] of b.counts) normB += (c * idf(f)) ** 2;
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+/** The need's idf-weighted vector: its length, and each feature's weight (computed once per need, used for every environment). */
+interface NeedVector {
+  weights: Map<string, number>;
+  norm: number;
 }
 
-/** The need's word features, and its word stems for compound matching. */
+function needVectorOf(need: Bag, idf: (feature: string) => number): NeedVector {
+  const weights = new Map<string, number>();
+  let sum = 0;
+  for (const [f, c] of need.counts) {
+    const w = c * idf(f);
+    weights.set(f, w);
+    sum += w * w;
+  }
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+function cosine(need: NeedVector, environment: Bag, environmentNorm: number, idf: (feature: string) => number): number {
+  if (need.norm === 0 || environmentNorm === 0) return 0;
+  let dot = 0;
+  for (const [f, w] of need.weights) {
+    const other = environment.counts.get(f);
+    if (other !== undefined) dot += w * other * idf(f);
+  }
+  return dot / (need.norm * environmentNorm);
+}
+
+/** The need's word features, and what of its stems a term's word can meet as a compound's part. */
 interface NeedWords {
   features: Set<string>;
-  stems: string[];
+  /** Endings of the need's stems that a term's word meets as the compound's head (its stem without the first two letters). */
+  heads: Set<string>;
+  /** Beginnings of the need's stems that a longer term word meets as the compound's first part. */
+  starts: Set<string>;
 }
 
 function needWordsOf(need: Bag): NeedWords {
   const features = new Set<string>();
   for (const token of need.tokens) for (const f of token.features) if (isWordFeature(f)) features.add(f);
-  return { features, stems: [...features] };
+  // Precomputed so that a term's word is checked with two lookups, not against every stem:
+  // a term word f meets stem s (longer than f) as its head when s ends with f minus its first two
+  // letters (at least MIN_COMPOUND_HEAD of them), and as its start when s starts with f (f at least
+  // MIN_COMPOUND_START + 2 letters long).
+  const heads = new Set<string>();
+  const starts = new Set<string>();
+  for (const s of features) {
+    for (let length = MIN_COMPOUND_HEAD; length <= s.length - 3; length++) heads.add(s.slice(s.length - length));
+    for (let length = MIN_COMPOUND_START + 2; length <= s.length - 1; length++) starts.add(s.slice(0, length));
+  }
+  return { features, heads, starts };
 }
 
 /** A word of a term is met by the same stem in the need, or as the head or start of a compound there. */
@@ -146,11 +175,8 @@ function wordMet(word: readonly string[], need: NeedWords): boolean {
   return word.some(
     (f) =>
       need.features.has(f) ||
-      need.stems.some(
-        (s) =>
-          s.length > f.length &&
-          ((f.length - 2 >= MIN_COMPOUND_HEAD && s.endsWith(f.slice(2))) || (f.length - 2 >= MIN_COMPOUND_START && s.startsWith(f))),
-      ),
+      (f.length - 2 >= MIN_COMPOUND_HEAD && need.heads.has(f.slice(2))) ||
+      (f.length - 2 >= MIN_COMPOUND_START && need.starts.has(f)),
   );
 }
 
@@ -191,13 +217,14 @@ export function rankEnvironments(
 ): RankedEnvironment[] {
   const need = bagOf(text);
   const needWords = needWordsOf(need);
-  const { texts, idf } = prepare(environments);
+  const { texts, idf, norms } = prepare(environments);
+  const needVector = needVectorOf(need, idf);
   const areaScore = new Map<AreaSlug, number>(classification.ranked.map((r) => [r.slug, r.score]));
   const suggested = new Set<AreaSlug>(classification.suggested.map((s) => s.slug));
 
   const scored: Scored[] = environments.map((environment, i) => {
     const own = texts[i];
-    const similarity = own ? cosine(need, own.bag, idf) : 0;
+    const similarity = own ? cosine(needVector, own.bag, norms[i] ?? 0, idf) : 0;
     // The environment's best area for this need; a suggested area counts in full, others half.
     let bestArea: AreaSlug | undefined;
     let bestFit = 0;
