@@ -2,48 +2,26 @@
 // postgres.test.ts: TEST_POSTGRES_URL names a server where the user may create databases; a
 // throwaway database is created and dropped). The same code as on SQLite: groupBy, endsWith,
 // contains, a rolled-back dry run.
-import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db, dialectOf } from '../../src/db/client.js';
-import { applyPendingMigrations } from '../../src/db/migrate.js';
-import { syncReferenceData } from '../../src/db/seed.js';
+import { type Db, dialectOf } from '../../src/db/client.js';
 import { writeExport } from '../../src/export/exportNeeds.js';
 import { clearExpiredMunicipalContacts, erasePerson, exportPerson } from '../../src/privacy/store/personalData.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
+import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
 import { addNeed, type TestDb } from '../unit/summaries/fixtures.js';
-
-const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
   let db: Db;
   let t: TestDb;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const admin = await new PrismaPg({ connectionString: postgresUrl! }).connect();
-    const name = `behovsbryggan_test_${randomBytes(6).toString('hex')}`;
-    await admin.executeScript(`CREATE DATABASE "${name}"`);
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${name}`;
-    drop = async () => {
-      try {
-        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.dispose();
-      }
-    };
-    await applyPendingMigrations(url.toString());
-    db = await createDb(url.toString());
-    await syncReferenceData(db, loadSeedData());
-    t = { db, url: url.toString(), dir: '', municipalityIds: new Map((await db.municipality.findMany()).map((m) => [m.name, m.id])), close: async () => undefined };
+    t = await createPostgresTestDb();
+    db = t.db;
   }, 60_000);
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await drop?.();
+    await t?.close();
   });
 
   it('exports, exports a person and erases them', async () => {

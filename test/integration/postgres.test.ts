@@ -4,67 +4,25 @@
 // Opt-in, as it needs a server where the user may create databases. Example:
 //   TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test npx vitest run test/integration/postgres.test.ts
 // Every database used here is a throwaway one (behovsbryggan_test_<random>), dropped afterwards.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
-import { createDb, dialectOf } from '../../src/db/client.js';
-import { applyPendingMigrations } from '../../src/db/migrate.js';
-import { syncReferenceData } from '../../src/db/seed.js';
+import { dialectOf } from '../../src/db/client.js';
 import { searchQueryGroups } from '../../src/matching/index.js';
 import { NeedRegister } from '../../src/needs/store/needRegister.js';
 import { ensureSearchIndex } from '../../src/needs/store/searchIndex.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
 import { isoWeekOf, parseIsoWeek } from '../../src/summaries/isoWeek.js';
 import type { WeeklySummary } from '../../src/summaries/model.js';
 import { loadWeeklySummary } from '../../src/summaries/query.js';
 import { FakeSlack } from '../support/fakeSlack.js';
+import { createThrowawayDatabase, migratedTestDb, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
 import { needSubmissionPayload, postCommand, postEvent, postInteraction, reactionEnvelope } from '../support/slackRequests.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
 import { addRegisterNeed } from '../unit/needs/registerFixtures.js';
 
-const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 const HOME_CARE_NEED =
   'Hemtjänsten i Kinda vill ha sensorer och trygghetslarm som larmar när en brukare ramlar, uppkopplade mot våra digitala lås och tillsyn på natten.';
-
-interface ThrowawayDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** The database at `url` migrated and seeded, as the summary fixtures' TestDb. */
-async function migratedTestDb(url: string): Promise<TestDb> {
-  await applyPendingMigrations(url);
-  const db = await createDb(url);
-  await syncReferenceData(db, loadSeedData());
-  return { db, url, dir: '', municipalityIds: new Map((await db.municipality.findMany()).map((m) => [m.name, m.id])), close: () => db.$disconnect() };
-}
-
-/** A new, empty database on the TEST_POSTGRES_URL server (the user needs CREATEDB). */
-async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const admin = await new PrismaPg({ connectionString: postgresUrl! }).connect();
-  const name = `behovsbryggan_test_${randomBytes(6).toString('hex')}`;
-  try {
-    await admin.executeScript(`CREATE DATABASE "${name}"`);
-  } catch (error) {
-    await admin.dispose();
-    throw error;
-  }
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      try {
-        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.dispose();
-      }
-    },
-  };
-}
 
 describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () => {
   describe('the app', () => {
