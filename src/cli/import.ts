@@ -17,6 +17,7 @@ import { ImportFileError, readImportFile } from '../needs/import/readFile.js';
 import { SOURCE_LABEL_MAX } from '../needs/import/importRow.js';
 import { MatcherProvider } from '../needs/matcherProvider.js';
 import { NeedService } from '../needs/needService.js';
+import { SimilarNeeds } from '../needs/similarNeeds.js';
 import { needIdBySubmissionKey } from '../needs/store/importKeys.js';
 import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from '../slack/importText.js';
 import { parseCommandArgs, UsageError } from './classify.js';
@@ -74,7 +75,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     );
     const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
     const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
-    const needs = new NeedService({ db, matchers, channels, now: env.now });
+    const needs = new NeedService({ db, matchers, channels, now: env.now, similar: new SimilarNeeds(db) });
 
     const progress = io.isTTY?.stderr && size > 0 ? new cliProgress.MultiBar({ format: 'import [{bar}] {percentage}% | {rows} rows', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
     const bar = progress?.create(size, 0, { rows: 0 }) ?? null;

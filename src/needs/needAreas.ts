@@ -1,4 +1,5 @@
 // A need's current areas: a person's correction when there is one, else the classifier's suggestion.
+import { insertRows } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
 import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
 
@@ -19,6 +20,13 @@ export function currentAreas(suggested: readonly string[], correctedAreas: strin
 
 /** Keeps NeedArea (the current areas, for lists by area) in step, inside the caller's transaction. */
 export async function replaceCurrentAreas(tx: Tx, needId: number, areas: readonly AreaSlug[]): Promise<void> {
-  await tx.needArea.deleteMany({ where: { needId } });
-  if (areas.length > 0) await tx.needArea.createMany({ data: [...new Set(areas)].map((areaSlug) => ({ needId, areaSlug })) });
+  await replaceCurrentAreasOf(tx, [{ needId, areas }]);
+}
+
+/** The same for many needs at once (routing an import's batch): two statements. */
+export async function replaceCurrentAreasOf(tx: Tx, needs: ReadonlyArray<{ needId: number; areas: readonly AreaSlug[] }>): Promise<void> {
+  if (needs.length === 0) return;
+  await tx.needArea.deleteMany({ where: { needId: { in: needs.map((n) => n.needId) } } });
+  const data = needs.flatMap(({ needId, areas }) => [...new Set(areas)].map((areaSlug) => ({ needId, areaSlug })));
+  await insertRows(tx, 'NeedArea', ['needId', 'areaSlug'], data);
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ImportCliEnv, runImportCommand } from '../../src/cli/import.js';
+import { IMPORT_BATCH_ROWS } from '../../src/needs/import/importer.js';
 import type { CliIo } from '../../src/cli/index.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/cli/database.js';
@@ -131,6 +132,49 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(second.out.filter((l) => l.includes('fanns redan, hoppas över'))).toHaveLength(3);
     expect(await t.db.need.count()).toBe(3);
     expect(await t.db.outboxMessage.count()).toBe(queued.length);
+  });
+
+  it('imports a file longer than a batch: every row in the order of the file, repeats recognised, similar needs found within and across batches', async () => {
+    const municipalities = ['Motala', 'Kinda', 'Ydre', 'Boxholm', 'Mjölby', 'Vadstena', 'Ödeshög', 'Finspång', 'Söderköping', 'Åtvidaberg', 'Valdemarsvik'];
+    const topics = ['skolskjutsar på landsbygden med anropsstyrd trafik', 'sensorer som mäter fukt i kommunens fastigheter', 'en 3D-modell av nya bostadsområden för samråd', 'returlogistik för kommunens möbler', 'solceller på förskolornas tak'];
+    const homeCare = 'Digital tillsyn nattetid i hemtjänsten med kamera istället för besök som väcker brukaren.';
+    const rows: string[][] = [['kommun', 'beskrivning', 'vår kontakt', 'datum']];
+    for (let i = 0; i < IMPORT_BATCH_ROWS + 250; i++) {
+      const municipality = municipalities[i % municipalities.length]!;
+      if (i === 1) rows.push(['Motala', homeCare, 'U0ALICE', '2026-11-20']);
+      else if (i === 2) rows.push(['Ydre', homeCare, 'U0ALICE', '2026-11-20']);
+      else if (i === IMPORT_BATCH_ROWS + 200) rows.push(['Kinda', homeCare, 'U0ALICE', '2026-11-20']);
+      else if (i % 97 === 50) rows.push([municipality, 'För kort', 'U0ALICE', '']);
+      else if (i === IMPORT_BATCH_ROWS + 10) rows.push([...rows[5]!]);
+      else rows.push([municipality, `Vi behöver ${topics[i % topics.length]} (punkt ${i + 1} från workshoppen).`, 'U0ALICE', '2026-11-20']);
+    }
+    const file = path.join(t.dir, 'long.csv');
+    writeFileSync(file, csvOf(rows));
+    const refusedLines = rows.flatMap((r, i) => (r[1] === 'För kort' ? [i + 1] : []));
+
+    const run = await cli([file]);
+    const lineOf = (l: string) => Number(l.match(/^rad (\d+):/)?.[1]);
+    const reported = run.out.filter((l) => l.startsWith('rad ')).map(lineOf);
+    expect(reported).toEqual(rows.slice(1).map((_, i) => i + 2).filter((line) => !refusedLines.includes(line)));
+    expect(run.err.filter((l) => l.startsWith('rad ')).map(lineOf)).toEqual(refusedLines);
+    expect(run.out.find((l) => l.startsWith(`rad ${IMPORT_BATCH_ROWS + 12}:`))).toMatch(/fanns redan, hoppas över$/);
+    const imported = rows.length - 1 - refusedLines.length - 1;
+    expect(run.out.at(-2)).toBe(`Importerade: ${imported} · fanns redan: 1 · avvisade: ${refusedLines.length}`);
+
+    const needs = await t.db.need.findMany({ orderBy: { id: 'asc' }, include: { suggestions: true, similar: { orderBy: { rank: 'asc' } } } });
+    expect(needs).toHaveLength(imported);
+    expect(needs.every((n) => n.routedAt !== null && n.suggestions.length > 0)).toBe(true);
+    expect(await t.db.outboxMessage.count()).toBe(needs.reduce((sum, n) => sum + n.suggestions.length, 0));
+    // The home-care need in Ydre finds Motala's from the same batch; Kinda's, two batches on, finds both.
+    const homeCareNeeds = needs.filter((n) => n.description === homeCare);
+    expect(homeCareNeeds).toHaveLength(3);
+    const [motala, ydre, kinda] = homeCareNeeds;
+    expect(ydre!.similar.map((s) => s.similarNeedId)).toEqual([motala!.id]);
+    expect(kinda!.similar.map((s) => s.similarNeedId).sort()).toEqual([motala!.id, ydre!.id].sort());
+
+    const again = await cli([file]);
+    expect(again.out.at(-1)).toBe(`Importerade: 0 · fanns redan: ${imported + 1} · avvisade: ${refusedLines.length}`);
+    expect(await t.db.need.count()).toBe(imported);
   });
 
   it('reads the same rows from an XLSX, recognising them as the same rows as the CSV', async () => {

@@ -2,19 +2,21 @@
 // (a required one missing stops everything before a row is touched); each row is planned and
 // validated on its own, so a bad row is refused with its line number and the rest go on.
 // Dry run: classified and routed on paper only (the matcher and routing.ts), nothing written.
-// Otherwise: NeedService.recordNeed (source "import", the row's key as submissionKey, so the same
-// row never becomes two needs) and then routeNeed, which classifies it and queues its posts in
-// the outbox — in this process, so no Slack connection is needed: the running bot sends them.
+// Otherwise valid rows are taken IMPORT_BATCH_ROWS at a time: NeedService.recordNeeds (source
+// "import", the row's key as submissionKey, so the same row never becomes two needs), then
+// routeNeeds, which classifies them as a /need is classified and queues their posts in the outbox,
+// a handful of statements per batch — in this process, so no Slack connection is needed: the
+// running bot sends them.
 import type { ChannelsConfig } from '../../channels/channelsConfig.js';
 import { routeNeed as routeChannels } from '../../channels/routing.js';
 import type { AreaSlug, Matcher } from '../../matching/types.js';
 import type { NeedService } from '../needService.js';
 import { type HeaderMap, type ImportColumn, cellsOf, mapHeader } from './columns.js';
 import type { FileLine } from './readFile.js';
-import { type ImportProblem, planRow } from './importRow.js';
+import { type ImportProblem, type PlannedNeed, planRow } from './importRow.js';
 
 export interface ImporterDeps {
-  needs: Pick<NeedService, 'recordNeed' | 'routeNeed'>;
+  needs: Pick<NeedService, 'recordNeeds' | 'routeNeeds'>;
   /** The current matcher (the dry run classifies with it; the real run classifies in routeNeed). */
   matcher: () => Matcher;
   channels: ChannelsConfig;
@@ -58,11 +60,34 @@ export interface ImportHooks {
   onRow?(outcome: RowOutcome): void | Promise<void>;
 }
 
+/** Valid rows recorded and routed together: a few statements for the batch instead of a dozen per row. */
+export const IMPORT_BATCH_ROWS = 200;
+
+type Pending =
+  | { line: number; outcome: RowOutcome }
+  | { line: number; need: PlannedNeed; recordedBy: string; municipalityId: number };
+
 export async function runImport(lines: AsyncIterable<FileLine>, deps: ImporterDeps, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportTotals> {
   const totals: ImportTotals = { imported: 0, exists: 0, refused: 0, rows: 0 };
   const knownMunicipalityIds = new Set(deps.municipalities.map((m) => m.id));
   // The dry run writes nothing, so a row repeated in the file is recognised here instead.
   const seenInDryRun = new Set<string>();
+  // Rows wait here until the batch is written; outcomes are reported in the file's order.
+  let pending: Pending[] = [];
+  let pendingNeeds = 0;
+  const report = async (outcome: RowOutcome) => {
+    if (outcome.status === 'refused') totals.refused++;
+    else if (outcome.status === 'exists') totals.exists++;
+    else totals.imported++;
+    await hooks.onRow?.(outcome);
+  };
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    pendingNeeds = 0;
+    for (const outcome of await importBatch(batch, deps)) await report(outcome);
+  };
+
   let header: HeaderMap | null = null;
   for await (const { line, cells } of lines) {
     if (header === null) {
@@ -72,52 +97,73 @@ export async function runImport(lines: AsyncIterable<FileLine>, deps: ImporterDe
       continue;
     }
     totals.rows++;
-    const outcome = await importLine(line, cellsOf(cells, header), deps, options, knownMunicipalityIds, seenInDryRun);
-    if (outcome.status === 'refused') totals.refused++;
-    else if (outcome.status === 'exists') totals.exists++;
-    else totals.imported++;
-    await hooks.onRow?.(outcome);
+    const planned = planLine(line, cellsOf(cells, header), deps, options, knownMunicipalityIds);
+    if ('outcome' in planned) pending.push(planned);
+    else if (options.dryRun) pending.push({ line, outcome: await dryRunLine(planned, deps, seenInDryRun) });
+    else {
+      pending.push(planned);
+      pendingNeeds++;
+    }
+    if (pendingNeeds >= IMPORT_BATCH_ROWS || (pendingNeeds === 0 && pending.length > 0)) await flush();
   }
+  await flush();
   if (header === null) throw new ImportHeaderError(['municipality', 'description']);
   return totals;
 }
 
-async function importLine(
+function planLine(
   line: number,
   cells: ReturnType<typeof cellsOf>,
   deps: ImporterDeps,
   options: ImportOptions,
   knownMunicipalityIds: ReadonlySet<number>,
-  seenInDryRun: Set<string>,
-): Promise<RowOutcome> {
+): Pending {
   const now = deps.now?.() ?? new Date();
   const plan = planRow(cells, { municipalities: deps.municipalities, knownMunicipalityIds, sourceLabel: options.sourceLabel, now });
-  if (!plan.ok) return { line, status: 'refused', problems: plan.problems };
-  const { input, key, recordedAt, sourceLabel } = plan.need;
-  const recordedBy = options.recordedBy ?? input.ourContactUserId;
-  if (recordedBy === null) return { line, status: 'refused', problems: [{ kind: 'noRecorder' }] };
+  if (!plan.ok) return { line, outcome: { line, status: 'refused', problems: plan.problems } };
+  const recordedBy = options.recordedBy ?? plan.need.input.ourContactUserId;
+  if (recordedBy === null) return { line, outcome: { line, status: 'refused', problems: [{ kind: 'noRecorder' }] } };
+  return { line, need: plan.need, recordedBy, municipalityId: plan.need.input.municipalityId };
+}
 
-  if (options.dryRun) {
-    const existing = await deps.needIdByKey(key);
-    if (existing !== null || seenInDryRun.has(key)) return { line, status: 'exists', title: input.title, needId: existing };
-    seenInDryRun.add(key);
-    const classification = deps.matcher().classify(`${input.title}. ${input.description}`);
-    const areas = classification.suggested.map((s) => s.slug);
-    const channels = routeChannels(deps.channels, areas).map((r) => r.channel);
-    return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null };
-  }
+/** Classified and routed on paper only: nothing written. */
+async function dryRunLine(planned: Extract<Pending, { need: PlannedNeed }>, deps: ImporterDeps, seenInDryRun: Set<string>): Promise<RowOutcome> {
+  const { line, need } = planned;
+  const { input, key } = need;
+  const existing = await deps.needIdByKey(key);
+  if (existing !== null || seenInDryRun.has(key)) return { line, status: 'exists', title: input.title, needId: existing };
+  seenInDryRun.add(key);
+  const classification = deps.matcher().classify(`${input.title}. ${input.description}`);
+  const areas = classification.suggested.map((s) => s.slug);
+  const channels = routeChannels(deps.channels, areas).map((r) => r.channel);
+  return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null };
+}
 
-  const recorded = await deps.needs.recordNeed(input, {
-    recordedByUserId: recordedBy,
-    originChannelId: null,
-    source: 'import',
-    submissionKey: key,
-    ...(recordedAt ? { recordedAt } : {}),
-    sourceLabel,
-  });
+/** Records the batch's needs (the row's key as submissionKey, so a row never becomes two needs), then routes them. */
+async function importBatch(batch: readonly Pending[], deps: ImporterDeps): Promise<RowOutcome[]> {
+  const rows = batch.flatMap((p) => ('need' in p ? [p] : []));
+  if (rows.length === 0) return batch.flatMap((p) => ('outcome' in p ? [p.outcome] : []));
+  const recorded = await deps.needs.recordNeeds(
+    rows.map(({ need, recordedBy }) => ({
+      input: need.input,
+      meta: {
+        recordedByUserId: recordedBy,
+        originChannelId: null,
+        source: 'import' as const,
+        submissionKey: need.key,
+        ...(need.recordedAt ? { recordedAt: need.recordedAt } : {}),
+        sourceLabel: need.sourceLabel,
+      },
+    })),
+  );
   // Routed here either way: a run that stopped between recording and routing is finished by the
-  // next one (routeNeed leaves a routed need alone).
-  const routed = await deps.needs.routeNeed(recorded.id);
-  if (!recorded.created) return { line, status: 'exists', title: recorded.title, needId: recorded.id };
-  return { line, status: 'imported', municipalityId: input.municipalityId, title: recorded.title, areas: null, channels: routed.channels, needId: recorded.id };
+  // next one (routeNeeds leaves a routed need alone).
+  const routed = await deps.needs.routeNeeds(recorded.map((r) => r.id));
+  const byLine = new Map(rows.map((row, i) => [row.line, recorded[i]!] as const));
+  return batch.map((p): RowOutcome => {
+    if ('outcome' in p) return p.outcome;
+    const need = byLine.get(p.line)!;
+    if (!need.created) return { line: p.line, status: 'exists', title: need.title, needId: need.id };
+    return { line: p.line, status: 'imported', municipalityId: p.municipalityId, title: need.title, areas: null, channels: routed.get(need.id)?.channels ?? [], needId: need.id };
+  });
 }

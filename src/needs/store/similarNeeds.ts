@@ -1,6 +1,7 @@
 // Similar needs in the database: what the index is built from, the rows found at routing time
 // (NeedSimilar), and what messages, pages and the weekly summary show of them. Prisma calls in,
 // plain objects out; no Slack types.
+import { insertRows } from '../../db/bulkInsert.js';
 import type { Db, Tx } from '../../db/client.js';
 import { suggestionLink } from '../../summaries/model.js';
 import { currentAreas } from '../needAreas.js';
@@ -46,11 +47,19 @@ export async function backgroundTexts(db: Db): Promise<string[]> {
 
 /** Replaces what was found for a need (routing, an edit). */
 export async function replaceSimilar(tx: Tx, needId: number, hits: readonly { needId: number; score: number }[], now: Date): Promise<void> {
-  await tx.needSimilar.deleteMany({ where: { needId } });
-  if (hits.length === 0) return;
-  await tx.needSimilar.createMany({
-    data: hits.map((hit, index) => ({ needId, similarNeedId: hit.needId, rank: index + 1, score: hit.score, foundAt: now })),
-  });
+  await replaceSimilarOf(tx, [{ needId, hits }], now);
+}
+
+/** The same for many needs at once (routing an import's batch): two statements. */
+export async function replaceSimilarOf(
+  tx: Tx,
+  needs: ReadonlyArray<{ needId: number; hits: readonly { needId: number; score: number }[] }>,
+  now: Date,
+): Promise<void> {
+  if (needs.length === 0) return;
+  await tx.needSimilar.deleteMany({ where: { needId: { in: needs.map((n) => n.needId) } } });
+  const data = needs.flatMap(({ needId, hits }) => hits.map((hit, index) => ({ needId, similarNeedId: hit.needId, rank: index + 1, score: hit.score, foundAt: now })));
+  await insertRows(tx, 'NeedSimilar', ['needId', 'similarNeedId', 'rank', 'score', 'foundAt'], data);
 }
 
 const needColumns = {
