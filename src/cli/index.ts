@@ -32,7 +32,7 @@ type Command = (args: string[], io: CliIo) => Promise<number> | number;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   classify: { run: (args, io) => runClassify(args, io), summary: 'classify "text" | classify --jsonl FILE [--seed-only]   rank the strength areas for needs (trained like the bot)' },
-  eval: { run: (args, io) => runEval(args, io), summary: 'eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--seed-only] [--sweep] [--json]   cross-validate the matcher, side by side with the out-of-style held-out set' },
+  eval: { run: (args, io) => runEval(args, io), summary: 'eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--cv-ids PREFIX] [--seed-only] [--sweep] [--json]   cross-validate the matcher, side by side with the out-of-style held-out set' },
   summary: { run: (args, io) => runSummary(args, io), summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now' },
   doctor: { run: (args, io) => runDoctor(args, io), summary: 'doctor   check .env, the Slack app, the channels, the database and the matcher (exit 0 when all is well)' },
   outbox: { run: (args, io) => runOutbox(args, io), summary: 'outbox list [--status unsent|failed|all] | outbox retry ID… | --failed   posts waiting or failed, and re-sending them' },

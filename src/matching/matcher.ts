@@ -15,7 +15,7 @@ import type { SparseVector } from './model/sparse.js';
 import type { MatcherSnapshot } from './snapshot.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
-export const ALGORITHM_VERSION = 'tfidf-lr-3';
+export const ALGORITHM_VERSION = 'tfidf-lr-4';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;

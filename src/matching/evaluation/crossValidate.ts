@@ -22,6 +22,8 @@ export interface CrossValidationInput {
   seed?: number;
   config?: MatcherConfig;
   training?: ToTrainingDataOptions;
+  /** Needs in every fold's training and never scored (so a figure on `needs` stays comparable as the training file grows). */
+  alwaysTrain?: readonly SeedNeedLike[];
   onProgress?: (fold: number, folds: number) => void;
 }
 
@@ -32,7 +34,7 @@ export function crossValidate(input: CrossValidationInput): OutOfFold[] {
   const profiles = toAreaProfiles(input.areas);
   for (let fold = 0; fold < folds; fold++) {
     input.onProgress?.(fold, folds);
-    const trainNeeds = needs.filter((_, i) => assignment[i] !== fold);
+    const trainNeeds = [...needs.filter((_, i) => assignment[i] !== fold), ...(input.alwaysTrain ?? [])];
     const data: TrainingData = { areas: profiles, examples: toLabelledExamples(trainNeeds, input.training ?? DEFAULT_TO_TRAINING) };
     const matcher = trainMatcher(data, input.config ?? DEFAULT_CONFIG);
     needs.forEach((need, i) => {

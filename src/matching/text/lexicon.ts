@@ -82,6 +82,23 @@ const GLOSSES: Record<string, string> = {
   biobased: 'biobaserad', industrial: 'industriell', procurement: 'upphandling',
   passenger: 'persontransporter', rural: 'landsbygd', flow: 'flöden',
   film: 'tunnfilm', biocompatible: 'biokompatibla material', aerospace: 'flyg rymd', manufacturing: 'tillverkning', polymer: 'polymer',
+  // General English for the sub-topics the areas cover that had no gloss yet (medical imaging,
+  // flood simulation, cyber incidents, building damage, freight handling); from general English
+  // and the area descriptions, not from needs. Left out: "weathering" (stems to "weather"), "load".
+  radiology: 'radiologi medicinsk bild bildanalys', radiologist: 'radiologi medicinsk bild bildanalys',
+  mammography: 'mammografi medicinsk bild', mammogram: 'mammografi medicinsk bild', xray: 'röntgen medicinsk bild',
+  tomography: 'datortomografi medicinsk bild', ultrasound: 'ultraljud medicinsk bild', pathology: 'patologi bildanalys',
+  flood: 'översvämning', cloudburst: 'skyfall', forecast: 'prognos', immersive: 'vr', photogrammetry: 'fotogrammetri flygbilder',
+  orthophoto: 'flygbilder', animation: 'animering visualisering',
+  intrusion: 'dataintrång cybersäkerhet', vulnerability: 'sårbarheter cybersäkerhet', encryption: 'kryptering cybersäkerhet',
+  firewall: 'brandvägg cybersäkerhet', ddos: 'överbelastningsattack cybersäkerhet', outage: 'avbrott', broadband: 'bredband uppkoppling',
+  telemetry: 'fjärravläsning mätning', detector: 'detektor sensorer', telehealth: 'välfärdsteknik', telemedicine: 'välfärdsteknik',
+  waterproofing: 'tätskikt fukt', membrane: 'tätskikt', brick: 'tegel', mortar: 'murbruk', plaster: 'puts', rebar: 'armering',
+  reinforcement: 'armering', alloy: 'legering', ceramic: 'keramik', nanotechnology: 'nanomaterial', resistant: 'beständig tålig',
+  lifespan: 'livslängd', glulam: 'limträ trä', laminated: 'limträ', rubber: 'gummi', asbestos: 'asbest', fungus: 'mögel', fungal: 'mögel',
+  condensation: 'kondens fukt', sealant: 'tätning',
+  depot: 'depå lager', consolidation: 'samlastning', hub: 'terminal', dispatch: 'utkörning', wholesale: 'grossist', wholesaler: 'grossist',
+  pallet: 'lastpall', haulier: 'åkeri', congestion: 'trafikstockning köer',
 };
 
 const GLOSS_BY_STEM: ReadonlyMap<string, string> = new Map(

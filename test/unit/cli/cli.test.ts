@@ -202,6 +202,21 @@ describe('eval', () => {
     expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(1);
   });
 
+  it('cross-validates only the needs of an id prefix with --cv-ids, the others in every fold\'s training', async () => {
+    const { loadSeedData } = await import('../../../src/seed/seedFiles.js');
+    const needs = loadSeedData().labelledNeeds;
+    const original = needs.filter((n) => n.id.startsWith('tr-')).length;
+    expect(original).toBeGreaterThan(0);
+    expect(original).toBeLessThan(needs.length);
+    const io = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--cv-ids', 'tr-', '--holdout', 'none', '--json'], io)).toBe(0);
+    const { crossValidation } = JSON.parse(io.out[0]!) as { crossValidation: { count: number; title: string } };
+    expect(crossValidation.count).toBe(original);
+    expect(crossValidation.title).toContain(`(ids tr-…; the other ${needs.length - original} in every fold's training)`);
+    const unknown = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--cv-ids', 'zz-', '--holdout', 'none'], unknown)).toBe(2);
+  });
+
   it('validates --folds', async () => {
     const io = fakeIo();
     expect(await run(['eval', '--folds', 'x'], io)).toBe(2);
