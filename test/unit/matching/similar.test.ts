@@ -98,14 +98,15 @@ describe('the threshold, measured on the labelled need pairs', () => {
     expect(scored.filter((p) => p.kind === 'unrelated' && p.score >= SIMILARITY_THRESHOLD)).toEqual([]);
     const chosen = chooseStableThreshold(scored, 0.8);
     expect(chosen).not.toBeNull();
-    expect(Math.abs(chosen!.threshold - SIMILARITY_THRESHOLD)).toBeLessThanOrEqual(0.03);
+    // The app's threshold is the rule's choice: a change of the pipeline or the shipped needs that moves it fails here.
+    expect(chosen!.threshold).toBeCloseTo(SIMILARITY_THRESHOLD, 5);
   });
 
   it('is reported by eval', () => {
     const lines: string[] = [];
     const at = printSimilarNeedsReport({ stdout: (l) => lines.push(l), stderr: () => {}, readText: (f) => readFileSync(f, 'utf8') }, loadSeedData().labelledNeeds);
     expect(at?.threshold).toBe(SIMILARITY_THRESHOLD);
-    expect(lines.join('\n')).toMatch(/at the app's threshold 0\.22: precision 0\.\d\d, recall 0\.\d\d/);
+    expect(lines.join('\n')).toMatch(/at the app's threshold 0\.19: precision 0\.84, recall 0\.52/);
   });
 
   it('refuses a malformed pairs file with the line number', () => {
