@@ -3,10 +3,11 @@
 // outbox (not sent). Prints the time (whole command, and the rows alone), rows per second, and
 // RSS/heap before, every 1,000 rows and after, and the heap still live after a full GC — which
 // should stay flat (rows are streamed; only the similar-needs index grows, by design).
-//   npx tsx test/bench/import.bench.ts [rows=10000]
+//   npx tsx test/bench/import.bench.ts [rows=10000] [--postgres]
+// --postgres: into a throwaway database on TEST_POSTGRES_URL instead of a SQLite file.
 // Target (issue 12): 10,000 rows ≤ 30 s, memory flat.
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -16,6 +17,7 @@ import { runImportCommand } from '../../src/cli/import.js';
 import type { CliIo } from '../../src/cli/index.js';
 import { parseConfig } from '../../src/config.js';
 import { TEST_CHANNELS } from '../support/testApp.js';
+import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
 import { createTestDb } from '../unit/summaries/fixtures.js';
 import { runIfMain } from './runIfMain.js';
 
@@ -47,9 +49,12 @@ function memory(label: string): void {
 
 // `rows=N` on the command line (read here, not as process.argv[2], which under run.ts is the bench's name).
 export async function main(rows = Number(process.argv.find((a) => /^rows=\d+$/.test(a))?.split('=')[1] ?? 10_000)): Promise<void> {
-  const t = await createTestDb();
+  const onPostgres = process.argv.includes('--postgres');
+  if (onPostgres && !postgresUrl) throw new Error('--postgres needs TEST_POSTGRES_URL (a server where the user may create databases)');
+  const t = onPostgres ? await createPostgresTestDb() : await createTestDb();
+  const dir = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-import-bench-'));
   try {
-    const file = path.join(t.dir, 'workshop.csv');
+    const file = path.join(dir, 'workshop.csv');
     const lines = ['kommun;rubrik;beskrivning;verksamhet;kontakt i kommunen;vår kontakt;datum'];
     for (let i = 0; i < rows; i++) {
       const text = TEXTS[i % TEXTS.length]!;
@@ -57,7 +62,7 @@ export async function main(rows = Number(process.argv.find((a) => /^rows=\d+$/.t
       lines.push([MUNICIPALITIES[i % MUNICIPALITIES.length], '', `${text} (workshoprad ${i + 1}).`, SECTORS[i % SECTORS.length], i % 3 === 0 ? 'Anna Svensson, enhetschef' : '', 'U0ALICE', `2027-02-${day}`].join(';'));
     }
     writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
-    console.log(`${rows} rows, ${mb(Buffer.byteLength(lines.join('\r\n')))} of CSV, SQLite ${t.url}`);
+    console.log(`${rows} rows, ${mb(Buffer.byteLength(lines.join('\r\n')))} of CSV, ${onPostgres ? 'PostgreSQL (a throwaway database)' : `SQLite ${t.url}`}`);
     // Figures from a busy machine are not comparable: say how busy it was.
     console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
     const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789', DATABASE_URL: t.url, LOG_LEVEL: 'silent' });
@@ -98,6 +103,7 @@ export async function main(rows = Number(process.argv.find((a) => /^rows=\d+$/.t
     console.log(`the same file again: ${((performance.now() - again) / 1000).toFixed(1)} s, ${(await t.db.need.count()) - needs} new needs`);
   } finally {
     await t.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -104,6 +104,7 @@ export async function runImport(lines: AsyncIterable<FileLine>, deps: ImporterDe
       pending.push(planned);
       pendingNeeds++;
     }
+    // A full batch is written; with no row waiting to be written (a dry run, refused rows so far) each is reported at once.
     if (pendingNeeds >= IMPORT_BATCH_ROWS || (pendingNeeds === 0 && pending.length > 0)) await flush();
   }
   await flush();
