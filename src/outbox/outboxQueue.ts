@@ -84,32 +84,26 @@ export async function enqueue(tx: Tx, item: NewOutboxItem, now: Date = new Date(
   });
 }
 
+/** What is posted once and never queued again: a need's suggestion posts and its confirmation. */
+export type OnceOutboxItem = Extract<NewOutboxItem, { kind: 'suggestion' | 'confirmation' }>;
+
 /**
- * Queues many items in the caller's transaction with three statements at most, for however many
- * (an import's batch): the same rules as enqueue — an item already queued is left alone, an update
- * is queued again. A concurrent insert of the same key fails the transaction (the caller retries
- * one by one).
+ * Queues many such items in the caller's transaction with two statements, however many there are
+ * (an import's batch); as with enqueue, an item already queued is left alone. A concurrent insert
+ * of the same key fails the transaction (the caller then routes one need at a time).
  */
-export async function enqueueMany(tx: Tx, items: readonly NewOutboxItem[], now: Date = new Date()): Promise<void> {
+export async function enqueueMany(tx: Tx, items: readonly OnceOutboxItem[], now: Date = new Date()): Promise<void> {
   if (items.length === 0) return;
   const byKey = new Map(items.map((item) => [dedupeKeyOf(item), item] as const));
   const queued = await tx.outboxMessage.findMany({ where: { dedupeKey: { in: [...byKey.keys()] } }, select: { dedupeKey: true } });
   const known = new Set(queued.map((row) => row.dedupeKey));
-  const fresh = [...byKey].filter(([key]) => !known.has(key));
   await insertRows(
     tx,
     'OutboxMessage',
     ['dedupeKey', 'kind', 'lane', 'payload', 'status', 'generation', 'attempts', 'nextAttemptAt', 'createdAt'],
-    fresh.map(([dedupeKey, item]) => {
+    [...byKey].filter(([key]) => !known.has(key)).map(([dedupeKey, item]) => {
       const { kind, ...params } = item;
       return { dedupeKey, kind, lane: laneOf(item), payload: JSON.stringify(params), status: 'pending', generation: 0, attempts: 0, nextAttemptAt: now, createdAt: now };
     }),
   );
-  const requeued = [...byKey].filter(([key, item]) => known.has(key) && item.kind === 'suggestion_update').map(([key]) => key);
-  if (requeued.length > 0) {
-    await tx.outboxMessage.updateMany({
-      where: { dedupeKey: { in: requeued } },
-      data: { status: 'pending', generation: { increment: 1 }, attempts: 0, nextAttemptAt: now, lastError: null },
-    });
-  }
 }

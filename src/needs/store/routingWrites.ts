@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { insertRows, insertRowsReturning } from '../../db/bulkInsert.js';
 import type { Tx } from '../../db/client.js';
-import { enqueueMany, type NewOutboxItem } from '../../outbox/outboxQueue.js';
+import { enqueueMany, type OnceOutboxItem } from '../../outbox/outboxQueue.js';
 import { serialiseEnvironmentReason } from '../environmentReason.js';
 import { replaceCurrentAreasOf } from '../needAreas.js';
 import type { RoutingDecision } from '../routingDecision.js';
@@ -92,7 +92,7 @@ export async function writeRoutings(tx: Tx, routings: readonly NeedRouting[], no
     ),
   );
   // Posts first (in id order: the order they were inserted in, the routings' and their channels'), then the confirmations.
-  const items: NewOutboxItem[] = [
+  const items: OnceOutboxItem[] = [
     ...posts.sort((a, b) => a.id - b.id).map((post) => ({ kind: 'suggestion' as const, suggestionId: post.id, channelId: post.channelId })),
     ...routings.filter((r) => r.confirm).map((r) => ({ kind: 'confirmation' as const, needId: r.needId })),
   ];
