@@ -7,7 +7,7 @@ import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js
 import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
 import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights, type WeightedExample } from './model/examples.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
-import { evidencePerOutput, topTermsPerOutput } from './model/explain.js';
+import { type Explanation, explainOutputs } from './model/explain.js';
 import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
 import { seededRandom, shortHash, shuffled } from './random.js';
 import type { AnalysedToken } from './text/features.js';
@@ -245,38 +245,23 @@ export class LogisticMatcher implements TrainedMatcher {
   }
 
   probabilities(text: string): { areas: number[]; none: number; evidence: number[] } {
-    const tokens = this.analyser.analyse(text);
-    const idsPerToken = this.space.idsOf(tokens);
-    const { vector, counts } = this.space.vectoriseIds(idsPerToken);
-    const scores = this.model.decision(vector);
+    const { scores, explanation } = this.score(text);
     return {
       areas: AREA_SLUGS.map((_, k) => applyPlatt(this.calibration.areas, scores[k] ?? 0)),
       none: applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0),
-      evidence: evidencePerOutput(tokens.map((t) => t.surface), idsPerToken, vector, counts, this.model, AREA_SLUGS.length),
+      evidence: explanation.evidence,
     };
   }
 
   classify(text: string): Classification {
-    const tokens = this.analyser.analyse(text);
-    const idsPerToken = this.space.idsOf(tokens);
-    const { vector, counts } = this.space.vectoriseIds(idsPerToken);
-    const scores = this.model.decision(vector);
-    const terms = topTermsPerOutput(
-      tokens.map((t) => t.surface),
-      idsPerToken,
-      vector,
-      counts,
-      this.model,
-      AREA_SLUGS.length,
-      this.config.termsPerArea,
-    );
+    const { scores, explanation } = this.score(text);
     const ranked: AreaScore[] = AREA_SLUGS.map((slug, k) => ({
       slug,
       score: round(applyPlatt(this.calibration.areas, scores[k] ?? 0)),
-      terms: terms[k] ?? [],
+      terms: explanation.terms[k] ?? [],
     })).sort((a, b) => b.score - a.score || AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
     const none = applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0);
-    const evidence = evidencePerOutput(tokens.map((t) => t.surface), idsPerToken, vector, counts, this.model, AREA_SLUGS.length);
+    const { evidence } = explanation;
     const best = ranked[0];
     const decision = decide(
       ranked.map((r) => r.score),
@@ -290,6 +275,15 @@ export class LogisticMatcher implements TrainedMatcher {
       abstain: decision.abstain,
       modelVersion: this.version,
     };
+  }
+
+  /** The model's raw scores for a text, and which of its words made them (one analysis, one pass). */
+  private score(text: string): { scores: ArrayLike<number>; explanation: Explanation } {
+    const tokens = this.analyser.analyse(text);
+    const idsPerToken = this.space.idsOf(tokens);
+    const { vector, counts } = this.space.vectoriseIds(idsPerToken);
+    const input = { surfaces: tokens.map((t) => t.surface), idsPerToken, vector, counts };
+    return { scores: this.model.decision(vector), explanation: explainOutputs(input, this.model, AREA_SLUGS.length, this.config.termsPerArea) };
   }
 
   approximateBytes(): number {

@@ -14,7 +14,7 @@ export interface DecisionOptions {
   secondRatio: number;
   /**
    * Abstain when the need's words give the best area less evidence than this (explain.ts
-   * evidencePerOutput: summed positive word contributions, raw log-odds); 0 = off. Catches
+   * explainOutputs: summed positive word contributions, raw log-odds); 0 = off. Catches
    * long texts of generic prose ("budget", "exempel", "skolan") whose many faint weights add up to
    * a confident-looking probability. Measured (macro-F1, 5 × 5-fold CV / 150 out-of-style public
    * passages): off 0.898 / 0.768; 0.3 0.898 / 0.768; 0.35 0.900 / 0.773; 0.4–0.5 0.901 / 0.773–0.778;
