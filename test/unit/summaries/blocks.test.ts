@@ -2,30 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { formatChange, weeklySummaryMessage, weeklySummaryText } from '../../../src/slack/blocks/weeklySummary.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderChartPng } from '../../../src/summaries/chart.js';
-import { weekRange, parseIsoWeek } from '../../../src/summaries/isoWeek.js';
-import type { SummaryNeed, WeeklySummary } from '../../../src/summaries/model.js';
-import { pngSize } from './fixtures.js';
+import type { SummaryNeed } from '../../../src/summaries/model.js';
+import { pngSize, weeklySummaryFixture } from './fixtures.js';
 
-const TZ = 'Europe/Stockholm';
-
-function summary(overrides: Partial<WeeklySummary> = {}): WeeklySummary {
-  const { start, end } = weekRange(parseIsoWeek('2026-W47'), TZ);
-  return {
-    channelId: 'C0LOGIST',
-    isoWeek: '2026-W47',
-    timezone: TZ,
-    areas: ['logistik'],
-    start,
-    end,
-    newNeeds: { total: 0, average: 0, byMunicipality: [], byArea: [{ key: 'logistik', label: 'logistik', count: 0, average: 0 }], shown: [] },
-    waiting: { total: 0, shown: [] },
-    claimed: 0,
-    resolved: 0,
-    feedback: { up: 0, down: 0, recategorised: 0 },
-    trend: { weeks: [], points: [] },
-    ...overrides,
-  };
-}
+const summary = weeklySummaryFixture;
 
 function need(i: number, title = `Behov nummer ${i}`): SummaryNeed {
   return {

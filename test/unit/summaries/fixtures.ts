@@ -8,6 +8,8 @@ import { applyPendingMigrations } from '../../../src/db/migrate.js';
 import { syncReferenceData } from '../../../src/db/seed.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
 import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import { parseIsoWeek, weekRange } from '../../../src/summaries/isoWeek.js';
+import type { WeeklySummary } from '../../../src/summaries/model.js';
 
 export interface TestDb {
   db: Db;
@@ -106,4 +108,25 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
   if (!bytes.subarray(0, 8).equals(signature)) throw new Error('not a PNG (bad signature)');
   if (bytes.subarray(12, 16).toString('ascii') !== 'IHDR') throw new Error('not a PNG (no IHDR first)');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The weekly summary of C0LOGIST (logistik) for 2026-W47 in Stockholm time, with nothing in it: tests fill in what they show. */
+export function weeklySummaryFixture(overrides: Partial<WeeklySummary> = {}): WeeklySummary {
+  const timezone = 'Europe/Stockholm';
+  const { start, end } = weekRange(parseIsoWeek('2026-W47'), timezone);
+  return {
+    channelId: 'C0LOGIST',
+    isoWeek: '2026-W47',
+    timezone,
+    areas: ['logistik'],
+    start,
+    end,
+    newNeeds: { total: 0, average: 0, byMunicipality: [], byArea: [{ key: 'logistik', label: 'logistik', count: 0, average: 0 }], shown: [] },
+    waiting: { total: 0, shown: [] },
+    claimed: 0,
+    resolved: 0,
+    feedback: { up: 0, down: 0, recategorised: 0 },
+    trend: { weeks: [], points: [] },
+    ...overrides,
+  };
 }

@@ -10,7 +10,7 @@ import { SHARED_GROUPS_SHOWN, type SharedNeedGroup, type SummaryNeed, type Weekl
 import { loadWeeklySummary } from '../../../src/summaries/query.js';
 import { groupSharedNeeds, loadSharedNeeds } from '../../../src/summaries/sharedNeeds.js';
 import { assertWithinSlackLimits } from '../../support/blockLimits.js';
-import { addNeed, createTestDb, type TestDb } from './fixtures.js';
+import { addNeed, createTestDb, type TestDb, weeklySummaryFixture } from './fixtures.js';
 
 const TZ = 'Europe/Stockholm';
 const WEEK = parseIsoWeek('2026-W47');
@@ -95,15 +95,9 @@ describe('loadSharedNeeds and the weekly summary', () => {
 });
 
 function summaryWith(shared: SharedNeedGroup[], shown: number): WeeklySummary {
-  const { start, end } = weekRange(WEEK, TZ);
+  const { start } = weekRange(WEEK, TZ);
   const need = (i: number): SummaryNeed => ({ id: i, title: `Ett ganska långt behov nummer ${i} `.repeat(6), municipality: 'Linköping', area: 'logistik', recordedAt: start, link: `https://slack.com/archives/C0L/p${i}` });
-  return {
-    channelId: 'C0LOGIST',
-    isoWeek: '2026-W47',
-    timezone: TZ,
-    areas: ['logistik'],
-    start,
-    end,
+  return weeklySummaryFixture({
     newNeeds: {
       total: shown,
       average: 1,
@@ -115,9 +109,8 @@ function summaryWith(shared: SharedNeedGroup[], shown: number): WeeklySummary {
     claimed: 1,
     resolved: 1,
     feedback: { up: 1, down: 1, recategorised: 0 },
-    trend: { weeks: [], points: [] },
     shared,
-  };
+  });
 }
 
 describe('sharedNeedsBlocks', () => {
