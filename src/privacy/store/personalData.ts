@@ -3,6 +3,7 @@
 // redacted and every posted message re-rendered through the outbox), and erasing the free-text
 // municipal contact of a need, by hand or after the retention period. Prisma in, plain objects out.
 import type { Db, Tx } from '../../db/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { searchIndexText } from '../../matching/index.js';
 import { enqueue } from '../../outbox/outboxQueue.js';
 import { newPseudonym } from '../pseudonym.js';
@@ -64,23 +65,7 @@ const needSelect = {
   municipality: { select: { name: true } },
 } as const;
 
-type NeedRow = {
-  id: number;
-  title: string;
-  description: string;
-  sector: string | null;
-  municipalContact: string | null;
-  status: string;
-  source: string;
-  recordedAt: Date;
-  claimedAt: Date | null;
-  resolvedAt: Date | null;
-  withdrawnAt: Date | null;
-  recordedByUserId: string;
-  ourContactUserId: string | null;
-  claimedByUserId: string | null;
-  municipality: { name: string };
-};
+type NeedRow = Prisma.NeedGetPayload<{ select: typeof needSelect }>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
