@@ -132,27 +132,23 @@ async function writeXlsx(batches: AsyncGenerator<ExportRow[]>, ctx: ExportContex
 function writeCounts(sheet: ExcelJS.Worksheet, tally: Tally, ctx: ExportContext): void {
   const all = messages(ctx.locale);
   const t = all.export;
-  const municipalities = [...new Set([...tally.byStatus.keys()])].sort((a, b) => a.localeCompare(b, 'sv'));
+  const municipalities = [...tally.byStatus.keys()].sort((a, b) => a.localeCompare(b, 'sv'));
   sheet.getColumn(1).width = 22;
   const areaKeys: (AreaSlug | 'none')[] = [...AREA_SLUGS, 'none'];
-  sheet.addRow([t.byArea]).commit();
-  sheet.addRow([t.municipality, ...areaKeys.map((k) => (k === 'none' ? t.noArea : ctx.areaName(k))), t.total]).commit();
-  const areaTotals = areaKeys.map(() => 0);
-  for (const m of municipalities) {
-    const counts = areaKeys.map((k) => tally.byArea.get(m)?.get(k) ?? 0);
-    counts.forEach((n, i) => (areaTotals[i]! += n));
-    sheet.addRow([m, ...counts, counts.reduce((a, b) => a + b, 0)]).commit();
-  }
-  sheet.addRow([t.total, ...areaTotals, areaTotals.reduce((a, b) => a + b, 0)]).commit();
+  /** A heading, then a row per municipality with a count per key and the row's total, then the column totals. */
+  const table = <K>(heading: string, keys: readonly K[], label: (key: K) => string, countOf: (municipality: string, key: K) => number) => {
+    sheet.addRow([heading]).commit();
+    sheet.addRow([t.municipality, ...keys.map(label), t.total]).commit();
+    const totals = keys.map(() => 0);
+    for (const m of municipalities) {
+      const counts = keys.map((k) => countOf(m, k));
+      counts.forEach((n, i) => (totals[i]! += n));
+      sheet.addRow([m, ...counts, counts.reduce((x, y) => x + y, 0)]).commit();
+    }
+    sheet.addRow([t.total, ...totals, totals.reduce((x, y) => x + y, 0)]).commit();
+  };
+  table(t.byArea, areaKeys, (k) => (k === 'none' ? t.noArea : ctx.areaName(k)), (m, k) => tally.byArea.get(m)?.get(k) ?? 0);
   sheet.addRow([]).commit();
-  sheet.addRow([t.byStatus]).commit();
-  sheet.addRow([t.municipality, ...NEED_STATUSES.map((s) => all.status[s]), t.total]).commit();
-  const statusTotals = NEED_STATUSES.map(() => 0);
-  for (const m of municipalities) {
-    const counts = NEED_STATUSES.map((s) => tally.byStatus.get(m)?.get(s) ?? 0);
-    counts.forEach((n, i) => (statusTotals[i]! += n));
-    sheet.addRow([m, ...counts, counts.reduce((a, b) => a + b, 0)]).commit();
-  }
-  sheet.addRow([t.total, ...statusTotals, statusTotals.reduce((a, b) => a + b, 0)]).commit();
+  table(t.byStatus, NEED_STATUSES, (s) => all.status[s], (m, s) => tally.byStatus.get(m)?.get(s) ?? 0);
   sheet.commit();
 }
