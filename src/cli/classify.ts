@@ -26,6 +26,21 @@ export function parseCommandArgs<T extends z.ZodType>(
   return result.data;
 }
 
+/**
+ * A command with subcommands (`outbox list`, `person erase`, `need erase-contact`): the subcommand
+ * and its arguments, or — without one, or with --help / -h — the exit code after printing the help
+ * (2 when nothing was given, 0 when help was asked for). An unknown subcommand is a UsageError.
+ */
+export function readSubcommand<S extends string>(args: readonly string[], known: readonly S[], help: string, io: Pick<CliIo, 'stdout'>): { sub: S; rest: string[] } | { exitCode: 0 | 2 } {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) {
+    io.stdout(help);
+    return { exitCode: sub === undefined ? 2 : 0 };
+  }
+  if (!(known as readonly string[]).includes(sub)) throw new UsageError(`unknown subcommand "${sub}" (${known.join(' or ')})`);
+  return { sub: sub as S, rest };
+}
+
 const classifyArgs = z
   .object({
     jsonl: z.string().min(1).optional(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { eraseMunicipalContact } from '../privacy/store/personalData.js';
-import { parseCommandArgs, UsageError } from './classify.js';
+import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 
@@ -18,12 +18,9 @@ const HELP = [
 const args = z.object({ positionals: z.tuple([z.string().regex(/^[1-9][0-9]{0,14}$/, 'a need id is a whole number')], { error: 'give one need id' }) });
 
 export async function runNeed(argv: string[], io: CliIo, open: () => Promise<Db> = () => openDatabase()): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) {
-    io.stdout(HELP);
-    return sub === undefined ? 2 : 0;
-  }
-  if (sub !== 'erase-contact') throw new UsageError(`unknown subcommand "${sub}" (erase-contact)`);
+  const command = readSubcommand(argv, ['erase-contact'] as const, HELP, io);
+  if ('exitCode' in command) return command.exitCode;
+  const { rest } = command;
   const [id] = parseCommandArgs(rest, {}, args).positionals;
   const db = await open();
   try {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { listOutbox, retryOutbox } from '../outbox/outboxAdmin.js';
-import { parseCommandArgs, UsageError } from './classify.js';
+import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 
@@ -31,12 +31,9 @@ const retryArgs = z
   .refine((a) => a.failed !== a.positionals.length > 0, { message: 'give row ids or --failed, not both' });
 
 export async function runOutbox(args: string[], io: CliIo, open: () => Promise<Db> = () => openDatabase()): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) {
-    io.stdout(HELP);
-    return sub === undefined ? 2 : 0;
-  }
-  if (sub !== 'list' && sub !== 'retry') throw new UsageError(`unknown subcommand "${sub}" (list or retry)`);
+  const command = readSubcommand(args, ['list', 'retry'] as const, HELP, io);
+  if ('exitCode' in command) return command.exitCode;
+  const { sub, rest } = command;
   const opts =
     sub === 'list'
       ? { sub: 'list' as const, ...parseCommandArgs(rest, { status: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }, listArgs) }

@@ -7,7 +7,7 @@ import type { Db } from '../db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { SLACK_USER_ID } from '../privacy/pseudonym.js';
 import { erasePerson, exportPerson } from '../privacy/store/personalData.js';
-import { parseCommandArgs, UsageError } from './classify.js';
+import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 
@@ -38,12 +38,9 @@ export interface PersonCliDeps {
 }
 
 export async function runPerson(args: string[], io: CliIo, deps: PersonCliDeps = {}): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) {
-    io.stdout(HELP);
-    return sub === undefined ? 2 : 0;
-  }
-  if (sub !== 'export' && sub !== 'erase') throw new UsageError(`unknown subcommand "${sub}" (export or erase)`);
+  const command = readSubcommand(args, ['export', 'erase'] as const, HELP, io);
+  if ('exitCode' in command) return command.exitCode;
+  const { sub, rest } = command;
   const opts =
     sub === 'export'
       ? { sub, ...parseCommandArgs(rest, {}, exportArgs), name: [] as string[], 'dry-run': false }
