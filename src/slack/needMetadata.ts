@@ -2,18 +2,10 @@
 // re-route prompt, which areas). It round-trips through the client, so it is parsed like input.
 import { z } from 'zod';
 import { AREA_SLUGS } from '../matching/types.js';
+import { parsePrivateMetadata } from './privateMetadata.js';
 
 const needRef = z.object({ needId: z.number().int().positive() });
 const rerouteRef = needRef.extend({ areas: z.array(z.enum(AREA_SLUGS)).max(AREA_SLUGS.length) });
 
-function parseJson<T>(schema: z.ZodType<T>, text: string | undefined): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export const readNeedRef = (text: string | undefined) => parseJson(needRef, text);
-export const readRerouteRef = (text: string | undefined) => parseJson(rerouteRef, text);
+export const readNeedRef = (text: string | undefined) => parsePrivateMetadata(needRef, text);
+export const readRerouteRef = (text: string | undefined) => parsePrivateMetadata(rerouteRef, text);

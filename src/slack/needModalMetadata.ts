@@ -2,6 +2,7 @@
 // client, so it is validated like any other input.
 import { z } from 'zod';
 import { channelIdSchema, PRIVATE_METADATA_MAX } from './payloads.js';
+import { parsePrivateMetadata } from './privateMetadata.js';
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -17,10 +18,5 @@ export function encodeNeedModalMetadata(metadata: Omit<NeedModalMetadata, 'v'>):
 
 export function decodeNeedModalMetadata(text: string | undefined): NeedModalMetadata | null {
   if (text === undefined || text.length > PRIVATE_METADATA_MAX) return null;
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parsePrivateMetadata(metadataSchema, text);
 }

@@ -8,6 +8,7 @@ import { type HomeData, type HomeList, HOME_LIST_MAX, type HomePages, FIRST_PAGE
 import { NEED_STATUSES } from '../../needs/store/needRegister.js';
 import { type AreaNames, areaName, needItemSection } from './needItem.js';
 import { escapeMrkdwn, LIMITS, truncate } from './text.js';
+import { parsePrivateMetadata } from '../privateMetadata.js';
 
 export const HOME_ACTIONS = {
   newNeed: 'home_new_need',
@@ -35,12 +36,7 @@ export interface AppHomeContext {
 const pagesSchema = z.object({ mine: z.number().int(), waiting: z.number().int(), latest: z.number().int() });
 
 export function readHomePages(privateMetadata: string | undefined): HomePages {
-  try {
-    const parsed = pagesSchema.safeParse(JSON.parse(privateMetadata ?? ''));
-    return parsed.success ? parsed.data : FIRST_PAGES;
-  } catch {
-    return FIRST_PAGES;
-  }
+  return parsePrivateMetadata(pagesSchema, privateMetadata) ?? FIRST_PAGES;
 }
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, LIMITS.optionText), emoji: true });

@@ -3,13 +3,13 @@
 import type { KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { SharedNeedGroup } from '../../summaries/model.js';
-import { escapeMrkdwn, LIMITS, truncate } from './text.js';
+import { escapeMrkdwn, LIMITS, linkLabel, truncate } from './text.js';
 
 const LABEL_SHOWN = 110;
 const listFormats = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en: new Intl.ListFormat('en', { type: 'conjunction' }) };
 
 export function sharedNeedLine(group: SharedNeedGroup, locale: Locale): string {
-  const label = escapeMrkdwn(truncate(group.label, LABEL_SHOWN)).replace(/\|/g, '¦');
+  const label = linkLabel(group.label, LABEL_SHOWN);
   const shown = group.link ? `<${group.link}|${label}>` : `*${label}*`;
   return messages(locale).similar.sharedLine(group.municipalities.length, shown, listFormats[locale].format(group.municipalities.map(escapeMrkdwn)));
 }

@@ -4,7 +4,7 @@
 import type { SectionBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { SimilarNeedView } from '../../needs/needViews.js';
-import { escapeMrkdwn, LIMITS, truncate } from './text.js';
+import { escapeMrkdwn, LIMITS, linkLabel, truncate } from './text.js';
 
 const TITLE_SHOWN = 100;
 
@@ -20,8 +20,7 @@ export function monthLabel(date: Date, locale: Locale): string {
 
 /** "Motala — <link|‹title›>, mars 2026" (the title in bold when the need was never posted). */
 export function similarNeedLine(need: SimilarNeedView, locale: Locale): string {
-  // A "|" would end a link's label early; ">" and "<" are escaped like all typed text.
-  const title = escapeMrkdwn(truncate(need.title, TITLE_SHOWN)).replace(/\|/g, '¦');
+  const title = linkLabel(need.title, TITLE_SHOWN);
   const shown = need.link ? `<${need.link}|${title}>` : `_${title}_`;
   return messages(locale).similar.line(escapeMrkdwn(need.municipality), shown, monthLabel(need.recordedAt, locale));
 }

@@ -31,6 +31,11 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Typed text as the label of a `<url|label>` link: shortened, escaped, and a "|" shown as "¦" so it cannot be read as the separator. */
+export function linkLabel(text: string, max: number): string {
+  return escapeMrkdwn(truncate(text, max)).replace(/\|/g, '¦');
+}
+
 /** A date Slack renders in each reader's own timezone and locale. */
 export function slackDate(date: Date, fallbackLocale: 'sv' | 'en'): string {
   const unix = Math.floor(date.getTime() / 1000);

@@ -5,7 +5,7 @@ import { messages, type Locale } from '../../i18n/messages.js';
 import { localDateTime } from '../../summaries/isoWeek.js';
 import { type CountWithTrend, isEmptyWeek, type SummaryNeed, WAITING_DAYS, type WeeklySummary } from '../../summaries/model.js';
 import { sharedNeedsBlocks } from './sharedNeeds.js';
-import { escapeMrkdwn, LIMITS, truncate } from './text.js';
+import { escapeMrkdwn, LIMITS, linkLabel, truncate } from './text.js';
 
 const TITLE_SHOWN = 110;
 
@@ -88,7 +88,7 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
 
   const countLine = (c: CountWithTrend, label: string) => t.countLine(escapeMrkdwn(label), c.count, n.format(c.average), formatChange(c.count, c.average, locale));
   const needLine = (need: SummaryNeed, withDate: boolean) => {
-    const title = escapeMrkdwn(truncate(need.title, TITLE_SHOWN)).replace(/\|/g, '¦');
+    const title = linkLabel(need.title, TITLE_SHOWN);
     const linked = need.link ? `<${need.link}|${title}>` : `*${title}*`;
     const date = withDate ? ` · ${t.recorded(shortDate(need.recordedAt, summary, locale))}` : '';
     return `• ${linked} — ${escapeMrkdwn(need.municipality)} · ${areaLabel(need.area, locale)}${date}`;

@@ -9,6 +9,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { fetchImportFile, runSlackImport } from '../../importRun.js';
 import { parsePayload, viewActionPayload } from '../../payloads.js';
 import { importFailureText } from '../views/importSubmission.js';
+import { parsePrivateMetadata } from '../../privateMetadata.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -25,15 +26,6 @@ export const importButton =
     }
   };
 
-function readMetadata(privateMetadata: string) {
-  try {
-    const parsed = importMetadataSchema.safeParse(JSON.parse(privateMetadata));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 export const importConfirmButton =
   (deps: ListenerDeps) =>
   async (args: ActionArgs): Promise<void> => {
@@ -42,7 +34,7 @@ export const importConfirmButton =
     const payload = parsePayload(viewActionPayload, args.body, args.logger, 'import confirmation');
     const imports = deps.imports;
     const view = payload?.view;
-    const metadata = view ? readMetadata(view.private_metadata) : null;
+    const metadata = view ? parsePrivateMetadata(importMetadataSchema, view.private_metadata) : null;
     if (!payload || !imports || !view || !metadata || payload.actions[0]!.value !== metadata.sha256) {
       args.logger.debug('import confirmation without a readable preview; ignored');
       return;

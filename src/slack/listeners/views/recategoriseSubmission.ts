@@ -9,6 +9,7 @@ import { beforeAck } from '../../ackDeadline.js';
 import { parsePayload, viewSubmissionPayload } from '../../payloads.js';
 import { refusalText } from '../../refusals.js';
 import { recategoriseMetadata } from '../actions/suggestionButtons.js';
+import { parsePrivateMetadata } from '../../privateMetadata.js';
 
 const checkboxState = z.object({
   [RECATEGORISE_BLOCK_ID]: z.object({
@@ -31,21 +32,12 @@ export function readAreaChoice(values: unknown): AreaChoice {
   return { ok: true, areas: areas.data };
 }
 
-function readMetadata(text: string): z.infer<typeof recategoriseMetadata> | null {
-  try {
-    const parsed = recategoriseMetadata.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 export const recategoriseSubmission =
   (deps: ListenerDeps) =>
   async ({ ack, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const t = messages(deps.locale).recategoriseModal;
     const payload = parsePayload(viewSubmissionPayload, body, logger, 'recategorise submission');
-    const metadata = payload ? readMetadata(payload.view.private_metadata) : null;
+    const metadata = payload ? parsePrivateMetadata(recategoriseMetadata, payload.view.private_metadata) : null;
     const choice: AreaChoice = payload ? readAreaChoice(payload.view.state.values) : { ok: false, error: 'tampered' };
     if (!payload || !metadata || !choice.ok) {
       const error =
