@@ -12,6 +12,7 @@ import { enqueue } from '../outbox/outboxQueue.js';
 import { formatCorrectedAreas, currentAreas, parseCorrectedAreas, replaceCurrentAreas } from './needAreas.js';
 import { type FeedbackKind, trainingLabelsFor } from './learningLabels.js';
 import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js';
+import { needText } from './needInput.js';
 
 export type { FeedbackKind } from './learningLabels.js';
 
@@ -268,7 +269,7 @@ export class FeedbackService {
     if (existing) await tx.trainingExample.delete({ where: { key } });
     if (wanted) {
       await tx.trainingExample.create({
-        data: { key, text: `${need.title}. ${need.description}`, source: 'feedback', labels: { create: wanted } },
+        data: { key, text: needText(need), source: 'feedback', labels: { create: wanted } },
       });
     }
     return true;

@@ -9,11 +9,11 @@ import { enqueue } from '../outbox/outboxQueue.js';
 import type { Authority } from './feedbackService.js';
 import type { MatcherProvider } from './matcherProvider.js';
 import { currentAreas } from './needAreas.js';
-import type { NeedInput } from './needInput.js';
+import { needText, type NeedInput } from './needInput.js';
 import { isSectorSlug } from './sectors.js';
 import { type Allowed, allowedFor, may } from './permissions.js';
 import type { SimilarNeeds } from './similarNeeds.js';
-import { needText, replaceSimilar } from './store/similarNeeds.js';
+import { replaceSimilar } from './store/similarNeeds.js';
 
 export interface NeedChangesDeps {
   db: Db;
@@ -82,7 +82,7 @@ export class NeedChanges {
       if (changed.length > 0) {
         await tx.need.update({
           where: { id: needId },
-          data: { ...Object.fromEntries(changed.map((f) => [f, input[f]])), searchText: searchIndexText(`${input.title}. ${input.description}`) },
+          data: { ...Object.fromEntries(changed.map((f) => [f, input[f]])), searchText: searchIndexText(needText(input)) },
         });
         await tx.needEvent.create({ data: { needId, kind: 'edited', detail: changed.join(','), userId, at: this.now() } });
         // A routed need's list of similar needs follows its new text (an unrouted one gets it when routed).
@@ -96,7 +96,7 @@ export class NeedChanges {
       this.deps.logger?.info({ needId, userId, fields: result.changed }, 'need edited');
       this.deps.onQueued?.();
     }
-    const suggestion = this.deps.matchers.current().classify(`${input.title}. ${input.description}`);
+    const suggestion = this.deps.matchers.current().classify(needText(input));
     return { ok: true, ...result, suggestedAreas: suggestion.suggested.map((s) => s.slug) };
   }
 

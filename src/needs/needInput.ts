@@ -104,3 +104,11 @@ export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: Readon
     },
   };
 }
+
+/**
+ * A need's text as the app reads it: what the matcher classifies, the similarity index compares,
+ * the search index holds and a confirmed need's training example keeps ("Rubrik. Beskrivning").
+ */
+export function needText(need: { title: string; description: string }): string {
+  return `${need.title}. ${need.description}`;
+}

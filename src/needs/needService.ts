@@ -10,9 +10,9 @@ import { searchIndexText } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
 import type { MatcherProvider } from './matcherProvider.js';
 import { currentAreas } from './needAreas.js';
-import type { NeedInput } from './needInput.js';
+import { needText, type NeedInput } from './needInput.js';
 import { loadNeedDetail, type NeedDetail } from './needViews.js';
-import { decideRouting, routingText, type RoutingContext } from './routingDecision.js';
+import { decideRouting, type RoutingContext } from './routingDecision.js';
 import type { SimilarNeeds } from './similarNeeds.js';
 import { AlreadyRoutedError, type NeedRouting, writeRoutings } from './store/routingWrites.js';
 
@@ -228,7 +228,7 @@ export class NeedService {
     const ctx: RoutingContext = { matcher: matchers.current(), environments: await this.environmentProfiles(), channels };
     const routings: NeedRouting[] = [];
     for (const need of needs) {
-      const text = routingText(need);
+      const text = needText(need);
       const indexed = { id: need.id, municipalityId: need.municipalityId, text };
       // Similar needs are a help, not a condition: without them (the index could not be built) the need is routed all the same.
       const found = similar
@@ -266,7 +266,7 @@ export class NeedService {
       originChannelId: meta.originChannelId,
       source: meta.source,
       submissionKey: meta.submissionKey ?? null,
-      searchText: searchIndexText(routingText(input)),
+      searchText: searchIndexText(needText(input)),
       recordedAt: meta.recordedAt ?? this.now(),
       ...(meta.sourceLabel ? { sourceLabel: meta.sourceLabel } : {}),
     };

@@ -22,7 +22,7 @@ export interface RoutingContext {
   channels: ChannelsConfig;
 }
 
-/** `text`: the need's title and description, as the matcher was trained on them ("Rubrik. Beskrivning"). */
+/** `text`: the need's needText (needInput.ts), as the matcher was trained on it. */
 export function decideRouting(text: string, ctx: RoutingContext): RoutingDecision {
   const classification = ctx.matcher.classify(text);
   const suggestedAreas = classification.suggested.map((s) => s.slug);
@@ -33,6 +33,3 @@ export function decideRouting(text: string, ctx: RoutingContext): RoutingDecisio
     routes: routeChannels(ctx.channels, suggestedAreas),
   };
 }
-
-/** The text a need is classified, ranked and compared by. */
-export const routingText = (need: { title: string; description: string }): string => `${need.title}. ${need.description}`;

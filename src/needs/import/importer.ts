@@ -14,6 +14,7 @@ import type { NeedService } from '../needService.js';
 import { type HeaderMap, type ImportColumn, cellsOf, mapHeader } from './columns.js';
 import type { FileLine } from './readFile.js';
 import { type ImportProblem, type PlannedNeed, planRow } from './importRow.js';
+import { needText } from '../needInput.js';
 
 export interface ImporterDeps {
   needs: Pick<NeedService, 'recordNeeds' | 'routeNeeds'>;
@@ -134,7 +135,7 @@ async function dryRunLine(planned: Extract<Pending, { need: PlannedNeed }>, deps
   const existing = await deps.needIdByKey(key);
   if (existing !== null || seenInDryRun.has(key)) return { line, status: 'exists', title: input.title, needId: existing };
   seenInDryRun.add(key);
-  const classification = deps.matcher().classify(`${input.title}. ${input.description}`);
+  const classification = deps.matcher().classify(needText(input));
   const areas = classification.suggested.map((s) => s.slug);
   const channels = routeChannels(deps.channels, areas).map((r) => r.channel);
   return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null };

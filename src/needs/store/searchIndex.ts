@@ -5,6 +5,7 @@
 // (idempotent) and rebuilds the SQLite index when it is out of step, e.g. after a migration rebuilt
 // the Need table (which drops its triggers).
 import { dialectOf, type Db } from '../../db/client.js';
+import { needText } from '../needInput.js';
 
 const FTS = 'NeedSearch';
 
@@ -46,7 +47,7 @@ export async function fillMissingSearchText(db: Db, compute: (text: string) => s
     const needs = await db.need.findMany({ where: { searchText: null }, select: { id: true, title: true, description: true }, take: batch });
     if (needs.length === 0) return filled;
     await db.$transaction(async (tx) => {
-      for (const need of needs) await tx.need.update({ where: { id: need.id }, data: { searchText: compute(`${need.title}. ${need.description}`) } });
+      for (const need of needs) await tx.need.update({ where: { id: need.id }, data: { searchText: compute(needText(need)) } });
     });
     filled += needs.length;
   }

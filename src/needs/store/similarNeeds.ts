@@ -5,6 +5,7 @@ import { insertRows } from '../../db/bulkInsert.js';
 import type { Db, Tx } from '../../db/client.js';
 import { suggestionLink } from '../../summaries/model.js';
 import { currentAreas } from '../needAreas.js';
+import { needText } from '../needInput.js';
 
 export interface IndexableNeed {
   id: number;
@@ -21,11 +22,6 @@ export interface SimilarNeedView {
   score: number;
   /** https://slack.com/archives/<channel>/p<ts> of one posted copy, if there is one. */
   link: string | null;
-}
-
-/** The text the matcher and the similarity index see for a need. */
-export function needText(need: { title: string; description: string }): string {
-  return `${need.title}. ${need.description}`;
 }
 
 /** Needs that can be found (not withdrawn), in id order, a page at a time. */

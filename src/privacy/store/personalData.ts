@@ -7,6 +7,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { searchIndexText } from '../../matching/index.js';
 import { enqueue } from '../../outbox/outboxQueue.js';
 import { newPseudonym } from '../pseudonym.js';
+import { needText } from '../../needs/needInput.js';
 
 export interface PersonNeed {
   id: number;
@@ -209,9 +210,9 @@ export async function erasePerson(db: Db, userId: string, options: EraseOptions)
       const description = redact(need.description, needles, options.redaction);
       const municipalContact = need.municipalContact === null ? null : redact(need.municipalContact, needles, options.redaction);
       if (title === need.title && description === need.description && municipalContact === need.municipalContact) continue;
-      await tx.need.update({ where: { id: need.id }, data: { title, description, municipalContact, searchText: searchIndexText(`${title}. ${description}`) } });
-      // The matcher's copy of the text (written from title and description: feedbackService.ts).
-      const training = await tx.trainingExample.updateMany({ where: { key: `need:${need.id}` }, data: { text: `${title}. ${description}` } });
+      await tx.need.update({ where: { id: need.id }, data: { title, description, municipalContact, searchText: searchIndexText(needText({ title, description })) } });
+      // The matcher's copy of the text (feedbackService.ts writes it as needText too).
+      const training = await tx.trainingExample.updateMany({ where: { key: `need:${need.id}` }, data: { text: needText({ title, description }) } });
       trainingRedacted += training.count;
       textsRedacted++;
       affected.add(need.id);
