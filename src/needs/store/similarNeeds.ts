@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { suggestionLink } from '../../summaries/model.js';
 import { currentAreas } from '../needAreas.js';
 import { needText } from '../needInput.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 
 export interface IndexableNeed {
   id: number;
@@ -70,13 +71,7 @@ const needColumns = {
   },
 } as const;
 
-interface NeedRow {
-  id: number;
-  title: string;
-  recordedAt: Date;
-  municipality: { name: string };
-  suggestions: { channelId: string; messageTs: string | null; state: string }[];
-}
+type NeedRow = Prisma.NeedGetPayload<{ select: typeof needColumns }>;
 
 function toView(need: NeedRow, score: number): SimilarNeedView {
   // A copy that still lives where it was posted, else any posted copy.
