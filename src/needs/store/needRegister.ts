@@ -5,6 +5,7 @@ import type { AreaSlug } from '../../matching/types.js';
 import { suggestionLink } from '../../summaries/model.js';
 import { isAreaSlug } from '../needAreas.js';
 import { type SearchScope, type SearchTerm, searchNeedIds } from './searchIndex.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 
 export const NEED_STATUSES = ['open', 'claimed', 'resolved', 'withdrawn'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
@@ -51,15 +52,7 @@ const listSelect = {
 
 const mineSelect = { ...listSelect, recordedByUserId: true, ourContactUserId: true, claimedByUserId: true } as const;
 
-type ListRow = {
-  id: number;
-  title: string;
-  status: string;
-  recordedAt: Date;
-  municipality: { name: string };
-  currentAreas: { areaSlug: string }[];
-  suggestions: { channelId: string; messageTs: string | null }[];
-};
+type ListRow = Prisma.NeedGetPayload<{ select: typeof listSelect }>;
 
 function toItem(row: ListRow): NeedListItem {
   const post = row.suggestions[0];
