@@ -30,6 +30,15 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 /** Columns holding a date (CSV: YYYY-MM-DD text; XLSX: a date cell). */
 export const DATE_COLUMNS: ReadonlySet<ExportColumn> = new Set(['recordedDate', 'claimedAt', 'resolvedAt', 'withdrawn']);
 
+/**
+ * A text cell for a CSV that people open in Excel: typed text (a title, a workshop row) that starts
+ * with = + - @ or a tab or carriage return would be read as a formula there ("CSV injection"), so it
+ * gets a leading apostrophe, which Excel shows as text. XLSX cells are typed strings and need none.
+ */
+export function csvSafeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export type AreaNameOf = (slug: AreaSlug) => string;
 
 export interface ExportContext {

@@ -12,7 +12,7 @@ import { messages, type Locale } from '../i18n/messages.js';
 import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
 import { NEED_STATUSES } from '../needs/store/needRegister.js';
 import { type ExportFilter, type ExportRow, exportBatches } from '../needs/store/exportRows.js';
-import { type Cell, cells, DATE_COLUMNS, EXPORT_COLUMNS, type ExportContext, headers, isoDate, jsonRecord } from './columns.js';
+import { type Cell, cells, csvSafeText, DATE_COLUMNS, EXPORT_COLUMNS, type ExportContext, headers, isoDate, jsonRecord } from './columns.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -47,7 +47,7 @@ export async function writeExport(db: Db, options: ExportOptions, out: Writable)
 }
 
 const csvCell = (column: (typeof EXPORT_COLUMNS)[number], value: Cell): string | number =>
-  value === null ? '' : value instanceof Date ? (DATE_COLUMNS.has(column) ? isoDate(value) : value.toISOString()) : value;
+  value === null ? '' : value instanceof Date ? (DATE_COLUMNS.has(column) ? isoDate(value) : value.toISOString()) : typeof value === 'string' ? csvSafeText(value) : value;
 
 async function writeCsv(batches: AsyncGenerator<ExportRow[]>, ctx: ExportContext, delimiter: string, out: Writable): Promise<{ rows: number }> {
   let rows = 0;

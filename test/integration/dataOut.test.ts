@@ -126,6 +126,19 @@ describe('export', () => {
     expect(text).not.toContain('Eva Ek');
   });
 
+  it('keeps typed text from running as a formula when the CSV is opened in Excel', async () => {
+    const { app } = ctx;
+    const hostile = await storeNeed(app, { title: '=HYPERLINK("https://example.com";"Klicka")', description: '-2+3 och @SUMMA(A1) står först i beskrivningen av behovet.' });
+    const plain = await storeNeed(app, { title: 'Vanlig rubrik - med bindestreck', description: LOGISTICS_NEED });
+    const file = path.join(app.dir, 'formler.csv');
+    expect(await cli(app, 'export', ['--format', 'csv', '--out', file])).toMatchObject({ code: 0 });
+    const rows = parse(readFileSync(file), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const byId = new Map(rows.map((r) => [Number(r.ID), r]));
+    expect(byId.get(hostile)).toMatchObject({ Rubrik: '\'=HYPERLINK("https://example.com";"Klicka")', Beskrivning: "'-2+3 och @SUMMA(A1) står först i beskrivningen av behovet." });
+    // Only a leading formula character is guarded: other text is exported as typed.
+    expect(byId.get(plain)).toMatchObject({ Rubrik: 'Vanlig rubrik - med bindestreck', Beskrivning: LOGISTICS_NEED });
+  });
+
   it('filters by municipality and area names as people type them, and by dates; LOCALE=en writes "," and English headers', async () => {
     const { app } = ctx;
     const { logistics, leak } = await scenario(app);

@@ -1,7 +1,7 @@
 // The export's columns and cells, pure: ISO days in Stockholm time across summer time, the start of
 // a Stockholm day, days to the first claim, Swedish and English headers in the documented order.
 import { describe, expect, it } from 'vitest';
-import { cells, daysToFirstClaim, EXPORT_COLUMNS, headers, isoDate, jsonRecord } from '../../../src/export/columns.js';
+import { cells, csvSafeText, daysToFirstClaim, EXPORT_COLUMNS, headers, isoDate, jsonRecord } from '../../../src/export/columns.js';
 import { defaultDelimiter } from '../../../src/export/exportNeeds.js';
 import { stockholmDayStart } from '../../../src/export/exportSupport.js';
 import type { ExportRow } from '../../../src/needs/store/exportRows.js';
@@ -54,6 +54,11 @@ describe('export columns', () => {
     expect(headers('en').slice(0, 3)).toEqual(['ID', 'Recorded', 'Municipality']);
     expect(new Set(headers('sv')).size).toBe(EXPORT_COLUMNS.length);
     expect([defaultDelimiter('sv'), defaultDelimiter('en')]).toEqual([';', ',']);
+  });
+
+  it('guards a CSV text cell that Excel would read as a formula, and only such a cell', () => {
+    for (const text of ['=1+1', '+46 70 123', '-5', '@SUM(A1)', '\tx', '\rx']) expect(csvSafeText(text)).toBe(`'${text}`);
+    for (const text of ['Rubrik = svar', 'Kinda', '', "'redan citerad", '3-D modell']) expect(csvSafeText(text)).toBe(text);
   });
 
   it('turns a row into cells and a JSON record', () => {
