@@ -9,7 +9,7 @@ import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConf
 import type { Config } from './config.js';
 import { createDb, type Db, dialectOf } from './db/client.js';
 import { applyPendingMigrations } from './db/migrate.js';
-import { claimEvent } from './db/processedEvents.js';
+import { isDeliveryHandled, markDelivery } from './db/processedEvents.js';
 import { syncChangedAnything, syncReferenceData } from './db/seed.js';
 import { createHealthCheck } from './health.js';
 import { InFlight } from './inFlight.js';
@@ -189,7 +189,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     home,
     preferences,
     changes,
-    deliveries: { firstTime: (key) => claimEvent(db, key) },
+    deliveries: { handled: (key) => isDeliveryHandled(db, key), claim: (key) => markDelivery(db, key) },
     locale: config.locale,
     municipalities,
     areas,

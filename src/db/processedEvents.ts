@@ -1,22 +1,26 @@
-// Remembers which Slack event ids were handled, so retries and Socket Mode redeliveries are
-// processed once.
-import type { Db } from './client.js';
-import { isUniqueViolation } from './errors.js';
+// Remembers which Slack deliveries were handled, so retries, Socket Mode redeliveries and replays
+// are processed once. A delivery whose effect is a database change is marked in the transaction
+// of that change (markDelivery with the transaction): if the change fails or the process dies,
+// nothing is marked and Slack's retry gets another chance.
+import type { Db, Tx } from './client.js';
+import { Prisma } from '../generated/prisma/client.js';
 
-/** Records the event id; false when it was already recorded (a duplicate delivery). */
-export async function claimEvent(db: Db, eventId: string): Promise<boolean> {
-  try {
-    await db.processedEvent.create({ data: { eventId } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+/** Whether the delivery was already handled (a read: the mark itself comes with the effect). */
+export async function isDeliveryHandled(db: Db, key: string): Promise<boolean> {
+  return (await db.processedEvent.findUnique({ where: { eventId: key }, select: { eventId: true } })) !== null;
 }
 
-/** Forgets a claim whose processing failed, so Slack's retry gets another chance. */
-export async function releaseEvent(db: Db, eventId: string): Promise<void> {
-  await db.processedEvent.deleteMany({ where: { eventId } });
+/**
+ * Marks the delivery as handled; false when it already was (a duplicate delivery). One statement
+ * that cannot fail on the key: inside a transaction, a concurrent duplicate waits for this one's
+ * commit and then finds it marked, and the transaction goes on unharmed (PostgreSQL aborts a
+ * transaction after any failed statement, so a caught unique violation would not do).
+ */
+export async function markDelivery(db: Db | Tx, key: string, now: Date = new Date()): Promise<boolean> {
+  const inserted = await db.$executeRaw(
+    Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "receivedAt") VALUES (${key}, ${now}) ON CONFLICT ("eventId") DO NOTHING`,
+  );
+  return inserted === 1;
 }
 
 /** Drops ids older than Slack's retry window (hours), keeping the table small. */

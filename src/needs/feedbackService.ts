@@ -4,9 +4,11 @@
 // matcher. Who may do what (permissions.ts) is checked here, whatever the Slack layer shows.
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { channelScope, routeNeed } from '../channels/routing.js';
-import type { Db, Tx } from '../db/client.js';
+import { type Db, dialectOf, type Tx } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../db/errors.js';
+import { markDelivery } from '../db/processedEvents.js';
+import { lockNeed } from '../db/rowLock.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 import { formatCorrectedAreas, currentAreas, parseCorrectedAreas, replaceCurrentAreas } from './needAreas.js';
@@ -15,6 +17,9 @@ import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js
 import { needText } from './needInput.js';
 
 export type { FeedbackKind } from './learningLabels.js';
+
+/** The last line of a database error: which key or conflict, without Prisma's call site. */
+const conflictText = (error: unknown): string => (error instanceof Error ? (error.message.split('\n').at(-1) ?? '') : String(error));
 
 /** Tells who is an administrator and who sits in which channel (the Slack layer knows). */
 export interface Authority {
@@ -51,6 +56,15 @@ export interface FeedbackOutcome {
   changed: boolean;
   /** Set when the person may not do this: who may; or that the need was withdrawn. */
   refused?: Allowed | 'withdrawn';
+}
+
+/**
+ * The Slack delivery a change comes from (an event id, a button press's key): marked as handled in
+ * the change's own transaction, so a failed change leaves it free for Slack's retry, and a
+ * duplicate delivery, even one running at the same instant on another instance, changes nothing.
+ */
+export interface Delivery {
+  delivery?: string;
 }
 
 type NeedStatus = 'open' | 'claimed' | 'resolved';
@@ -100,39 +114,69 @@ export class FeedbackService {
     return may(action, { userId, isAdmin, isChannelMember }, need) ? null : allowed;
   }
 
-  async addFeedback(input: FeedbackInput): Promise<FeedbackOutcome> {
+  async addFeedback(input: FeedbackInput & Delivery): Promise<FeedbackOutcome> {
     const refused = await this.refusal(input.needId, input.userId, actionOf(input.kind, input.via), input.channelId);
     if (refused) return { changed: false, refused };
-    const scope = scopeOf(input.kind, input.channelId);
-    const { via: _via, ...row } = input;
-    // Two deliveries of the same reaction at the same instant (PostgreSQL runs them concurrently):
-    // the loser hits the unique index, which means "already recorded", not an error.
-    return this.change(input.needId, input.userId, async (tx) => {
-      const existing = await tx.feedback.findUnique({ where: { needId_userId_kind_scope: { needId: input.needId, userId: input.userId, kind: input.kind, scope } } });
-      if (existing) return false;
-      await tx.feedback.create({ data: { ...row, scope, createdAt: this.now() } });
-      if (input.kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, input.needId, input.userId);
-      return true;
-    }, { event: 'feedback recorded', detail: { kind: input.kind, channelId: input.channelId } });
+    return this.change(input.needId, input.userId, (tx) => this.insertFeedback(tx, input), {
+      event: 'feedback recorded',
+      detail: { kind: input.kind, channelId: input.channelId },
+      delivery: input.delivery,
+    });
   }
 
   /** Withdraws the person's own feedback (a removed reaction, a second press): always allowed. */
-  async removeFeedback(input: Omit<FeedbackInput, 'via'>): Promise<FeedbackOutcome> {
-    const scope = scopeOf(input.kind, input.channelId);
-    return this.change(input.needId, input.userId, async (tx) => {
-      const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind, scope } });
-      return removed.count > 0;
-    }, { event: 'feedback withdrawn', detail: { kind: input.kind } });
+  async removeFeedback(input: Omit<FeedbackInput, 'via'> & Delivery): Promise<FeedbackOutcome> {
+    return this.change(input.needId, input.userId, (tx) => this.deleteFeedback(tx, input), {
+      event: 'feedback withdrawn',
+      detail: { kind: input.kind },
+      delivery: input.delivery,
+    });
   }
 
-  /** Buttons toggle: pressing "Jag tar kontakt" again withdraws the claim. */
-  async toggleFeedback(input: FeedbackInput): Promise<FeedbackOutcome & { added: boolean }> {
+  /**
+   * Buttons toggle: pressing "Jag tar kontakt" again withdraws the claim. Whether the press adds or
+   * withdraws is decided inside the change, under the need's lock, so that two presses at once
+   * toggle twice instead of both adding.
+   */
+  async toggleFeedback(input: FeedbackInput & Delivery): Promise<FeedbackOutcome & { added: boolean }> {
+    const { needId, userId, kind, channelId } = input;
+    // Who may add is asked before the transaction (it may ask Slack), and only when the press looks
+    // like it adds: withdrawing one's own feedback is always allowed.
+    const has = await this.deps.db.feedback.findUnique({ where: { needId_userId_kind_scope: { needId, userId, kind, scope: scopeOf(kind, channelId) } } });
+    const refused = has ? undefined : await this.refusal(needId, userId, actionOf(kind, input.via), channelId);
+    if (refused) return { changed: false, refused, added: true };
+    const what = { event: 'feedback withdrawn', detail: { kind, channelId }, delivery: input.delivery };
+    let added = false;
+    const outcome = await this.change(
+      needId,
+      userId,
+      async (tx) => {
+        if (await this.deleteFeedback(tx, input)) return true;
+        if (refused === undefined) return false; // it was withdrawn meanwhile; who may add was not asked
+        added = await this.insertFeedback(tx, input);
+        what.event = 'feedback recorded'; // read by change() once the transaction is over
+        return added;
+      },
+      what,
+    );
+    return { ...outcome, added };
+  }
+
+  /** Stores the person's feedback; false when it is already there (a redelivery). */
+  private async insertFeedback(tx: Tx, input: FeedbackInput): Promise<boolean> {
     const scope = scopeOf(input.kind, input.channelId);
-    const exists = await this.deps.db.feedback.findUnique({
-      where: { needId_userId_kind_scope: { needId: input.needId, userId: input.userId, kind: input.kind, scope } },
-    });
-    if (exists) return { ...(await this.removeFeedback(input)), added: false };
-    return { ...(await this.addFeedback(input)), added: true };
+    const { needId, userId, kind, channelId } = input;
+    const existing = await tx.feedback.findUnique({ where: { needId_userId_kind_scope: { needId, userId, kind, scope } } });
+    if (existing) return false;
+    await tx.feedback.create({ data: { needId, userId, kind, channelId, scope, createdAt: this.now() } });
+    if (kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, needId, userId);
+    return true;
+  }
+
+  private async deleteFeedback(tx: Tx, input: Omit<FeedbackInput, 'via'>): Promise<boolean> {
+    const scope = scopeOf(input.kind, input.channelId);
+    const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind, scope } });
+    return removed.count > 0;
   }
 
   /**
@@ -175,31 +219,45 @@ export class FeedbackService {
   }
 
   /**
-   * Runs one change in a transaction; when it changed something, recomputes the status, rebuilds
-   * the need's training example and queues an update of every message showing the need.
+   * Runs one change in a transaction that holds the need's lock: when it changed something,
+   * recomputes the status, rebuilds the need's training example and queues an update of every
+   * message showing the need. The delivery it came from is marked handled in the same transaction.
+   * A unique violation means "already recorded" only for this person's feedback or this delivery;
+   * any other conflict with a concurrent transaction runs the change again.
    */
   private async change(
     needId: number,
     userId: string,
     apply: (tx: Tx) => Promise<boolean>,
-    what: { event: string; detail: Record<string, unknown> },
+    what: { event: string; detail: Record<string, unknown>; delivery?: string | undefined },
   ): Promise<FeedbackOutcome> {
-    const result = await this.deps.db
-      .$transaction(async (tx) => {
-      const need = await tx.need.findUnique({ where: { id: needId }, select: { id: true } });
-      if (!need || !(await apply(tx))) return { changed: false, trainingChanged: false };
-      await this.updateStatus(tx, needId, userId);
-      const trainingChanged = await this.updateTrainingExample(tx, needId);
-      const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true, channelId: true } });
-      for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, this.now());
-      return { changed: true, trainingChanged };
-      })
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) return { changed: false, trainingChanged: false };
-        throw error;
+    const { db, logger } = this.deps;
+    const dialect = dialectOf(db);
+    const unchanged = { changed: false, trainingChanged: false };
+    const attempt = () =>
+      db.$transaction(async (tx) => {
+        const need = await lockNeed(tx, dialect, needId);
+        // Withdrawn meanwhile (its refusal was asked before the lock): nothing more is counted or learnt.
+        if (!need || need.status === 'withdrawn') return unchanged;
+        if (what.delivery !== undefined && !(await markDelivery(tx, what.delivery))) return unchanged;
+        if (!(await apply(tx))) return unchanged;
+        await this.updateStatus(tx, needId, userId);
+        const trainingChanged = await this.updateTrainingExample(tx, needId);
+        const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true, channelId: true } });
+        for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, this.now());
+        return { changed: true, trainingChanged };
       });
+    // The same delivery or the same feedback stored by a concurrent transaction: already recorded.
+    const ownKeys = [UNIQUE_KEYS.processedEvent, UNIQUE_KEYS.feedback];
+    const result = await retryOnConflict(attempt, {
+      ownKeys,
+      onRetry: (error, n) => logger?.info({ needId, userId, attempt: n, error: conflictText(error) }, 'feedback change lost a race; running it again'),
+    }).catch((error: unknown) => {
+      if (ownKeys.some((key) => violatesUniqueKey(error, key))) return unchanged;
+      throw error;
+    });
     if (result.changed) {
-      this.deps.logger?.info({ needId, userId, ...what.detail }, what.event);
+      logger?.info({ needId, userId, ...what.detail }, what.event);
       this.deps.onQueued?.();
     }
     if (result.trainingChanged) this.deps.onTrainingDataChanged?.();

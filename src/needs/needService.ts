@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { insertRowsReturning } from '../db/bulkInsert.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { isRetryableConflict, retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../db/errors.js';
 import { searchIndexText } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
 import type { MatcherProvider } from './matcherProvider.js';
@@ -136,8 +136,9 @@ export class NeedService {
         ),
       );
     } catch (error) {
-      // Another import stored one of these rows meanwhile: one by one, each recognises its own.
-      if (!isUniqueViolation(error)) throw error;
+      // Another import stored one of these rows meanwhile (or the batch lost another race): one by
+      // one, each recognises its own row and runs again on any other conflict.
+      if (!isRetryableConflict(error)) throw error;
       const one: RecordedNeed[] = [];
       for (const row of rows) one.push(await this.insertNeed(row.input, row.meta));
       return one;
@@ -278,10 +279,15 @@ export class NeedService {
     const { submissionKey } = meta;
     let need: { id: number; title: string };
     try {
-      need = await db.need.create({ data: this.needData(input, meta), select: { id: true, title: true } });
+      need = await retryOnConflict(() => db.need.create({ data: this.needData(input, meta), select: { id: true, title: true } }), {
+        ownKeys: [UNIQUE_KEYS.needSubmission],
+      });
     } catch (error) {
       // The same submission again (a replay, or two at the same instant): the first stored it.
-      const raced = isUniqueViolation(error) && submissionKey ? await db.need.findUnique({ where: { submissionKey }, select: { id: true, title: true } }) : null;
+      const raced =
+        violatesUniqueKey(error, UNIQUE_KEYS.needSubmission) && submissionKey
+          ? await db.need.findUnique({ where: { submissionKey }, select: { id: true, title: true } })
+          : null;
       if (raced) return { ...raced, created: false };
       throw error;
     }

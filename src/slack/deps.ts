@@ -21,8 +21,12 @@ export interface ListenerDeps {
   preferences: UserPreferences;
   /** Editing and withdrawing a need. */
   changes: NeedChanges;
-  /** Remembers deliveries that carry no event id (button presses), so a replay is processed once. */
-  deliveries: { firstTime(key: string): Promise<boolean> };
+  /**
+   * Deliveries that carry no event id (button presses), so a replay is processed once: `handled`
+   * asks, and a change marks its delivery in its own transaction (FeedbackService's `delivery`);
+   * `claim` marks one whose effect is no database change (an export), false when already marked.
+   */
+  deliveries: { handled(key: string): Promise<boolean>; claim(key: string): Promise<boolean> };
   locale: Locale;
   /** Loaded at start-up so modals open without touching the database (3 s trigger_id). */
   municipalities: { id: number; name: string }[];

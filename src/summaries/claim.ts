@@ -3,7 +3,7 @@
 // the outbox sends, with retries, until Slack has it) or neither does. A second app instance, a
 // restart or a manual `summary --post` hits the primary key and queues nothing.
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../db/errors.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
 
@@ -26,10 +26,13 @@ export function decodeAreas(text: string): AreaSlug[] | 'all' {
   return text === 'all' ? 'all' : (text.split(',').filter(Boolean) as AreaSlug[]);
 }
 
-/** True when this call claimed the week for the channel (and queued its post); false if it was taken. */
+/**
+ * True when this call claimed the week for the channel (and queued its post); false if it was
+ * taken. Only the claim's own key means "taken"; any other conflict runs the claim again.
+ */
 export async function claimWeeklySummary(db: Db, request: ClaimRequest): Promise<boolean> {
   const now = request.now ?? new Date();
-  try {
+  const claim = async () => {
     await db.$transaction(async (tx) => {
       await tx.weeklySummaryClaim.create({
         data: {
@@ -44,8 +47,9 @@ export async function claimWeeklySummary(db: Db, request: ClaimRequest): Promise
       await enqueue(tx, { kind: 'weekly_summary', channelId: request.channelId, isoWeek: request.isoWeek });
     });
     return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
+  };
+  return retryOnConflict(claim, { ownKeys: [UNIQUE_KEYS.weeklySummaryClaim] }).catch((error: unknown) => {
+    if (violatesUniqueKey(error, UNIQUE_KEYS.weeklySummaryClaim)) return false;
     throw error;
-  }
+  });
 }

@@ -29,7 +29,7 @@ export const exportButton =
     if (!payload) return;
     const userId = payload.user.id;
     const action = payload.actions[0]!;
-    if (!(await deps.deliveries.firstTime(`action:${userId}:${action.action_id}:${action.action_ts}`))) return;
+    if (!(await deps.deliveries.claim(`action:${userId}:${action.action_id}:${action.action_ts}`))) return;
     const t = messages(deps.locale).export;
     const exports = deps.exports;
     if (!exports || !exports.mayExport(userId)) {

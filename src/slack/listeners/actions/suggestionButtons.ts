@@ -11,11 +11,12 @@ import { refusalText } from '../../refusals.js';
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /**
- * The press, parsed, if this is the first time it arrives. A button press has no event id; a
- * replayed one (Slack's retry, or someone re-sending the signed request) carries the same
- * action_ts for the same user — and "Jag tar kontakt" is a toggle, so a replay would undo it.
+ * The press, parsed, with the key that marks it handled, unless it was already handled. A button
+ * press has no event id; a replayed one (Slack's retry, or someone re-sending the signed request)
+ * carries the same action_ts for the same user — and "Jag tar kontakt" is a toggle, so a replay
+ * would undo it. The key is marked in the transaction of the press's effect (toggleFeedback).
  */
-export async function firstPress(deps: ListenerDeps, { body, logger }: ButtonArgs): Promise<{ press: ButtonPayload; rowId: number } | null> {
+export async function firstPress(deps: ListenerDeps, { body, logger }: ButtonArgs): Promise<{ press: ButtonPayload; rowId: number; delivery: string } | null> {
   const press = parsePayload(buttonPayload, body, logger, 'button press');
   if (!press) return null;
   const action = press.actions[0]!;
@@ -24,11 +25,12 @@ export async function firstPress(deps: ListenerDeps, { body, logger }: ButtonArg
     logger.debug('button with a value that is no row id; ignored');
     return null;
   }
-  if (!(await deps.deliveries.firstTime(`action:${press.user.id}:${action.action_id}:${action.action_ts}`))) {
+  const delivery = `action:${press.user.id}:${action.action_id}:${action.action_ts}`;
+  if (await deps.deliveries.handled(delivery)) {
     logger.debug(`button press ${action.action_id} at ${action.action_ts} already handled; ignoring the replay`);
     return null;
   }
-  return { press, rowId };
+  return { press, rowId, delivery };
 }
 
 /** Tells only the person who pressed (an ephemeral answer through the press's response_url). */
@@ -50,7 +52,14 @@ async function toggle(deps: ListenerDeps, args: ButtonArgs, kind: 'claim' | 'dow
     return;
   }
   try {
-    const outcome = await deps.feedback.toggleFeedback({ needId: suggestion.needId, userId: first.press.user.id, kind, channelId: suggestion.channelId, via: 'button' });
+    const outcome = await deps.feedback.toggleFeedback({
+      needId: suggestion.needId,
+      userId: first.press.user.id,
+      kind,
+      channelId: suggestion.channelId,
+      via: 'button',
+      delivery: first.delivery,
+    });
     if (outcome.refused) await answerPrivately(args, refusalText(outcome.refused, suggestion.channelId, deps.locale));
   } catch (error) {
     args.logger.error('a suggestion button could not be handled', error);
