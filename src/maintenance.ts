@@ -1,11 +1,13 @@
 // Periodic housekeeping: route needs whose routing failed after the ack, forget processed Slack
-// event ids once Slack can no longer retry them, and clear the municipal contact of needs resolved
-// or withdrawn longer ago than the retention period (README → Personal data).
+// event ids once Slack can no longer retry them, clear the municipal contact of needs resolved
+// or withdrawn longer ago than the retention period (README → Personal data), and retrain when
+// another instance on the same database changed the training data.
 import { Cron } from 'croner';
 import type { Db } from './db/client.js';
 import { pruneProcessedEvents } from './db/processedEvents.js';
 import type { Logger } from './logger.js';
 import { clearExpiredMunicipalContacts } from './privacy/store/personalData.js';
+import type { MatcherProvider } from './needs/matcherProvider.js';
 import type { NeedService } from './needs/needService.js';
 import type { RoutingQueue } from './needs/routingQueue.js';
 
@@ -28,6 +30,9 @@ export function startMaintenance(deps: {
   db: Db;
   needs: NeedService;
   routing: RoutingQueue;
+  /** The model in use and who retrains it: a model trained before another instance's feedback is retrained. */
+  matchers: MatcherProvider;
+  retraining: { request(): void };
   logger: Logger;
   /** Months a resolved or withdrawn need keeps its municipal contact (RETENTION_MONTHS); absent: no sweep. */
   retentionMonths?: number;
@@ -40,6 +45,7 @@ export function startMaintenance(deps: {
       if (unrouted.length > 0) deps.logger.warn({ needs: unrouted }, 'routing needs that were left unrouted');
       for (const id of unrouted) deps.routing.add(id);
       await pruneProcessedEvents(deps.db, new Date(now - EVENT_ID_RETENTION_MS));
+      if (await deps.matchers.isStale(deps.db)) deps.retraining.request();
       if (deps.retentionMonths !== undefined) {
         await applyRetention({ db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, new Date(now));
       }

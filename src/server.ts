@@ -224,6 +224,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     db,
     needs,
     routing,
+    matchers,
+    retraining,
     logger: logger.child({ component: 'maintenance' }),
     retentionMonths: config.retentionMonths,
     onQueued: () => outbox.wake(),

@@ -6,12 +6,27 @@ import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matchi
 import { isAreaSlug } from './needAreas.js';
 import { trainOffThread } from './trainOffThread.js';
 
-export async function loadTrainingData(db: Db): Promise<TrainingData> {
+/**
+ * Which training data a model was trained on, cheaply compared: the number of examples and the
+ * newest example id. Every change makes a new one (an example is rewritten as delete + create, a
+ * withdrawn need's example is deleted), so another instance's feedback shows up as a new value.
+ */
+export type TrainingDataVersion = string;
+
+const versionOf = (count: number, maxId: number | null): TrainingDataVersion => `${count}:${maxId ?? 0}`;
+
+async function currentVersion(db: Db): Promise<TrainingDataVersion> {
+  const { _count, _max } = await db.trainingExample.aggregate({ _count: { _all: true }, _max: { id: true } });
+  return versionOf(_count._all, _max.id);
+}
+
+export async function loadTrainingData(db: Db): Promise<TrainingData & { version: TrainingDataVersion }> {
   const [areas, examples] = await Promise.all([
     db.strengthArea.findMany({ orderBy: { slug: 'asc' } }),
     db.trainingExample.findMany({ include: { labels: true }, orderBy: { id: 'asc' } }),
   ]);
   return {
+    version: versionOf(examples.length, examples.at(-1)?.id ?? null),
     areas: areas.filter((a) => isAreaSlug(a.slug)).map((a) => ({
       slug: a.slug as AreaSlug,
       name: a.name,
@@ -31,9 +46,11 @@ export async function loadTrainingData(db: Db): Promise<TrainingData> {
 
 export class MatcherProvider {
   private matcher: Matcher;
+  private trainedOn: TrainingDataVersion;
 
-  private constructor(matcher: Matcher) {
+  private constructor(matcher: Matcher, trainedOn: TrainingDataVersion) {
     this.matcher = matcher;
+    this.trainedOn = trainedOn;
   }
 
   /**
@@ -42,7 +59,8 @@ export class MatcherProvider {
    * resident, measured).
    */
   static async create(db: Db): Promise<MatcherProvider> {
-    return new MatcherProvider(await trainOffThread(await loadTrainingData(db)));
+    const { version, ...data } = await loadTrainingData(db);
+    return new MatcherProvider(await trainOffThread(data), version);
   }
 
   current(): Matcher {
@@ -54,7 +72,17 @@ export class MatcherProvider {
    * model in; a classification in flight keeps the model it started with.
    */
   async retrain(db: Db): Promise<Matcher> {
-    this.matcher = await trainOffThread(await loadTrainingData(db));
+    const { version, ...data } = await loadTrainingData(db);
+    this.matcher = await trainOffThread(data);
+    this.trainedOn = version;
     return this.matcher;
+  }
+
+  /**
+   * Whether the training data changed since this model was trained: feedback that reached another
+   * app instance on the same database (this instance's own changes ask for a retrain directly).
+   */
+  async isStale(db: Db): Promise<boolean> {
+    return (await currentVersion(db)) !== this.trainedOn;
   }
 }
