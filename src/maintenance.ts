@@ -1,7 +1,8 @@
 // Periodic housekeeping: route needs whose routing failed after the ack, forget processed Slack
 // event ids once Slack can no longer retry them, clear the municipal contact of needs resolved
-// or withdrawn longer ago than the retention period (README → Personal data), and retrain when
-// another instance on the same database changed the training data.
+// or withdrawn longer ago than the retention period (README → Personal data), and catch up with
+// another instance on the same database: retrain when it changed the training data, and index the
+// needs it stored.
 import { Cron } from 'croner';
 import type { Db } from './db/client.js';
 import { pruneProcessedEvents } from './db/processedEvents.js';
@@ -9,6 +10,7 @@ import type { Logger } from './logger.js';
 import { clearExpiredMunicipalContacts } from './privacy/store/personalData.js';
 import type { MatcherProvider } from './needs/matcherProvider.js';
 import type { NeedService } from './needs/needService.js';
+import type { SimilarNeeds } from './needs/similarNeeds.js';
 import type { RoutingQueue } from './needs/routingQueue.js';
 
 /** A need not routed a minute after it was recorded is not being routed by a live request. */
@@ -33,6 +35,8 @@ export function startMaintenance(deps: {
   /** The model in use and who retrains it: a model trained before another instance's feedback is retrained. */
   matchers: MatcherProvider;
   retraining: { request(): void };
+  /** The similar-needs index: needs stored by another instance are added. */
+  similar?: SimilarNeeds;
   logger: Logger;
   /** Months a resolved or withdrawn need keeps its municipal contact (RETENTION_MONTHS); absent: no sweep. */
   retentionMonths?: number;
@@ -46,6 +50,7 @@ export function startMaintenance(deps: {
       for (const id of unrouted) deps.routing.add(id);
       await pruneProcessedEvents(deps.db, new Date(now - EVENT_ID_RETENTION_MS));
       if (await deps.matchers.isStale(deps.db)) deps.retraining.request();
+      await deps.similar?.catchUp();
       if (deps.retentionMonths !== undefined) {
         await applyRetention({ db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, new Date(now));
       }

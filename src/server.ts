@@ -226,6 +226,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     routing,
     matchers,
     retraining,
+    similar,
     logger: logger.child({ component: 'maintenance' }),
     retentionMonths: config.retentionMonths,
     onQueued: () => outbox.wake(),

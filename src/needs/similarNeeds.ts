@@ -4,9 +4,9 @@
 // (replaced) and withdrawn (removed). What a lookup finds at routing time is stored (NeedSimilar)
 // by the callers, so messages and pages render it without the index.
 //
-// One instance per database is assumed for freshness: with two instances on PostgreSQL, each
-// index knows the needs routed by the other only after its next start (what was stored stays
-// right; a lookup may miss a need the other instance routed meanwhile).
+// With several instances on one database, each index learns of the needs another instance
+// stored at the maintenance job's next catchUp (every five minutes); edits and withdrawals made
+// there reach it at its next start (what was stored stays right either way).
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { SIMILARITY_THRESHOLD, SimilarityIndex } from '../matching/similar/similarityIndex.js';
@@ -30,6 +30,8 @@ export interface IndexedNeed {
 export class SimilarNeeds {
   private readonly index = new SimilarityIndex<number>();
   private loading: Promise<void> | null = null;
+  /** The highest need id read from the database (not raised by upsert: a lower id may be stored elsewhere meanwhile). */
+  private readUpTo = 0;
 
   constructor(
     private readonly db: Db,
@@ -66,6 +68,14 @@ export class SimilarNeeds {
     this.index.remove(needId);
   }
 
+  /** Adds the needs stored since the index last read the database (by another instance); how many. */
+  async catchUp(): Promise<number> {
+    await this.load();
+    const before = this.index.size;
+    await this.readNeeds();
+    return this.index.size - before;
+  }
+
   get size(): number {
     return this.index.size;
   }
@@ -73,15 +83,19 @@ export class SimilarNeeds {
   private async build(): Promise<void> {
     const started = Date.now();
     for (const text of await backgroundTexts(this.db)) this.index.addBackground(text);
-    let afterId = 0;
+    await this.readNeeds();
+    this.options.logger?.info({ needs: this.index.size, ms: Date.now() - started }, 'similar-needs index built');
+  }
+
+  /** Indexes the needs after `readUpTo`, a page at a time. */
+  private async readNeeds(): Promise<void> {
     for (;;) {
-      const page = await indexableNeeds(this.db, afterId, PAGE);
+      const page = await indexableNeeds(this.db, this.readUpTo, PAGE);
       for (const need of page) this.index.upsert({ key: need.id, group: need.municipalityId, text: need.text });
+      if (page.length > 0) this.readUpTo = page.at(-1)!.id;
       if (page.length < PAGE) break;
-      afterId = page.at(-1)!.id;
       // Let requests in between pages: a large register takes seconds to index.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    this.options.logger?.info({ needs: this.index.size, ms: Date.now() - started }, 'similar-needs index built');
   }
 }
