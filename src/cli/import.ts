@@ -2,8 +2,11 @@
 // notes (CSV or XLSX) into needs: each valid row recorded with source "import" and routed like a
 // /need — classified, and its posts queued in the outbox, which the running bot sends (paced per
 // channel); this process needs no Slack connection. --dry-run writes nothing and prints what each
-// row would become. The same row imported again is recognised by its key and skipped.
+// row would become. The same row imported again is recognised by its key and skipped. A row with
+// no vår kontakt, imported without --by, has no Slack person attached: it is shown as "importerad
+// från ‹källa›" (the row's källa, else --source, else the file's name).
 import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
 import { Transform } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
@@ -115,7 +118,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
       totals = await runImport(
         readImportFile(counted),
         { needs, matcher: () => matchers.current(), channels, municipalities, needIdByKey: (key) => needIdBySubmissionKey(db, key), now: env.now },
-        { dryRun: opts['dry-run'], recordedBy: opts.by ?? null, sourceLabel: opts.source ?? null },
+        { dryRun: opts['dry-run'], recordedBy: opts.by ?? null, sourceLabel: opts.source ?? fileLabel(file) },
         { onHeader: (header) => headerNotes(header, locale).forEach(err), onRow },
       );
     } catch (error) {
@@ -132,10 +135,16 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
       bar?.update(bytes, { rows });
       progress?.stop();
     }
-    io.stdout(opts['dry-run'] ? t.dryRunTotals(totals.imported, totals.exists, totals.refused) : t.totals(totals.imported, totals.exists, totals.refused));
+    const { imported, exists, refused, withoutPerson } = totals;
+    io.stdout(opts['dry-run'] ? t.dryRunTotals(imported, exists, refused, withoutPerson) : t.totals(imported, exists, refused, withoutPerson));
     if (!opts['dry-run'] && totals.imported > 0) io.stdout(t.queuedNote);
     return totals.refused > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();
   }
+}
+
+/** The file's name as the needs' source label when no --source is given (within the label's limit). */
+export function fileLabel(file: string): string {
+  return [...path.basename(file)].slice(0, SOURCE_LABEL_MAX).join('');
 }

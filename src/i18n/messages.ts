@@ -47,6 +47,8 @@ const sv = {
     environments: 'Förslag på innovationsmiljöer',
     noEnvironments: 'Inga förslag ännu.',
     recordedBy: (user: string, when: string) => `Registrerat av ${user} ${when}`,
+    /** An imported need with no Slack person attached, in place of recordedBy. */
+    importedFrom: (source: string, when: string) => `Importerad från ${source} ${when}`,
     municipalContact: (contact: string) => `Kontakt i kommunen: ${contact}`,
     ourContact: (user: string) => `Vår kontakt: ${user}`,
     fallbackText: (title: string, municipality: string) => `Nytt behov från ${municipality}: ${title}`,
@@ -138,6 +140,10 @@ const sv = {
   status: { open: 'Öppet', claimed: 'Taget', resolved: 'Löst', withdrawn: 'Återkallat' },
   age: (days: number) => (days <= 0 ? 'i dag' : days === 1 ? '1 dag' : `${days} dagar`),
   noArea: 'Inget styrkeområde',
+  /** In place of the person who recorded a need when it was imported with no Slack person attached. */
+  importedFrom: (source: string) => `importerad från ${source}`,
+  /** The source of such a need when it has no label (not expected: the import stores the file's name). */
+  importedFromFile: 'en fil',
   viewButton: 'Visa',
   home: {
     header: 'Behovsbryggan',
@@ -357,7 +363,6 @@ const sv = {
     dateInvalid: (value: string) => `datum ”${value}” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).`,
     dateFuture: (value: string) => `datum ${value} ligger i framtiden.`,
     sourceTooLong: (max: number) => `källa får vara högst ${max} tecken.`,
-    noRecorder: 'ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
     missingColumns: (columns: string) => `Filen saknar kolumnen ${columns} (rubrikraden är rad 1). Inget importerades.`,
     unknownColumns: (columns: string) => `Okända kolumner, ignoreras: ${columns}`,
     duplicateColumn: (column: string) => `Kolumnen ${column} finns två gånger; den första används.`,
@@ -369,9 +374,10 @@ const sv = {
     dryRunRow: (line: number, municipality: string, title: string, areas: string, channels: string) =>
       `rad ${line}: ${municipality} – ${title} → ${areas} → ${channels}`,
     existsRow: (line: number, title: string) => `rad ${line}: ${title} – fanns redan, hoppas över`,
-    totals: (imported: number, existing: number, refused: number) => `Importerade: ${imported} · fanns redan: ${existing} · avvisade: ${refused}`,
-    dryRunTotals: (would: number, existing: number, refused: number) =>
-      `Skulle importeras: ${would} · fanns redan: ${existing} · avvisade: ${refused} (provkörning, inget sparades)`,
+    totals: (imported: number, existing: number, refused: number, withoutPerson: number) =>
+      `Importerade: ${imported}${withoutPerson > 0 ? ` (${withoutPerson} utan Slack-person)` : ''} · fanns redan: ${existing} · avvisade: ${refused}`,
+    dryRunTotals: (would: number, existing: number, refused: number, withoutPerson: number) =>
+      `Skulle importeras: ${would}${withoutPerson > 0 ? ` (${withoutPerson} utan Slack-person)` : ''} · fanns redan: ${existing} · avvisade: ${refused} (provkörning, inget sparades)`,
     queuedNote: 'Inläggen ligger i kö; den körande boten skickar dem, i takt per kanal.',
     homeButton: 'Importera',
     modalTitle: 'Importera behov',
@@ -458,6 +464,7 @@ const en: Widen<Messages> = {
     environments: 'Suggested innovation environments',
     noEnvironments: 'No suggestions yet.',
     recordedBy: (user: string, when: string) => `Recorded by ${user} ${when}`,
+    importedFrom: (source: string, when: string) => `Imported from ${source} ${when}`,
     municipalContact: (contact: string) => `Contact at the municipality: ${contact}`,
     ourContact: (user: string) => `Our contact: ${user}`,
     fallbackText: (title: string, municipality: string) => `New need from ${municipality}: ${title}`,
@@ -549,6 +556,8 @@ const en: Widen<Messages> = {
   status: { open: 'Open', claimed: 'Claimed', resolved: 'Resolved', withdrawn: 'Withdrawn' },
   age: (days: number) => (days <= 0 ? 'today' : days === 1 ? '1 day' : `${days} days`),
   noArea: 'No strength area',
+  importedFrom: (source: string) => `imported from ${source}`,
+  importedFromFile: 'a file',
   viewButton: 'View',
   home: {
     header: 'Behovsbryggan',
@@ -766,7 +775,6 @@ const en: Widen<Messages> = {
     dateInvalid: (value: string) => `date "${value}" is no valid date (write YYYY-MM-DD).`,
     dateFuture: (value: string) => `date ${value} is in the future.`,
     sourceTooLong: (max: number) => `source may be at most ${max} characters.`,
-    noRecorder: 'nobody records this row: fill in our contact or give --by U…',
     missingColumns: (columns: string) => `The file has no column ${columns} (the header is line 1). Nothing was imported.`,
     unknownColumns: (columns: string) => `Unknown columns, ignored: ${columns}`,
     duplicateColumn: (column: string) => `The column ${column} appears twice; the first is used.`,
@@ -778,9 +786,10 @@ const en: Widen<Messages> = {
     dryRunRow: (line: number, municipality: string, title: string, areas: string, channels: string) =>
       `line ${line}: ${municipality} – ${title} → ${areas} → ${channels}`,
     existsRow: (line: number, title: string) => `line ${line}: ${title} – already there, skipped`,
-    totals: (imported: number, existing: number, refused: number) => `Imported: ${imported} · already there: ${existing} · refused: ${refused}`,
-    dryRunTotals: (would: number, existing: number, refused: number) =>
-      `Would import: ${would} · already there: ${existing} · refused: ${refused} (dry run, nothing was saved)`,
+    totals: (imported: number, existing: number, refused: number, withoutPerson: number) =>
+      `Imported: ${imported}${withoutPerson > 0 ? ` (${withoutPerson} with no Slack person)` : ''} · already there: ${existing} · refused: ${refused}`,
+    dryRunTotals: (would: number, existing: number, refused: number, withoutPerson: number) =>
+      `Would import: ${would}${withoutPerson > 0 ? ` (${withoutPerson} with no Slack person)` : ''} · already there: ${existing} · refused: ${refused} (dry run, nothing was saved)`,
     queuedNote: 'The posts are queued; the running bot sends them, paced per channel.',
     homeButton: 'Import',
     modalTitle: 'Import needs',

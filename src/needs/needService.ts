@@ -19,7 +19,8 @@ import { AlreadyRoutedError, type NeedRouting, writeRoutings } from './store/rou
 export type NeedSource = 'slash_command' | 'shortcut' | 'app_home' | 'import';
 
 export interface RecordMeta {
-  recordedByUserId: string;
+  /** Null only for an imported need with no Slack person attached. */
+  recordedByUserId: string | null;
   originChannelId: string | null;
   source: NeedSource;
   /** Recognises the same submission arriving again (e.g. "view:V0123"): it is recorded once. */

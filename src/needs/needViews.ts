@@ -42,7 +42,10 @@ export interface NeedView {
   municipalContact: string | null;
   /** "Vår kontakt" (Slack user id). */
   ourContactUserId: string | null;
-  recordedByUserId: string;
+  /** Null: imported with no Slack person attached; shown as "importerad från ‹sourceLabel›". */
+  recordedByUserId: string | null;
+  /** Where an imported need came from (the file's källa, the import's --source or the file's name). */
+  sourceLabel: string | null;
   recordedAt: Date;
   /** No area is a clear match (and nobody has chosen one). */
   abstained: boolean;
@@ -66,7 +69,10 @@ export interface HistoryEntry {
   at: Date;
   kind: HistoryKind;
   userId: string | null;
-  /** status: "open→claimed"; recategorised: area slugs; edited: field names; returned: channels. */
+  /**
+   * status: "open→claimed"; recategorised: area slugs; edited: field names; returned: channels;
+   * recorded with no person (an import with no Slack person attached): the source label.
+   */
   detail: string;
 }
 
@@ -138,6 +144,7 @@ export async function loadNeedView(db: Db, needId: number): Promise<NeedView | n
     municipalContact: need.municipalContact,
     ourContactUserId: need.ourContactUserId,
     recordedByUserId: need.recordedByUserId,
+    sourceLabel: need.sourceLabel,
     recordedAt: need.recordedAt,
     abstained: areas.length === 0,
     areas,
@@ -176,7 +183,7 @@ export async function loadNeedDetail(db: Db, needId: number): Promise<NeedDetail
     laterSimilarTo(db, needId, SIMILAR_SHOWN * 2),
   ]);
   const history: HistoryEntry[] = [
-    { at: need.recordedAt, kind: 'recorded', userId: need.recordedByUserId, detail: '' },
+    { at: need.recordedAt, kind: 'recorded', userId: need.recordedByUserId, detail: need.recordedByUserId === null ? (need.sourceLabel ?? '') : '' },
     ...(row.routedAt ? [{ at: row.routedAt, kind: 'routed' as const, userId: null, detail: posts.filter((p) => p.reason !== 'recategorised' && p.reason !== 'returned').map((p) => p.channelId).join(',') }] : []),
     ...events.map((e) => ({ at: e.at, kind: e.kind as HistoryKind, userId: e.userId, detail: e.detail })),
   ];

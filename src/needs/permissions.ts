@@ -29,7 +29,8 @@ const RULES: Record<NeedAction, Allowed> = {
 };
 
 export interface NeedPeople {
-  recordedByUserId: string;
+  /** Null: imported with no Slack person attached (nobody is its recorder). */
+  recordedByUserId: string | null;
   ourContactUserId: string | null;
   claimedByUserId: string | null;
 }
@@ -45,15 +46,20 @@ export function allowedFor(action: NeedAction): Allowed {
   return RULES[action];
 }
 
+/** The actor is this person of the need; a role nobody holds (null) is nobody's, whatever the actor's id. */
+function is(actor: Actor, userId: string | null): boolean {
+  return userId !== null && actor.userId === userId;
+}
+
 export function may(action: NeedAction, actor: Actor, need: NeedPeople): boolean {
   if (actor.isAdmin) return true;
-  const recorder = actor.userId === need.recordedByUserId;
+  const recorder = is(actor, need.recordedByUserId);
   switch (RULES[action]) {
     case 'anyone':
       return true;
     case 'channelMembers':
-      return actor.isChannelMember || recorder || actor.userId === need.claimedByUserId;
+      return actor.isChannelMember || recorder || is(actor, need.claimedByUserId);
     case 'owners':
-      return recorder || actor.userId === need.ourContactUserId;
+      return recorder || is(actor, need.ourContactUserId);
   }
 }

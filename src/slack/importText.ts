@@ -28,8 +28,6 @@ export function importProblemText(problem: ImportProblem, locale: Locale): strin
       return t.dateFuture(problem.value);
     case 'sourceTooLong':
       return t.sourceTooLong(SOURCE_LABEL_MAX);
-    case 'noRecorder':
-      return t.noRecorder;
     case 'field': {
       const { error, value } = problem;
       if (error.field === 'municipality') return error.code === 'missing' ? t.municipalityMissing : t.municipalityUnknown(value);

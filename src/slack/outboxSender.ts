@@ -106,19 +106,21 @@ async function updateSuggestion({ db, client, locale }: SlackOutboxSenderDeps, s
  */
 async function sendConfirmation({ db, client, locale, intakeChannel }: SlackOutboxSenderDeps, needId: number): Promise<void> {
   const need = await db.need.findUnique({ where: { id: needId }, include: { suggestions: { orderBy: { id: 'asc' } } } });
-  if (!need) return;
+  // Nobody to tell: an imported need with no Slack person attached (imports queue no confirmation).
+  if (!need || need.recordedByUserId === null) return;
+  const recorder = need.recordedByUserId;
   const channels = need.suggestions.map((s) => s.channelId);
   const noClearMatch = need.abstained === true || (channels.length === 1 && channels[0] === intakeChannel);
   const similar = await similarFoundFor(db, needId);
   const text = confirmationText({ title: need.title, channelIds: channels, noClearMatch, intakeChannel, similar }, locale);
   if (need.originChannelId) {
     try {
-      await client.chat.postEphemeral({ channel: need.originChannelId, user: need.recordedByUserId, text });
+      await client.chat.postEphemeral({ channel: need.originChannelId, user: recorder, text });
       return;
     } catch (error) {
       if (!(error instanceof WebAPIPlatformError && EPHEMERAL_UNREACHABLE.has(error.data.error))) throw error;
     }
   }
   // A DM: posting to a user id opens the app's Messages tab with that person.
-  await client.chat.postMessage({ channel: need.recordedByUserId, text });
+  await client.chat.postMessage({ channel: recorder, text });
 }

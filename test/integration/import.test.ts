@@ -19,6 +19,10 @@ import { FakeSlack } from '../support/fakeSlack.js';
 import { TEST_CHANNELS } from '../support/testApp.js';
 import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
 import { csvOf, WORKSHOP_ROWS, writeXlsx } from '../support/importFiles.js';
+import { isAreaSlug } from '../../src/needs/needAreas.js';
+import { loadNeedDetail } from '../../src/needs/needViews.js';
+import { enqueue } from '../../src/outbox/outboxQueue.js';
+import { needPageModal } from '../../src/slack/blocks/needDetailModal.js';
 
 const logger = createLogger('silent');
 
@@ -76,13 +80,14 @@ describe('import CLI', { timeout: 60_000 }, () => {
       'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
       'rad 7: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
       'rad 8: ”Nonsens” är ingen verksamhet vi känner till. ”not-a-user” är inget Slack-användar-id (U…).',
-      'rad 9: ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
     ]);
     // Line 5's description has a line break inside its quoted cell: the next row is line 7.
-    expect(run.out).toHaveLength(3);
+    expect(run.out).toHaveLength(4);
     expect(run.out[0]).toMatch(/^rad 2: Norrköping – Digital tvilling av centrum → .*Visualisering.* → .*#C0VISUAL.*#C0REGION$/);
     expect(run.out[1]).toMatch(/^rad 5: Norrköping – Sensorer i VA-nätet → .*(Uppkopplade|uppkopplade).* → .*#C0IOT/);
-    expect(run.out[2]).toBe('Skulle importeras: 2 · fanns redan: 0 · avvisade: 5 (provkörning, inget sparades)');
+    // Line 9 has no vår kontakt and there is no --by: it would be imported with no Slack person.
+    expect(run.out[2]).toMatch(/^rad 9: Kinda – Vi behöver återvinna byggmaterial/);
+    expect(run.out[3]).toBe('Skulle importeras: 3 (1 utan Slack-person) · fanns redan: 0 · avvisade: 4 (provkörning, inget sparades)');
     expect(await t.db.need.count()).toBe(0);
     expect(await t.db.outboxMessage.count()).toBe(0);
   });
@@ -132,6 +137,75 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(second.out.filter((l) => l.includes('fanns redan, hoppas över'))).toHaveLength(3);
     expect(await t.db.need.count()).toBe(3);
     expect(await t.db.outboxMessage.count()).toBe(queued.length);
+  });
+
+  it('imports a file of kommun, rubrik, beskrivning and verksamhet without --by: no Slack person attached, "importerad från ‹källa›" on the need’s page', async () => {
+    // As typed into Excel at a workshop: no vår kontakt column, no Slack user ids.
+    const file = path.join(t.dir, 'workshop-motala.csv');
+    writeFileSync(
+      file,
+      csvOf([
+        ['kommun', 'rubrik', 'beskrivning', 'verksamhet'],
+        ['Motala', 'Anropsstyrd skolskjuts', 'Vi behöver bättre skolskjutsar på landsbygden med anropsstyrd trafik.', 'Kollektivtrafik och skolskjuts'],
+        ['Ydre', 'Fuktsensorer', 'Sensorer som mäter fukt i kommunens fastigheter och larmar vid vattenläckor.', 'Fastigheter'],
+        ['Kinda', '', 'Solceller på förskolornas tak och lagring av solenergin i batterier.', 'energi'],
+      ]),
+    );
+    const run = await cli([file]);
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.out.filter((l) => l.startsWith('rad '))).toHaveLength(3);
+    expect(run.out.at(-2)).toBe('Importerade: 3 (3 utan Slack-person) · fanns redan: 0 · avvisade: 0');
+
+    const needs = await t.db.need.findMany({ orderBy: { id: 'asc' }, include: { suggestions: true } });
+    expect(needs.map((n) => [n.title, n.sector, n.recordedByUserId, n.ourContactUserId, n.sourceLabel, n.source])).toEqual([
+      ['Anropsstyrd skolskjuts', 'kollektivtrafik', null, null, 'workshop-motala.csv', 'import'],
+      ['Fuktsensorer', 'fastigheter', null, null, 'workshop-motala.csv', 'import'],
+      ['Solceller på förskolornas tak och lagring av solenergin i batterier', 'energi', null, null, 'workshop-motala.csv', 'import'],
+    ]);
+    expect(needs.every((n) => n.routedAt !== null && n.suggestions.length > 0)).toBe(true);
+
+    // The need's page says where it came from instead of naming a person.
+    const areas = (await t.db.strengthArea.findMany()).flatMap((a) => (isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : []));
+    const detail = await loadNeedDetail(t.db, needs[0]!.id);
+    const page = JSON.stringify(needPageModal(detail!, { locale: 'sv', areas, mayChange: false }).blocks);
+    expect(page).toContain(', importerad från workshop-motala.csv');
+    expect(page).toContain('— importerad från workshop-motala.csv');
+    expect(page).not.toMatch(/<@null>|<@>|registrerat av/);
+    expect(JSON.stringify(needPageModal(detail!, { locale: 'en', areas, mayChange: false }).blocks)).toContain(', imported from workshop-motala.csv');
+
+    // Only suggestion posts are queued; even a confirmation queued by mistake reaches nobody.
+    const queued = await t.db.outboxMessage.findMany();
+    expect(queued.every((q) => q.kind === 'suggestion')).toBe(true);
+    await t.db.$transaction((tx) => enqueue(tx, { kind: 'confirmation', needId: needs[0]!.id }));
+    const worker = new OutboxWorker({
+      db: t.db,
+      logger,
+      send: createSlackOutboxSender({ db: t.db, client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }), locale: 'sv', intakeChannel: TEST_CHANNELS.intake, logger }),
+      pollIntervalMs: 60_000,
+      baseDelayMs: 10,
+    });
+    await worker.drain();
+    await worker.stop();
+    const posted = fake.callsOf('chat.postMessage');
+    expect(posted.map((c) => c.args.channel).sort()).toEqual(needs.flatMap((n) => n.suggestions.map((p) => p.channelId)).sort());
+    expect(fake.callsOf('chat.postEphemeral')).toHaveLength(0);
+    expect(JSON.stringify(posted[0]!.args.blocks)).toContain('Importerad från workshop-motala.csv');
+    expect((await t.db.outboxMessage.findMany()).every((q) => q.status === 'sent')).toBe(true);
+
+    // --source names it instead of the file; --by still attaches a person.
+    const other = path.join(t.dir, 'other.csv');
+    writeFileSync(other, csvOf([['kommun', 'rubrik', 'beskrivning', 'verksamhet'], ['Boxholm', 'Returlogistik', 'Returlogistik för kommunens möbler mellan skolor och förvaltningar.', '']]));
+    const labelled = await cli([other, '--source', 'Workshop Boxholm 2027-03-12']);
+    expect(labelled.out.at(-2)).toBe('Importerade: 1 (1 utan Slack-person) · fanns redan: 0 · avvisade: 0');
+    const boxholm = await t.db.need.findFirstOrThrow({ where: { title: 'Returlogistik' } });
+    expect([boxholm.recordedByUserId, boxholm.sourceLabel]).toEqual([null, 'Workshop Boxholm 2027-03-12']);
+    const boxholmPage = JSON.stringify(needPageModal((await loadNeedDetail(t.db, boxholm.id))!, { locale: 'sv', areas, mayChange: false }).blocks);
+    expect(boxholmPage).toContain('importerad från Workshop Boxholm 2027-03-12');
+    writeFileSync(other, csvOf([['kommun', 'beskrivning'], ['Boxholm', 'Laddplatser för kommunens bilar vid alla förvaltningar.']]));
+    const by = await cli([other, '--by', 'U0STAFF']);
+    expect(by.out.at(-2)).toBe('Importerade: 1 · fanns redan: 0 · avvisade: 0');
+    expect((await t.db.need.findFirstOrThrow({ where: { description: { startsWith: 'Laddplatser' } } })).recordedByUserId).toBe('U0STAFF');
   });
 
   it('imports a file longer than a batch: every row in the order of the file, repeats recognised, similar needs found within and across batches', async () => {
@@ -188,21 +262,22 @@ describe('import CLI', { timeout: 60_000 }, () => {
       'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
       'rad 6: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
       'rad 7: ”Nonsens” är ingen verksamhet vi känner till. ”not-a-user” är inget Slack-användar-id (U…).',
-      'rad 8: ingen registrerar raden: fyll i vår kontakt eller ge --by U…',
     ]);
-    expect(dry.out.at(-1)).toBe('Skulle importeras: 2 · fanns redan: 0 · avvisade: 5 (provkörning, inget sparades)');
+    expect(dry.out.at(-1)).toBe('Skulle importeras: 3 (1 utan Slack-person) · fanns redan: 0 · avvisade: 4 (provkörning, inget sparades)');
     expect(await t.db.need.count()).toBe(0);
 
     const real = await cli([xlsxFile]);
-    expect(real.out.at(-2)).toBe('Importerade: 2 · fanns redan: 0 · avvisade: 5');
+    expect(real.out.at(-2)).toBe('Importerade: 3 (1 utan Slack-person) · fanns redan: 0 · avvisade: 4');
+    // Without --source, the file's name is where they came from.
     const needs = await t.db.need.findMany({ orderBy: { id: 'asc' } });
     expect(needs.map((n) => [n.title, n.recordedByUserId, n.recordedAt.toISOString(), n.sourceLabel])).toEqual([
-      ['Digital tvilling av centrum', 'U0ALICE', '2026-11-12T12:00:00.000Z', null],
-      ['Sensorer i VA-nätet', 'U0BOB', '2026-11-12T12:00:00.000Z', null],
+      ['Digital tvilling av centrum', 'U0ALICE', '2026-11-12T12:00:00.000Z', 'workshop.xlsx'],
+      ['Sensorer i VA-nätet', 'U0BOB', '2026-11-12T12:00:00.000Z', 'workshop.xlsx'],
+      ['Vi behöver återvinna byggmaterial från rivningar och hitta nya material med…', null, '2026-11-11T12:00:00.000Z', 'workshop.xlsx'],
     ]);
     const csvAgain = await cli([csvFile]);
-    expect(csvAgain.out.at(-1)).toBe('Importerade: 0 · fanns redan: 2 · avvisade: 5');
-    expect(await t.db.need.count()).toBe(2);
+    expect(csvAgain.out.at(-1)).toBe('Importerade: 0 · fanns redan: 3 · avvisade: 4');
+    expect(await t.db.need.count()).toBe(3);
   });
 
   it('English with LOCALE=en; a comma-separated file; a missing required column stops before any row', async () => {

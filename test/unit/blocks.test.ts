@@ -114,6 +114,7 @@ describe('suggestionMessage', () => {
     municipalContact: 'Anna Svensson, enhetschef hemtjänsten',
     ourContactUserId: 'U0CONTACT',
     recordedByUserId: 'U0STAFF',
+    sourceLabel: null,
     recordedAt: RECORDED_AT,
     abstained: false,
     recategorisedBy: null,
@@ -194,6 +195,15 @@ describe('suggestionMessage', () => {
     const english = (suggestionMessage(worstCase, 'en').blocks as AnyBlock[]).find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
     expect(english).toContain('Contact at the municipality: Anna Svensson');
     expect(english).toContain('Our contact: <@U0CONTACT>');
+  });
+
+  it('an imported need with no Slack person: "Importerad från ‹källa›" in place of a mention, the label escaped', () => {
+    const imported: NeedView = { ...worstCase, recordedByUserId: null, ourContactUserId: null, sourceLabel: 'Workshop <Motala> & Kinda' };
+    const line = (locale: Locale) => (suggestionMessage(imported, locale).blocks as AnyBlock[]).find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
+    expect(line('sv')).toContain('Importerad från Workshop &lt;Motala&gt; &amp; Kinda <!date^');
+    expect(line('en')).toContain('Imported from Workshop &lt;Motala&gt; &amp; Kinda <!date^');
+    expect(line('sv')).not.toMatch(/Registrerat av|<@/);
+    assertWithinSlackLimits(suggestionMessage(imported, 'sv'));
   });
 
   it('leaves out the contacts nobody gave', () => {

@@ -13,8 +13,7 @@ export type ImportProblem =
   | { kind: 'field'; error: NeedFieldError; value: string }
   | { kind: 'dateInvalid'; value: string }
   | { kind: 'dateFuture'; value: string }
-  | { kind: 'sourceTooLong' }
-  | { kind: 'noRecorder' };
+  | { kind: 'sourceTooLong' };
 
 export interface PlannedNeed {
   input: NeedInput;

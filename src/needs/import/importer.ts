@@ -29,20 +29,36 @@ export interface ImporterDeps {
 
 export interface ImportOptions {
   dryRun: boolean;
-  /** Who is recorded as having recorded the needs; null: each row's "vår kontakt". */
+  /**
+   * Who is recorded as having recorded the needs; null: each row's "vår kontakt", and a row without
+   * one is imported with no Slack person attached (Need.recordedByUserId null, shown as "importerad
+   * från ‹its source label›").
+   */
   recordedBy: string | null;
-  /** Where the needs came from, for rows without a källa of their own. */
+  /** Where the needs came from, for rows without a källa of their own (the CLI: --source, else the file's name). */
   sourceLabel: string | null;
 }
 
 export type RowOutcome =
-  | { line: number; status: 'imported' | 'wouldImport'; municipalityId: number; title: string; areas: AreaSlug[] | null; channels: string[]; needId: number | null }
+  | {
+      line: number;
+      status: 'imported' | 'wouldImport';
+      municipalityId: number;
+      title: string;
+      areas: AreaSlug[] | null;
+      channels: string[];
+      needId: number | null;
+      /** The Slack person recorded as its recorder; null: none attached. */
+      recordedBy: string | null;
+    }
   | { line: number; status: 'exists'; title: string; needId: number | null }
   | { line: number; status: 'refused'; problems: ImportProblem[] };
 
 export interface ImportTotals {
   /** Imported, or (dry run) would be. */
   imported: number;
+  /** Of those, imported (or, dry run, to be) with no Slack person attached: no --by, no vår kontakt. */
+  withoutPerson: number;
   exists: number;
   refused: number;
   /** Lines that held a row (the header left out). */
@@ -66,10 +82,10 @@ export const IMPORT_BATCH_ROWS = 200;
 
 type Pending =
   | { line: number; outcome: RowOutcome }
-  | { line: number; need: PlannedNeed; recordedBy: string; municipalityId: number };
+  | { line: number; need: PlannedNeed; recordedBy: string | null; municipalityId: number };
 
 export async function runImport(lines: AsyncIterable<FileLine>, deps: ImporterDeps, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportTotals> {
-  const totals: ImportTotals = { imported: 0, exists: 0, refused: 0, rows: 0 };
+  const totals: ImportTotals = { imported: 0, withoutPerson: 0, exists: 0, refused: 0, rows: 0 };
   const knownMunicipalityIds = new Set(deps.municipalities.map((m) => m.id));
   // The dry run writes nothing, so a row repeated in the file is recognised here instead.
   const seenInDryRun = new Set<string>();
@@ -79,7 +95,10 @@ export async function runImport(lines: AsyncIterable<FileLine>, deps: ImporterDe
   const report = async (outcome: RowOutcome) => {
     if (outcome.status === 'refused') totals.refused++;
     else if (outcome.status === 'exists') totals.exists++;
-    else totals.imported++;
+    else {
+      totals.imported++;
+      if (outcome.recordedBy === null) totals.withoutPerson++;
+    }
     await hooks.onRow?.(outcome);
   };
   const flush = async () => {
@@ -123,14 +142,14 @@ function planLine(
   const now = deps.now?.() ?? new Date();
   const plan = planRow(cells, { municipalities: deps.municipalities, knownMunicipalityIds, sourceLabel: options.sourceLabel, now });
   if (!plan.ok) return { line, outcome: { line, status: 'refused', problems: plan.problems } };
+  // Neither --by nor a vår kontakt: the need is imported with no Slack person attached.
   const recordedBy = options.recordedBy ?? plan.need.input.ourContactUserId;
-  if (recordedBy === null) return { line, outcome: { line, status: 'refused', problems: [{ kind: 'noRecorder' }] } };
   return { line, need: plan.need, recordedBy, municipalityId: plan.need.input.municipalityId };
 }
 
 /** Classified and routed on paper only: nothing written. */
 async function dryRunLine(planned: Extract<Pending, { need: PlannedNeed }>, deps: ImporterDeps, seenInDryRun: Set<string>): Promise<RowOutcome> {
-  const { line, need } = planned;
+  const { line, need, recordedBy } = planned;
   const { input, key } = need;
   const existing = await deps.needIdByKey(key);
   if (existing !== null || seenInDryRun.has(key)) return { line, status: 'exists', title: input.title, needId: existing };
@@ -138,7 +157,7 @@ async function dryRunLine(planned: Extract<Pending, { need: PlannedNeed }>, deps
   const classification = deps.matcher().classify(needText(input));
   const areas = classification.suggested.map((s) => s.slug);
   const channels = routeChannels(deps.channels, areas).map((r) => r.channel);
-  return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null };
+  return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null, recordedBy };
 }
 
 /** Records the batch's needs (the row's key as submissionKey, so a row never becomes two needs), then routes them. */
@@ -166,6 +185,6 @@ async function importBatch(batch: readonly Pending[], deps: ImporterDeps): Promi
     if ('outcome' in p) return p.outcome;
     const need = byLine.get(p.line)!;
     if (!need.created) return { line: p.line, status: 'exists', title: need.title, needId: need.id };
-    return { line: p.line, status: 'imported', municipalityId: p.municipalityId, title: need.title, areas: null, channels: routed.get(need.id)?.channels ?? [], needId: need.id };
+    return { line: p.line, status: 'imported', municipalityId: p.municipalityId, title: need.title, areas: null, channels: routed.get(need.id)?.channels ?? [], needId: need.id, recordedBy: p.recordedBy };
   });
 }

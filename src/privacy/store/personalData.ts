@@ -22,7 +22,8 @@ export interface PersonNeed {
   claimedAt: string | null;
   resolvedAt: string | null;
   withdrawnAt: string | null;
-  recordedByUserId: string;
+  /** Null: imported with no Slack person attached. */
+  recordedByUserId: string | null;
   ourContactUserId: string | null;
   claimedByUserId: string | null;
 }

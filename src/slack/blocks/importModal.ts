@@ -118,7 +118,7 @@ export function importPreviewModal(locale: Locale, listing: ImportListing, metad
       { type: 'header', text: { type: 'plain_text', text: truncate(t.previewHeader(listing.fileName), LIMITS.headerText), emoji: true } },
       ...listingBlocks(listing, locale),
       { type: 'divider' },
-      section(`*${t.dryRunTotals(listing.totals.imported, listing.totals.exists, listing.totals.refused)}*`),
+      section(`*${t.dryRunTotals(listing.totals.imported, listing.totals.exists, listing.totals.refused, listing.totals.withoutPerson)}*`),
       canImport
         ? {
             type: 'actions',
@@ -140,7 +140,7 @@ export function importDoneModal(locale: Locale, listing: ImportListing): ModalVi
     close: plain(t.modalClose),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: t.doneHeader, emoji: true } },
-      section(`*${t.totals(listing.totals.imported, listing.totals.exists, listing.totals.refused)}*`),
+      section(`*${t.totals(listing.totals.imported, listing.totals.exists, listing.totals.refused, listing.totals.withoutPerson)}*`),
       ...(listing.totals.imported > 0 ? [context(t.queuedNote)] : []),
       { type: 'divider' },
       ...listingBlocks(listing, locale),

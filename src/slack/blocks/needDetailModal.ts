@@ -11,7 +11,7 @@ import { environmentLines } from './environmentReason.js';
 import { type AreaNames, areaName, NEED_PAGE_ACTIONS } from './needItem.js';
 import { confidenceOf } from './suggestionMessage.js';
 import { similarNeedsBlock } from './similarNeeds.js';
-import { channelList, escapeMrkdwn, LIMITS, mention, slackDate, truncate } from './text.js';
+import { channelList, escapeMrkdwn, importSourceText, LIMITS, mention, recordedByText, slackDate, truncate } from './text.js';
 
 export const NEED_PAGE_CALLBACK_ID = 'need_page';
 /** The newest history entries shown; older ones are counted. */
@@ -48,7 +48,7 @@ export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalVi
       ...(need.sector ? [field(t.sector, escapeMrkdwn(sectorLabel(need.sector, ctx.locale)))] : []),
       ...(need.municipalContact ? [field(t.municipalContact, escapeMrkdwn(truncate(need.municipalContact, 300)))] : []),
       ...(need.ourContactUserId ? [field(t.ourContact, mention(need.ourContactUserId, ctx.locale))] : []),
-      field(t.recorded, `${slackDate(need.recordedAt, ctx.locale)}, ${mention(need.recordedByUserId, ctx.locale)}`),
+      field(t.recorded, `${slackDate(need.recordedAt, ctx.locale)}, ${recordedByText(need, ctx.locale)}`),
     ],
   });
 
@@ -134,7 +134,8 @@ export function historyText(entry: HistoryEntry, ctx: Pick<NeedPageContext, 'loc
   };
   switch (entry.kind) {
     case 'recorded':
-      return e.recorded(who);
+      // No person: imported with no Slack person attached (the entry's detail is its source label).
+      return entry.userId === null ? all.importedFrom(importSourceText(entry.detail || null, ctx.locale)) : e.recorded(who);
     case 'routed': {
       const where = channels(entry.detail);
       return where ? e.routed(where) : e.routedNowhere;

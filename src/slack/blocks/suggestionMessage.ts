@@ -7,7 +7,7 @@ import { sectorLabel } from '../../needs/sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { viewButton } from './needItem.js';
 import { similarNeedsBlock } from './similarNeeds.js';
-import { channelList, escapeMrkdwn, LIMITS, mention, slackDate, truncate } from './text.js';
+import { channelList, escapeMrkdwn, importSourceText, LIMITS, mention, slackDate, truncate } from './text.js';
 
 /** How much of a long description a channel message shows. */
 const DESCRIPTION_SHOWN = 700;
@@ -99,7 +99,11 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
   blocks.push({
     type: 'context',
     elements: [
-      mrkdwn(t.recordedBy(mention(need.recordedByUserId, locale), slackDate(need.recordedAt, locale))),
+      mrkdwn(
+        need.recordedByUserId === null
+          ? t.importedFrom(importSourceText(need.sourceLabel, locale), slackDate(need.recordedAt, locale))
+          : t.recordedBy(mention(need.recordedByUserId, locale), slackDate(need.recordedAt, locale)),
+      ),
       ...(need.municipalContact ? [mrkdwn(t.municipalContact(escapeMrkdwn(truncate(need.municipalContact, 300))))] : []),
       ...(need.ourContactUserId ? [mrkdwn(t.ourContact(mention(need.ourContactUserId, locale)))] : []),
     ],

@@ -54,3 +54,17 @@ export function channelList(channelIds: readonly string[], locale: 'sv' | 'en'):
 export function mention(userId: string, locale: 'sv' | 'en'): string {
   return isErasedUserId(userId) ? messages(locale).privacy.erasedPerson : `<@${userId}>`;
 }
+
+/**
+ * Who recorded a need: a mention, or — imported with no Slack person attached — "importerad från
+ * ‹källa›", the need's source label (the file's källa, the import's --source or the file's name).
+ */
+export function recordedByText(need: { recordedByUserId: string | null; sourceLabel: string | null }, locale: 'sv' | 'en'): string {
+  if (need.recordedByUserId !== null) return mention(need.recordedByUserId, locale);
+  return messages(locale).importedFrom(importSourceText(need.sourceLabel, locale));
+}
+
+/** An imported need's source label as mrkdwn (typed text, escaped), or "en fil" when it has none. */
+export function importSourceText(sourceLabel: string | null, locale: 'sv' | 'en'): string {
+  return sourceLabel ? escapeMrkdwn(truncate(sourceLabel, 200)) : messages(locale).importedFromFile;
+}

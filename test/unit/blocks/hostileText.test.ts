@@ -68,6 +68,7 @@ const need: NeedView = {
   municipalContact: hostile('Kontakt'),
   ourContactUserId: 'U0CONTACT',
   recordedByUserId: 'U0STAFF',
+  sourceLabel: null,
   recordedAt: new Date('2026-11-23T09:15:00Z'),
   abstained: false,
   recategorisedBy: 'U0EDITOR',

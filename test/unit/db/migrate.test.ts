@@ -169,6 +169,45 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
     }
   });
 
+  it('imported_need_without_recorder: Need rebuilt with a nullable recorder, every row of every table that refers to it kept', async () => {
+    const before = path.join(tmp, 'before-nullable-recorder');
+    const target = committed.find((name) => name.endsWith('_imported_need_without_recorder'))!;
+    for (const name of committed.filter((n) => n < target)) fs.cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+    fs.copyFileSync(path.join(migrationsDir, 'migration_lock.toml'), path.join(before, 'migration_lock.toml'));
+    const file = path.join(tmp, 'nullable-recorder.db');
+    await applyPendingMigrations(`file:${file}`, { migrationsDir: before });
+    const children = ['NeedArea', 'NeedClassification', 'NeedEnvironment', 'SuggestionPost', 'Feedback', 'NeedEvent', 'NeedSimilar'];
+    const db = new Database(file);
+    expect(() => db.prepare("INSERT INTO Need (municipalityId, title, description, source) VALUES (1, 't', 'd', 'import')").run()).toThrow(/NOT NULL/);
+    db.exec(`INSERT INTO Municipality (id, name, formalName, population) VALUES (1, 'Kinda', 'Kinda kommun', 1);
+      INSERT INTO StrengthArea (slug, name, nameEn, description, keywords) VALUES ('logistik', 'L', 'L', 'd', 'k');
+      INSERT INTO InnovationEnvironment (id, name, town, offer, sourceUrl) VALUES (1, 'E', 'Linköping', 'o', 'https://e');
+      INSERT INTO Need (id, municipalityId, title, description, contactUserId, recordedByUserId, source, sourceLabel, recordedAt) VALUES (1, 1, 't', 'd', 'U1', 'U1', 'import', 'Workshop', 0);
+      INSERT INTO Need (id, municipalityId, title, description, recordedByUserId, source, recordedAt) VALUES (2, 1, 't2', 'd2', 'U2', 'slash_command', 0);
+      INSERT INTO NeedArea (needId, areaSlug) VALUES (1, 'logistik');
+      INSERT INTO NeedClassification (needId, areaSlug, score, rank, suggested, terms, modelVersion) VALUES (1, 'logistik', 0.5, 1, 1, '', 'v');
+      INSERT INTO NeedEnvironment (needId, environmentId, rank, score, reason) VALUES (1, 1, 1, 0.5, '');
+      INSERT INTO SuggestionPost (needId, channelId, reason, createdAt) VALUES (1, 'C1', 'area', 0);
+      INSERT INTO Feedback (needId, userId, kind, channelId, createdAt) VALUES (1, 'U2', 'up', 'C1', 0);
+      INSERT INTO NeedEvent (needId, kind, detail, at) VALUES (1, 'status', 'open→claimed', 0);
+      INSERT INTO NeedSimilar (needId, similarNeedId, rank, score, foundAt) VALUES (2, 1, 1, 0.5, 0);`);
+    db.close();
+    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir })).applied).toEqual([target]);
+    const after = new Database(file);
+    try {
+      for (const table of children) expect((after.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(1);
+      expect(after.prepare('SELECT id, recordedByUserId, contactUserId, sourceLabel FROM Need ORDER BY id').all()).toEqual([
+        { id: 1, recordedByUserId: 'U1', contactUserId: 'U1', sourceLabel: 'Workshop' },
+        { id: 2, recordedByUserId: 'U2', contactUserId: null, sourceLabel: null },
+      ]);
+      after.prepare("INSERT INTO Need (municipalityId, title, description, source, sourceLabel) VALUES (1, 't3', 'd3', 'import', 'workshop.csv')").run();
+      expect(after.prepare("SELECT recordedByUserId FROM Need WHERE title = 't3'").get()).toEqual({ recordedByUserId: null });
+      expect(after.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    } finally {
+      after.close();
+    }
+  });
+
   it('rejects URLs it cannot migrate', async () => {
     await expect(applyPendingMigrations('mysql://localhost/x')).rejects.toThrow(/DATABASE_URL/);
     await expect(applyPendingMigrations('file::memory:')).rejects.toThrow(/DATABASE_URL/);

@@ -35,4 +35,18 @@ describe('may', () => {
     expect(may('edit', actor('U0STRANGER'), unclaimed)).toBe(false);
     expect(may('resolve', actor('U0STRANGER'), unclaimed)).toBe(false);
   });
+
+  it('an imported need with no Slack person: nobody is its recorder, so only the channel, a claimer and admins act on it', () => {
+    const nobody = { recordedByUserId: null, ourContactUserId: null, claimedByUserId: null };
+    for (const action of ['changeAreas', 'resolve', 'decline', 'edit', 'withdraw'] as NeedAction[]) {
+      expect(may(action, actor('U0STRANGER'), nobody), action).toBe(false);
+      expect(may(action, actor('U0BOSS', { isAdmin: true }), nobody), action).toBe(true);
+    }
+    // The channel's members keep their rights; owners' actions stay with admins and our contact.
+    expect(may('resolve', actor('U0MEMBER', { isChannelMember: true }), nobody)).toBe(true);
+    expect(may('edit', actor('U0MEMBER', { isChannelMember: true }), nobody)).toBe(false);
+    expect(may('edit', actor('U0OUR'), { ...nobody, ourContactUserId: 'U0OUR' })).toBe(true);
+    expect(may('resolve', actor('U0CLAIM'), { ...nobody, claimedByUserId: 'U0CLAIM' })).toBe(true);
+    expect(may('react', actor('U0STRANGER'), nobody)).toBe(true);
+  });
 });

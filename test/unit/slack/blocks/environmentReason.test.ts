@@ -189,6 +189,7 @@ describe('in the blocks', () => {
     municipalContact: null,
     ourContactUserId: null,
     recordedByUserId: 'U1',
+    sourceLabel: null,
     recordedAt: new Date('2026-11-23T09:00:00Z'),
     abstained: false,
     areas: [{ ...areaNames('uppkopplade'), score: 0.9, terms: ['trygghetslarm'] }],

@@ -22,6 +22,7 @@ const need: NeedView = {
   municipalContact: `${hostile}${'a'.repeat(300)}`,
   ourContactUserId: 'U0CONTACT',
   recordedByUserId: 'U0STAFF',
+  sourceLabel: null,
   recordedAt: new Date('2026-11-23T09:15:00Z'),
   abstained: false,
   recategorisedBy: null,
@@ -108,6 +109,33 @@ describe('needPageModal', () => {
     const entry: HistoryEntry = { at: new Date(), kind, userId: 'U0X', detail: detailText };
     expect(historyText(entry, { locale: 'sv', areas: AREAS })).toBe(sv);
     expect(historyText(entry, { locale: 'en', areas: AREAS })).toBe(en);
+  });
+});
+
+describe('the page of a need imported with no Slack person attached', () => {
+  const imported: NeedDetail = {
+    need: { ...need, recordedByUserId: null, ourContactUserId: null, sourceLabel: 'Workshop Motala 2027-03-12' },
+    posts: [],
+    history: [{ at: need.recordedAt, kind: 'recorded', userId: null, detail: 'Workshop Motala 2027-03-12' }],
+  };
+
+  it('says "importerad från ‹källa›" where the recorder goes and in the history, in both languages', () => {
+    const sv = JSON.stringify(needPageModal(imported, { locale: 'sv', areas: AREAS, mayChange: false }).blocks);
+    expect(sv).toContain('*Registrerat*\\n<!date^');
+    expect(sv).toContain(', importerad från Workshop Motala 2027-03-12');
+    expect(sv).toContain('— importerad från Workshop Motala 2027-03-12');
+    expect(sv).not.toMatch(/registrerat av|<@null>|<@>/);
+    const en = JSON.stringify(needPageModal(imported, { locale: 'en', areas: AREAS, mayChange: false }).blocks);
+    expect(en).toContain(', imported from Workshop Motala 2027-03-12');
+    expect(slackLimitViolations(needPageModal(imported, { locale: 'sv', areas: AREAS, mayChange: true }))).toEqual([]);
+  });
+
+  it('a recorded entry with no person and no label says "importerad från en fil"; one with a person is unchanged', () => {
+    const entry: HistoryEntry = { at: new Date(), kind: 'recorded', userId: null, detail: '' };
+    expect(historyText(entry, { locale: 'sv', areas: AREAS })).toBe('importerad från en fil');
+    expect(historyText(entry, { locale: 'en', areas: AREAS })).toBe('imported from a file');
+    expect(historyText({ ...entry, detail: '<!here> *x*' }, { locale: 'sv', areas: AREAS })).toBe('importerad från &lt;!here&gt; *x*');
+    expect(historyText({ ...entry, userId: 'U0X', detail: '' }, { locale: 'sv', areas: AREAS })).toBe('registrerat av <@U0X>');
   });
 });
 

@@ -29,6 +29,7 @@ const need: NeedView = {
   municipalContact: null,
   ourContactUserId: null,
   recordedByUserId: 'U0STAFF',
+  sourceLabel: null,
   recordedAt: new Date('2026-11-23T09:15:00Z'),
   abstained: false,
   recategorisedBy: null,

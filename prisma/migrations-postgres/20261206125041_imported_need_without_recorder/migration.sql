@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Need" ALTER COLUMN "recordedByUserId" DROP NOT NULL;
