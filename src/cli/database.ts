@@ -1,10 +1,38 @@
 // Opening the database from an operator command: DATABASE_URL (from .env or the environment; no
-// Slack credentials needed), pending migrations applied first — a no-op beside the running app.
+// Slack credentials needed), made ready as `npm start` makes it — pending migrations applied, then
+// the reference data (strength areas, municipalities, innovation environments, the shipped
+// labelled needs) synced from the shipped files by the same syncReferenceData. So a command works on
+// a fresh database before the bot has ever started. Beside a running app both are no-ops: nothing
+// pending, every row already matches (the sync writes nothing then).
 import { loadDatabaseUrl } from '../config.js';
 import { createDb, type Db } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate.js';
+import { syncReferenceData } from '../db/seed.js';
+import { loadSeedData, type SeedData } from '../seed/seedFiles.js';
 
 export async function openDatabase(databaseUrl: string = loadDatabaseUrl()): Promise<Db> {
+  // The files first: a broken seed file stops the command before the database is touched.
+  const seed = loadSeedData();
   await applyPendingMigrations(databaseUrl);
-  return createDb(databaseUrl);
+  const db = await createDb(databaseUrl);
+  try {
+    await seedReferenceData(db, seed);
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * syncReferenceData, once more if it fails: on a fresh database another process (the bot starting,
+ * a second command) may seed the same rows at the same moment, and one transaction loses; the
+ * second attempt finds the rows there and writes nothing.
+ */
+async function seedReferenceData(db: Db, seed: SeedData): Promise<void> {
+  try {
+    await syncReferenceData(db, seed);
+  } catch {
+    await syncReferenceData(db, seed);
+  }
 }

@@ -10,11 +10,9 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import { readMigrationsList } from '../db/migrations-engine/migrationsList.js';
 import { defaultMigrationsDir, parseDatabaseUrl } from '../db/migrations-engine/datasource.js';
-import { syncReferenceData } from '../db/seed.js';
 import { createHealthCheck } from '../health.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { loadTrainingData, MatcherProvider } from '../needs/matcherProvider.js';
-import { loadSeedData } from '../seed/seedFiles.js';
 import { fetchWithTimeout } from '../slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../slack/scopes.js';
 import { channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../slack/workspaceChecks.js';
@@ -151,7 +149,6 @@ async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: Docto
   let db: Db | null = null;
   try {
     db = await openDatabase(config.databaseUrl);
-    await syncReferenceData(db, loadSeedData());
     const shipped = (await readMigrationsList(defaultMigrationsDir(parseDatabaseUrl(config.databaseUrl).provider))).migrationDirectories.map((d) => d.path);
     const report = await createHealthCheck({ db, expectedMigrations: shipped })();
     const problem = !report.database.ok ? report.database.detail : !report.migrations.ok ? `${report.migrations.detail}: ${(report.migrations.pending ?? []).join(', ')}` : null;

@@ -402,7 +402,6 @@ const sv = {
     fileChanged: 'Filen har ändrats sedan förhandsgranskningen. Börja om med Importera.',
     failed: 'Importen misslyckades. Det som hann sparas ligger kvar; kör samma fil igen för resten.',
     importedRow: (line: number, needId: number, title: string, channels: string) => `rad ${line}: behov ${needId} – ${title} → ${channels}`,
-    noMunicipalities: 'Databasen har inga kommuner ännu: starta boten en gång (den lägger in referensdata) och försök igen.',
   },
   similar: {
     heading: 'Liknande behov i andra kommuner',
@@ -814,7 +813,6 @@ const en: Widen<Messages> = {
     fileChanged: 'The file changed since the preview. Start again with Import.',
     failed: 'The import failed. What was saved stays; run the same file again for the rest.',
     importedRow: (line: number, needId: number, title: string, channels: string) => `line ${line}: need ${needId} – ${title} → ${channels}`,
-    noMunicipalities: 'The database has no municipalities yet: start the bot once (it adds the reference data) and try again.',
   },
   similar: {
     heading: 'Similar needs in other municipalities',

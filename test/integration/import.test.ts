@@ -2,7 +2,9 @@
 // bad rows, against a real SQLite file. The dry run writes nothing; the real run records the good
 // rows as needs and queues their posts (the bot's outbox worker sends them, here to the fake);
 // a second run — of the same file or the same rows in another format — creates nothing.
-import { writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +25,8 @@ import { isAreaSlug } from '../../src/needs/needAreas.js';
 import { loadNeedDetail } from '../../src/needs/needViews.js';
 import { enqueue } from '../../src/outbox/outboxQueue.js';
 import { needPageModal } from '../../src/slack/blocks/needDetailModal.js';
+import { ALL_UNSET, ROOT } from '../support/appProcess.js';
+import { readFromFile } from '../support/sqliteFile.js';
 
 const logger = createLogger('silent');
 
@@ -299,5 +303,68 @@ describe('import CLI', { timeout: 60_000 }, () => {
     const io: CliIo = { stdout: () => {}, stderr: () => {}, readText: () => '' };
     await expect(runImportCommand([], io, env())).rejects.toThrow(/exactly one FILE/);
     await expect(runImportCommand([csvFile, '--by', 'anna'], io, env())).rejects.toThrow(/Slack user id/);
+  });
+});
+
+describe('import --dry-run on a database the bot never started', { timeout: 60_000 }, () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-fresh-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** `npm run cli -- import …` as a fresh clone runs it: no Slack credentials, no .env. */
+  function cliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/index.ts', ...args],
+        { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: dir, ...ALL_UNSET, ...env } },
+        (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+  }
+
+  it('migrates and seeds the database itself, as npm start does, and says what each row would become', async () => {
+    const file = path.join(dir, 'fresh.db');
+    const csv = path.join(dir, 'workshop.csv');
+    writeFileSync(
+      csv,
+      csvOf([
+        ['kommun', 'rubrik', 'beskrivning', 'verksamhet'],
+        ['Norrköping', 'Digital tvilling av centrum', 'Vi vill visualisera trafikflöden och nya detaljplaner i en 3D-modell av centrum för medborgardialog.', 'Samhällsbyggnad och planering'],
+        ['Ydre', 'Fuktsensorer', 'Uppkopplade sensorer som mäter fukt i kommunens fastigheter och larmar vid vattenläckor.', 'Fastigheter'],
+      ]),
+    );
+    const env = { DATABASE_URL: `file:${file}`, CHANNELS_FILE: path.join(ROOT, 'channels.example.yml'), LOCALE: 'sv', LOG_LEVEL: 'silent' };
+    const run = await cliProcess(['import', csv, '--dry-run'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('inga kommuner');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^rad 2: Norrköping – Digital tvilling av centrum → .*Visualisering.* → .*#C0123VISUAL/);
+    expect(lines[1]).toMatch(/^rad 3: Ydre – Fuktsensorer → .+ → #C0123/);
+    expect(lines[2]).toBe('Skulle importeras: 2 (2 utan Slack-person) · fanns redan: 0 · avvisade: 0 (provkörning, inget sparades)');
+
+    // The reference data is there, as after npm start; the dry run itself wrote no need and queued nothing.
+    const counts = () =>
+      readFromFile(file, (db) =>
+        Object.fromEntries(
+          ['Municipality', 'StrengthArea', 'InnovationEnvironment', 'TrainingExample', 'Need', 'OutboxMessage'].map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n]),
+        ),
+      );
+    const seeded = counts();
+    expect(seeded).toMatchObject({ Municipality: 13, StrengthArea: 5, Need: 0, OutboxMessage: 0 });
+    expect(seeded.InnovationEnvironment).toBeGreaterThan(0);
+    expect(seeded.TrainingExample).toBeGreaterThan(0);
+
+    // Again, now that it is seeded: the same answer, nothing added twice.
+    const again = await cliProcess(['import', csv, '--dry-run'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(run.stdout);
+    expect(counts()).toEqual(seeded);
   });
 });
