@@ -46,6 +46,22 @@ export const processImportEnv: ImportCliEnv = {
   now: () => new Date(),
 };
 
+const HELP = [
+  'usage: npm run cli -- import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]',
+  '',
+  'Reads workshop notes (CSV or XLSX, header on line 1) into needs, each classified and routed like a',
+  '/need; the posts are queued and the running bot sends them. Columns: kommun and beskrivning',
+  '(required), rubrik, verksamhet, kontakt i kommunen, vår kontakt (a Slack user id U…), datum',
+  '(YYYY-MM-DD), källa. The same row again creates nothing. On a fresh database the command migrates',
+  'it and adds the reference data first, as npm start does.',
+  '  --dry-run  write nothing: print what each row would become (areas, channels) and the totals',
+  '  --source   where the needs came from, for rows without a källa (default: the file\'s name)',
+  '  --by       the Slack user recorded as having recorded every row (default: the row\'s vår',
+  '             kontakt; a row with neither is imported with no Slack person attached and shown',
+  '             as "importerad från <källa>")',
+  'Exits 1 when a row was refused (each named by its line), 0 otherwise.',
+].join('\n');
+
 const importArgs = z.object({
   'dry-run': z.boolean().default(false),
   source: z.string().trim().min(1, '--source must not be empty').max(SOURCE_LABEL_MAX, `--source may be at most ${SOURCE_LABEL_MAX} characters`).optional(),
@@ -54,6 +70,10 @@ const importArgs = z.object({
 });
 
 export async function runImportCommand(args: string[], io: CliIo, env: ImportCliEnv = processImportEnv): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
   const opts = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, source: { type: 'string' }, by: { type: 'string' } }, importArgs);
   const file = opts.positionals[0]!;
   let size: number;

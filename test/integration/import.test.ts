@@ -304,6 +304,16 @@ describe('import CLI', { timeout: 60_000 }, () => {
     await expect(runImportCommand([], io, env())).rejects.toThrow(/exactly one FILE/);
     await expect(runImportCommand([csvFile, '--by', 'anna'], io, env())).rejects.toThrow(/Slack user id/);
   });
+
+  it('--help says what the command does, without touching a database', async () => {
+    const help: string[] = [];
+    const io: CliIo = { stdout: (l) => help.push(l), stderr: () => {}, readText: () => '' };
+    const opened: string[] = [];
+    expect(await runImportCommand(['--help'], io, { ...env(), openDatabase: async (url) => (opened.push(url), openDatabase(url)) })).toBe(0);
+    expect(help.join('\n')).toMatch(/^usage: npm run cli -- import FILE \[--dry-run\]/);
+    expect(help.join('\n')).toContain('no Slack person attached');
+    expect(opened).toEqual([]);
+  });
 });
 
 describe('import --dry-run on a database the bot never started', { timeout: 60_000 }, () => {
