@@ -114,6 +114,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     );
     let rows = 0;
     const channelText = (ids: readonly string[]) => ids.map((id) => `#${id}`).join(', ');
+    const sectorNote = (unknown: string | null) => (unknown === null ? '' : ` ${t.sectorDropped(unknown)}`);
     const onRow = (o: RowOutcome) => {
       rows++;
       bar?.update(bytes, { rows });
@@ -124,10 +125,10 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
           return out(t.existsRow(o.line, o.title));
         case 'wouldImport': {
           const areas = o.areas && o.areas.length > 0 ? o.areas.map((a) => areaNames.get(a) ?? a).join(', ') : t.noArea;
-          return out(t.dryRunRow(o.line, municipalityName.get(o.municipalityId) ?? String(o.municipalityId), o.title, areas, channelText(o.channels)));
+          return out(t.dryRunRow(o.line, municipalityName.get(o.municipalityId) ?? String(o.municipalityId), o.title, areas, channelText(o.channels)) + sectorNote(o.unknownSector));
         }
         case 'imported':
-          return out(t.importedRow(o.line, o.needId ?? 0, o.title, channelText(o.channels)));
+          return out(t.importedRow(o.line, o.needId ?? 0, o.title, channelText(o.channels)) + sectorNote(o.unknownSector));
       }
     };
     let totals;

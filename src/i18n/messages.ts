@@ -374,6 +374,7 @@ const sv = {
     dryRunRow: (line: number, municipality: string, title: string, areas: string, channels: string) =>
       `rad ${line}: ${municipality} – ${title} → ${areas} → ${channels}`,
     existsRow: (line: number, title: string) => `rad ${line}: ${title} – fanns redan, hoppas över`,
+    sectorDropped: (value: string) => `(verksamheten ”${value}” känns inte igen: sparas utan verksamhet)`,
     totals: (imported: number, existing: number, refused: number, withoutPerson: number) =>
       `Importerade: ${imported}${withoutPerson > 0 ? ` (${withoutPerson} utan Slack-person)` : ''} · fanns redan: ${existing} · avvisade: ${refused}`,
     dryRunTotals: (would: number, existing: number, refused: number, withoutPerson: number) =>
@@ -785,6 +786,7 @@ const en: Widen<Messages> = {
     dryRunRow: (line: number, municipality: string, title: string, areas: string, channels: string) =>
       `line ${line}: ${municipality} – ${title} → ${areas} → ${channels}`,
     existsRow: (line: number, title: string) => `line ${line}: ${title} – already there, skipped`,
+    sectorDropped: (value: string) => `(sector "${value}" not recognised: kept without a sector)`,
     totals: (imported: number, existing: number, refused: number, withoutPerson: number) =>
       `Imported: ${imported}${withoutPerson > 0 ? ` (${withoutPerson} with no Slack person)` : ''} · already there: ${existing} · refused: ${refused}`,
     dryRunTotals: (would: number, existing: number, refused: number, withoutPerson: number) =>

@@ -23,6 +23,8 @@ export interface PlannedNeed {
   sourceLabel: string | null;
   /** Need.submissionKey: `import:` + sha256 of the normalised municipality, title, description and date. */
   key: string;
+  /** A verksamhet cell no sector fits, as written: the need is kept without a sector, and the row says so. */
+  unknownSector: string | null;
 }
 
 export type RowPlan = { ok: true; need: PlannedNeed } | { ok: false; problems: ImportProblem[] };
@@ -35,12 +37,25 @@ export interface RowContext {
   now: Date;
 }
 
-const SECTOR_BY_WORD = new Map<string, string>(SECTORS.flatMap((s) => [[foldWord(s.slug), s.slug], [foldWord(s.sv), s.slug], [foldWord(s.en), s.slug]] as const));
+/** Every name a sector goes by (slug, labels, aliases), folded: "Vård och omsorg" → "vardochomsorg". */
+const SECTOR_BY_NAME = new Map<string, string>(SECTORS.flatMap((s) => [s.slug, s.sv, s.en, ...s.aliases].map((name) => [foldWord(name), s.slug] as const)));
+/** The one-word names, for the words of a longer cell ("Barn- och utbildningsförvaltningen"). */
+const SECTOR_WORDS = [...SECTOR_BY_NAME].filter(([name]) => name.length >= 4);
 
-/** A sector by its slug or its Swedish or English label; the cell as written when none fits (the validator refuses it). */
-function sectorOf(cell: string): string | null {
-  if (cell === '') return null;
-  return SECTOR_BY_WORD.get(foldWord(cell)) ?? cell;
+/**
+ * The sector a verksamhet cell names: by a whole name, else by the first word that begins with a
+ * one-word name of exactly one sector (Swedish department names put it first:
+ * "Utbildningsförvaltningen", "Miljökontoret"). Null when none fits: the row is kept without one.
+ */
+export function sectorOfCell(cell: string): string | null {
+  const whole = SECTOR_BY_NAME.get(foldWord(cell));
+  if (whole) return whole;
+  for (const word of cell.split(/[\s,/&()-]+/).map(foldWord)) {
+    if (word.length < 4) continue;
+    const sectors = new Set(SECTOR_WORDS.filter(([name]) => word.startsWith(name)).map(([, slug]) => slug));
+    if (sectors.size === 1) return [...sectors][0]!;
+  }
+  return null;
 }
 
 /** "U0123ABCD", "<@U0123ABCD>" or "<@U0123ABCD|anna>" → the id; anything else as written (refused). */
@@ -75,7 +90,7 @@ export function planRow(cells: ImportCells, ctx: RowContext): RowPlan {
     municipalityId: municipalityId === null ? null : municipalityId === undefined ? cells.municipality : String(municipalityId),
     title: cells.title || null,
     description: cells.description || null,
-    sector: sectorOf(cells.sector),
+    sector: cells.sector === '' ? null : sectorOfCell(cells.sector),
     municipalContact: cells.municipalContact || null,
     ourContactUserId: slackUserOf(cells.ourContact),
   };
@@ -112,6 +127,7 @@ export function planRow(cells: ImportCells, ctx: RowContext): RowPlan {
       recordedAt: date === null ? null : new Date(`${date}T12:00:00Z`),
       sourceLabel,
       key: importKey(input, date),
+      unknownSector: cells.sector !== '' && input.sector === null ? cells.sector : null,
     },
   };
 }

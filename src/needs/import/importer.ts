@@ -50,6 +50,8 @@ export type RowOutcome =
       needId: number | null;
       /** The Slack person recorded as its recorder; null: none attached. */
       recordedBy: string | null;
+      /** The verksamhet as written when no sector fits it (the need has none). */
+      unknownSector: string | null;
     }
   | { line: number; status: 'exists'; title: string; needId: number | null }
   | { line: number; status: 'refused'; problems: ImportProblem[] };
@@ -157,7 +159,7 @@ async function dryRunLine(planned: Extract<Pending, { need: PlannedNeed }>, deps
   const classification = deps.matcher().classify(needText(input));
   const areas = classification.suggested.map((s) => s.slug);
   const channels = routeChannels(deps.channels, areas).map((r) => r.channel);
-  return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null, recordedBy };
+  return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null, recordedBy, unknownSector: need.unknownSector };
 }
 
 /** Records the batch's needs (the row's key as submissionKey, so a row never becomes two needs), then routes them. */
@@ -185,6 +187,16 @@ async function importBatch(batch: readonly Pending[], deps: ImporterDeps): Promi
     if ('outcome' in p) return p.outcome;
     const need = byLine.get(p.line)!;
     if (!need.created) return { line: p.line, status: 'exists', title: need.title, needId: need.id };
-    return { line: p.line, status: 'imported', municipalityId: p.municipalityId, title: need.title, areas: null, channels: routed.get(need.id)?.channels ?? [], needId: need.id, recordedBy: p.recordedBy };
+    return {
+      line: p.line,
+      status: 'imported',
+      municipalityId: p.municipalityId,
+      title: need.title,
+      areas: null,
+      channels: routed.get(need.id)?.channels ?? [],
+      needId: need.id,
+      recordedBy: p.recordedBy,
+      unknownSector: p.need.unknownSector,
+    };
   });
 }

@@ -89,7 +89,8 @@ function outcomeLine(o: RowOutcome, listing: ImportListing, locale: Locale): str
     case 'imported': {
       const municipality = listing.municipalities.find((m) => m.id === o.municipalityId)?.name ?? '';
       const areas = o.areas === null ? '' : o.areas.length > 0 ? o.areas.map((a) => areaName(a, listing.areas, locale)).join(', ') : t.noArea;
-      return `:white_check_mark: ${escapeMrkdwn(t.line(o.line, `${municipality} – ${truncate(o.title, 150)}`))}${areas ? ` → ${escapeMrkdwn(areas)}` : ''} → ${channels(o.channels)}`;
+      const sector = o.unknownSector === null ? '' : ` ${escapeMrkdwn(t.sectorDropped(truncate(o.unknownSector, 100)))}`;
+      return `:white_check_mark: ${escapeMrkdwn(t.line(o.line, `${municipality} – ${truncate(o.title, 150)}`))}${areas ? ` → ${escapeMrkdwn(areas)}` : ''} → ${channels(o.channels)}${sector}`;
     }
   }
 }

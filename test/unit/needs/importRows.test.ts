@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { mapHeader, cellsOf } from '../../../src/needs/import/columns.js';
-import { importKey, parseImportDate, planRow } from '../../../src/needs/import/importRow.js';
+import { importKey, parseImportDate, planRow, sectorOfCell } from '../../../src/needs/import/importRow.js';
 import { detectDelimiter, type FileLine, ImportFileError, readImportFile } from '../../../src/needs/import/readFile.js';
 import { municipalityOfName } from '../../../src/needs/municipalityNames.js';
 
@@ -53,8 +53,32 @@ describe('one row', () => {
         recordedAt: new Date('2026-11-12T12:00:00Z'),
         sourceLabel: 'Workshop',
         key: expect.stringMatching(/^import:[0-9a-f]{64}$/),
+        unknownSector: null,
       },
     });
+  });
+
+  it('knows a verksamhet by any of its names, or by a department name that begins with one', () => {
+    expect(sectorOfCell('Utbildning')).toBe('skola');
+    expect(sectorOfCell('Barn- och utbildningsförvaltningen')).toBe('skola');
+    expect(sectorOfCell('vård och omsorg')).toBe('aldreomsorg');
+    expect(sectorOfCell('Miljökontoret')).toBe('miljo');
+    expect(sectorOfCell('Tekniska kontoret')).toBe('gata-park');
+    expect(sectorOfCell('Kommunledningskontoret')).toBe('administration');
+    expect(sectorOfCell('Elderly care')).toBe('aldreomsorg');
+    expect(sectorOfCell('it')).toBe('it');
+    expect(sectorOfCell('Nonsens')).toBeNull();
+  });
+
+  it('is kept without a sector when no verksamhet fits, saying which it was', () => {
+    const plan = row(['Linköping', '', 'Vi behöver hjälp med flödena i förrådet.', 'Rymdfart', '', '', '']);
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.need.input.sector).toBeNull();
+    expect(plan.need.unknownSector).toBe('Rymdfart');
+    const known = row(['Linköping', '', 'Vi behöver hjälp med flödena i förrådet.', 'Utbildning', '', '', '']);
+    expect(known.ok && known.need.input.sector).toBe('skola');
+    expect(known.ok && known.need.unknownSector).toBeNull();
   });
 
   it('is refused with every problem, as the modal would refuse it', () => {
@@ -65,7 +89,6 @@ describe('one row', () => {
       'municipality:unknown',
       'description:tooShort',
       'title:tooLong',
-      'sector:unknown',
       'ourContact:invalid',
       'dateInvalid',
       'sourceTooLong',
