@@ -6,8 +6,10 @@
 // pending, every row already matches (the sync writes nothing then).
 import { loadDatabaseUrl } from '../config.js';
 import { createDb, type Db } from '../db/client.js';
+import { retryOnConflict } from '../db/errors.js';
 import { applyPendingMigrations } from '../db/migrate.js';
 import { syncReferenceData } from '../db/seed.js';
+import { ensureSearchIndex } from '../needs/store/searchIndex.js';
 import { loadSeedData, type SeedData } from '../seed/seedFiles.js';
 
 export async function openDatabase(databaseUrl: string = loadDatabaseUrl()): Promise<Db> {
@@ -25,14 +27,13 @@ export async function openDatabase(databaseUrl: string = loadDatabaseUrl()): Pro
 }
 
 /**
- * syncReferenceData, once more if it fails: on a fresh database another process (the bot starting,
- * a second command) may seed the same rows at the same moment, and one transaction loses; the
- * second attempt finds the rows there and writes nothing.
+ * syncReferenceData, run again if it lost a race: on a fresh database another process (the bot
+ * starting, a second command) may seed the same rows at the same moment, and one transaction
+ * loses; the next attempt finds the rows there and writes nothing. Any other failure stops.
  */
 async function seedReferenceData(db: Db, seed: SeedData): Promise<void> {
-  try {
-    await syncReferenceData(db, seed);
-  } catch {
-    await syncReferenceData(db, seed);
-  }
+  await retryOnConflict(() => syncReferenceData(db, seed));
+  // A migration that rebuilt the Need table dropped the search index's triggers (SQLite): needs this
+  // command writes must be searchable before the bot's next start puts them back.
+  await ensureSearchIndex(db);
 }
