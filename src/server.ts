@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConfig.js';
 import type { Config } from './config.js';
 import { createDb, type Db, dialectOf } from './db/client.js';
+import { retryOnConflict } from './db/errors.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import { isDeliveryHandled, markDelivery } from './db/processedEvents.js';
 import { syncChangedAnything, syncReferenceData } from './db/seed.js';
@@ -88,15 +89,19 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const { applied, shipped } = await applyPendingMigrations(config.databaseUrl, { logger });
   if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   const db = await createDb(config.databaseUrl);
-  // Reference data follows the shipped files on every start; labelled needs are seeded once.
-  const synced = await syncReferenceData(db, loadSeedData());
+  // Reference data follows the shipped files on every start; labelled needs are seeded once. Two
+  // instances starting at once on an empty database both seed: the one that loses a race on a row
+  // runs the sync again, finds the rows there and writes nothing.
+  const seed = loadSeedData();
+  const synced = await retryOnConflict(() => syncReferenceData(db, seed));
   if (syncChangedAnything(synced)) logger.info({ seeded: synced.created, synced: synced.updated }, 'reference data seeded/synced');
   if (synced.unlistedEnvironments.length > 0) {
     logger.warn({ environments: synced.unlistedEnvironments }, 'environments in the database but no longer in the seed file (kept)');
   }
   // Search: needs recorded before it existed get their terms, then the index follows Need.
   const filled = await fillMissingSearchText(db, searchIndexText);
-  const index = await ensureSearchIndex(db);
+  // PostgreSQL's CREATE INDEX IF NOT EXISTS is no guard against another instance creating it at the same moment.
+  const index = await retryOnConflict(() => ensureSearchIndex(db));
   if (filled > 0 || index.rebuilt) logger.info({ filled, rebuilt: index.rebuilt }, 'search index brought up to date');
 
   const matchers = await MatcherProvider.create(db);
