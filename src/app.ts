@@ -73,8 +73,8 @@ export function createApp(deps: AppDeps): App {
       ? new GuardedApp(
           {
             ...common,
-          // Its own client options: the socket client keeps its patient retries for
-          // apps.connections.open (reconnecting through a Slack hiccup) without lending them to listeners.
+            // Its own client options: the socket client keeps its patient retries for
+            // apps.connections.open (reconnecting through a Slack hiccup) without lending them to listeners.
             receiver: new SocketModeReceiver({
               appToken: config.slack.appToken ?? '',
               logger,

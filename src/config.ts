@@ -8,10 +8,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** DATABASE_URL on its own: operator commands that only touch the database read just this. */
 export const databaseUrlSchema = z
   .string()
-  .regex(
-    /^(file:.+|postgres(ql)?:\/\/.+)/,
-    'DATABASE_URL must be a SQLite file URL (file:./behovsbryggan.db) or a PostgreSQL URL (postgresql://…)',
-  )
+  .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, 'DATABASE_URL must be a SQLite file URL (file:./behovsbryggan.db) or a PostgreSQL URL (postgresql://…)')
   .default('file:./behovsbryggan.db');
 
 /** RETENTION_MONTHS: months after a need was resolved or withdrawn that its municipal contact is kept. */
@@ -45,7 +42,8 @@ const envSchema = z
       .string()
       .regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must be an app-level token starting with xapp-')
       .refine((v) => !isPlaceholder(v), {
-        error: 'SLACK_APP_TOKEN is still the example value from .env.example: create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line for HTTP mode',
+        error:
+          'SLACK_APP_TOKEN is still the example value from .env.example: create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line for HTTP mode',
       })
       .optional(),
     PORT: z.coerce
@@ -81,8 +79,7 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['SLACK_SIGNING_SECRET'],
-        message:
-          'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode',
+        message: 'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode',
       });
     }
   });

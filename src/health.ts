@@ -46,7 +46,9 @@ async function withinDeadline<T>(work: () => PromiseLike<T>): Promise<T> {
 }
 
 const problem = (error: unknown): string =>
-  error instanceof PartTimeout ? `no answer within ${PART_DEADLINE_MS} ms` : (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).at(-1) ?? 'failed';
+  error instanceof PartTimeout
+    ? `no answer within ${PART_DEADLINE_MS} ms`
+    : ((error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).at(-1) ?? 'failed');
 
 export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport> {
   const now = deps.now ?? (() => new Date());

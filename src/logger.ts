@@ -28,14 +28,19 @@ const fromPino: Partial<Record<string, LogLevel>> = {
 /** Bolt's Logger interface on top of a pino child logger. */
 export function boltLogger(parent: Logger): BoltLogger {
   let logger = parent.child({ component: 'bolt' });
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    // Bolt logs at debug on every request; format nothing unless the line will be written.
-    if (!logger.isLevelEnabled(level)) return;
-    const error = msg.find((m): m is Error => m instanceof Error);
-    const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
-    if (error) logger[level]({ err: error }, text);
-    else logger[level](text);
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      // Bolt logs at debug on every request; format nothing unless the line will be written.
+      if (!logger.isLevelEnabled(level)) return;
+      const error = msg.find((m): m is Error => m instanceof Error);
+      const text = msg
+        .filter((m) => !(m instanceof Error))
+        .map((m) => (typeof m === 'string' ? m : JSON.stringify(m)))
+        .join(' ');
+      if (error) logger[level]({ err: error }, text);
+      else logger[level](text);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -52,7 +52,10 @@ export function startMaintenance(deps: {
       if (await deps.matchers.isStale(deps.db)) deps.retraining.request();
       await deps.similar?.catchUp();
       if (deps.retentionMonths !== undefined) {
-        await applyRetention({ db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, new Date(now));
+        await applyRetention(
+          { db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) },
+          new Date(now),
+        );
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'maintenance failed');

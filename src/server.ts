@@ -136,7 +136,15 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Built in the background (seconds for a large register); routing waits for it.
   const similar = new SimilarNeeds(db, { logger: logger.child({ component: 'similar' }) });
   similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
-  const needs = new NeedService({ db, matchers, channels, onQueued: () => outbox.wake(), onRecorded: (id) => routing?.add(id), logger: logger.child({ component: 'needs' }), similar });
+  const needs = new NeedService({
+    db,
+    matchers,
+    channels,
+    onQueued: () => outbox.wake(),
+    onRecorded: (id) => routing?.add(id),
+    logger: logger.child({ component: 'needs' }),
+    similar,
+  });
   routing = new RoutingQueue({
     route: (id) => needs.routeNeed(id),
     pending: () => needs.unroutedNeedIds(),
@@ -153,7 +161,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   );
   // Membership lookups (permissions, the App Home's areas): quick, with one retry at most.
   const members = new ChannelMembers(
-    new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 500 }, fetch: fetchWithTimeout(5_000), logger: boltLogger(logger) }),
+    new WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 500 },
+      fetch: fetchWithTimeout(5_000),
+      logger: boltLogger(logger),
+    }),
     channels.admins ?? [],
   );
   const feedback = new FeedbackService({

@@ -23,13 +23,18 @@ const channelsSchema = z.object({
       z.object({
         channel: channelId,
         // Not a z.union: zod reports a failed union as "Invalid input", hiding which slug is wrong.
-        areas: z.custom<'all' | AreaSlug[]>((v) => v === 'all' || Array.isArray(v), { error: 'must be `all` or a list of area slugs' }).superRefine((value, ctx) => {
-          if (value === 'all') return;
-          if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'list at least one area, or write `areas: all`' });
-          const unknown = value.filter((slug) => !(AREA_SLUGS as readonly unknown[]).includes(slug));
-          if (unknown.length > 0)
-            ctx.addIssue({ code: 'custom', message: `unknown area slug ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${AREA_SLUGS.join(', ')})` });
-        }),
+        areas: z
+          .custom<'all' | AreaSlug[]>((v) => v === 'all' || Array.isArray(v), { error: 'must be `all` or a list of area slugs' })
+          .superRefine((value, ctx) => {
+            if (value === 'all') return;
+            if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'list at least one area, or write `areas: all`' });
+            const unknown = value.filter((slug) => !(AREA_SLUGS as readonly unknown[]).includes(slug));
+            if (unknown.length > 0)
+              ctx.addIssue({
+                code: 'custom',
+                message: `unknown area slug ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${AREA_SLUGS.join(', ')})`,
+              });
+          }),
         weekly_summary: z.boolean().default(false),
       }),
     )

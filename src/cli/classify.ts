@@ -10,11 +10,7 @@ import { loadTrainingSource } from './trainingSource.js';
 export class UsageError extends Error {}
 
 /** node's parseArgs for the shape, zod for the values; problems become a UsageError. */
-export function parseCommandArgs<T extends z.ZodType>(
-  args: string[],
-  options: NonNullable<ParseArgsConfig['options']>,
-  schema: T,
-): z.infer<T> {
+export function parseCommandArgs<T extends z.ZodType>(args: string[], options: NonNullable<ParseArgsConfig['options']>, schema: T): z.infer<T> {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -31,7 +27,12 @@ export function parseCommandArgs<T extends z.ZodType>(
  * and its arguments, or — without one, or with --help / -h — the exit code after printing the help
  * (2 when nothing was given, 0 when help was asked for). An unknown subcommand is a UsageError.
  */
-export function readSubcommand<S extends string>(args: readonly string[], known: readonly S[], help: string, io: Pick<CliIo, 'stdout'>): { sub: S; rest: string[] } | { exitCode: 0 | 2 } {
+export function readSubcommand<S extends string>(
+  args: readonly string[],
+  known: readonly S[],
+  help: string,
+  io: Pick<CliIo, 'stdout'>,
+): { sub: S; rest: string[] } | { exitCode: 0 | 2 } {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) {
     io.stdout(help);
@@ -60,11 +61,7 @@ export const jsonlNeedSchema = z.object({
 });
 
 export async function runClassify(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
-  const options = parseCommandArgs(
-    args,
-    { jsonl: { type: 'string' }, 'seed-dir': { type: 'string' }, 'seed-only': { type: 'boolean' } },
-    classifyArgs,
-  );
+  const options = parseCommandArgs(args, { jsonl: { type: 'string' }, 'seed-dir': { type: 'string' }, 'seed-only': { type: 'boolean' } }, classifyArgs);
   const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
   const matcher = trainMatcher(source.data);
   // On stderr: stdout of --jsonl is the contract (one JSON line per need).
@@ -96,9 +93,7 @@ export function classifyJsonl(input: string, matcher: Matcher, io: CliIo): numbe
       return;
     }
     const c = matcher.classify(need.data.text);
-    io.stdout(
-      JSON.stringify({ id: need.data.id, areas: c.ranked.map(({ slug, score }) => ({ slug, score })), abstain: c.abstain }),
-    );
+    io.stdout(JSON.stringify({ id: need.data.id, areas: c.ranked.map(({ slug, score }) => ({ slug, score })), abstain: c.abstain }));
   });
   if (failures > 0) io.stderr(`${failures} line(s) could not be classified`);
   return failures > 0 ? 1 : 0;
@@ -106,11 +101,7 @@ export function classifyJsonl(input: string, matcher: Matcher, io: CliIo): numbe
 
 function printReadable(text: string, c: Classification, noneScore: number, io: CliIo): void {
   io.stdout(`need: ${text}`);
-  io.stdout(
-    c.abstain
-      ? 'decision: abstain (Ingen tydlig matchning)'
-      : `decision: ${c.suggested.map((s) => s.slug).join(' + ')}`,
-  );
+  io.stdout(c.abstain ? 'decision: abstain (Ingen tydlig matchning)' : `decision: ${c.suggested.map((s) => s.slug).join(' + ')}`);
   io.stdout('');
   io.stdout('  area           score  words behind the score');
   for (const r of c.ranked) {

@@ -151,7 +151,11 @@ async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: Docto
     db = await openDatabase(config.databaseUrl);
     const shipped = (await readMigrationsList(defaultMigrationsDir(parseDatabaseUrl(config.databaseUrl).provider))).migrationDirectories.map((d) => d.path);
     const report = await createHealthCheck({ db, expectedMigrations: shipped })();
-    const problem = !report.database.ok ? report.database.detail : !report.migrations.ok ? `${report.migrations.detail}: ${(report.migrations.pending ?? []).join(', ')}` : null;
+    const problem = !report.database.ok
+      ? report.database.detail
+      : !report.migrations.ok
+        ? `${report.migrations.detail}: ${(report.migrations.pending ?? []).join(', ')}`
+        : null;
     if (problem) list.fail(t.databaseBad(problem ?? '?'), t.databaseFix);
     else list.pass(t.databaseOk(shipped.length));
   } catch (error) {

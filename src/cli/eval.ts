@@ -106,7 +106,8 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     outOfFold.push(...run);
   }
   const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION));
-  const repeats = options.repeats > 1 ? ` × ${options.repeats} repeats (seeds ${options.seed}–${options.seed + options.repeats - 1}, pooled)` : ` (seed ${options.seed})`;
+  const repeats =
+    options.repeats > 1 ? ` × ${options.repeats} repeats (seeds ${options.seed}–${options.seed + options.repeats - 1}, pooled)` : ` (seed ${options.seed})`;
   const crossValidation = {
     title: `${options.folds}-fold cross-validation on ${labelled.length} labelled needs${alongside} from ${source.fromDatabase ? 'the database' : 'the seed files'}${repeats}`,
     report,
@@ -189,9 +190,7 @@ function printReliability(outOfFold: readonly OutOfFold[], io: CliIo): void {
   io.stdout('');
   io.stdout('  calibration (all area scores): score band, count, mean score, share that was a gold label');
   for (const bin of reliability(outOfFold)) {
-    io.stdout(
-      `  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.count).padStart(6)}  ${pct(bin.meanScore)}  ${pct(bin.actual)}`,
-    );
+    io.stdout(`  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.count).padStart(6)}  ${pct(bin.meanScore)}  ${pct(bin.actual)}`);
   }
 }
 

@@ -6,7 +6,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { chooseStableThreshold, chooseThreshold, type LabelledPair, precisionRecallAt, type PrecisionRecall, scorePairs, sweep, twoFold } from '../matching/similar/evaluatePairs.js';
+import {
+  chooseStableThreshold,
+  chooseThreshold,
+  type LabelledPair,
+  precisionRecallAt,
+  type PrecisionRecall,
+  scorePairs,
+  sweep,
+  twoFold,
+} from '../matching/similar/evaluatePairs.js';
 import { SIMILARITY_THRESHOLD } from '../matching/similar/similarityIndex.js';
 import type { LabelledNeedSeed } from '../seed/seedFiles.js';
 import type { CliIo } from './index.js';
@@ -52,9 +61,14 @@ export function printSimilarNeedsReport(io: CliIo, shippedNeeds: readonly Labell
   }
   // The shipped pairs file, not an operator's input: read directly.
   const pairs = parseNeedPairs(readFileSync(file, 'utf8'), file);
-  const scored = scorePairs(pairs, shippedNeeds.map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)));
+  const scored = scorePairs(
+    pairs,
+    shippedNeeds.map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)),
+  );
   const count = (kind: string) => pairs.filter((p) => p.kind === kind).length;
-  io.stdout(`similar needs: ${pairs.length} labelled pairs (${count('same')} the same need, ${count('area')} same area but another need, ${count('unrelated')} unrelated)`);
+  io.stdout(
+    `similar needs: ${pairs.length} labelled pairs (${count('same')} the same need, ${count('area')} same area but another need, ${count('unrelated')} unrelated)`,
+  );
   const atThreshold = precisionRecallAt(scored, SIMILARITY_THRESHOLD);
   io.stdout(`  at the app's threshold ${f2(SIMILARITY_THRESHOLD)}: ${figures(atThreshold)}`);
   for (const kind of ['same', 'area', 'unrelated']) {
@@ -66,11 +80,18 @@ export function printSimilarNeedsReport(io: CliIo, shippedNeeds: readonly Labell
   const best = chooseThreshold(scored, MIN_PRECISION);
   io.stdout(`  best F1 with precision ≥ ${f2(MIN_PRECISION)} on these pairs: ${best ? `threshold ${f2(best.threshold)}, ${figures(best)}` : 'none'}`);
   const stable = chooseStableThreshold(scored, MIN_PRECISION);
-  io.stdout(`  the app's rule (best F1 with precision ≥ ${f2(MIN_PRECISION)} on all pairs and on each half): ${stable ? `threshold ${f2(stable.threshold)}` : 'none'}`);
+  io.stdout(
+    `  the app's rule (best F1 with precision ≥ ${f2(MIN_PRECISION)} on all pairs and on each half): ${stable ? `threshold ${f2(stable.threshold)}` : 'none'}`,
+  );
   const folds = twoFold(scored, MIN_PRECISION);
   io.stdout(
     `  two-fold check (chosen on one half, measured on the other): ${folds.map((f) => `chose ${f.chosen === null ? '—' : f2(f.chosen)} → precision ${f2(f.measured.precision)}, recall ${f2(f.measured.recall)}`).join('; ')}`,
   );
-  io.stdout(`  sweep: ${sweep(scored).filter((p) => Math.round(p.threshold * 100) % 5 === 0 && p.threshold <= 0.5).map((p) => `${f2(p.threshold)} P${f2(p.precision)}/R${f2(p.recall)}`).join('  ')}`);
+  io.stdout(
+    `  sweep: ${sweep(scored)
+      .filter((p) => Math.round(p.threshold * 100) % 5 === 0 && p.threshold <= 0.5)
+      .map((p) => `${f2(p.threshold)} P${f2(p.precision)}/R${f2(p.recall)}`)
+      .join('  ')}`,
+  );
   return atThreshold;
 }

@@ -18,16 +18,56 @@ export function sideBySide(columns: readonly ReportColumn[]): string[] {
   const cell = (text: string): string => text.padStart(COLUMN_WIDTH);
   const row = (label: string, cells: readonly string[]): string => `  ${label.padEnd(CLASS_WIDTH)}${cells.map(cell).join('')}`.trimEnd();
   const lines: string[] = [];
-  lines.push(row('', columns.map((c) => c.name.length > COLUMN_WIDTH - 2 ? `…${c.name.slice(-(COLUMN_WIDTH - 3))}` : c.name)));
-  lines.push(row('needs', columns.map((c) => String(c.report.count))));
-  lines.push(row('hit@1', columns.map((c) => f3(c.report.hitAt1))));
-  lines.push(row('macro-F1', columns.map((c) => f3(c.report.macroF1))));
-  lines.push(row('"none" precision', columns.map((c) => f3(c.report.abstention.precision))));
-  lines.push(row('"none" recall', columns.map((c) => f3(c.report.abstention.recall))));
-  lines.push(row('abstention rate', columns.map((c) => f3(c.report.abstention.rate))));
+  lines.push(
+    row(
+      '',
+      columns.map((c) => (c.name.length > COLUMN_WIDTH - 2 ? `…${c.name.slice(-(COLUMN_WIDTH - 3))}` : c.name)),
+    ),
+  );
+  lines.push(
+    row(
+      'needs',
+      columns.map((c) => String(c.report.count)),
+    ),
+  );
+  lines.push(
+    row(
+      'hit@1',
+      columns.map((c) => f3(c.report.hitAt1)),
+    ),
+  );
+  lines.push(
+    row(
+      'macro-F1',
+      columns.map((c) => f3(c.report.macroF1)),
+    ),
+  );
+  lines.push(
+    row(
+      '"none" precision',
+      columns.map((c) => f3(c.report.abstention.precision)),
+    ),
+  );
+  lines.push(
+    row(
+      '"none" recall',
+      columns.map((c) => f3(c.report.abstention.recall)),
+    ),
+  );
+  lines.push(
+    row(
+      'abstention rate',
+      columns.map((c) => f3(c.report.abstention.rate)),
+    ),
+  );
   lines.push('');
   const metrics = (p: string, r: string, f: string, n: string): string => `${p.padStart(7)}${r.padStart(7)}${f.padStart(7)}${n.padStart(6)}`;
-  lines.push(row('class', columns.map(() => metrics('P', 'R', 'F1', 'n'))));
+  lines.push(
+    row(
+      'class',
+      columns.map(() => metrics('P', 'R', 'F1', 'n')),
+    ),
+  );
   for (const c of CLASSES) {
     lines.push(
       row(

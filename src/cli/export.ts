@@ -31,7 +31,10 @@ const HELP = [
   '  --kommun     a municipality (repeat, or separate with commas); --område a strength area, the same way',
 ].join('\n');
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
 
 const exportArgs = z
   .object({
@@ -59,7 +62,11 @@ const OPTIONS = {
   delimiter: { type: 'string' },
 } as const;
 
-const split = (values: string[]) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const split = (values: string[]) =>
+  values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Names as people type them → ids and slugs; an unknown name is a usage error naming it. */
 export function resolveNames(vocabulary: Vocabulary, municipalities: string[], areas: string[]): { municipalityIds: number[]; areas: AreaSlug[] } {
@@ -70,7 +77,8 @@ export function resolveNames(vocabulary: Vocabulary, municipalities: string[], a
   });
   const slugs = split(areas).map((name) => {
     const parsed = parseListQuery(name, { municipalities: [], areas: vocabulary.areas });
-    if (parsed.filter.area === undefined || parsed.words.length > 0) throw new UsageError(`unknown strength area "${name}" (${vocabulary.areas.map((a) => a.slug).join(', ')})`);
+    if (parsed.filter.area === undefined || parsed.words.length > 0)
+      throw new UsageError(`unknown strength area "${name}" (${vocabulary.areas.map((a) => a.slug).join(', ')})`);
     return parsed.filter.area;
   });
   return { municipalityIds: [...new Set(municipalityIds)], areas: [...new Set(slugs)] };
@@ -78,7 +86,9 @@ export function resolveNames(vocabulary: Vocabulary, municipalities: string[], a
 
 export async function loadVocabulary(db: Db): Promise<Vocabulary> {
   const municipalities = await db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) => (isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : []));
+  const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) =>
+    isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
+  );
   return { municipalities, areas };
 }
 

@@ -55,8 +55,8 @@ const HELP = [
   '(YYYY-MM-DD), källa. The same row again creates nothing. On a fresh database the command migrates',
   'it and adds the reference data first, as npm start does.',
   '  --dry-run  write nothing: print what each row would become (areas, channels) and the totals',
-  '  --source   where the needs came from, for rows without a källa (default: the file\'s name)',
-  '  --by       the Slack user recorded as having recorded every row (default: the row\'s vår',
+  "  --source   where the needs came from, for rows without a källa (default: the file's name)",
+  "  --by       the Slack user recorded as having recorded every row (default: the row's vår",
   '             kontakt; a row with neither is imported with no Slack person attached and shown',
   '             as "importerad från <källa>")',
   'Exits 1 when a row was refused (each named by its line), 0 otherwise.',
@@ -65,7 +65,10 @@ const HELP = [
 const importArgs = z.object({
   'dry-run': z.boolean().default(false),
   source: z.string().trim().min(1, '--source must not be empty').max(SOURCE_LABEL_MAX, `--source may be at most ${SOURCE_LABEL_MAX} characters`).optional(),
-  by: z.string().regex(/^[UW][A-Z0-9]{2,}$/, '--by must be a Slack user id such as U0123ABCD').optional(),
+  by: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/, '--by must be a Slack user id such as U0123ABCD')
+    .optional(),
   positionals: z.array(z.string().min(1)).length(1, 'give exactly one FILE (CSV or XLSX)'),
 });
 
@@ -97,7 +100,13 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
     const needs = new NeedService({ db, matchers, channels, now: env.now, similar: new SimilarNeeds(db) });
 
-    const progress = io.isTTY?.stderr && size > 0 ? new cliProgress.MultiBar({ format: 'import [{bar}] {percentage}% | {rows} rows', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    const progress =
+      io.isTTY?.stderr && size > 0
+        ? new cliProgress.MultiBar(
+            { format: 'import [{bar}] {percentage}% | {rows} rows', hideCursor: true, clearOnComplete: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
     const bar = progress?.create(size, 0, { rows: 0 }) ?? null;
     // While the bar is drawn, lines for the terminal go above it; otherwise straight out.
     const out = (line: string) => (progress && io.isTTY?.stdout ? progress.log(`${line}\n`) : io.stdout(line));
@@ -119,16 +128,26 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
       rows++;
       bar?.update(bytes, { rows });
       switch (o.status) {
-        case 'refused':
-          return err(refusedLineText(o.line, o.problems, locale));
-        case 'exists':
-          return out(t.existsRow(o.line, o.title));
+        case 'refused': {
+          err(refusedLineText(o.line, o.problems, locale));
+          return;
+        }
+        case 'exists': {
+          out(t.existsRow(o.line, o.title));
+          return;
+        }
         case 'wouldImport': {
           const areas = o.areas && o.areas.length > 0 ? o.areas.map((a) => areaNames.get(a) ?? a).join(', ') : t.noArea;
-          return out(t.dryRunRow(o.line, municipalityName.get(o.municipalityId) ?? String(o.municipalityId), o.title, areas, channelText(o.channels)) + sectorNote(o.unknownSector));
+          out(
+            t.dryRunRow(o.line, municipalityName.get(o.municipalityId) ?? String(o.municipalityId), o.title, areas, channelText(o.channels)) +
+              sectorNote(o.unknownSector),
+          );
+          return;
         }
-        case 'imported':
-          return out(t.importedRow(o.line, o.needId ?? 0, o.title, channelText(o.channels)) + sectorNote(o.unknownSector));
+        case 'imported': {
+          out(t.importedRow(o.line, o.needId ?? 0, o.title, channelText(o.channels)) + sectorNote(o.unknownSector));
+          return;
+        }
       }
     };
     let totals;

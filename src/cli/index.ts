@@ -25,21 +25,46 @@ export const processIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   readText: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
-  isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  isTTY: { stdout: process.stdout.isTTY, stderr: process.stderr.isTTY },
 };
 
 type Command = (args: string[], io: CliIo) => Promise<number> | number;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  classify: { run: (args, io) => runClassify(args, io), summary: 'classify "text" | classify --jsonl FILE [--seed-only]   rank the strength areas for needs (trained like the bot)' },
-  eval: { run: (args, io) => runEval(args, io), summary: 'eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--cv-ids PREFIX] [--seed-only] [--sweep] [--json]   cross-validate the matcher, side by side with the out-of-style held-out set' },
-  summary: { run: (args, io) => runSummary(args, io), summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now' },
-  doctor: { run: (args, io) => runDoctor(args, io), summary: 'doctor   check .env, the Slack app, the channels, the database and the matcher (exit 0 when all is well)' },
-  outbox: { run: (args, io) => runOutbox(args, io), summary: 'outbox list [--status unsent|failed|all] | outbox retry ID… | --failed   posts waiting or failed, and re-sending them' },
-  export: { run: (args, io) => runExport(args, io), summary: 'export --format csv|xlsx|json [--out FILE] [--from DATE] [--to DATE] [--kommun …] [--område …]   every need for a report' },
-  person: { run: (args, io) => runPerson(args, io), summary: 'person export U… | person erase U… [--name "Full Name"]… [--dry-run]   what the app holds about a person; erasing it' },
-  need: { run: (args, io) => runNeed(args, io), summary: 'need erase-contact ID   clear a need\'s municipal contact (free text) and update its messages' },
-  import: { run: (args, io) => runImportCommand(args, io), summary: 'import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need' },
+  classify: {
+    run: (args, io) => runClassify(args, io),
+    summary: 'classify "text" | classify --jsonl FILE [--seed-only]   rank the strength areas for needs (trained like the bot)',
+  },
+  eval: {
+    run: (args, io) => runEval(args, io),
+    summary:
+      'eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--cv-ids PREFIX] [--seed-only] [--sweep] [--json]   cross-validate the matcher, side by side with the out-of-style held-out set',
+  },
+  summary: {
+    run: (args, io) => runSummary(args, io),
+    summary: 'summary [--week 2026-W48] [--channel C…] --dry-run [--out DIR] | --post   weekly summary: preview or post now',
+  },
+  doctor: {
+    run: (args, io) => runDoctor(args, io),
+    summary: 'doctor   check .env, the Slack app, the channels, the database and the matcher (exit 0 when all is well)',
+  },
+  outbox: {
+    run: (args, io) => runOutbox(args, io),
+    summary: 'outbox list [--status unsent|failed|all] | outbox retry ID… | --failed   posts waiting or failed, and re-sending them',
+  },
+  export: {
+    run: (args, io) => runExport(args, io),
+    summary: 'export --format csv|xlsx|json [--out FILE] [--from DATE] [--to DATE] [--kommun …] [--område …]   every need for a report',
+  },
+  person: {
+    run: (args, io) => runPerson(args, io),
+    summary: 'person export U… | person erase U… [--name "Full Name"]… [--dry-run]   what the app holds about a person; erasing it',
+  },
+  need: { run: (args, io) => runNeed(args, io), summary: "need erase-contact ID   clear a need's municipal contact (free text) and update its messages" },
+  import: {
+    run: (args, io) => runImportCommand(args, io),
+    summary: 'import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need',
+  },
 };
 
 function usage(io: CliIo): void {

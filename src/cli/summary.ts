@@ -96,9 +96,7 @@ export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv =
 
   const db = await openDatabase(config.databaseUrl);
   try {
-    return opts.post
-      ? await post(db, config, channels, teams, week, io)
-      : await dryRun(db, config, teams, week, opts.out ?? tmpdir(), io);
+    return opts.post ? await post(db, config, channels, teams, week, io) : await dryRun(db, config, teams, week, opts.out ?? tmpdir(), io);
   } finally {
     await db.$disconnect();
   }

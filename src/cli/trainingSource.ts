@@ -44,7 +44,12 @@ export async function loadTrainingSource(options: TrainingSourceOptions): Promis
     const data = await loadTrainingData(db);
     const feedback = await db.trainingExample.count({ where: { source: 'feedback' } });
     if (data.areas.length === 0 || data.examples.length === 0) return fromSeed(`; the database at ${url} has no training data yet`);
-    return { data, seed, description: `the database ${isPostgresUrl(url) ? '(PostgreSQL)' : url} (${data.examples.length} examples, ${feedback} from feedback), as the bot does`, fromDatabase: true };
+    return {
+      data,
+      seed,
+      description: `the database ${isPostgresUrl(url) ? '(PostgreSQL)' : url} (${data.examples.length} examples, ${feedback} from feedback), as the bot does`,
+      fromDatabase: true,
+    };
   } finally {
     await db.$disconnect();
   }

@@ -44,7 +44,12 @@ function insertSql<T extends Table, C extends keyof BulkTables[T] & string>(tabl
 }
 
 /** Inserts the rows (all columns named in `columns`); nothing when there are none. */
-export async function insertRows<T extends Table, C extends keyof BulkTables[T] & string>(tx: RawClient, table: T, columns: readonly C[], rows: readonly Row<T, C>[]): Promise<void> {
+export async function insertRows<T extends Table, C extends keyof BulkTables[T] & string>(
+  tx: RawClient,
+  table: T,
+  columns: readonly C[],
+  rows: readonly Row<T, C>[],
+): Promise<void> {
   for (const chunk of chunks(rows, columns.length)) await tx.$executeRaw(insertSql(table, columns, chunk));
 }
 

@@ -12,13 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { z } from 'zod';
-import {
-  adapterFactoryFor,
-  datamodelFor,
-  defaultMigrationsDir,
-  parseDatabaseUrl,
-  type Provider,
-} from './migrations-engine/datasource.js';
+import { adapterFactoryFor, datamodelFor, defaultMigrationsDir, parseDatabaseUrl, type Provider } from './migrations-engine/datasource.js';
 import { lockfileContent, readMigrationsList } from './migrations-engine/migrationsList.js';
 import { NO_FILTERS, withSchemaEngine } from './migrations-engine/wasmEngine.js';
 
@@ -83,10 +77,7 @@ export async function diffMigrationsToSchema(opts: CreateMigrationOptions = {}):
 }
 
 /** Writes the new migration folder; returns its name and path, or null when there is nothing to do. */
-export async function createMigration(
-  name: string,
-  opts: CreateMigrationOptions = {},
-): Promise<{ name: string; dir: string } | null> {
+export async function createMigration(name: string, opts: CreateMigrationOptions = {}): Promise<{ name: string; dir: string } | null> {
   const migrationName = migrationNameSchema.parse(name);
   const provider = opts.provider ?? 'sqlite';
   const migrationsDir = path.resolve(opts.migrationsDir ?? defaultMigrationsDir(provider));
@@ -113,9 +104,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = z.tuple([migrationNameSchema]).safeParse(argv);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    console.error(
-      `Usage: npm run db:migration -- <name>   (${issue?.path.length ? issue.message : 'exactly one name'})`,
-    );
+    console.error(`Usage: npm run db:migration -- <name>   (${issue?.path.length ? issue.message : 'exactly one name'})`);
     return 1;
   }
   const name = parsed.data[0];
@@ -125,8 +114,7 @@ async function main(argv: string[]): Promise<number> {
   const providers: Provider[] = ['sqlite'];
   if (existsSync(defaultMigrationsDir('postgresql'))) providers.push('postgresql');
   const env = process.env;
-  const shadowServerUrl =
-    env.SHADOW_DATABASE_URL ?? (env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined);
+  const shadowServerUrl = env.SHADOW_DATABASE_URL ?? (env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined);
   let changed = false;
   for (const provider of providers) {
     const created = await createMigration(name, { provider, now, shadowServerUrl });

@@ -34,8 +34,7 @@ interface DriverCause {
   originalMessage?: unknown;
 }
 
-const stringArray = (value: unknown): string[] | null =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+const stringArray = (value: unknown): string[] | null => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null);
 
 /** SQLite's own words: "UNIQUE constraint failed: Feedback.needId, Feedback.userId". */
 function fromSqliteMessage(message: string): UniqueViolation | null {

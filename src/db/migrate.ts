@@ -36,10 +36,7 @@ export interface ApplyOptions {
  * (empty when the database is up to date) and the names of every migration in the folder. Throws on a failed, edited or missing migration, as
  * `prisma migrate deploy` does.
  */
-export async function applyPendingMigrations(
-  databaseUrl: string,
-  opts: ApplyOptions = {},
-): Promise<{ applied: string[]; shipped: string[] }> {
+export async function applyPendingMigrations(databaseUrl: string, opts: ApplyOptions = {}): Promise<{ applied: string[]; shipped: string[] }> {
   const datasource = parseDatabaseUrl(databaseUrl);
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir(datasource.provider);
   const migrationsList = await readMigrationsList(migrationsDir);
@@ -54,10 +51,8 @@ export async function applyPendingMigrations(
     return { applied: [], shipped };
   }
   const factory = await adapterFactoryFor(datasource);
-  const { appliedMigrationNames } = await withSchemaEngine(
-    factory,
-    { log: logger?.debug ? (line) => logger.debug?.(line) : undefined },
-    (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+  const { appliedMigrationNames } = await withSchemaEngine(factory, { log: logger?.debug ? (line) => logger.debug?.(line) : undefined }, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
   ).catch((error: unknown) => {
     if (!(error instanceof Error)) throw error;
     // Engine errors carry Prisma's error code (e.g. P3009: a failed migration blocks new ones).
@@ -80,14 +75,13 @@ function sqliteIsUpToDate(file: string, migrationsList: MigrationList): boolean 
   if (!existsSync(file)) return false;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
-      .all() as { migration_name: string; checksum: string }[];
+    const rows = db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
+      migration_name: string;
+      checksum: string;
+    }[];
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     return migrationsList.migrationDirectories.every(
-      (dir) =>
-        dir.migrationFile.content.tag === 'ok' &&
-        applied.get(dir.path) === createHash('sha256').update(dir.migrationFile.content.value).digest('hex'),
+      (dir) => dir.migrationFile.content.tag === 'ok' && applied.get(dir.path) === createHash('sha256').update(dir.migrationFile.content.value).digest('hex'),
     );
   } catch {
     return false; // no _prisma_migrations table yet

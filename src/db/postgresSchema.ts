@@ -22,10 +22,7 @@ export function postgresSchemaFor(schema: string, schemaPath = POSTGRES_SCHEMA_P
   return header + datamodelFor(schema, 'postgresql').replace(output, `$1"${relative}"`);
 }
 
-export function writePostgresSchema(
-  sourcePath = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma'),
-  targetPath = POSTGRES_SCHEMA_PATH,
-): string {
+export function writePostgresSchema(sourcePath = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma'), targetPath = POSTGRES_SCHEMA_PATH): string {
   const derived = postgresSchemaFor(fs.readFileSync(sourcePath, 'utf8'), targetPath);
   fs.mkdirSync(path.dirname(targetPath), { recursive: true });
   fs.writeFileSync(targetPath, derived, 'utf8');

@@ -68,9 +68,7 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
         }
       }
 
-      const environments = new Map(
-        (await tx.innovationEnvironment.findMany({ include: { areas: true } })).map((e) => [e.name, e]),
-      );
+      const environments = new Map((await tx.innovationEnvironment.findMany({ include: { areas: true } })).map((e) => [e.name, e]));
       for (const env of data.environments) {
         const fields = {
           town: env.town,
@@ -118,9 +116,7 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
       const listed = new Set(data.environments.map((e) => e.name));
       result.unlistedEnvironments = [...environments.keys()].filter((name) => !listed.has(name)).sort();
 
-      const seededKeys = new Set(
-        (await tx.trainingExample.findMany({ where: { key: { startsWith: 'seed:' } }, select: { key: true } })).map((e) => e.key),
-      );
+      const seededKeys = new Set((await tx.trainingExample.findMany({ where: { key: { startsWith: 'seed:' } }, select: { key: true } })).map((e) => e.key));
       for (const need of data.labelledNeeds) {
         const key = `seed:${need.id}`;
         if (seededKeys.has(key)) continue;

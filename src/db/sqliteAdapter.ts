@@ -63,11 +63,14 @@ class Lock {
         },
       };
       const started = Date.now();
-      const timer = setTimeout(() => {
-        const index = this.waiters.indexOf(waiter);
-        if (index >= 0) this.waiters.splice(index, 1);
-        reject(new DbBusyError(Date.now() - started));
-      }, Math.max(0, deadline - started));
+      const timer = setTimeout(
+        () => {
+          const index = this.waiters.indexOf(waiter);
+          if (index >= 0) this.waiters.splice(index, 1);
+          reject(new DbBusyError(Date.now() - started));
+        },
+        Math.max(0, deadline - started),
+      );
       this.waiters.push(waiter);
     });
   }
@@ -156,7 +159,7 @@ class SerialisedSqliteAdapter implements SqlDriverAdapter {
     if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
       throw new DriverAdapterError({ kind: 'InvalidIsolationLevel', level: isolationLevel });
     }
-    const deadline = this.deadline(); 
+    const deadline = this.deadline();
     for (let attempt = 0; ; attempt++) {
       const release = await this.lock.acquire(deadline);
       try {
@@ -184,7 +187,7 @@ class SerialisedSqliteAdapter implements SqlDriverAdapter {
   }
 
   private async serialised<T>(statement: () => Promise<T>): Promise<T> {
-    const deadline = this.deadline(); 
+    const deadline = this.deadline();
     for (let attempt = 0; ; attempt++) {
       const release = await this.lock.acquire(deadline);
       try {

@@ -47,7 +47,15 @@ export async function writeExport(db: Db, options: ExportOptions, out: Writable)
 }
 
 const csvCell = (column: (typeof EXPORT_COLUMNS)[number], value: Cell): string | number =>
-  value === null ? '' : value instanceof Date ? (DATE_COLUMNS.has(column) ? isoDate(value) : value.toISOString()) : typeof value === 'string' ? csvSafeText(value) : value;
+  value === null
+    ? ''
+    : value instanceof Date
+      ? DATE_COLUMNS.has(column)
+        ? isoDate(value)
+        : value.toISOString()
+      : typeof value === 'string'
+        ? csvSafeText(value)
+        : value;
 
 async function writeCsv(batches: AsyncGenerator<ExportRow[]>, ctx: ExportContext, delimiter: string, out: Writable): Promise<{ rows: number }> {
   let rows = 0;
@@ -112,10 +120,14 @@ async function writeXlsx(batches: AsyncGenerator<ExportRow[]>, ctx: ExportContex
   for await (const batch of batches) {
     for (const row of batch) {
       const c = cells(row, ctx);
-      sheet.addRow(EXPORT_COLUMNS.map((column) => {
-        const value = c[column];
-        return value instanceof Date ? isoDate(value) : value;
-      })).commit();
+      sheet
+        .addRow(
+          EXPORT_COLUMNS.map((column) => {
+            const value = c[column];
+            return value instanceof Date ? isoDate(value) : value;
+          }),
+        )
+        .commit();
       tally.add(row);
       rows++;
     }
@@ -147,8 +159,18 @@ function writeCounts(sheet: ExcelJS.Worksheet, tally: Tally, ctx: ExportContext)
     }
     sheet.addRow([t.total, ...totals, totals.reduce((x, y) => x + y, 0)]).commit();
   };
-  table(t.byArea, areaKeys, (k) => (k === 'none' ? t.noArea : ctx.areaName(k)), (m, k) => tally.byArea.get(m)?.get(k) ?? 0);
+  table(
+    t.byArea,
+    areaKeys,
+    (k) => (k === 'none' ? t.noArea : ctx.areaName(k)),
+    (m, k) => tally.byArea.get(m)?.get(k) ?? 0,
+  );
   sheet.addRow([]).commit();
-  table(t.byStatus, NEED_STATUSES, (s) => all.status[s], (m, s) => tally.byStatus.get(m)?.get(s) ?? 0);
+  table(
+    t.byStatus,
+    NEED_STATUSES,
+    (s) => all.status[s],
+    (m, s) => tally.byStatus.get(m)?.get(s) ?? 0,
+  );
   sheet.commit();
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
 import { isoDate } from './columns.js';
 
-export function areaNamesOf(areas: ReadonlyArray<{ slug: AreaSlug; name: string; nameEn: string }>, locale: Locale): (slug: AreaSlug) => string {
+export function areaNamesOf(areas: readonly { slug: AreaSlug; name: string; nameEn: string }[], locale: Locale): (slug: AreaSlug) => string {
   const names = new Map(areas.map((a) => [a.slug, locale === 'sv' ? a.name : a.nameEn]));
   return (slug) => names.get(slug) ?? slug;
 }

@@ -21,7 +21,7 @@ export interface ExportFile {
 export interface NeedsExportDeps {
   db: Db;
   locale: Locale;
-  areas: ReadonlyArray<{ slug: AreaSlug; name: string; nameEn: string }>;
+  areas: readonly { slug: AreaSlug; name: string; nameEn: string }[];
   isAdmin(userId: string): boolean;
 }
 

@@ -73,9 +73,9 @@ const sv = {
     returned: (channels: string) => `:leftwards_arrow_with_hook: Ingen tog den: ${channels} svarade :-1:. Hjälp oss hitta rätt mottagare.`,
   },
   permissions: {
-    channelMembers: (channel: string) =>
-      `Det här kan bara medlemmar i ${channel}, den som registrerade behovet, den som tagit det och administratörer göra.`,
-    needPeople: 'Det här kan bara den som registrerade behovet, den som tagit det och administratörer göra här; teamkanalens medlemmar kan göra det på förslaget i kanalen.',
+    channelMembers: (channel: string) => `Det här kan bara medlemmar i ${channel}, den som registrerade behovet, den som tagit det och administratörer göra.`,
+    needPeople:
+      'Det här kan bara den som registrerade behovet, den som tagit det och administratörer göra här; teamkanalens medlemmar kan göra det på förslaget i kanalen.',
     owners: 'Det här kan bara den som registrerade behovet, vår kontakt och administratörer göra.',
     withdrawn: 'Behovet är återkallat, så det går inte att ändra längre.',
     cannotCheck: 'Behörigheten kunde inte kontrolleras just nu. Försök igen om en stund.',
@@ -147,8 +147,7 @@ const sv = {
   viewButton: 'Visa',
   home: {
     header: 'Behovsbryggan',
-    counts: (open: number, claimed: number, resolved: number, year: number) =>
-      `*${open}* öppna · *${claimed}* tagna · *${resolved}* lösta ${year}`,
+    counts: (open: number, claimed: number, resolved: number, year: number) => `*${open}* öppna · *${claimed}* tagna · *${resolved}* lösta ${year}`,
     newNeed: 'Nytt behov',
     mineTitle: 'Mina behov',
     mineHint: 'Behov du har registrerat, där du är vår kontakt eller som du har tagit.',
@@ -259,8 +258,7 @@ const sv = {
   notice: { title: 'Behovsbryggan', close: 'Stäng' },
   summary: {
     header: (week: number, range: string) => `Veckosammanfattning v. ${week} (${range})`,
-    total: (count: number, average: string, change: string) =>
-      `*Nya behov:* ${count} (snitt de fyra veckorna före: ${average}, ${change})`,
+    total: (count: number, average: string, change: string) => `*Nya behov:* ${count} (snitt de fyra veckorna före: ${average}, ${change})`,
     perMunicipality: 'Per kommun',
     perArea: 'Per styrkeområde',
     countLine: (label: string, count: number, average: string, change: string) => `• ${label}: *${count}* (snitt ${average}, ${change})`,
@@ -270,8 +268,7 @@ const sv = {
     waitingNone: (days: number) => `*Väntar på svar:* inga behov har väntat ${days} dagar eller mer.`,
     recorded: (date: string) => `registrerat ${date}`,
     activity: (claimed: number, resolved: number) => `*Under veckan:* ${claimed} behov tagna, ${resolved} lösta`,
-    feedback: (up: number, down: number, recategorised: number) =>
-      `*Återkoppling i kanalen:* 👍 ${up} · 👎 ${down} · ${recategorised} omklassade`,
+    feedback: (up: number, down: number, recategorised: number) => `*Återkoppling i kanalen:* 👍 ${up} · 👎 ${down} · ${recategorised} omklassade`,
     chartNote: 'Diagrammet visar nya behov per styrkeområde och kommun de senaste åtta veckorna.',
     chartMissing: 'Diagrammet kunde inte skapas den här gången.',
     chartNotInChannel: 'Diagrammet kunde inte delas här: bjud in appen till kanalen (/invite) så kommer det med nästa vecka.',
@@ -385,7 +382,8 @@ const sv = {
     modalPreview: 'Förhandsgranska',
     modalImport: 'Importera',
     modalClose: 'Stäng',
-    modalIntro: 'Ladda upp anteckningar från en workshop: en CSV- eller XLSX-fil med kolumnerna kommun, rubrik, beskrivning, verksamhet, kontakt i kommunen, vår kontakt, datum och källa (rubrikraden först). Du får se en förhandsgranskning innan något sparas.',
+    modalIntro:
+      'Ladda upp anteckningar från en workshop: en CSV- eller XLSX-fil med kolumnerna kommun, rubrik, beskrivning, verksamhet, kontakt i kommunen, vår kontakt, datum och källa (rubrikraden först). Du får se en förhandsgranskning innan något sparas.',
     fileLabel: 'Fil (CSV eller XLSX)',
     sourceLabel: 'Källa',
     sourceHint: 'Var behoven kom fram, t.ex. Workshop Motala 2027-03-12. Sparas med varje behov.',
@@ -489,9 +487,9 @@ const en: Widen<Messages> = {
     returned: (channels: string) => `:leftwards_arrow_with_hook: Nobody took it: ${channels} answered :-1:. Help us find the right team.`,
   },
   permissions: {
-    channelMembers: (channel: string) =>
-      `Only members of ${channel}, whoever recorded the need, whoever took it and administrators can do this.`,
-    needPeople: "Only whoever recorded the need, whoever took it and administrators can do this here; a team channel's members can on the suggestion in the channel.",
+    channelMembers: (channel: string) => `Only members of ${channel}, whoever recorded the need, whoever took it and administrators can do this.`,
+    needPeople:
+      "Only whoever recorded the need, whoever took it and administrators can do this here; a team channel's members can on the suggestion in the channel.",
     owners: 'Only whoever recorded the need, our contact and administrators can do this.',
     withdrawn: 'The need has been withdrawn, so it cannot be changed any more.',
     cannotCheck: 'Permissions could not be checked right now. Please try again shortly.',
@@ -561,8 +559,7 @@ const en: Widen<Messages> = {
   viewButton: 'View',
   home: {
     header: 'Behovsbryggan',
-    counts: (open: number, claimed: number, resolved: number, year: number) =>
-      `*${open}* open · *${claimed}* claimed · *${resolved}* resolved in ${year}`,
+    counts: (open: number, claimed: number, resolved: number, year: number) => `*${open}* open · *${claimed}* claimed · *${resolved}* resolved in ${year}`,
     newNeed: 'New need',
     mineTitle: 'My needs',
     mineHint: 'Needs you recorded, where you are our contact, or that you took.',
@@ -673,8 +670,7 @@ const en: Widen<Messages> = {
   notice: { title: 'Behovsbryggan', close: 'Close' },
   summary: {
     header: (week: number, range: string) => `Weekly summary, week ${week} (${range})`,
-    total: (count: number, average: string, change: string) =>
-      `*New needs:* ${count} (average of the four weeks before: ${average}, ${change})`,
+    total: (count: number, average: string, change: string) => `*New needs:* ${count} (average of the four weeks before: ${average}, ${change})`,
     perMunicipality: 'By municipality',
     perArea: 'By strength area',
     countLine: (label: string, count: number, average: string, change: string) => `• ${label}: *${count}* (average ${average}, ${change})`,
@@ -684,8 +680,7 @@ const en: Widen<Messages> = {
     waitingNone: (days: number) => `*Waiting for an answer:* no need has waited ${days} days or more.`,
     recorded: (date: string) => `recorded ${date}`,
     activity: (claimed: number, resolved: number) => `*During the week:* ${claimed} needs claimed, ${resolved} resolved`,
-    feedback: (up: number, down: number, recategorised: number) =>
-      `*Feedback in the channel:* 👍 ${up} · 👎 ${down} · ${recategorised} recategorised`,
+    feedback: (up: number, down: number, recategorised: number) => `*Feedback in the channel:* 👍 ${up} · 👎 ${down} · ${recategorised} recategorised`,
     chartNote: 'The chart shows new needs per strength area and municipality over the last eight weeks.',
     chartMissing: 'The chart could not be made this time.',
     chartNotInChannel: 'The chart could not be shared here: invite the app to the channel (/invite) and it comes along next week.',
@@ -797,7 +792,8 @@ const en: Widen<Messages> = {
     modalPreview: 'Preview',
     modalImport: 'Import',
     modalClose: 'Close',
-    modalIntro: 'Upload the notes of a workshop: a CSV or XLSX file with the columns kommun, rubrik, beskrivning, verksamhet, kontakt i kommunen, vår kontakt, datum and källa (or their English names; header first). You see a preview before anything is saved.',
+    modalIntro:
+      'Upload the notes of a workshop: a CSV or XLSX file with the columns kommun, rubrik, beskrivning, verksamhet, kontakt i kommunen, vår kontakt, datum and källa (or their English names; header first). You see a preview before anything is saved.',
     fileLabel: 'File (CSV or XLSX)',
     sourceLabel: 'Source',
     sourceHint: 'Where the needs came up, e.g. Workshop Motala 2027-03-12. Stored with each need.',

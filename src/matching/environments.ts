@@ -174,9 +174,7 @@ function needWordsOf(need: Bag): NeedWords {
 function wordMet(word: readonly string[], need: NeedWords): boolean {
   return word.some(
     (f) =>
-      need.features.has(f) ||
-      (f.length - 2 >= MIN_COMPOUND_HEAD && need.heads.has(f.slice(2))) ||
-      (f.length - 2 >= MIN_COMPOUND_START && need.starts.has(f)),
+      need.features.has(f) || (f.length - 2 >= MIN_COMPOUND_HEAD && need.heads.has(f.slice(2))) || (f.length - 2 >= MIN_COMPOUND_START && need.starts.has(f)),
   );
 }
 
@@ -209,12 +207,7 @@ interface Scored {
   shared: Term[];
 }
 
-export function rankEnvironments(
-  text: string,
-  classification: Classification,
-  environments: EnvironmentProfile[],
-  limit = 3,
-): RankedEnvironment[] {
+export function rankEnvironments(text: string, classification: Classification, environments: EnvironmentProfile[], limit = 3): RankedEnvironment[] {
   const need = bagOf(text);
   const needWords = needWordsOf(need);
   const { texts, idf, norms } = prepare(environments);
@@ -251,12 +244,7 @@ export function rankEnvironments(
   const specific = classification.abstain
     ? []
     : scored
-        .filter(
-          (s) =>
-            !isCrossCutting(s.environment) &&
-            s.score >= SPECIFIC_FIT_THRESHOLD &&
-            (s.bestFit >= FIRM_AREA_FIT || s.shared.length > 0),
-        )
+        .filter((s) => !isCrossCutting(s.environment) && s.score >= SPECIFIC_FIT_THRESHOLD && (s.bestFit >= FIRM_AREA_FIT || s.shared.length > 0))
         .sort(byScore);
   // Nothing specific fits: the broad support organisations, the most relevant offer first.
   const chosen =
@@ -277,7 +265,10 @@ export function rankEnvironments(
 
 /** Only shared focus terms are named, so the reason never claims more than the environment's own profile says. */
 function reasonFor(environment: EnvironmentProfile, area: AreaSlug | undefined, shared: readonly Term[]): EnvironmentReason {
-  const terms = shared.filter((t) => t.focus).map((t) => t.label).slice(0, REASON_TERMS);
+  const terms = shared
+    .filter((t) => t.focus)
+    .map((t) => t.label)
+    .slice(0, REASON_TERMS);
   const named = new Set(terms.map(foldDiacritics));
   const focus = environment.focus.map((f) => f.trim()).filter((f) => f !== '' && !named.has(foldDiacritics(f)));
   if (isCrossCutting(environment) || area === undefined) return { kind: 'crossCutting', terms, focus };

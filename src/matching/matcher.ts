@@ -114,7 +114,10 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
     const profiles = examples.flatMap((e, i) => (e.labelled ? [] : [i]));
     for (let fold = 0; fold < folds; fold++) {
       const training = [...profiles, ...order.filter((_, j) => j % folds !== fold)];
-      const space = FeatureSpace.fit(training.map((i) => prepared.analysed[i] ?? []), config.tfidf);
+      const space = FeatureSpace.fit(
+        training.map((i) => prepared.analysed[i] ?? []),
+        config.tfidf,
+      );
       const model = fitWeights(
         training.map((i) => space.vectorise(prepared.analysed[i] ?? [])),
         training.map((i) => examples[i]!),
@@ -232,7 +235,9 @@ export class LogisticMatcher implements TrainedMatcher {
     const { config, model } = snapshot;
     const space = FeatureSpace.fromSnapshot(snapshot.space);
     if (model.outputs !== OUTPUTS || model.bias.length !== OUTPUTS || model.weights.length !== space.size * OUTPUTS) {
-      throw new Error(`matcher snapshot: ${model.weights.length} weights and ${model.bias.length} biases for ${space.size} features × ${model.outputs} outputs`);
+      throw new Error(
+        `matcher snapshot: ${model.weights.length} weights and ${model.bias.length} biases for ${space.size} features × ${model.outputs} outputs`,
+      );
     }
     return new LogisticMatcher(
       snapshot.version,

@@ -22,7 +22,7 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
     addDocument(text: string, label: string): void;
     train(): void;
     classify(text: string): string;
-    getClassifications(text: string): Array<{ label: string; value: number }>;
+    getClassifications(text: string): { label: string; value: number }[];
   }
   export default BayesClassifier;
 }

@@ -36,7 +36,5 @@ function fnv1a(text: string, basis: number): number {
 
 /** A short, stable hex digest of a string (not cryptographic; identifies models and seeds shuffles). */
 export function shortHash(text: string): string {
-  return (
-    fnv1a(text, 0x811c9dc5).toString(16).padStart(8, '0') + fnv1a(text, 0x01234567).toString(16).padStart(8, '0').slice(0, 4)
-  );
+  return fnv1a(text, 0x811c9dc5).toString(16).padStart(8, '0') + fnv1a(text, 0x01234567).toString(16).padStart(8, '0').slice(0, 4);
 }

@@ -53,10 +53,7 @@ export function toAreaProfiles(areas: readonly SeedAreaLike[]): AreaProfile[] {
   return areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, keywords: [...a.keywords] }));
 }
 
-export function toLabelledExamples(
-  needs: readonly SeedNeedLike[],
-  options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
-): LabelledExample[] {
+export function toLabelledExamples(needs: readonly SeedNeedLike[], options: ToTrainingDataOptions = DEFAULT_TO_TRAINING): LabelledExample[] {
   const out: LabelledExample[] = [];
   for (const need of needs) {
     const title = need.title?.trim();

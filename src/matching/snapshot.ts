@@ -54,5 +54,7 @@ export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
 /** Bytes in the snapshot's typed arrays (the rest, config and calibration, is a few hundred bytes). */
 export function snapshotBytes(snapshot: MatcherSnapshot): number {
   const { space, model } = snapshot;
-  return space.vocabulary.byteLength + space.ends.byteLength + space.isWord.byteLength + space.idf.byteLength + model.weights.byteLength + model.bias.byteLength;
+  return (
+    space.vocabulary.byteLength + space.ends.byteLength + space.isWord.byteLength + space.idf.byteLength + model.weights.byteLength + model.bias.byteLength
+  );
 }

@@ -193,29 +193,34 @@ export class FeedbackService {
   ): Promise<FeedbackOutcome> {
     const refused = await this.refusal(needId, userId, as, channelId);
     if (refused) return { changed: false, refused };
-    return this.change(needId, userId, async (tx) => {
-      const need = await tx.need.findUnique({ where: { id: needId }, include: { suggestions: true } });
-      if (!need) return false;
-      const corrected = formatCorrectedAreas(areas);
-      if (need.correctedAreas === corrected) return false;
-      await tx.need.update({ where: { id: needId }, data: { correctedAreas: corrected } });
-      await replaceCurrentAreas(tx, needId, areas);
-      await tx.needEvent.create({ data: { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() } });
+    return this.change(
+      needId,
+      userId,
+      async (tx) => {
+        const need = await tx.need.findUnique({ where: { id: needId }, include: { suggestions: true } });
+        if (!need) return false;
+        const corrected = formatCorrectedAreas(areas);
+        if (need.correctedAreas === corrected) return false;
+        await tx.need.update({ where: { id: needId }, data: { correctedAreas: corrected } });
+        await replaceCurrentAreas(tx, needId, areas);
+        await tx.needEvent.create({ data: { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() } });
 
-      const targets = new Set(routeNeed(this.deps.channels, parseCorrectedAreas(corrected) ?? []).map((r) => r.channel));
-      for (const post of need.suggestions) {
-        const shouldShow = targets.has(post.channelId);
-        if (!shouldShow && post.state !== 'moved') await tx.suggestionPost.update({ where: { id: post.id }, data: { state: 'moved' } });
-        if (shouldShow && post.state === 'moved')
-          await tx.suggestionPost.update({ where: { id: post.id }, data: { state: post.messageTs ? 'posted' : 'pending' } });
-        targets.delete(post.channelId);
-      }
-      for (const channelId of targets) {
-        const post = await tx.suggestionPost.create({ data: { needId, channelId, reason: 'recategorised' } });
-        await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
-      }
-      return true;
-    }, { event: 'need recategorised', detail: { areas } });
+        const targets = new Set(routeNeed(this.deps.channels, parseCorrectedAreas(corrected) ?? []).map((r) => r.channel));
+        for (const post of need.suggestions) {
+          const shouldShow = targets.has(post.channelId);
+          if (!shouldShow && post.state !== 'moved') await tx.suggestionPost.update({ where: { id: post.id }, data: { state: 'moved' } });
+          if (shouldShow && post.state === 'moved')
+            await tx.suggestionPost.update({ where: { id: post.id }, data: { state: post.messageTs ? 'posted' : 'pending' } });
+          targets.delete(post.channelId);
+        }
+        for (const channelId of targets) {
+          const post = await tx.suggestionPost.create({ data: { needId, channelId, reason: 'recategorised' } });
+          await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
+        }
+        return true;
+      },
+      { event: 'need recategorised', detail: { areas } },
+    );
   }
 
   /**
@@ -307,7 +312,10 @@ export class FeedbackService {
       where: { id: needId },
       include: { classifications: { where: { suggested: true } }, feedback: true },
     });
-    const suggested = currentAreas(need.classifications.map((c) => c.areaSlug), null);
+    const suggested = currentAreas(
+      need.classifications.map((c) => c.areaSlug),
+      null,
+    );
     const labels = trainingLabelsFor(
       suggested,
       parseCorrectedAreas(need.correctedAreas),

@@ -17,10 +17,24 @@ export interface Vocabulary {
 }
 
 const STATUS_WORDS: Record<string, NeedStatus> = {
-  oppen: 'open', oppna: 'open', oppet: 'open', open: 'open',
-  tagen: 'claimed', tagna: 'claimed', taget: 'claimed', claimed: 'claimed', taken: 'claimed',
-  lost: 'resolved', losta: 'resolved', resolved: 'resolved', klar: 'resolved', klara: 'resolved',
-  aterkallad: 'withdrawn', aterkallade: 'withdrawn', aterkallat: 'withdrawn', withdrawn: 'withdrawn',
+  oppen: 'open',
+  oppna: 'open',
+  oppet: 'open',
+  open: 'open',
+  tagen: 'claimed',
+  tagna: 'claimed',
+  taget: 'claimed',
+  claimed: 'claimed',
+  taken: 'claimed',
+  lost: 'resolved',
+  losta: 'resolved',
+  resolved: 'resolved',
+  klar: 'resolved',
+  klara: 'resolved',
+  aterkallad: 'withdrawn',
+  aterkallade: 'withdrawn',
+  aterkallat: 'withdrawn',
+  withdrawn: 'withdrawn',
 };
 
 /** Every word an area can be named by: its slug and the longer words of its names. */

@@ -27,20 +27,20 @@ export async function loadTrainingData(db: Db): Promise<TrainingData & { version
   ]);
   return {
     version: versionOf(examples.length, examples.at(-1)?.id ?? null),
-    areas: areas.filter((a) => isAreaSlug(a.slug)).map((a) => ({
-      slug: a.slug as AreaSlug,
-      name: a.name,
-      description: a.description,
-      keywords: a.keywords.split('\n').filter(Boolean),
+    areas: areas
+      .filter((a) => isAreaSlug(a.slug))
+      .map((a) => ({
+        slug: a.slug as AreaSlug,
+        name: a.name,
+        description: a.description,
+        keywords: a.keywords.split('\n').filter(Boolean),
+      })),
+    examples: examples.map((e): LabelledExample => ({
+      text: e.text,
+      areas: e.labels.filter((l) => l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
+      negativeAreas: e.labels.filter((l) => !l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
+      ...(e.source === 'feedback' ? { weight: FEEDBACK_EXAMPLE_WEIGHT } : {}),
     })),
-    examples: examples.map(
-      (e): LabelledExample => ({
-        text: e.text,
-        areas: e.labels.filter((l) => l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
-        negativeAreas: e.labels.filter((l) => !l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
-        ...(e.source === 'feedback' ? { weight: FEEDBACK_EXAMPLE_WEIGHT } : {}),
-      }),
-    ),
   };
 }
 

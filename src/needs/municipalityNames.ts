@@ -10,7 +10,7 @@ export const foldWord = (word: string): string => foldDiacritics(word.toLowerCas
 export const MUNICIPALITY_FILLER = new Set(['kommun', 'kommuns', 'kommunen', 'municipality', 'i', 'in', 'och', 'and']);
 
 /** The municipality one word names ("Norrköpings", "norrkoping"), if any. */
-export function municipalityOfWord(word: string, municipalities: ReadonlyArray<{ id: number; name: string }>): number | undefined {
+export function municipalityOfWord(word: string, municipalities: readonly { id: number; name: string }[]): number | undefined {
   const folded = foldWord(word);
   if (folded === '') return undefined;
   for (const m of municipalities) {
@@ -21,7 +21,7 @@ export function municipalityOfWord(word: string, municipalities: ReadonlyArray<{
 }
 
 /** The municipality a whole cell names ("Norrköpings kommun", "Kommun: norrkoping"), if any. */
-export function municipalityOfName(text: string, municipalities: ReadonlyArray<{ id: number; name: string }>): number | undefined {
+export function municipalityOfName(text: string, municipalities: readonly { id: number; name: string }[]): number | undefined {
   const words = text.split(/[\s,:;/()-]+/).filter((w) => w !== '' && !MUNICIPALITY_FILLER.has(foldWord(w)));
   if (words.length === 0) return undefined;
   return municipalityOfWord(words.join(''), municipalities);

@@ -24,7 +24,7 @@ export async function replaceCurrentAreas(tx: Tx, needId: number, areas: readonl
 }
 
 /** The same for many needs at once (routing an import's batch): two statements. */
-export async function replaceCurrentAreasOf(tx: Tx, needs: ReadonlyArray<{ needId: number; areas: readonly AreaSlug[] }>): Promise<void> {
+export async function replaceCurrentAreasOf(tx: Tx, needs: readonly { needId: number; areas: readonly AreaSlug[] }[]): Promise<void> {
   if (needs.length === 0) return;
   await tx.needArea.deleteMany({ where: { needId: { in: needs.map((n) => n.needId) } } });
   const data = needs.flatMap(({ needId, areas }) => [...new Set(areas)].map((areaSlug) => ({ needId, areaSlug })));

@@ -89,7 +89,13 @@ export class NeedChanges {
         if (found && need.routedAt && changed.some((f) => SIMILARITY_FIELDS.includes(f))) await replaceSimilar(tx, needId, found, this.now());
         await queueUpdates(tx, needId, this.now());
       }
-      return { changed, currentAreas: currentAreas(need.classifications.map((c) => c.areaSlug), need.correctedAreas) };
+      return {
+        changed,
+        currentAreas: currentAreas(
+          need.classifications.map((c) => c.areaSlug),
+          need.correctedAreas,
+        ),
+      };
     });
     if (result.changed.length > 0) {
       if (result.changed.some((f) => SIMILARITY_FIELDS.includes(f))) await this.deps.similar?.upsert(indexed).catch(() => undefined);

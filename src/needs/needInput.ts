@@ -44,11 +44,18 @@ export interface NeedInput {
 
 export type NeedValidation = { ok: true; input: NeedInput } | { ok: false; errors: NeedFieldError[] };
 
-const slackUserId = z.string().max(255).regex(/^[UW][A-Z0-9]{2,}$/);
+const slackUserId = z
+  .string()
+  .max(255)
+  .regex(/^[UW][A-Z0-9]{2,}$/);
 
 /** Collapses runs of spaces/tabs but keeps line breaks, so a pasted description stays readable. */
 function tidy(text: string | null): string {
-  return (text ?? '').replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  return (text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** First sentence of the description, cut at a word boundary. */
@@ -56,7 +63,7 @@ export function deriveTitle(description: string): string {
   const firstLine = description.split('\n')[0] ?? description;
   // A sentence ends where the next word starts with a capital or digit, so "bl.a." and "t.ex."
   // do not cut the title short.
-  const sentence = (firstLine.match(/^.+?[.!?](?=\s+[A-ZÅÄÖ0-9]|\s*$)/u)?.[0] ?? firstLine).trim().replace(/[.!?]$/, '');
+  const sentence = (/^.+?[.!?](?=\s+[A-ZÅÄÖ0-9]|\s*$)/u.exec(firstLine)?.[0] ?? firstLine).trim().replace(/[.!?]$/, '');
   if (sentence.length <= DERIVED_TITLE_MAX) return sentence;
   const cut = sentence.slice(0, DERIVED_TITLE_MAX - 1);
   const lastSpace = cut.lastIndexOf(' ');

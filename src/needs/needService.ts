@@ -63,12 +63,30 @@ const NOT_ROUTED: RouteResult = { routed: false, channels: [] };
 
 /** What recordNeeds writes of a need (every column with a default included: see db/bulkInsert.ts). */
 const NEED_COLUMNS = [
-  'municipalityId', 'title', 'description', 'sector', 'municipalContact', 'ourContactUserId', 'recordedByUserId',
-  'originChannelId', 'source', 'submissionKey', 'searchText', 'recordedAt', 'sourceLabel', 'status',
+  'municipalityId',
+  'title',
+  'description',
+  'sector',
+  'municipalContact',
+  'ourContactUserId',
+  'recordedByUserId',
+  'originChannelId',
+  'source',
+  'submissionKey',
+  'searchText',
+  'recordedAt',
+  'sourceLabel',
+  'status',
 ] as const;
 const insertedNeeds = z.array(z.object({ id: z.coerce.number().int(), title: z.string(), submissionKey: z.string() }));
 
-type UnroutedNeed = { id: number; municipalityId: number; title: string; description: string; source: string };
+interface UnroutedNeed {
+  id: number;
+  municipalityId: number;
+  title: string;
+  description: string;
+  source: string;
+}
 
 export class NeedService {
   private environments: EnvironmentProfile[] | null = null;
@@ -93,7 +111,10 @@ export class NeedService {
     if (!need) return null;
     return {
       title: need.title,
-      areas: currentAreas(need.classifications.map((c) => c.areaSlug), need.correctedAreas),
+      areas: currentAreas(
+        need.classifications.map((c) => c.areaSlug),
+        need.correctedAreas,
+      ),
       corrected: need.correctedAreas !== null,
     };
   }
@@ -115,7 +136,7 @@ export class NeedService {
    * itself (routeNeeds) right after; should it stop in between, the needs are found unrouted at the
    * bot's next start (and by the next import of the same rows).
    */
-  async recordNeeds(rows: ReadonlyArray<{ input: NeedInput; meta: RecordMeta & { submissionKey: string } }>): Promise<RecordedNeed[]> {
+  async recordNeeds(rows: readonly { input: NeedInput; meta: RecordMeta & { submissionKey: string } }[]): Promise<RecordedNeed[]> {
     const { db } = this.deps;
     if (rows.length === 0) return [];
     const keys = [...new Set(rows.map((r) => r.meta.submissionKey))];
@@ -145,7 +166,8 @@ export class NeedService {
       return one;
     }
     const createdByKey = new Map(created.map((n) => [n.submissionKey, n] as const));
-    if (created.length > 0) this.deps.logger?.info({ needs: created.length, firstNeedId: Math.min(...created.map((n) => n.id)), source: rows[0]!.meta.source }, 'needs recorded');
+    if (created.length > 0)
+      this.deps.logger?.info({ needs: created.length, firstNeedId: Math.min(...created.map((n) => n.id)), source: rows[0]!.meta.source }, 'needs recorded');
     // The first row of a key in this batch created it; a later one is "already there".
     const claimed = new Set<string>();
     return rows.map(({ meta: { submissionKey: key } }) => {
@@ -241,14 +263,23 @@ export class NeedService {
         : [];
       // In the index before the batch is written, so that the next need of the same batch (a
       // workshop's other municipality) finds this one; a need that ends up not routed is recorded all the same.
-      await similar?.upsert(indexed).catch((error: unknown) => this.deps.logger?.warn({ needId: need.id, err: error }, 'need not added to the similar-needs index'));
+      await similar
+        ?.upsert(indexed)
+        .catch((error: unknown) => this.deps.logger?.warn({ needId: need.id, err: error }, 'need not added to the similar-needs index'));
       // An imported need has nobody waiting for a confirmation: the import reports its own summary.
       routings.push({ needId: need.id, ...decideRouting(text, ctx), similar: found, confirm: need.source !== 'import' });
     }
     await db.$transaction((tx) => writeRoutings(tx, routings, this.now()));
     for (const r of routings) {
       this.deps.logger?.info(
-        { needId: r.needId, areas: r.suggestedAreas, abstained: r.classification.abstain, channels: r.routes.map((route) => route.channel), modelVersion: r.classification.modelVersion, similar: r.similar.map((s) => s.needId) },
+        {
+          needId: r.needId,
+          areas: r.suggestedAreas,
+          abstained: r.classification.abstain,
+          channels: r.routes.map((route) => route.channel),
+          modelVersion: r.classification.modelVersion,
+          similar: r.similar.map((s) => s.needId),
+        },
         'need classified and its posts queued',
       );
     }
@@ -298,9 +329,7 @@ export class NeedService {
 
   private async environmentProfiles(): Promise<EnvironmentProfile[]> {
     // Reference data changes only by re-seeding, so it is read once per process.
-    this.environments ??= (
-      await this.deps.db.innovationEnvironment.findMany({ include: { areas: true }, orderBy: { id: 'asc' } })
-    ).map((e) => ({
+    this.environments ??= (await this.deps.db.innovationEnvironment.findMany({ include: { areas: true }, orderBy: { id: 'asc' } })).map((e) => ({
       id: e.id,
       name: e.name,
       areas: e.areas.map((a) => a.areaSlug as AreaSlug),

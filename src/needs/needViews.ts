@@ -184,7 +184,19 @@ export async function loadNeedDetail(db: Db, needId: number): Promise<NeedDetail
   ]);
   const history: HistoryEntry[] = [
     { at: need.recordedAt, kind: 'recorded', userId: need.recordedByUserId, detail: need.recordedByUserId === null ? (need.sourceLabel ?? '') : '' },
-    ...(row.routedAt ? [{ at: row.routedAt, kind: 'routed' as const, userId: null, detail: posts.filter((p) => p.reason !== 'recategorised' && p.reason !== 'returned').map((p) => p.channelId).join(',') }] : []),
+    ...(row.routedAt
+      ? [
+          {
+            at: row.routedAt,
+            kind: 'routed' as const,
+            userId: null,
+            detail: posts
+              .filter((p) => p.reason !== 'recategorised' && p.reason !== 'returned')
+              .map((p) => p.channelId)
+              .join(','),
+          },
+        ]
+      : []),
     ...events.map((e) => ({ at: e.at, kind: e.kind as HistoryKind, userId: e.userId, detail: e.detail })),
   ];
   return {
@@ -202,9 +214,7 @@ export async function loadSuggestionView(db: Db, suggestionId: number): Promise<
   if (!need) return null;
   const siblings = await db.suggestionPost.findMany({ where: { needId: post.needId, state: { not: 'moved' } }, orderBy: { id: 'asc' } });
   const returned =
-    post.reason === 'returned'
-      ? await db.needEvent.findFirst({ where: { needId: post.needId, kind: 'returned_to_intake' }, orderBy: { id: 'desc' } })
-      : null;
+    post.reason === 'returned' ? await db.needEvent.findFirst({ where: { needId: post.needId, kind: 'returned_to_intake' }, orderBy: { id: 'desc' } }) : null;
   return {
     suggestionId: post.id,
     channelId: post.channelId,

@@ -52,7 +52,12 @@ export class SimilarNeeds {
   async find(need: IndexedNeed): Promise<SimilarFound[]> {
     await this.load();
     return this.index
-      .similarTo(need.text, { excludeKey: need.id, excludeGroup: need.municipalityId, limit: SIMILAR_SHOWN, threshold: this.options.threshold ?? SIMILARITY_THRESHOLD })
+      .similarTo(need.text, {
+        excludeKey: need.id,
+        excludeGroup: need.municipalityId,
+        limit: SIMILAR_SHOWN,
+        threshold: this.options.threshold ?? SIMILARITY_THRESHOLD,
+      })
       .map((hit) => ({ needId: hit.key, score: hit.score }));
   }
 

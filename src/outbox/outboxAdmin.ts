@@ -16,8 +16,7 @@ export interface OutboxListing {
 }
 
 export async function listOutbox(db: Db, status: OutboxStatusFilter, limit: number): Promise<OutboxListing[]> {
-  const where =
-    status === 'all' ? {} : status === 'unsent' ? { status: { in: ['pending', 'failed'] } } : { status };
+  const where = status === 'all' ? {} : status === 'unsent' ? { status: { in: ['pending', 'failed'] } } : { status };
   return db.outboxMessage.findMany({
     where,
     orderBy: { id: 'asc' },

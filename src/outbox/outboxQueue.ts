@@ -78,9 +78,7 @@ export async function enqueue(tx: Tx, item: NewOutboxItem, now: Date = new Date(
   await tx.outboxMessage.upsert({
     where: { dedupeKey: dedupeKeyOf(item) },
     create: { dedupeKey: dedupeKeyOf(item), kind, lane: laneOf(item), payload: JSON.stringify(params), nextAttemptAt: now },
-    update: requeue
-      ? { status: 'pending', generation: { increment: 1 }, attempts: 0, nextAttemptAt: now, lastError: null }
-      : {},
+    update: requeue ? { status: 'pending', generation: { increment: 1 }, attempts: 0, nextAttemptAt: now, lastError: null } : {},
   });
 }
 
@@ -101,9 +99,21 @@ export async function enqueueMany(tx: Tx, items: readonly OnceOutboxItem[], now:
     tx,
     'OutboxMessage',
     ['dedupeKey', 'kind', 'lane', 'payload', 'status', 'generation', 'attempts', 'nextAttemptAt', 'createdAt'],
-    [...byKey].filter(([key]) => !known.has(key)).map(([dedupeKey, item]) => {
-      const { kind, ...params } = item;
-      return { dedupeKey, kind, lane: laneOf(item), payload: JSON.stringify(params), status: 'pending', generation: 0, attempts: 0, nextAttemptAt: now, createdAt: now };
-    }),
+    [...byKey]
+      .filter(([key]) => !known.has(key))
+      .map(([dedupeKey, item]) => {
+        const { kind, ...params } = item;
+        return {
+          dedupeKey,
+          kind,
+          lane: laneOf(item),
+          payload: JSON.stringify(params),
+          status: 'pending',
+          generation: 0,
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        };
+      }),
   );
 }

@@ -64,9 +64,7 @@ const environmentsSchema = z.object({
 });
 
 const municipalitiesSchema = z.object({
-  municipalities: z
-    .array(z.object({ name: z.string().min(1), formal: z.string().min(1), population: z.number().int().positive() }))
-    .length(13),
+  municipalities: z.array(z.object({ name: z.string().min(1), formal: z.string().min(1), population: z.number().int().positive() })).length(13),
 });
 
 const labelledNeedSchema = z.object({

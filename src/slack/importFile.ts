@@ -13,7 +13,10 @@ const DOWNLOAD_TIMEOUT_MS = 30_000;
 export type ImportFileFailure = 'tooBig' | 'fileType' | 'fetchFailed';
 
 export class SlackFileError extends Error {
-  constructor(readonly failure: ImportFileFailure, detail: string) {
+  constructor(
+    readonly failure: ImportFileFailure,
+    detail: string,
+  ) {
     super(detail);
   }
 }

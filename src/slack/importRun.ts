@@ -46,5 +46,8 @@ export async function runSlackImport(
 }
 
 export function fetchImportFile(deps: { imports: SlackImportDeps }, client: WebClient, botToken: string, fileId: string): Promise<FetchedFile> {
-  return fetchSlackFile(client, botToken, fileId, { downloadOrigins: deps.imports.downloadOrigins, ...(deps.imports.maxBytes ? { maxBytes: deps.imports.maxBytes } : {}) });
+  return fetchSlackFile(client, botToken, fileId, {
+    downloadOrigins: deps.imports.downloadOrigins,
+    ...(deps.imports.maxBytes ? { maxBytes: deps.imports.maxBytes } : {}),
+  });
 }

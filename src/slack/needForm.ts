@@ -78,7 +78,7 @@ export const tamperedFormErrors = (locale: Locale): Record<string, string> => mo
  */
 export function validateSubmittedNeed(
   values: unknown,
-  municipalities: ReadonlyArray<{ id: number }>,
+  municipalities: readonly { id: number }[],
   locale: Locale,
 ): { ok: true; input: NeedInput } | { ok: false; errors: Record<string, string> } {
   const validation = validateNeedForm(readNeedForm(values), new Set(municipalities.map((m) => m.id)));

@@ -34,14 +34,22 @@ export function createSlackOutboxSender(deps: SlackOutboxSenderDeps): OutboxSend
     if (!item) throw new OutboxSendError(`unreadable outbox row (${row.kind})`, 'permanent', { outcomeKnown: true });
     try {
       switch (item.kind) {
-        case 'suggestion':
-          return await sendSuggestion(deps, row, item.suggestionId);
-        case 'suggestion_update':
-          return await updateSuggestion(deps, item.suggestionId);
-        case 'confirmation':
-          return await sendConfirmation(deps, item.needId);
-        case 'weekly_summary':
-          return await sendWeeklySummary(deps, row, item);
+        case 'suggestion': {
+          await sendSuggestion(deps, row, item.suggestionId);
+          return;
+        }
+        case 'suggestion_update': {
+          await updateSuggestion(deps, item.suggestionId);
+          return;
+        }
+        case 'confirmation': {
+          await sendConfirmation(deps, item.needId);
+          return;
+        }
+        case 'weekly_summary': {
+          await sendWeeklySummary(deps, row, item);
+          return;
+        }
       }
     } catch (error) {
       throw toOutboxError(error);

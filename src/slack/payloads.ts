@@ -6,9 +6,18 @@ import { z } from 'zod';
 
 /** Slack ids are short; DESIGN caps them at 255. A 200,000-character "channel id" is refused. */
 const MAX_ID = 255;
-export const userIdSchema = z.string().max(MAX_ID).regex(/^[UWB][A-Z0-9]{2,}$/);
-export const channelIdSchema = z.string().max(MAX_ID).regex(/^[CGD][A-Z0-9]{2,}$/);
-export const messageTsSchema = z.string().max(32).regex(/^\d{1,12}\.\d{1,8}$/);
+export const userIdSchema = z
+  .string()
+  .max(MAX_ID)
+  .regex(/^[UWB][A-Z0-9]{2,}$/);
+export const channelIdSchema = z
+  .string()
+  .max(MAX_ID)
+  .regex(/^[CGD][A-Z0-9]{2,}$/);
+export const messageTsSchema = z
+  .string()
+  .max(32)
+  .regex(/^\d{1,12}\.\d{1,8}$/);
 const triggerIdSchema = z.string().min(1).max(MAX_ID);
 
 /** A database row id as Slack hands it back (a button value): digits only, no sign, no leading zero. */
@@ -33,8 +42,16 @@ export const commandPayload = z.object({
   channel_id: channelIdSchema,
   trigger_id: triggerIdSchema,
   /** For a link to the app's Home tab. */
-  team_id: z.string().max(MAX_ID).regex(/^[TE][A-Z0-9]{2,}$/).optional(),
-  api_app_id: z.string().max(MAX_ID).regex(/^A[A-Z0-9]{2,}$/).optional(),
+  team_id: z
+    .string()
+    .max(MAX_ID)
+    .regex(/^[TE][A-Z0-9]{2,}$/)
+    .optional(),
+  api_app_id: z
+    .string()
+    .max(MAX_ID)
+    .regex(/^A[A-Z0-9]{2,}$/)
+    .optional(),
 });
 
 export const messageShortcutPayload = z.object({
@@ -50,7 +67,10 @@ export const reactionEventPayload = z.object({
   item: z.object({ type: z.literal('message'), channel: channelIdSchema, ts: messageTsSchema }),
 });
 
-const viewIdSchema = z.string().max(MAX_ID).regex(/^V[A-Z0-9]{2,}$/);
+const viewIdSchema = z
+  .string()
+  .max(MAX_ID)
+  .regex(/^V[A-Z0-9]{2,}$/);
 
 export const viewSubmissionPayload = z.object({
   user: z.object({ id: userIdSchema }),
@@ -72,7 +92,10 @@ export const buttonPayload = z.object({
     .array(
       z.object({
         action_id: z.string().min(1).max(MAX_ID),
-        action_ts: z.string().max(32).regex(/^\d{1,12}(\.\d{1,8})?$/),
+        action_ts: z
+          .string()
+          .max(32)
+          .regex(/^\d{1,12}(\.\d{1,8})?$/),
         value: z.string().max(2000).optional(),
       }),
     )
@@ -101,7 +124,10 @@ export const viewActionPayload = z.object({
     .array(
       z.object({
         action_id: z.string().min(1).max(MAX_ID),
-        action_ts: z.string().max(32).regex(/^\d{1,12}(\.\d{1,8})?$/),
+        action_ts: z
+          .string()
+          .max(32)
+          .regex(/^\d{1,12}(\.\d{1,8})?$/),
         value: z.string().max(2000).optional(),
         selected_option: selected.nullish(),
         selected_options: z.array(selected).max(100).nullish(),
@@ -118,12 +144,7 @@ export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
 export type ButtonPayload = z.infer<typeof buttonPayload>;
 
 /** Parses a payload; on failure logs which fields were wrong (no values: they may be personal) at debug. */
-export function parsePayload<T>(
-  schema: z.ZodType<T>,
-  payload: unknown,
-  logger: { debug(...msg: unknown[]): void },
-  what: string,
-): T | null {
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown, logger: { debug(...msg: unknown[]): void }, what: string): T | null {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
   const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(top level)'))].join(', ');

@@ -36,15 +36,22 @@ export async function checkWorkspace(config: Config, channels: ChannelsConfig, s
   if (missing.length > 0) {
     throw new StartupError(
       missing
-        .map((c) => `${source}: channel ${c.id} does not exist in ${bot.team} — check the id (channel details, at the bottom), or invite @${bot.botName} if it is a private channel`)
+        .map(
+          (c) =>
+            `${source}: channel ${c.id} does not exist in ${bot.team} — check the id (channel details, at the bottom), or invite @${bot.botName} if it is a private channel`,
+        )
         .join('\n'),
     );
   }
   for (const check of checks) {
     const channel = channelLabel(check);
     if (check.state === 'joined') logger.info({ channel: check.id }, 'joined a team channel');
-    if (check.state === 'private_not_member') logger.warn(`channel ${channel} is private and @${bot.botName} is not in it: invite it (/invite @${bot.botName} in the channel), or reactions there never reach the app`);
-    if (check.state === 'cannot_join') logger.warn(`could not join channel ${channel} (${check.detail}): invite @${bot.botName} to it, or reactions there never reach the app`);
+    if (check.state === 'private_not_member')
+      logger.warn(
+        `channel ${channel} is private and @${bot.botName} is not in it: invite it (/invite @${bot.botName} in the channel), or reactions there never reach the app`,
+      );
+    if (check.state === 'cannot_join')
+      logger.warn(`could not join channel ${channel} (${check.detail}): invite @${bot.botName} to it, or reactions there never reach the app`);
     if (check.state === 'archived') logger.warn(`channel ${channel} is archived: nothing can be posted there; change it in ${source}`);
   }
 }

@@ -24,11 +24,7 @@ export interface PreparedSummary {
 }
 
 /** Loads and renders one summary; shared by the sender and `summary --dry-run`. */
-export async function prepareWeeklySummary(
-  db: Db,
-  scope: SummaryScope,
-  locale: Locale,
-): Promise<PreparedSummary> {
+export async function prepareWeeklySummary(db: Db, scope: SummaryScope, locale: Locale): Promise<PreparedSummary> {
   const summary = await loadWeeklySummary(db, scope);
   const message = weeklySummaryMessage(summary, locale);
   if (!message.withChart) return { summary, message, chart: null };
@@ -50,16 +46,17 @@ export interface SummaryPostHooks {
 }
 
 /** Posts a prepared summary to its channel; returns the uploaded chart's file id, if any. */
-export async function postPreparedSummary(
-  client: WebClient,
-  prepared: PreparedSummary,
-  locale: Locale,
-  hooks: SummaryPostHooks = {},
-): Promise<string | null> {
+export async function postPreparedSummary(client: WebClient, prepared: PreparedSummary, locale: Locale, hooks: SummaryPostHooks = {}): Promise<string | null> {
   const { summary, message, chart } = prepared;
   const t = messages(locale).summary;
   const week = Number(summary.isoWeek.slice(-2));
-  const common = { channel: summary.channelId, text: message.text, unfurl_links: false, unfurl_media: false, ...(hooks.metadata ? { metadata: hooks.metadata } : {}) };
+  const common = {
+    channel: summary.channelId,
+    text: message.text,
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(hooks.metadata ? { metadata: hooks.metadata } : {}),
+  };
   if (!message.withChart) {
     await client.chat.postMessage(common);
     return null;
@@ -94,11 +91,7 @@ export async function postPreparedSummary(
 }
 
 /** Posts a claimed (channel, week) once: adopts a post an earlier, interrupted attempt made. */
-export async function sendWeeklySummary(
-  deps: SlackOutboxSenderDeps,
-  row: OutboxRow,
-  item: { channelId: string; isoWeek: string },
-): Promise<void> {
+export async function sendWeeklySummary(deps: SlackOutboxSenderDeps, row: OutboxRow, item: { channelId: string; isoWeek: string }): Promise<void> {
   const { db, client, locale } = deps;
   const { channelId, isoWeek } = item;
   const where = { channelId_isoWeek: { channelId, isoWeek } };
@@ -108,8 +101,11 @@ export async function sendWeeklySummary(
   if (claim.sentAt) return;
   if (row.unknownOutcomeSince) {
     const fileId = claim.fileId;
-    const earlier = await findEarlierPost(deps, channelId, row.unknownOutcomeSince, (m) =>
-      isOutboxPost(row.dedupeKey)(m) || (fileId !== null && (m.files ?? []).some((f) => f.id === fileId)),
+    const earlier = await findEarlierPost(
+      deps,
+      channelId,
+      row.unknownOutcomeSince,
+      (m) => isOutboxPost(row.dedupeKey)(m) || (fileId !== null && (m.files ?? []).some((f) => f.id === fileId)),
     );
     if (earlier) {
       deps.logger.info({ channelId, isoWeek, ts: earlier }, 'found the earlier post of a weekly summary; not posting again');
@@ -117,7 +113,11 @@ export async function sendWeeklySummary(
       return;
     }
   }
-  const prepared = await prepareWeeklySummary(db, { channelId, week: parseIsoWeek(isoWeek), areas: decodeAreas(claim.areas), timezone: claim.timezone }, locale);
+  const prepared = await prepareWeeklySummary(
+    db,
+    { channelId, week: parseIsoWeek(isoWeek), areas: decodeAreas(claim.areas), timezone: claim.timezone },
+    locale,
+  );
   const fileId = await postPreparedSummary(client, prepared, locale, {
     metadata: outboxMetadata(row),
     onFileId: async (id) => {

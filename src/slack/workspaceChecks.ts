@@ -7,7 +7,16 @@ import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRequestError, type WebClien
 /** A problem that ends start-up: one line, no stack trace. */
 export class StartupError extends Error {}
 
-const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'team_disabled', 'user_removed_from_team']);
+const TOKEN_REFUSED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'team_disabled',
+  'user_removed_from_team',
+]);
 
 /** One line for a failed call to Slack, naming the token and what to do. */
 export function describeSlackFailure(error: unknown, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', apiUrl: string): string {
@@ -59,7 +68,7 @@ export async function checkBotToken(client: WebClient, apiUrl: string): Promise<
       teamId: result.team_id ?? '?',
       botUserId: result.user_id ?? '?',
       botName: result.user ?? 'Behovsbryggan',
-      scopes: (result.response_metadata as { scopes?: string[] } | undefined)?.scopes ?? null,
+      scopes: result.response_metadata?.scopes ?? null,
     };
   } catch (error) {
     throw new StartupError(describeSlackFailure(error, 'SLACK_BOT_TOKEN', apiUrl));

@@ -88,7 +88,10 @@ export async function renderChartSvg(summary: WeeklySummary, locale: Locale): Pr
   try {
     const svg = await view.toSVG();
     // Fit the drawing into the fixed canvas: the root keeps its viewBox, gets our size.
-    return svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${CHART_WIDTH}" height="${CHART_HEIGHT}" preserveAspectRatio="xMidYMid meet"`);
+    return svg.replace(
+      /^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/,
+      `<svg$1 width="${CHART_WIDTH}" height="${CHART_HEIGHT}" preserveAspectRatio="xMidYMid meet"`,
+    );
   } finally {
     view.finalize();
   }

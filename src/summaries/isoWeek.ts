@@ -72,7 +72,11 @@ function offsetMs(instant: Date, timeZone: string): number {
 export function zonedTimeToInstant(t: LocalDate & Partial<LocalDateTime>, timeZone: string): Date {
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0, t.millisecond ?? 0);
   // Try both offsets around the guess; keep the earliest candidate that reads back as `wall`.
-  const candidates = new Set([offsetMs(new Date(wall), timeZone), offsetMs(new Date(wall - 3 * 3600_000), timeZone), offsetMs(new Date(wall + 3 * 3600_000), timeZone)]);
+  const candidates = new Set([
+    offsetMs(new Date(wall), timeZone),
+    offsetMs(new Date(wall - 3 * 3600_000), timeZone),
+    offsetMs(new Date(wall + 3 * 3600_000), timeZone),
+  ]);
   const matches = [...candidates].map((off) => wall - off).filter((instant) => instant + offsetMs(new Date(instant), timeZone) === wall);
   if (matches.length > 0) return new Date(Math.min(...matches));
   // In a gap: use the offset before the switch, which lands just after the gap.

@@ -118,7 +118,9 @@ function signatureSql(d: DialectSql): string {
 
 /** SQL: the need's best area among `slugs` (NULL when it has none of them). */
 function areaSql(d: DialectSql, slugs: readonly AreaSlug[]): string {
-  const values = checkedSlugs(slugs).map((s) => `('${s}')`).join(', ');
+  const values = checkedSlugs(slugs)
+    .map((s) => `('${s}')`)
+    .join(', ');
   const list = slugs.map((s) => `'${s}'`).join(', ');
   // VALUES names its column "column1" in both databases.
   const position = d.position(`',' || n."correctedAreas" || ','`, `',' || v.column1 || ','`);
@@ -133,7 +135,9 @@ function areaSql(d: DialectSql, slugs: readonly AreaSlug[]): string {
 /** SQL: does the channel see need `n`? (EXISTS, no ranking: cheap.) */
 function inChannelSql(d: DialectSql, areas: AreaSlug[] | 'all'): string {
   if (areas === 'all') return '1 = 1';
-  const list = checkedSlugs(areas).map((s) => `'${s}'`).join(', ');
+  const list = checkedSlugs(areas)
+    .map((s) => `'${s}'`)
+    .join(', ');
   const corrected = areas.map((s) => `${d.position(`',' || n."correctedAreas" || ','`, `',${s},'`)} > 0`).join(' OR ');
   return `(CASE WHEN n."correctedAreas" IS NOT NULL THEN (${corrected})
     ELSE EXISTS (SELECT 1 FROM "NeedClassification" nc WHERE nc."needId" = n."id" AND nc."suggested" = ${d.true} AND nc."areaSlug" IN (${list})) END)`;

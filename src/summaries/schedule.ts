@@ -4,17 +4,7 @@
 // next working day at the same wall-clock time.
 import { Cron } from 'croner';
 import { getHolidays } from 'swedish-holidays';
-import {
-  addDays,
-  addWeeks,
-  type IsoWeek,
-  isoWeekday,
-  isoWeekOf,
-  type LocalDate,
-  localDateTime,
-  weekRange,
-  zonedTimeToInstant,
-} from './isoWeek.js';
+import { addDays, addWeeks, type IsoWeek, isoWeekday, isoWeekOf, type LocalDate, localDateTime, weekRange, zonedTimeToInstant } from './isoWeek.js';
 
 /** Days that are not public holidays but on which Swedish workplaces are closed (as for banks). */
 const DE_FACTO_DAYS_OFF = new Set(['Midsommarafton', 'Julafton', 'Nyårsafton']);

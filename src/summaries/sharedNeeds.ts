@@ -19,7 +19,7 @@ export function groupSharedNeeds(
   const find = (id: number): number => {
     let root = id;
     while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;

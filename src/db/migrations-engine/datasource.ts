@@ -7,9 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 
 export type Provider = 'sqlite' | 'postgresql';
 
-export type Datasource =
-  | { provider: 'sqlite'; /** absolute path of the database file */ file: string }
-  | { provider: 'postgresql'; url: string };
+export type Datasource = { provider: 'sqlite'; /** absolute path of the database file */ file: string } | { provider: 'postgresql'; url: string };
 
 /** `file:./x.db` (relative to `cwd`), `file:/abs/x.db`, `file:///abs/x.db`, `postgresql://…`. */
 export function parseDatabaseUrl(databaseUrl: string, cwd = process.cwd()): Datasource {

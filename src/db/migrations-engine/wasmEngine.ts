@@ -3,11 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -17,10 +13,7 @@ export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] 
 
 // Minimal typing of the WebAssembly global (lib "ES2023" without "DOM" does not declare it).
 interface WasmGlobal {
-  instantiate(
-    bytes: Uint8Array,
-    imports: Record<string, unknown>,
-  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
 
 let loading: Promise<EngineModule> | undefined;
@@ -86,11 +79,7 @@ export async function withSchemaEngine<T>(
   const bound = bindMigrationAwareSqlAdapterFactory(tracking);
   let engine: SchemaEngine | undefined;
   try {
-    engine = await glue.SchemaEngine.new(
-      { datamodels: options.datamodels },
-      (line: string) => options.log?.(line.trim()),
-      bound,
-    );
+    engine = await glue.SchemaEngine.new({ datamodels: options.datamodels }, (line: string) => options.log?.(line.trim()), bound);
     return await fn(engine);
   } catch (error) {
     throw explain(error, bound.errorRegistry);
@@ -111,11 +100,7 @@ function patchMultiStatementExecuteRaw(adapter: SqlDriverAdapter): SqlDriverAdap
     try {
       return await executeRaw(query);
     } catch (error) {
-      if (
-        query.args.length === 0 &&
-        error instanceof RangeError &&
-        error.message.includes('more than one statement')
-      ) {
+      if (query.args.length === 0 && error instanceof RangeError && error.message.includes('more than one statement')) {
         await adapter.executeScript(query.sql);
         return 0;
       }
@@ -141,9 +126,7 @@ function explain(error: unknown, registry: ErrorRegistry): unknown {
     }
   }
   if (message.includes('unknown variant `SocketTimeout`')) {
-    message =
-      'The database is busy (SQLITE_BUSY: another connection holds a lock on it). ' +
-      `Close other connections and retry.\n${message}`;
+    message = 'The database is busy (SQLITE_BUSY: another connection holds a lock on it). ' + `Close other connections and retry.\n${message}`;
   }
   if (message === error.message) return error;
   const wrapped = new Error(message, { cause: error });

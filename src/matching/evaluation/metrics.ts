@@ -39,12 +39,8 @@ function ratio(a: number, b: number): number {
 }
 
 export function evaluate(predictions: readonly Prediction[]): EvaluationReport {
-  const counts = new Map<EvalClass, { tp: number; fp: number; fn: number; support: number }>(
-    CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0, support: 0 }]),
-  );
-  const confusion = Object.fromEntries(
-    CLASSES.map((g) => [g, Object.fromEntries(CLASSES.map((p) => [p, 0]))]),
-  ) as Record<EvalClass, Record<EvalClass, number>>;
+  const counts = new Map<EvalClass, { tp: number; fp: number; fn: number; support: number }>(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0, support: 0 }]));
+  const confusion = Object.fromEntries(CLASSES.map((g) => [g, Object.fromEntries(CLASSES.map((p) => [p, 0]))])) as Record<EvalClass, Record<EvalClass, number>>;
   let hits = 0;
   for (const { gold, predicted } of predictions) {
     const goldSet = new Set(asClasses(gold));

@@ -68,12 +68,7 @@ export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-export function trainLogistic(
-  set: TrainingSet,
-  dimensions: number,
-  seed: number,
-  options: LogisticOptions = DEFAULT_LOGISTIC,
-): LinearModel {
+export function trainLogistic(set: TrainingSet, dimensions: number, seed: number, options: LogisticOptions = DEFAULT_LOGISTIC): LinearModel {
   const K = set.outputs;
   const n = set.vectors.length;
   const weights = new Float64Array(dimensions * K);
@@ -119,7 +114,12 @@ export function trainLogistic(
 // it gets an unrolled path with the sums in locals, about twice as fast as the general loop.
 function accumulateDots(indices: Int32Array, values: Float64Array, weights: Float64Array, K: number, dots: Float64Array): void {
   if (K === 6) {
-    let d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0;
+    let d0 = 0,
+      d1 = 0,
+      d2 = 0,
+      d3 = 0,
+      d4 = 0,
+      d5 = 0;
     for (let i = 0; i < indices.length; i++) {
       const base = indices[i]! * 6;
       const x = values[i]!;
@@ -148,7 +148,12 @@ function accumulateDots(indices: Int32Array, values: Float64Array, weights: Floa
 
 function applyGradients(indices: Int32Array, values: Float64Array, weights: Float64Array, K: number, gradients: Float64Array): void {
   if (K === 6) {
-    const g0 = gradients[0]!, g1 = gradients[1]!, g2 = gradients[2]!, g3 = gradients[3]!, g4 = gradients[4]!, g5 = gradients[5]!;
+    const g0 = gradients[0]!,
+      g1 = gradients[1]!,
+      g2 = gradients[2]!,
+      g3 = gradients[3]!,
+      g4 = gradients[4]!,
+      g5 = gradients[5]!;
     for (let i = 0; i < indices.length; i++) {
       const base = indices[i]! * 6;
       const x = values[i]!;

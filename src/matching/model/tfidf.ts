@@ -114,7 +114,8 @@ export class FeatureSpace {
   static fromSnapshot(snapshot: FeatureSpaceSnapshot): FeatureSpace {
     const { vocabulary, ends, isWord, idf, options } = snapshot;
     const size = idf.length;
-    if (ends.length !== size || isWord.length !== size) throw new Error(`feature space snapshot: ${size} idf values, ${ends.length} ends, ${isWord.length} flags`);
+    if (ends.length !== size || isWord.length !== size)
+      throw new Error(`feature space snapshot: ${size} idf values, ${ends.length} ends, ${isWord.length} flags`);
     const text = new TextDecoder().decode(vocabulary);
     if (text.length !== (size === 0 ? 0 : ends[size - 1]!)) throw new Error('feature space snapshot: vocabulary does not match its ends');
     const ids = new Map<string, number>();

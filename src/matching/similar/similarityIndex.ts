@@ -85,7 +85,6 @@ function grownFloat(array: Float64Array<ArrayBuffer>, size: number): Float64Arra
   return new Float64Array(Math.max(size, array.length * 2));
 }
 
-
 interface Sparse {
   ids: number[];
   values: number[];
@@ -112,7 +111,7 @@ function topSlots(items: Int32Array, length: number, score: (item: number) => nu
     const s = score(item);
     if (heap.length < count) {
       heap.push({ item, score: s });
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (heap[parent]!.score <= heap[i]!.score) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
@@ -291,7 +290,9 @@ export class SimilarityIndex<K> {
         if (this.docAlive[slot] === 1 && slot !== excludeSlot && this.docGroup[slot] !== query.excludeGroup) touched[n++] = slot;
       }
     }
-    const best = exhaustive ? Array.from(touched.subarray(0, n)) : topSlots(touched, n, (slot) => acc[slot]! / Math.sqrt(this.docKeyCount[slot] || 1), this.options.rescored);
+    const best = exhaustive
+      ? Array.from(touched.subarray(0, n))
+      : topSlots(touched, n, (slot) => acc[slot]! / Math.sqrt(this.docKeyCount[slot] || 1), this.options.rescored);
     for (let i = 0; i < n; i++) acc[touched[i]!] = 0;
 
     // The best of them, scored exactly.

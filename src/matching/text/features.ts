@@ -85,8 +85,7 @@ export class TextAnalyser {
     const cached = this.cache.get(raw);
     if (cached !== undefined) return cached ?? undefined;
     const token = toToken(raw);
-    const features =
-      token === undefined ? [] : token.acronym ? [WORD_PREFIX + token.surface] : this.computeWordFeatures(token.surface, this.options.glosses);
+    const features = token === undefined ? [] : token.acronym ? [WORD_PREFIX + token.surface] : this.computeWordFeatures(token.surface, this.options.glosses);
     const analysed = token !== undefined && features.length > 0 ? { surface: token.surface, features } : null;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(raw, analysed);

@@ -30,7 +30,7 @@ export interface PlannedNeed {
 export type RowPlan = { ok: true; need: PlannedNeed } | { ok: false; problems: ImportProblem[] };
 
 export interface RowContext {
-  municipalities: ReadonlyArray<{ id: number; name: string }>;
+  municipalities: readonly { id: number; name: string }[];
   knownMunicipalityIds: ReadonlySet<number>;
   /** The --source label (or the modal's Källa), used when a row has no källa of its own. */
   sourceLabel: string | null;
@@ -61,12 +61,12 @@ export function sectorOfCell(cell: string): string | null {
 /** "U0123ABCD", "<@U0123ABCD>" or "<@U0123ABCD|anna>" → the id; anything else as written (refused). */
 function slackUserOf(cell: string): string | null {
   if (cell === '') return null;
-  return cell.match(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? cell;
+  return /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(cell)?.[1] ?? cell;
 }
 
 /** `YYYY-MM-DD`, optionally with a time after it (ignored); null when the cell is no real date. */
 export function parseImportDate(cell: string): string | null {
-  const match = cell.trim().match(/^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(cell.trim());
   if (!match) return null;
   const [, y, m, d] = match;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));

@@ -21,7 +21,7 @@ export interface ImporterDeps {
   /** The current matcher (the dry run classifies with it; the real run classifies in routeNeed). */
   matcher: () => Matcher;
   channels: ChannelsConfig;
-  municipalities: ReadonlyArray<{ id: number; name: string }>;
+  municipalities: readonly { id: number; name: string }[];
   /** The need already recorded under a key, if any. */
   needIdByKey(key: string): Promise<number | null>;
   now?: () => Date;
@@ -82,9 +82,7 @@ export interface ImportHooks {
 /** Valid rows recorded and routed together: a few statements for the batch instead of a dozen per row. */
 export const IMPORT_BATCH_ROWS = 200;
 
-type Pending =
-  | { line: number; outcome: RowOutcome }
-  | { line: number; need: PlannedNeed; recordedBy: string | null; municipalityId: number };
+type Pending = { line: number; outcome: RowOutcome } | { line: number; need: PlannedNeed; recordedBy: string | null; municipalityId: number };
 
 export async function runImport(lines: AsyncIterable<FileLine>, deps: ImporterDeps, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportTotals> {
   const totals: ImportTotals = { imported: 0, withoutPerson: 0, exists: 0, refused: 0, rows: 0 };
@@ -159,7 +157,17 @@ async function dryRunLine(planned: Extract<Pending, { need: PlannedNeed }>, deps
   const classification = deps.matcher().classify(needText(input));
   const areas = classification.suggested.map((s) => s.slug);
   const channels = routeChannels(deps.channels, areas).map((r) => r.channel);
-  return { line, status: 'wouldImport', municipalityId: input.municipalityId, title: input.title, areas, channels, needId: null, recordedBy, unknownSector: need.unknownSector };
+  return {
+    line,
+    status: 'wouldImport',
+    municipalityId: input.municipalityId,
+    title: input.title,
+    areas,
+    channels,
+    needId: null,
+    recordedBy,
+    unknownSector: need.unknownSector,
+  };
 }
 
 /** Records the batch's needs (the row's key as submissionKey, so a row never becomes two needs), then routes them. */

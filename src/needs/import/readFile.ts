@@ -10,7 +10,10 @@ import ExcelJS from 'exceljs';
 export type ImportFileProblem = 'empty' | 'notUtf8' | 'unreadable';
 
 export class ImportFileError extends Error {
-  constructor(readonly problem: ImportFileProblem, detail?: string) {
+  constructor(
+    readonly problem: ImportFileProblem,
+    detail?: string,
+  ) {
     super(detail ?? problem);
   }
 }
@@ -72,7 +75,11 @@ function checkUtf8(head: Buffer): void {
 
 /** `;`, `,` or tab: whichever the header line has most of, outside quotes (`,` when none). */
 export function detectDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
@@ -85,7 +92,11 @@ export function detectDelimiter(headerLine: string): string {
 
 async function* readCsv(source: AsyncIterable<Buffer>, head: Buffer): AsyncGenerator<FileLine> {
   checkUtf8(head);
-  const firstLine = head.toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
+  const firstLine =
+    head
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/)[0] ?? '';
   const parser = Readable.from(source).pipe(
     parse({ delimiter: detectDelimiter(firstLine), bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
   );
@@ -107,7 +118,13 @@ async function* readCsv(source: AsyncIterable<Buffer>, head: Buffer): AsyncGener
 
 async function* readXlsx(input: Readable): AsyncGenerator<FileLine> {
   // Styles are read so that date cells come back as dates, not serial numbers.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {

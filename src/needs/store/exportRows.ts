@@ -86,7 +86,11 @@ export async function* exportBatches(db: Db, filter: ExportFilter = {}, batchSiz
     const sparse = last - first + 1 > needs.length * 2;
     const range = sparse ? { needId: { in: needs.map((n) => n.id) } } : { needId: { gte: first, lte: last } };
     const [classes, environments, posts, feedback, claims] = await Promise.all([
-      db.needClassification.findMany({ where: { ...range, suggested: true }, orderBy: [{ needId: 'asc' }, { rank: 'asc' }], select: { needId: true, areaSlug: true } }),
+      db.needClassification.findMany({
+        where: { ...range, suggested: true },
+        orderBy: [{ needId: 'asc' }, { rank: 'asc' }],
+        select: { needId: true, areaSlug: true },
+      }),
       db.needEnvironment.findMany({ where: range, orderBy: [{ needId: 'asc' }, { rank: 'asc' }], select: { needId: true, environmentId: true } }),
       db.suggestionPost.findMany({ where: { ...range, state: { not: 'moved' } }, orderBy: { id: 'asc' }, select: { needId: true, channelId: true } }),
       db.feedback.groupBy({ by: ['needId', 'kind'], where: { ...range, kind: { in: ['up', 'down'] } }, _count: { _all: true } }),

@@ -115,7 +115,10 @@ export class NeedRegister {
         select: { id: true, recordedAt: true },
       });
     const found = (await Promise.all([role({ recordedByUserId: userId }), role({ ourContactUserId: userId }), role({ claimedByUserId: userId })])).flat();
-    const ids = [...new Map(found.map((n) => [n.id, n])).values()].sort(newestFirst).slice(offset, offset + limit).map((n) => n.id);
+    const ids = [...new Map(found.map((n) => [n.id, n])).values()]
+      .sort(newestFirst)
+      .slice(offset, offset + limit)
+      .map((n) => n.id);
     if (ids.length === 0) return [];
     const rows = await this.db.need.findMany({ where: { id: { in: ids } }, orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], select: mineSelect });
     return rows.map((row) => ({

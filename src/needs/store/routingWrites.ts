@@ -21,7 +21,10 @@ export interface NeedRouting extends RoutingDecision {
 
 /** Some need of the batch was routed by someone else meanwhile: the caller's transaction must roll back. */
 export class AlreadyRoutedError extends Error {
-  constructor(readonly expected: number, readonly claimed: number) {
+  constructor(
+    readonly expected: number,
+    readonly claimed: number,
+  ) {
     super(`${expected - claimed} of ${expected} needs were routed meanwhile`);
   }
 }
@@ -66,7 +69,10 @@ export async function writeRoutings(tx: Tx, routings: readonly NeedRouting[], no
       })),
     ),
   );
-  await replaceCurrentAreasOf(tx, routings.map((r) => ({ needId: r.needId, areas: r.suggestedAreas })));
+  await replaceCurrentAreasOf(
+    tx,
+    routings.map((r) => ({ needId: r.needId, areas: r.suggestedAreas })),
+  );
   await insertRows(
     tx,
     'NeedEnvironment',
@@ -87,7 +93,9 @@ export async function writeRoutings(tx: Tx, routings: readonly NeedRouting[], no
       tx,
       'SuggestionPost',
       ['needId', 'channelId', 'reason', 'state', 'createdAt'],
-      routings.flatMap((r) => r.routes.map((route) => ({ needId: r.needId, channelId: route.channel, reason: route.reason, state: 'pending', createdAt: queuedAt }))),
+      routings.flatMap((r) =>
+        r.routes.map((route) => ({ needId: r.needId, channelId: route.channel, reason: route.reason, state: 'pending', createdAt: queuedAt })),
+      ),
       ['id', 'needId', 'channelId'],
     ),
   );
@@ -97,7 +105,11 @@ export async function writeRoutings(tx: Tx, routings: readonly NeedRouting[], no
     ...routings.filter((r) => r.confirm).map((r) => ({ kind: 'confirmation' as const, needId: r.needId })),
   ];
   await enqueueMany(tx, items, queuedAt);
-  await replaceSimilarOf(tx, routings.map((r) => ({ needId: r.needId, hits: r.similar })), now);
+  await replaceSimilarOf(
+    tx,
+    routings.map((r) => ({ needId: r.needId, hits: r.similar })),
+    now,
+  );
 }
 
 /** What the INSERT … RETURNING gives back (integers may come as bigint from a raw query). */

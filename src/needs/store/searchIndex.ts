@@ -19,9 +19,7 @@ const SQLITE_SETUP = [
   `CREATE TRIGGER IF NOT EXISTS ${FTS}_delete AFTER DELETE ON Need BEGIN DELETE FROM ${FTS} WHERE rowid = old.id; END`,
 ];
 
-const POSTGRES_SETUP = [
-  `CREATE INDEX IF NOT EXISTS need_search_text_idx ON "Need" USING gin (to_tsvector('simple', coalesce("searchText", '')))`,
-];
+const POSTGRES_SETUP = [`CREATE INDEX IF NOT EXISTS need_search_text_idx ON "Need" USING gin (to_tsvector('simple', coalesce("searchText", '')))`];
 
 /** Creates the index (and, on SQLite, its triggers); rebuilds it when it does not match Need. */
 export async function ensureSearchIndex(db: Db): Promise<{ rebuilt: boolean }> {
@@ -99,19 +97,17 @@ function scopeSql(scope: SearchScope, placeholder: (n: number) => string, first:
   return { where: conditions.map((c) => ` AND ${c}`).join(''), params, any: conditions.length > 0 };
 }
 
-async function matching(
-  db: Db,
-  groups: readonly string[][],
-  mode: 'all' | 'any',
-  limit: number,
-  offset: number,
-  scope: SearchScope,
-): Promise<number[]> {
+async function matching(db: Db, groups: readonly string[][], mode: 'all' | 'any', limit: number, offset: number, scope: SearchScope): Promise<number[]> {
   if (dialectOf(db) === 'postgresql') return matchingPostgres(db, groups, mode, limit, offset, scope);
   // Quoted, so nothing in a term is FTS5 syntax.
   const any = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(' OR ');
   const query = mode === 'all' ? groups.map((g) => (g.length === 1 ? any(g) : `(${any(g)})`)).join(' AND ') : any(groups.flat());
-  const within = scopeSql(scope, () => '?', 2, (name) => name);
+  const within = scopeSql(
+    scope,
+    () => '?',
+    2,
+    (name) => name,
+  );
   // The index drives the query; the need's row is read only when the scope asks about it.
   const rows = await db.$queryRawUnsafe<{ id: bigint | number }[]>(
     `SELECT ${FTS}.rowid AS id FROM ${FTS}${within.any ? ` JOIN Need n ON n.id = ${FTS}.rowid` : ''}

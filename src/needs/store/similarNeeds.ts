@@ -50,12 +50,14 @@ export async function replaceSimilar(tx: Tx, needId: number, hits: readonly { ne
 /** The same for many needs at once (routing an import's batch): two statements. */
 export async function replaceSimilarOf(
   tx: Tx,
-  needs: ReadonlyArray<{ needId: number; hits: readonly { needId: number; score: number }[] }>,
+  needs: readonly { needId: number; hits: readonly { needId: number; score: number }[] }[],
   now: Date,
 ): Promise<void> {
   if (needs.length === 0) return;
   await tx.needSimilar.deleteMany({ where: { needId: { in: needs.map((n) => n.needId) } } });
-  const data = needs.flatMap(({ needId, hits }) => hits.map((hit, index) => ({ needId, similarNeedId: hit.needId, rank: index + 1, score: hit.score, foundAt: now })));
+  const data = needs.flatMap(({ needId, hits }) =>
+    hits.map((hit, index) => ({ needId, similarNeedId: hit.needId, rank: index + 1, score: hit.score, foundAt: now })),
+  );
   await insertRows(tx, 'NeedSimilar', ['needId', 'similarNeedId', 'rank', 'score', 'foundAt'], data);
 }
 
@@ -136,6 +138,12 @@ export async function similarInWindow(db: Db, from: Date, to: Date): Promise<{ e
   return {
     edges,
     // The areas as the weekly summary counts them: a person's correction, else the suggestion.
-    needs: rows.map((r) => ({ ...toView(r, 0), areas: currentAreas(r.classifications.map((c) => c.areaSlug), r.correctedAreas) })),
+    needs: rows.map((r) => ({
+      ...toView(r, 0),
+      areas: currentAreas(
+        r.classifications.map((c) => c.areaSlug),
+        r.correctedAreas,
+      ),
+    })),
   };
 }

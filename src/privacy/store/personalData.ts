@@ -211,7 +211,10 @@ export async function erasePerson(db: Db, userId: string, options: EraseOptions)
       const description = redact(need.description, needles, options.redaction);
       const municipalContact = need.municipalContact === null ? null : redact(need.municipalContact, needles, options.redaction);
       if (title === need.title && description === need.description && municipalContact === need.municipalContact) continue;
-      await tx.need.update({ where: { id: need.id }, data: { title, description, municipalContact, searchText: searchIndexText(needText({ title, description })) } });
+      await tx.need.update({
+        where: { id: need.id },
+        data: { title, description, municipalContact, searchText: searchIndexText(needText({ title, description })) },
+      });
       // The matcher's copy of the text (feedbackService.ts writes it as needText too).
       const training = await tx.trainingExample.updateMany({ where: { key: `need:${need.id}` }, data: { text: needText({ title, description }) } });
       trainingRedacted += training.count;
@@ -262,7 +265,11 @@ async function queueUpdates(tx: Tx, needIds: number[], now: Date): Promise<numbe
 export type ContactErasure = { ok: true; erased: boolean } | { ok: false; reason: 'missing' };
 
 /** Clears a need's "Kontakt i kommunen", with a history entry, and re-renders its messages. */
-export async function eraseMunicipalContact(db: Db, needId: number, options: { userId?: string | null; reason: 'manual' | 'retention'; now?: Date }): Promise<ContactErasure> {
+export async function eraseMunicipalContact(
+  db: Db,
+  needId: number,
+  options: { userId?: string | null; reason: 'manual' | 'retention'; now?: Date },
+): Promise<ContactErasure> {
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const need = await tx.need.findUnique({ where: { id: needId }, select: { municipalContact: true } });

@@ -27,7 +27,7 @@ export const FILTER_ALL = 'all';
 
 export interface AppHomeContext {
   locale: Locale;
-  municipalities: ReadonlyArray<{ id: number; name: string }>;
+  municipalities: readonly { id: number; name: string }[];
   areas: AreaNames;
   now: Date;
 }
@@ -45,9 +45,8 @@ const option = (text: string, value: string): PlainTextOption => ({ text: plain(
 export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
   const t = messages(ctx.locale);
   const h = t.home;
-  const item = (list: HomeList, note?: (i: number) => string | undefined) =>
-    (need: HomeData['latest']['items'][number], i: number) =>
-      needItemSection(need, { locale: ctx.locale, areas: ctx.areas, now: ctx.now, list, ...(note?.(i) ? { note: note(i)! } : {}) });
+  const item = (list: HomeList, note?: (i: number) => string | undefined) => (need: HomeData['latest']['items'][number], i: number) =>
+    needItemSection(need, { locale: ctx.locale, areas: ctx.areas, now: ctx.now, list, ...(note?.(i) ? { note: note(i)! } : {}) });
   const more = (list: HomeList, shown: number, hasMore: boolean): KnownBlock[] => {
     if (!hasMore) return [];
     if (shown >= HOME_LIST_MAX) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: h.moreElsewhere }] }];
@@ -64,7 +63,11 @@ export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
       accessory: { type: 'button', action_id: HOME_ACTIONS.newNeed, text: plain(h.newNeed), style: 'primary', value: 'new' },
     },
     // Workshop notes in: next to "Nytt behov" (a section has one accessory, so a row of its own).
-    { type: 'actions', block_id: 'home_import', elements: [{ type: 'button', action_id: HOME_ACTIONS.importFile, text: plain(t.importing.homeButton), value: 'import' }] },
+    {
+      type: 'actions',
+      block_id: 'home_import',
+      elements: [{ type: 'button', action_id: HOME_ACTIONS.importFile, text: plain(t.importing.homeButton), value: 'import' }],
+    },
     { type: 'divider' },
 
     { type: 'header', text: plain(h.mineTitle) },
@@ -82,8 +85,12 @@ export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
         {
           type: 'mrkdwn',
           text: data.waiting.followsChannels
-            ? data.waiting.areas.length > 0 ? h.areasFollow(areaList(data.waiting.areas)) : h.areasFollowNone
-            : data.waiting.areas.length > 0 ? h.areasChosen(areaList(data.waiting.areas)) : h.areasChosenNone,
+            ? data.waiting.areas.length > 0
+              ? h.areasFollow(areaList(data.waiting.areas))
+              : h.areasFollowNone
+            : data.waiting.areas.length > 0
+              ? h.areasChosen(areaList(data.waiting.areas))
+              : h.areasChosenNone,
         },
       ],
     },
@@ -137,7 +144,9 @@ function myAreasActions(data: HomeData, ctx: AppHomeContext): ActionsBlock {
         options,
         ...(initial.length > 0 ? { initial_options: initial } : {}),
       },
-      ...(data.waiting.followsChannels ? [] : [{ type: 'button' as const, action_id: HOME_ACTIONS.followChannels, text: plain(h.followChannels), value: 'follow' }]),
+      ...(data.waiting.followsChannels
+        ? []
+        : [{ type: 'button' as const, action_id: HOME_ACTIONS.followChannels, text: plain(h.followChannels), value: 'follow' }]),
     ],
   };
 }
@@ -159,9 +168,24 @@ function filterActions(data: HomeData, ctx: AppHomeContext): ActionsBlock {
     type: 'actions',
     block_id: 'latest_filters',
     elements: [
-      select(HOME_ACTIONS.municipality, t.home.allMunicipalities, ctx.municipalities.map((m) => option(m.name, String(m.id))), filter.municipalityId?.toString()),
-      select(HOME_ACTIONS.area, t.home.allAreas, ctx.areas.map((a) => option(ctx.locale === 'sv' ? a.name : a.nameEn, a.slug)), filter.area),
-      select(HOME_ACTIONS.status, t.home.allStatuses, NEED_STATUSES.map((s) => option(t.status[s], s)), filter.status),
+      select(
+        HOME_ACTIONS.municipality,
+        t.home.allMunicipalities,
+        ctx.municipalities.map((m) => option(m.name, String(m.id))),
+        filter.municipalityId?.toString(),
+      ),
+      select(
+        HOME_ACTIONS.area,
+        t.home.allAreas,
+        ctx.areas.map((a) => option(ctx.locale === 'sv' ? a.name : a.nameEn, a.slug)),
+        filter.area,
+      ),
+      select(
+        HOME_ACTIONS.status,
+        t.home.allStatuses,
+        NEED_STATUSES.map((s) => option(t.status[s], s)),
+        filter.status,
+      ),
     ],
   };
 }

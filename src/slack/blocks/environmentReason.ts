@@ -21,11 +21,14 @@ const DISTINGUISHING_SHOWN = 2;
 export interface ReasonContext {
   locale: Locale;
   /** The areas the message names above the environments (the need's areas), with their names. */
-  shownAreas: ReadonlyArray<{ slug: string; name: string; nameEn: string }>;
+  shownAreas: readonly { slug: string; name: string; nameEn: string }[];
 }
 
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const wordsOf = (text: string): string[] => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+const wordsOf = (text: string): string[] =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 
 /** Every word of the term is a word of one of these area names (both languages). */
 function restatesArea(term: string, areaNames: readonly string[]): boolean {
@@ -132,7 +135,11 @@ export function environmentReasonTexts(environments: readonly EnvironmentView[],
       const p = prepared[i];
       if (!p) continue;
       const others = members.filter((j) => j !== i).flatMap((j) => (prepared[j] ? [prepared[j]] : []));
-      const isFocusLine = p.reason.kind === 'coordinator' || p.reason.kind === 'area' || (p.reason.kind === 'crossCutting' && p.terms.length === 0) || (p.reason.kind === 'sharedTerms' && p.terms.length === 0);
+      const isFocusLine =
+        p.reason.kind === 'coordinator' ||
+        p.reason.kind === 'area' ||
+        (p.reason.kind === 'crossCutting' && p.terms.length === 0) ||
+        (p.reason.kind === 'sharedTerms' && p.terms.length === 0);
       const apart = distinguishing(p, others, isFocusLine ? FOCUS_SHOWN : DISTINGUISHING_SHOWN);
       if (apart.length > 0) texts[i] = render(p, ctx.locale, apart);
     }

@@ -11,7 +11,7 @@ export const FIND_ACTIONS = { openHome: 'find_open_home' } as const;
 export interface FindContext {
   locale: Locale;
   areas: AreaNames;
-  municipalities: ReadonlyArray<{ id: number; name: string }>;
+  municipalities: readonly { id: number; name: string }[];
   now: Date;
   /** slack://app?… link to the app's Home tab, when the command said which app and team. */
   homeLink: string | null;

@@ -73,7 +73,7 @@ export interface ImportListing {
   /** The first rows (IMPORT_PREVIEW_ROWS at most), and refused rows after them. */
   outcomes: RowOutcome[];
   totals: ImportTotals;
-  municipalities: ReadonlyArray<{ id: number; name: string }>;
+  municipalities: readonly { id: number; name: string }[];
   areas: AreaNames;
 }
 

@@ -95,7 +95,11 @@ export function needPageModal(detail: NeedDetail, ctx: NeedPageContext): ModalVi
 function similarBlocks(detail: NeedDetail, ctx: NeedPageContext): KnownBlock[] {
   const found = similarNeedsBlock(detail.need.similar ?? [], ctx.locale);
   const shown = new Set((detail.need.similar ?? []).map((s) => s.id));
-  const later = similarNeedsBlock((detail.laterSimilar ?? []).filter((s) => !shown.has(s.id)), ctx.locale, messages(ctx.locale).similar.later);
+  const later = similarNeedsBlock(
+    (detail.laterSimilar ?? []).filter((s) => !shown.has(s.id)),
+    ctx.locale,
+    messages(ctx.locale).similar.later,
+  );
   return [found, later].filter((b): b is NonNullable<typeof b> => b !== null);
 }
 
@@ -110,7 +114,15 @@ function areaLines(detail: NeedDetail, ctx: NeedPageContext): string[] {
       return `• *${name}*${by}`;
     }
     const score = all.needPage.score(Math.round(area.score * 100), all.suggestion.confidence[confidenceOf(area.score)]);
-    const terms = area.terms.length > 0 ? ` — ${all.needPage.terms(area.terms.slice(0, 5).map((term) => `_${escapeMrkdwn(term)}_`).join(', '))}` : '';
+    const terms =
+      area.terms.length > 0
+        ? ` — ${all.needPage.terms(
+            area.terms
+              .slice(0, 5)
+              .map((term) => `_${escapeMrkdwn(term)}_`)
+              .join(', '),
+          )}`
+        : '';
     return `• *${name}* (${score})${terms}`;
   });
 }

@@ -13,7 +13,7 @@ export const NEED_PAGE_ACTIONS = {
   withdraw: 'need_withdraw',
 } as const;
 
-export type AreaNames = ReadonlyArray<{ slug: AreaSlug; name: string; nameEn: string }>;
+export type AreaNames = readonly { slug: AreaSlug; name: string; nameEn: string }[];
 
 export function areaName(slug: AreaSlug, areas: AreaNames, locale: Locale): string {
   const area = areas.find((a) => a.slug === slug);

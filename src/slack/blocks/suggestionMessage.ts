@@ -57,22 +57,20 @@ export function suggestionMessage(need: NeedView, locale: Locale, post?: Suggest
     const how = area.score === null ? f.chosenByPerson : t.confidence[confidenceOf(area.score)];
     const terms =
       area.terms.length > 0
-        ? ` — ${t.drivenBy.toLowerCase()}: ${area.terms.slice(0, 3).map((term) => `_${escapeMrkdwn(term)}_`).join(', ')}`
+        ? ` — ${t.drivenBy.toLowerCase()}: ${area.terms
+            .slice(0, 3)
+            .map((term) => `_${escapeMrkdwn(term)}_`)
+            .join(', ')}`
         : '';
     return `• *${escapeMrkdwn(name)}* (${how})${terms}`;
   });
   const recategorised = need.recategorisedBy ? ` _(${f.recategorisedBy(mention(need.recategorisedBy, locale))})_` : '';
-  const areasText =
-    need.areas.length > 0
-      ? `*${t.areas}*${recategorised}\n${areaLines.join('\n')}`
-      : `:grey_question: *${t.noClearMatch}*${recategorised}`;
+  const areasText = need.areas.length > 0 ? `*${t.areas}*${recategorised}\n${areaLines.join('\n')}` : `:grey_question: *${t.noClearMatch}*${recategorised}`;
 
   const envLines = environmentLines(need.environments.slice(0, 3), { locale, shownAreas: need.areas });
   const environmentsText = `*${t.environments}*\n${envLines.length > 0 ? envLines.join('\n') : t.noEnvironments}`;
 
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(t.header(need.title), LIMITS.headerText), emoji: true } },
-  ];
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncate(t.header(need.title), LIMITS.headerText), emoji: true } }];
   // A withdrawn need says so first, in every copy; its buttons are gone but "Visa".
   if (need.withdrawn) {
     const who = need.withdrawn.byUserId ? mention(need.withdrawn.byUserId, locale) : all.needPage.someone;

@@ -23,7 +23,10 @@ export const LIMITS = {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** Escapes the three characters Slack mrkdwn treats as control characters. */

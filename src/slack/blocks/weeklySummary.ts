@@ -86,7 +86,8 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
     return { text: `${t.empty(week)}${waiting}`, blocks: [], withChart: false };
   }
 
-  const countLine = (c: CountWithTrend, label: string) => t.countLine(escapeMrkdwn(label), c.count, n.format(c.average), formatChange(c.count, c.average, locale));
+  const countLine = (c: CountWithTrend, label: string) =>
+    t.countLine(escapeMrkdwn(label), c.count, n.format(c.average), formatChange(c.count, c.average, locale));
   const needLine = (need: SummaryNeed, withDate: boolean) => {
     const title = linkLabel(need.title, TITLE_SHOWN);
     const linked = need.link ? `<${need.link}|${title}>` : `*${title}*`;
@@ -111,7 +112,9 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
   blocks.push({ type: 'divider' });
   if (waiting.total > 0) {
     const more = waiting.total - waiting.shown.length;
-    blocks.push(...sections([t.waiting(WAITING_DAYS, waiting.total), ...waiting.shown.map((need) => needLine(need, true)), ...(more > 0 ? [t.more(more)] : [])]));
+    blocks.push(
+      ...sections([t.waiting(WAITING_DAYS, waiting.total), ...waiting.shown.map((need) => needLine(need, true)), ...(more > 0 ? [t.more(more)] : [])]),
+    );
   } else {
     blocks.push(...sections([t.waitingNone(WAITING_DAYS)]));
   }

@@ -32,10 +32,12 @@ export const exportButton =
     if (!(await deps.deliveries.claim(`action:${userId}:${action.action_id}:${action.action_ts}`))) return;
     const t = messages(deps.locale).export;
     const exports = deps.exports;
-    if (!exports || !exports.mayExport(userId)) {
+    if (!exports?.mayExport(userId)) {
       args.logger.info(`export refused for ${userId}: not an admin`);
       // A message to the user id lands in their DM with the app (chat:write; no conversation to open).
-      await args.client.chat.postMessage({ channel: userId, text: t.refused }).catch((error: unknown) => args.logger.warn('could not tell a refused export', error));
+      await args.client.chat
+        .postMessage({ channel: userId, text: t.refused })
+        .catch((error: unknown) => args.logger.warn('could not tell a refused export', error));
       return;
     }
     let channelId: string | null = null;

@@ -125,4 +125,3 @@ export const followChannelsButton =
     await deps.preferences.setAreas(parsed.payload.user.id, null);
     await republish(deps, args, parsed.payload);
   };
-

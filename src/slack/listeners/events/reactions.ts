@@ -29,8 +29,7 @@ async function handleReaction(deps: ListenerDeps, { event, body, context, logger
   else if (!outcome.changed) logger.debug(`reaction ${reaction.reaction} on need ${suggestion.needId} changed nothing`);
 }
 
-export const reactionAdded = (deps: ListenerDeps) => (args: SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs) =>
-  handleReaction(deps, args, true);
+export const reactionAdded = (deps: ListenerDeps) => (args: SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs) => handleReaction(deps, args, true);
 
 export const reactionRemoved = (deps: ListenerDeps) => (args: SlackEventMiddlewareArgs<'reaction_removed'> & AllMiddlewareArgs) =>
   handleReaction(deps, args, false);

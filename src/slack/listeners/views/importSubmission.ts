@@ -11,12 +11,18 @@ import { fetchImportFile, runSlackImport } from '../../importRun.js';
 import { parsePayload, viewSubmissionPayload } from '../../payloads.js';
 import { SOURCE_LABEL_MAX } from '../../../needs/import/importRow.js';
 
-const fileState = z.object({ files: z.array(z.object({ id: z.string().regex(/^F[A-Z0-9]{2,}$/) })).min(1).max(1) });
+const fileState = z.object({
+  files: z
+    .array(z.object({ id: z.string().regex(/^F[A-Z0-9]{2,}$/) }))
+    .min(1)
+    .max(1),
+});
 const sourceState = z.object({ value: z.string().max(SOURCE_LABEL_MAX).nullish() });
 
 export function importFailureText(error: unknown, locale: ListenerDeps['locale'], maxBytes = IMPORT_MAX_BYTES): string {
   const t = messages(locale).importing;
-  if (error instanceof SlackFileError) return error.failure === 'tooBig' ? t.fileTooBig(Math.round(maxBytes / 1024 / 1024)) : error.failure === 'fileType' ? t.fileType : t.fetchFailed;
+  if (error instanceof SlackFileError)
+    return error.failure === 'tooBig' ? t.fileTooBig(Math.round(maxBytes / 1024 / 1024)) : error.failure === 'fileType' ? t.fileType : t.fetchFailed;
   return t.failed;
 }
 

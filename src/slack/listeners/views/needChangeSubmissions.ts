@@ -67,7 +67,13 @@ export const needEditSubmission =
       return;
     }
     if (offersReroute(outcome)) {
-      const view = rerouteModal({ locale: deps.locale, areas: deps.areas, needId: ref.needId, current: outcome.currentAreas, suggested: outcome.suggestedAreas });
+      const view = rerouteModal({
+        locale: deps.locale,
+        areas: deps.areas,
+        needId: ref.needId,
+        current: outcome.currentAreas,
+        suggested: outcome.suggestedAreas,
+      });
       await ack({ response_action: 'update', view });
     } else {
       await ack();

@@ -13,7 +13,12 @@ import { parsePrivateMetadata } from '../../privateMetadata.js';
 
 const checkboxState = z.object({
   [RECATEGORISE_BLOCK_ID]: z.object({
-    [RECATEGORISE_ACTION_ID]: z.object({ selected_options: z.array(z.object({ value: z.string().max(255) })).max(20).nullish() }),
+    [RECATEGORISE_ACTION_ID]: z.object({
+      selected_options: z
+        .array(z.object({ value: z.string().max(255) }))
+        .max(20)
+        .nullish(),
+    }),
   }),
 });
 
