@@ -14,6 +14,8 @@ export default tseslint.config(
     rules: {
       // A number in a text is written as people read it; null, undefined, objects and booleans are not.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Leaving a property out by destructuring (`const { lease: _, ...row } = candidate`) is no unused variable.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       // `() => outbox.wake()` and `return send()` in a void function hand a void call on; only a
       // void value used as a value is confusing.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],

@@ -101,8 +101,9 @@ export function createApp(deps: AppDeps): App {
   });
   app.use(dedupeEvents(db));
   registerListeners(app, deps);
-  app.error(async (error) => {
+  app.error((error) => {
     logger.error('unhandled error in a listener', error);
+    return Promise.resolve();
   });
   return app;
 }

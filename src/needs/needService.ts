@@ -167,7 +167,7 @@ export class NeedService {
     }
     const createdByKey = new Map(created.map((n) => [n.submissionKey, n] as const));
     if (created.length > 0)
-      this.deps.logger?.info({ needs: created.length, firstNeedId: Math.min(...created.map((n) => n.id)), source: rows[0]!.meta.source }, 'needs recorded');
+      this.deps.logger?.info({ needs: created.length, firstNeedId: Math.min(...created.map((n) => n.id)), source: rows[0]?.meta.source }, 'needs recorded');
     // The first row of a key in this batch created it; a later one is "already there".
     const claimed = new Set<string>();
     return rows.map(({ meta: { submissionKey: key } }) => {
