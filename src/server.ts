@@ -21,7 +21,7 @@ import { NeedsExport } from './export/needsExport.js';
 import { FeedbackService } from './needs/feedbackService.js';
 import { NeedsHome } from './needs/home.js';
 import { NeedChanges } from './needs/needChanges.js';
-import { MatcherProvider } from './needs/matcherProvider.js';
+import { MatcherProvider, type Trainer } from './needs/matcherProvider.js';
 import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
@@ -54,6 +54,8 @@ export interface ServerOptions {
   quietMs?: number;
   /** Socket Mode: how long to wait for Slack's hello before giving up (default 10 s). */
   socketHelloTimeoutMs?: number;
+  /** Trains the matcher at start and on retraining (default: in a worker thread; tests reuse a model trained on the same data). */
+  trainMatcher?: Trainer;
 }
 
 export interface RunningServer {
@@ -104,7 +106,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const index = await retryOnConflict(() => ensureSearchIndex(db));
   if (filled > 0 || index.rebuilt) logger.info({ filled, rebuilt: index.rebuilt }, 'search index brought up to date');
 
-  const matchers = await MatcherProvider.create(db);
+  const matchers = await MatcherProvider.create(db, options.trainMatcher);
   logger.info({ modelVersion: matchers.current().version }, 'matcher trained');
 
   // The outbox owns retries (persisted, survive restarts), so this client does not retry itself.

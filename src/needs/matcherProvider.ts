@@ -44,13 +44,18 @@ export async function loadTrainingData(db: Db): Promise<TrainingData & { version
   };
 }
 
+/** Turns training data into a matcher: trainOffThread, unless a caller (a test) brings its own. */
+export type Trainer = (data: TrainingData) => Promise<Matcher>;
+
 export class MatcherProvider {
   private matcher: Matcher;
   private trainedOn: TrainingDataVersion;
+  private readonly train: Trainer;
 
-  private constructor(matcher: Matcher, trainedOn: TrainingDataVersion) {
+  private constructor(matcher: Matcher, trainedOn: TrainingDataVersion, train: Trainer) {
     this.matcher = matcher;
     this.trainedOn = trainedOn;
+    this.train = train;
   }
 
   /**
@@ -58,9 +63,9 @@ export class MatcherProvider {
    * worker gives all of it back when it ends (on the main thread the process kept ~40 MB more
    * resident, measured).
    */
-  static async create(db: Db): Promise<MatcherProvider> {
+  static async create(db: Db, train: Trainer = trainOffThread): Promise<MatcherProvider> {
     const { version, ...data } = await loadTrainingData(db);
-    return new MatcherProvider(await trainOffThread(data), version);
+    return new MatcherProvider(await train(data), version, train);
   }
 
   current(): Matcher {
@@ -73,7 +78,7 @@ export class MatcherProvider {
    */
   async retrain(db: Db): Promise<Matcher> {
     const { version, ...data } = await loadTrainingData(db);
-    this.matcher = await trainOffThread(data);
+    this.matcher = await this.train(data);
     this.trainedOn = version;
     return this.matcher;
   }

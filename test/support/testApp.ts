@@ -2,7 +2,7 @@
 // the FakeSlack's apps.connections.open must then hand out a FakeSocketMode url), with a real
 // SQLite file in a temp directory (or the database at `databaseUrl`, e.g. a throwaway PostgreSQL
 // database) and the Web API pointed at a FakeSlack.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +13,7 @@ import { type RunningServer, startServer } from '../../src/server.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { FakeSlack } from './fakeSlack.js';
 import { SIGNING_SECRET } from './slackRequests.js';
+import { seededSqliteFile, trainOnce } from './templates.js';
 
 export const TEST_CHANNELS: ChannelsConfig = {
   intake: 'C0INTAKE',
@@ -63,7 +64,11 @@ export interface TestAppOptions {
 
 export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
-  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`;
+  const file = path.join(dir, 'test.db');
+  const databaseUrl = options.databaseUrl ?? `file:${file}`;
+  // A new SQLite file starts as the app's first start would leave it (migrated, seeded): a copy of
+  // the template, so this start, like any restart, finds nothing to migrate or seed.
+  if (!options.databaseUrl && !existsSync(file)) await seededSqliteFile(file);
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     ...(options.socketMode ? { SLACK_APP_TOKEN: TEST_APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
@@ -80,6 +85,7 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
     // Background work still waits for acks, but not for 100 ms of silence after each request.
     quietMs: options.quietMs ?? 5,
+    trainMatcher: trainOnce,
   });
   return {
     server,

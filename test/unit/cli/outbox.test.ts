@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../../src/cli/outbox.js';
 import { createDb, type Db } from '../../../src/db/client.js';
-import { applyPendingMigrations } from '../../../src/db/migrate.js';
+import { migratedSqliteFile } from '../../support/templates.js';
 import { tempDir } from '../../support/testApp.js';
 import { UsageError } from '../../../src/cli/classify.js';
 
@@ -21,8 +21,8 @@ const open = () => createDb(url);
 
 beforeEach(async () => {
   dir = tempDir('outbox-cli-');
+  await migratedSqliteFile(path.join(dir, 'cli.db'));
   url = `file:${path.join(dir, 'cli.db')}`;
-  await applyPendingMigrations(url);
   db = await createDb(url);
   const row = (id: number, status: string, lastError: string | null = null) => ({
     id, dedupeKey: `suggestion:${id}`, kind: 'suggestion', lane: 'channel:C0IOT', payload: `{"suggestionId":${id}}`, status, attempts: status === 'pending' ? 0 : 1, lastError,

@@ -13,6 +13,7 @@ import { createDb, type Db } from '../../../src/db/client.js';
 import { applyPendingMigrations } from '../../../src/db/migrate.js';
 import { syncChangedAnything, syncReferenceData } from '../../../src/db/seed.js';
 import { DEFAULT_SEED_DIR, loadSeedData, type SeedData } from '../../../src/seed/seedFiles.js';
+import { migratedSqliteFile } from '../../support/templates.js';
 
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 
@@ -23,9 +24,9 @@ interface TestDatabase {
 
 async function sqliteDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-sync-'));
-  const url = `file:${path.join(dir, 'test.db')}`;
-  await applyPendingMigrations(url);
-  const db = await createDb(url);
+  const file = path.join(dir, 'test.db');
+  await migratedSqliteFile(file);
+  const db = await createDb(`file:${file}`);
   return {
     db,
     close: async () => {

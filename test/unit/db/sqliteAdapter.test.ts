@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { withDbDeadline } from '../../../src/db/deadline.js';
-import { applyPendingMigrations } from '../../../src/db/migrate.js';
 import { holdWriteLock as holdFileLock } from '../../support/sqliteFile.js';
+import { migratedSqliteFile } from '../../support/templates.js';
 import { tempDir } from '../../support/testApp.js';
 
 let dir: string;
@@ -17,7 +17,7 @@ let db: Db;
 beforeEach(async () => {
   dir = tempDir('sqlite-adapter-');
   file = path.join(dir, 'adapter.db');
-  await applyPendingMigrations(`file:${file}`);
+  await migratedSqliteFile(file);
   db = await createDb(`file:${file}`);
 });
 afterEach(async () => {

@@ -13,6 +13,7 @@ import { SimilarNeeds } from '../../../src/needs/similarNeeds.js';
 import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { createTestDb, type TestDb } from '../summaries/fixtures.js';
+import { trainOnce } from '../../support/templates.js';
 
 const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
 if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
@@ -31,7 +32,7 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
   let serial = 0;
   beforeAll(async () => {
     t = await open();
-    matchers = await MatcherProvider.create(t.db);
+    matchers = await MatcherProvider.create(t.db, trainOnce); // the shipped data's model, trained once per run
   }, 60_000);
   afterAll(async () => {
     await t?.close();

@@ -9,6 +9,7 @@ import { failureOf, flakyDb } from '../../support/flakyDb.js';
 import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { createTestDb, type TestDb } from '../summaries/fixtures.js';
+import { trainOnce } from '../../support/templates.js';
 
 const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
 if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
@@ -20,7 +21,7 @@ describe.each(databases)('recording a need on %s', (_name, open) => {
   const opened: Db[] = [];
   beforeAll(async () => {
     t = await open();
-    matchers = await MatcherProvider.create(t.db);
+    matchers = await MatcherProvider.create(t.db, trainOnce); // the shipped data's model, trained once per run
   }, 60_000);
   afterAll(async () => {
     for (const db of opened) await db.$disconnect();

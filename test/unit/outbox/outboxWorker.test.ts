@@ -5,10 +5,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
-import { applyPendingMigrations } from '../../../src/db/migrate.js';
 import { createLogger } from '../../../src/logger.js';
 import { enqueue, type NewOutboxItem } from '../../../src/outbox/outboxQueue.js';
 import { MAX_DELAY_MS, OutboxSendError, OutboxWorker, retryDelayMs, type OutboxRow, type OutboxWorkerOptions } from '../../../src/outbox/outboxWorker.js';
+import { migratedSqliteFile } from '../../support/templates.js';
 import { tempDir } from '../../support/testApp.js';
 
 let dir: string;
@@ -17,9 +17,9 @@ const workers: OutboxWorker[] = [];
 
 beforeEach(async () => {
   dir = tempDir('outbox-');
-  const url = `file:${path.join(dir, 'outbox.db')}`;
-  await applyPendingMigrations(url);
-  db = await createDb(url);
+  const file = path.join(dir, 'outbox.db');
+  await migratedSqliteFile(file);
+  db = await createDb(`file:${file}`);
 });
 afterEach(async () => {
   for (const w of workers.splice(0)) await w.stop();

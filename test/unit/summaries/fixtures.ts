@@ -4,12 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db } from '../../../src/db/client.js';
-import { applyPendingMigrations } from '../../../src/db/migrate.js';
-import { syncReferenceData } from '../../../src/db/seed.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
-import { loadSeedData } from '../../../src/seed/seedFiles.js';
 import { parseIsoWeek, weekRange } from '../../../src/summaries/isoWeek.js';
 import type { WeeklySummary } from '../../../src/summaries/model.js';
+import { seededSqliteFile } from '../../support/templates.js';
 
 export interface TestDb {
   db: Db;
@@ -20,10 +18,10 @@ export interface TestDb {
 }
 
 export async function createTestDb(dir = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-summary-'))): Promise<TestDb> {
-  const url = `file:${path.join(dir, 'test.db')}`;
-  await applyPendingMigrations(url);
+  const file = path.join(dir, 'test.db');
+  const url = `file:${file}`;
+  await seededSqliteFile(file); // migrated and seeded: a copy of the template
   const db = await createDb(url);
-  await syncReferenceData(db, loadSeedData());
   const municipalityIds = new Map((await db.municipality.findMany()).map((m) => [m.name, m.id]));
   return {
     db,
