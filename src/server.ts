@@ -47,7 +47,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Overrides the channels file (tests). */
   channels?: ChannelsConfig;
-  outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** The outbox worker's timing (tests shorten it; `now` lets a test hold and move the outbox's clock). */
+  outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number; now?: () => Date };
   /** Quiet time before feedback triggers a retrain (tests shorten it). */
   retrainDebounceMs?: number;
   /** How long no Slack request must have arrived before routing and sending go on (default 100 ms). */

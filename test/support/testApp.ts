@@ -50,6 +50,8 @@ export interface TestAppOptions {
   baseDelayMs?: number;
   /** Cap of the outbox's backoff after 5xx (the app's default is 30 s). */
   maxDelayMs?: number;
+  /** The outbox's clock (retries, Retry-After, pacing); the real one by default. */
+  outboxNow?: () => Date;
   retrainDebounceMs?: number;
   /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
   socketMode?: boolean;
@@ -81,7 +83,12 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     logger: options.logs ? createLogger(options.logLevel ?? 'info', collectLines(options.logs)) : createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     ...(options.socketHelloTimeoutMs ? { socketHelloTimeoutMs: options.socketHelloTimeoutMs } : {}),
     channels: options.channels ?? TEST_CHANNELS,
-    outbox: { pollIntervalMs: 60_000, baseDelayMs: options.baseDelayMs ?? 20, ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}) },
+    outbox: {
+      pollIntervalMs: 60_000,
+      baseDelayMs: options.baseDelayMs ?? 20,
+      ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}),
+      ...(options.outboxNow ? { now: options.outboxNow } : {}),
+    },
     retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
     // Background work still waits for acks, but not for 100 ms of silence after each request.
     quietMs: options.quietMs ?? 5,
