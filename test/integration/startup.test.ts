@@ -242,11 +242,12 @@ describe('start-up with good configuration', () => {
     expect(answer).toBe('refused');
   }, 90_000);
 
-  it('starts from a working directory outside the repository', async () => {
+  it('starts from a working directory outside the repository: its database and channels file there, its migrations and region pack its own', async () => {
     const elsewhere = tempDir('behovsbryggan-cwd-');
     try {
-      writeFileSync(path.join(elsewhere, 'channels.yml'), 'intake: C0INTAKE\n');
+      writeFileSync(path.join(elsewhere, 'channels.yml'), 'intake: C0ELSEWHERE\n');
       const port = await freePort();
+      fake.reset();
       const run = start(
         {
           SLACK_BOT_TOKEN: 'xoxb-startup-test',
@@ -259,6 +260,24 @@ describe('start-up with good configuration', () => {
         elsewhere,
       );
       await waitHealthy(run, port);
+      // The channels file is the one in the working directory (the default CHANNELS_FILE, ./channels.yml).
+      expect(fake.callsOf('conversations.info').map((c) => c.args.channel)).toContain('C0ELSEWHERE');
+      expect(run.child.kill('SIGTERM')).toBe(true);
+      expect(await exitWithin(run, 15_000)).toBe(0);
+      expect(run.stderr()).toBe('');
+      // The relative DATABASE_URL is relative to the working directory, not to the repository…
+      expect(existsSync(path.join(ROOT, 'app.db'))).toBe(false);
+      const db = new Database(path.join(elsewhere, 'app.db'), { readonly: true });
+      try {
+        // …and the migrations and the region pack are the repository's: every migration applied, the pack seeded.
+        const migrationFolders = readdirSync(path.join(ROOT, 'prisma', 'migrations'), { withFileTypes: true }).filter((e) => e.isDirectory());
+        const applied = db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as { migration_name: string }[];
+        expect(applied.map((m) => m.migration_name).sort()).toEqual(migrationFolders.map((e) => e.name).sort());
+        expect((db.prepare('SELECT COUNT(*) AS n FROM Municipality').get() as { n: number }).n).toBe(13);
+        expect((db.prepare('SELECT COUNT(*) AS n FROM StrengthArea').get() as { n: number }).n).toBe(5);
+      } finally {
+        db.close();
+      }
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
