@@ -3,11 +3,11 @@
 // and an attempt whose outcome is unknown is flagged to the next one.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { enqueue, type NewOutboxItem } from '../../../src/outbox/outboxQueue.js';
-import { MAX_DELAY_MS, OutboxSendError, OutboxWorker, retryDelayMs, type OutboxRow, type OutboxWorkerOptions } from '../../../src/outbox/outboxWorker.js';
+import { OutboxSendError, OutboxWorker, retryDelayMs, type OutboxRow, type OutboxWorkerOptions } from '../../../src/outbox/outboxWorker.js';
 import { migratedSqliteFile } from '../../support/templates.js';
 import { tempDir } from '../../support/testApp.js';
 
@@ -22,6 +22,7 @@ beforeEach(async () => {
   db = await createDb(`file:${file}`);
 });
 afterEach(async () => {
+  vi.useRealTimers();
   for (const w of workers.splice(0)) await w.stop();
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
@@ -185,19 +186,36 @@ describe('OutboxWorker', () => {
 
   it('paces a lane: with a burst of 1 the second send waits for the next token, other lanes do not', async () => {
     await queue(suggestion(1, 'C0A'), suggestion(2, 'C0A'), suggestion(3, 'C0B'));
+    // The worker's clock and its wake-up timer are the test's: time moves only when the test says.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const t0 = Date.now();
+    let clock = t0;
     const startedAt = new Map<string, number>();
-    const w = worker(async (row) => void startedAt.set(row.dedupeKey, performance.now()), {
+    const w = worker((row) => {
+      startedAt.set(row.dedupeKey, clock - t0);
+      return Promise.resolve();
+    }, {
+      now: () => new Date(clock),
       pacing: ({ lane }) => [{ key: lane, burst: 1, intervalMs: 300 }],
     });
-    const before = performance.now();
+    /** Lets the worker run until it waits for its timer: the sends started so far have finished. */
+    const untilWaiting = async () => {
+      for (let turn = 0; turn < 1000 && vi.getTimerCount() === 0; turn++) await new Promise((resolve) => setImmediate(resolve));
+      expect(vi.getTimerCount()).toBe(1);
+    };
+    const advance = async (ms: number) => {
+      clock += ms;
+      await vi.advanceTimersByTimeAsync(ms);
+    };
     await w.start();
+    await untilWaiting();
+    // Both lanes took their token at once; the second row of C0A waits for C0A's next one.
+    expect(Object.fromEntries(startedAt)).toEqual({ 'suggestion:1': 0, 'suggestion:3': 0 });
+    await advance(299);
+    expect(startedAt.has('suggestion:2')).toBe(false);
+    await advance(1);
     await w.drained();
-    // The pacer spaces the tokens, taken when a row is leased, not the sends: the first send may
-    // start late on a busy machine, so the gap between two sends can be under 300 ms. What holds
-    // is that the second token, and so the second send, comes 300 ms after the first token, which
-    // was taken after `before` (a few ms of slack for Date.now against performance.now).
-    expect(startedAt.get('suggestion:2')! - before).toBeGreaterThanOrEqual(295);
-    expect(startedAt.get('suggestion:3')!).toBeLessThan(startedAt.get('suggestion:2')!);
+    expect(Object.fromEntries(startedAt)).toEqual({ 'suggestion:1': 0, 'suggestion:3': 0, 'suggestion:2': 300 });
   });
 });
 
@@ -206,8 +224,14 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, undefined, 1000, () => 0.5)).toBe(1000);
     expect(retryDelayMs(3, undefined, 1000, () => 0.5)).toBe(4000);
     expect(retryDelayMs(3, undefined, 1000, () => 0)).toBe(3000);
-    expect(retryDelayMs(30, undefined, 1000, () => 1)).toBe(MAX_DELAY_MS);
-    expect(MAX_DELAY_MS).toBe(30_000);
+    expect(retryDelayMs(3, undefined, 1000, () => 1)).toBe(5000);
+    // The defaults: a 1 s base, doubling, and no wait longer than 30 s, jitter included.
+    expect(retryDelayMs(5, undefined, undefined, () => 1)).toBe(20_000);
+    expect(retryDelayMs(6, undefined, undefined, () => 0)).toBe(22_500); // 32 s capped to 30 s, then −25 %
+    expect(retryDelayMs(6, undefined, undefined, () => 1)).toBe(30_000); // +25 % would be 37.5 s
+    expect(retryDelayMs(60, undefined, undefined, () => 0.5)).toBe(30_000);
+    // A cap of the caller's.
+    expect(retryDelayMs(10, undefined, 1000, () => 0.5, 2_000)).toBe(2_000);
   });
 
   it('uses Slack’s Retry-After when there is one', () => {
