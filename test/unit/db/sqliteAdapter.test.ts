@@ -3,7 +3,7 @@
 // loop; a request deadline ends the wait with nothing written.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { withDbDeadline } from '../../../src/db/deadline.js';
 import { holdWriteLock as holdFileLock } from '../../support/sqliteFile.js';
@@ -21,6 +21,7 @@ beforeEach(async () => {
   db = await createDb(`file:${file}`);
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -52,10 +53,21 @@ describe('sqlite adapter', () => {
 
   it('waits for another connection’s write lock without blocking the event loop', async () => {
     const lock = holdWriteLock();
-    // Released by a timer: with a synchronous busy wait the timer could not fire and the write
-    // below would fail with SQLITE_BUSY.
-    setTimeout(() => lock.release(), 300);
-    await db.processedEvent.create({ data: { eventId: 'after-the-lock' } });
+    // The adapter's waits between attempts are the test's timers: nothing moves until the test says.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let written = false;
+    const write = db.processedEvent.create({ data: { eventId: 'after-the-lock' } }).then(() => (written = true));
+    // This loop runs only while the event loop is free. It ends when the write, having found the
+    // file locked, waits on a timer for its next attempt (a synchronous busy wait never gets here).
+    for (let turn = 0; turn < 1000 && vi.getTimerCount() === 0; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(vi.getTimerCount()).toBe(1);
+    expect(written).toBe(false);
+    // What SQLite itself waits, blocking, before an attempt gives up: a few milliseconds.
+    const [{ timeout }] = await db.$queryRawUnsafe<[{ timeout: number | bigint }]>('PRAGMA busy_timeout');
+    expect(Number(timeout)).toBeLessThanOrEqual(10);
+    lock.release();
+    await vi.runAllTimersAsync();
+    await write;
     const ids = (await db.processedEvent.findMany({ orderBy: { eventId: 'asc' } })).map((e) => e.eventId);
     expect(ids).toEqual(['after-the-lock']);
   });
