@@ -22,7 +22,9 @@ import { MatcherProvider } from '../needs/matcherProvider.js';
 import { NeedService } from '../needs/needService.js';
 import { SimilarNeeds } from '../needs/similarNeeds.js';
 import { needIdBySubmissionKey } from '../needs/store/importKeys.js';
+import { required } from '../required.js';
 import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from '../slack/importText.js';
+import { codePoints } from '../text/codePoints.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
@@ -40,8 +42,8 @@ export interface ImportCliEnv {
 }
 
 export const processImportEnv: ImportCliEnv = {
-  loadConfig: processSummaryEnv.loadConfigForDryRun,
-  loadChannels: processSummaryEnv.loadChannels,
+  loadConfig: () => processSummaryEnv.loadConfigForDryRun(),
+  loadChannels: (config) => processSummaryEnv.loadChannels(config),
   openDatabase: (url) => openDatabase(url),
   now: () => new Date(),
 };
@@ -78,7 +80,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     return 0;
   }
   const opts = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, source: { type: 'string' }, by: { type: 'string' } }, importArgs);
-  const file = opts.positionals[0]!;
+  const file = required(opts.positionals[0], 'the FILE argument (the schema asks for exactly one)');
   let size: number;
   try {
     size = statSync(file).size;
@@ -98,7 +100,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     );
     const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
     const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
-    const needs = new NeedService({ db, matchers, channels, now: env.now, similar: new SimilarNeeds(db) });
+    const needs = new NeedService({ db, matchers, channels, now: () => env.now(), similar: new SimilarNeeds(db) });
 
     const progress =
       io.isTTY?.stderr && size > 0
@@ -154,7 +156,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     try {
       totals = await runImport(
         readImportFile(counted),
-        { needs, matcher: () => matchers.current(), channels, municipalities, needIdByKey: (key) => needIdBySubmissionKey(db, key), now: env.now },
+        { needs, matcher: () => matchers.current(), channels, municipalities, needIdByKey: (key) => needIdBySubmissionKey(db, key), now: () => env.now() },
         { dryRun: opts['dry-run'], recordedBy: opts.by ?? null, sourceLabel: opts.source ?? fileLabel(file) },
         { onHeader: (header) => headerNotes(header, locale).forEach(err), onRow },
       );
@@ -183,5 +185,5 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
 
 /** The file's name as the needs' source label when no --source is given (within the label's limit). */
 export function fileLabel(file: string): string {
-  return [...path.basename(file)].slice(0, SOURCE_LABEL_MAX).join('');
+  return codePoints(path.basename(file)).slice(0, SOURCE_LABEL_MAX).join('');
 }

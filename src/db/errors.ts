@@ -2,6 +2,7 @@
 // already recorded" only for the key that says so: the caller names that key, and a violation of
 // any other key (another transaction wrote a row this one also meant to write) is a conflict to
 // retry, never a reason to drop what the person did.
+import { required } from '../required.js';
 
 /** A unique key as the schema declares it: the model's table and the key's fields, in order. */
 export interface UniqueKey {
@@ -38,17 +39,19 @@ const stringArray = (value: unknown): string[] | null => (Array.isArray(value) &
 
 /** SQLite's own words: "UNIQUE constraint failed: Feedback.needId, Feedback.userId". */
 function fromSqliteMessage(message: string): UniqueViolation | null {
-  const match = /UNIQUE constraint failed: ([^\n]+)/.exec(message);
-  if (!match) return null;
-  const columns = match[1]!.split(',').map((c) => c.trim().split('.'));
-  const table = columns[0]?.length === 2 ? columns[0][0]! : null;
-  return { table, fields: columns.map((c) => c.at(-1)!), index: null };
+  const list = /UNIQUE constraint failed: ([^\n]+)/.exec(message)?.[1];
+  if (list === undefined) return null;
+  const columns = list.split(',').map((c) => c.trim().split('.'));
+  const first = columns[0];
+  // split() gives at least one part: the table of "Table.column", and each column's last part.
+  const table = first?.length === 2 ? required(first[0], 'the table name') : null;
+  return { table, fields: columns.map((c) => required(c.at(-1), 'the column name')), index: null };
 }
 
 /** PostgreSQL's own words: 'duplicate key value violates unique constraint "Feedback_…_key"'. */
 function fromPostgresMessage(message: string): UniqueViolation | null {
-  const match = /duplicate key value violates unique constraint "([^"]+)"/.exec(message);
-  return match ? { table: null, fields: null, index: match[1]! } : null;
+  const index = /duplicate key value violates unique constraint "([^"]+)"/.exec(message)?.[1];
+  return index === undefined ? null : { table: null, fields: null, index };
 }
 
 /**

@@ -108,10 +108,9 @@ async function writeXlsx(batches: AsyncGenerator<ExportRow[]>, ctx: ExportContex
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   const finished = once(out, 'finish');
   const sheet = workbook.addWorksheet(t.sheetNeeds, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const titles = headers(ctx.locale);
-  sheet.columns = EXPORT_COLUMNS.map((key, i) => ({
+  sheet.columns = EXPORT_COLUMNS.map((key) => ({
     key,
-    header: titles[i]!,
+    header: t.columns[key],
     width: key === 'description' ? 60 : key === 'title' ? 40 : DATE_COLUMNS.has(key) ? 12 : 18,
   }));
   sheet.getRow(1).commit();
@@ -151,12 +150,11 @@ function writeCounts(sheet: ExcelJS.Worksheet, tally: Tally, ctx: ExportContext)
   const table = <K>(heading: string, keys: readonly K[], label: (key: K) => string, countOf: (municipality: string, key: K) => number) => {
     sheet.addRow([heading]).commit();
     sheet.addRow([t.municipality, ...keys.map(label), t.total]).commit();
-    const totals = keys.map(() => 0);
     for (const m of municipalities) {
       const counts = keys.map((k) => countOf(m, k));
-      counts.forEach((n, i) => (totals[i]! += n));
       sheet.addRow([m, ...counts, counts.reduce((x, y) => x + y, 0)]).commit();
     }
+    const totals = keys.map((k) => municipalities.reduce((sum, m) => sum + countOf(m, k), 0));
     sheet.addRow([t.total, ...totals, totals.reduce((x, y) => x + y, 0)]).commit();
   };
   table(

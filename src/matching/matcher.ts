@@ -13,6 +13,7 @@ import { seededRandom, shortHash, shuffled } from './random.js';
 import type { AnalysedToken } from './text/features.js';
 import type { SparseVector } from './model/sparse.js';
 import type { MatcherSnapshot } from './snapshot.js';
+import { required } from '../required.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
 export const ALGORITHM_VERSION = 'tfidf-lr-4';
@@ -105,6 +106,9 @@ interface Prepared {
  */
 function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Calibration {
   const { examples } = prepared;
+  // The indices below all come from `examples` itself.
+  const example = (i: number) => required(examples[i], 'an example of the calibration');
+  const vector = (i: number) => required(prepared.vectors[i], "an example's vector");
   const { folds, maxExamples } = config.calibration;
   const labelled = examples.flatMap((e, i) => (e.labelled && !e.onlyNegative && e.weight > 0 ? [i] : []));
   if (folds < 2 || labelled.length < folds * 5) return { areas: IDENTITY, none: IDENTITY };
@@ -120,26 +124,20 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
       );
       const model = fitWeights(
         training.map((i) => space.vectorise(prepared.analysed[i] ?? [])),
-        training.map((i) => examples[i]!),
+        training.map(example),
         space.size,
         config,
         seed + fold + 1,
       );
       for (const i of order.filter((_, j) => j % folds === fold)) {
-        scored.add(model.decision(space.vectorise(prepared.analysed[i] ?? [])), examples[i]!);
+        scored.add(model.decision(space.vectorise(prepared.analysed[i] ?? [])), example(i));
       }
     }
   } else {
     const heldOut = new Set(order.slice(0, Math.ceil(maxExamples / folds)));
     const training = examples.flatMap((_, i) => (heldOut.has(i) ? [] : [i]));
-    const model = fitWeights(
-      training.map((i) => prepared.vectors[i]!),
-      training.map((i) => examples[i]!),
-      prepared.space.size,
-      config,
-      seed + 1,
-    );
-    for (const i of heldOut) scored.add(model.decision(prepared.vectors[i]!), examples[i]!);
+    const model = fitWeights(training.map(vector), training.map(example), prepared.space.size, config, seed + 1);
+    for (const i of heldOut) scored.add(model.decision(vector(i)), example(i));
   }
   return scored.fit();
 }

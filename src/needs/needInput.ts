@@ -1,6 +1,7 @@
 // What a person submits when recording a need, and its validation. No Slack types here: the
 // Slack layer maps a form to RawNeedForm and the field errors back to its blocks.
 import { z } from 'zod';
+import { codePointLength } from '../text/codePoints.js';
 import { SECTOR_SLUGS, type SectorSlug } from './sectors.js';
 
 export const DESCRIPTION_MIN = 10;
@@ -80,19 +81,19 @@ export function validateNeedForm(form: RawNeedForm, knownMunicipalityIds: Readon
 
   const description = tidy(form.description);
   // Count code points, not UTF-16 units, so "å" and emoji count as one character each.
-  const length = [...description].length;
+  const length = codePointLength(description);
   if (length === 0) errors.push({ field: 'description', code: 'empty', length });
   else if (length < DESCRIPTION_MIN) errors.push({ field: 'description', code: 'tooShort', length });
   else if (length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'tooLong', length });
 
   const title = tidy(form.title).replace(/\s*\n\s*/g, ' ');
-  if ([...title].length > TITLE_MAX) errors.push({ field: 'title', code: 'tooLong' });
+  if (codePointLength(title) > TITLE_MAX) errors.push({ field: 'title', code: 'tooLong' });
 
   const sector = form.sector ? z.enum(SECTOR_SLUGS).safeParse(form.sector) : null;
   if (sector && !sector.success) errors.push({ field: 'sector', code: 'unknown' });
 
   const municipalContact = tidy(form.municipalContact).replace(/\s*\n\s*/g, ', ');
-  if ([...municipalContact].length > MUNICIPAL_CONTACT_MAX) errors.push({ field: 'municipalContact', code: 'tooLong' });
+  if (codePointLength(municipalContact) > MUNICIPAL_CONTACT_MAX) errors.push({ field: 'municipalContact', code: 'tooLong' });
 
   // Optional: nobody chosen is fine; somebody chosen must be a Slack user.
   const ourContact = form.ourContactUserId ? slackUserId.safeParse(form.ourContactUserId) : null;

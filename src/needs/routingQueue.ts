@@ -39,7 +39,8 @@ export class RoutingQueue {
     this.queue.add(needId);
     this.running ??= this.run().finally(() => {
       this.running = null;
-      if (this.queue.size > 0 && !this.stopped) this.add([...this.queue][0]!);
+      const next = this.queue.values().next();
+      if (!next.done && !this.stopped) this.add(next.value);
       else this.notifyIdle();
     });
   }

@@ -97,7 +97,8 @@ export class SimilarNeeds {
     for (;;) {
       const page = await indexableNeeds(this.db, this.readUpTo, PAGE);
       for (const need of page) this.index.upsert({ key: need.id, group: need.municipalityId, text: need.text });
-      if (page.length > 0) this.readUpTo = page.at(-1)!.id;
+      const last = page.at(-1);
+      if (last) this.readUpTo = last.id;
       if (page.length < PAGE) break;
       // Let requests in between pages: a large register takes seconds to index.
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -3,13 +3,14 @@
 // people never share a row key (Feedback is unique per need, person, kind and scope). It is random,
 // not derived from the Slack id, so nothing leads back to the person. Pure.
 import { randomInt } from 'node:crypto';
+import { required } from '../required.js';
 
 export const ERASED_PREFIX = 'UERASED';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function newPseudonym(random: (max: number) => number = randomInt): string {
   let tail = '';
-  for (let i = 0; i < 8; i++) tail += ALPHABET[random(ALPHABET.length)];
+  for (let i = 0; i < 8; i++) tail += required(ALPHABET[random(ALPHABET.length)], 'a letter of the alphabet (random(max) is below max)');
   return `${ERASED_PREFIX}${tail}`;
 }
 

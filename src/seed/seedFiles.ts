@@ -38,7 +38,7 @@ const environmentSchema = z
     offer: z.string().min(1),
     /** What the organisation is actually good for, in a need's words; matched against needs. */
     focus: z.array(z.coerce.string().trim().min(1)).default([]),
-    source: z.string().url(),
+    source: z.url(),
   })
   .superRefine((env, ctx) => {
     for (const slug of env.coordinates) {
@@ -132,10 +132,10 @@ export function parseLabelledNeeds(jsonl: string, source = 'needs-train.jsonl'):
 export function coordinatorProblems(areas: readonly StrengthAreaSeed[], environments: readonly EnvironmentSeed[]): string[] {
   const problems: string[] = [];
   for (const area of areas) {
-    const coordinators = environments.filter((e) => e.coordinates.includes(area.slug));
+    const coordinator = environments.find((e) => e.coordinates.includes(area.slug));
     const named = environments.find((e) => e.name === area.coordinator);
-    if (coordinators.length > 0 && (area.coordinator ?? null) === null) {
-      problems.push(`${area.slug}: coordinated by ${coordinators[0]!.name} in innovation-environments.yml but strength-areas.yml names no coordinator`);
+    if (coordinator !== undefined && (area.coordinator ?? null) === null) {
+      problems.push(`${area.slug}: coordinated by ${coordinator.name} in innovation-environments.yml but strength-areas.yml names no coordinator`);
     }
     if (named !== undefined && !named.coordinates.includes(area.slug)) {
       problems.push(`${area.slug}: strength-areas.yml names ${named.name} as coordinator, which does not list "${area.slug}" under coordinates`);

@@ -74,7 +74,9 @@ export function envelopeOf(body: unknown): SlackEnvelope | null {
 
 /** The media type of a Content-Type header, without parameters, lower case. */
 function mediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const text = contentType ?? '';
+  const parameters = text.indexOf(';');
+  return (parameters === -1 ? text : text.slice(0, parameters)).trim().toLowerCase();
 }
 
 function parseJsonObject(text: string): unknown {

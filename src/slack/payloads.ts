@@ -3,6 +3,7 @@
 // texts bounded, required fields required. A payload that fails is logged at debug and acked
 // without effect; nothing downstream sees a field it did not ask for.
 import { z } from 'zod';
+import { required } from '../required.js';
 
 /** Slack ids are short; DESIGN caps them at 255. A 200,000-character "channel id" is refused. */
 const MAX_ID = 255;
@@ -142,6 +143,11 @@ export type MessageShortcutPayload = z.infer<typeof messageShortcutPayload>;
 export type ReactionEventPayload = z.infer<typeof reactionEventPayload>;
 export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
 export type ButtonPayload = z.infer<typeof buttonPayload>;
+
+/** The action of a block_actions payload: the first of its actions, which the schemas require at least one of. */
+export function firstAction<A>(payload: { actions: readonly A[] }): A {
+  return required(payload.actions[0], 'the action of a block_actions payload');
+}
 
 /** Parses a payload; on failure logs which fields were wrong (no values: they may be personal) at debug. */
 export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown, logger: { debug(...msg: unknown[]): void }, what: string): T | null {

@@ -3,6 +3,7 @@
 // that span two or more municipalities and touch the channel's areas. The grouping is pure; the
 // loader reads the links of the window through the store.
 import type { Db } from '../db/client.js';
+import { required } from '../required.js';
 import type { AreaSlug } from '../matching/types.js';
 import { similarInWindow, type SimilarEdge, type WindowNeed } from '../needs/store/similarNeeds.js';
 import { addWeeks, type IsoWeek, weekRange } from './isoWeek.js';
@@ -17,13 +18,13 @@ export function groupSharedNeeds(
   const byId = new Map(needs.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   const find = (id: number): number => {
+    const path: number[] = [];
     let root = id;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root;) {
-      const next = parent.get(at)!;
-      parent.set(at, root);
-      at = next;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) {
+      path.push(root);
+      root = up;
     }
+    for (const at of path) parent.set(at, root);
     return root;
   };
   for (const { needId, similarNeedId } of edges) {
@@ -37,15 +38,16 @@ export function groupSharedNeeds(
   const components = new Map<number, WindowNeed[]>();
   for (const id of parent.keys()) {
     const root = find(id);
-    components.set(root, [...(components.get(root) ?? []), byId.get(id)!]);
+    // Only needs of the window get a parent (the loop above skips links to others).
+    components.set(root, [...(components.get(root) ?? []), required(byId.get(id), `need ${id} of the window`)]);
   }
   const groups: SharedNeedGroup[] = [];
   for (const members of components.values()) {
     members.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
     const municipalities = [...new Set(members.map((m) => m.municipality))];
-    if (municipalities.length < 2) continue;
+    const newest = members.at(-1);
+    if (newest === undefined || municipalities.length < 2) continue;
     if (areas !== 'all' && !members.some((m) => m.areas.some((a) => (areas as readonly string[]).includes(a)))) continue;
-    const newest = members.at(-1)!;
     groups.push({ label: newest.title, link: newest.link, municipalities, needIds: members.map((m) => m.id), newest: newest.recordedAt });
   }
   groups.sort((a, b) => b.municipalities.length - a.municipalities.length || b.newest.getTime() - a.newest.getTime());

@@ -14,14 +14,20 @@ export function parseDatabaseUrl(databaseUrl: string, cwd = process.cwd()): Data
   const url = databaseUrl.trim();
   if (/^postgres(ql)?:\/\//i.test(url)) return { provider: 'postgresql', url };
   if (url.startsWith('file:')) {
-    if (url.startsWith('file://')) return { provider: 'sqlite', file: fileURLToPath(url.split('?')[0]!) };
-    const rest = url.slice('file:'.length).split('?')[0]!;
+    if (url.startsWith('file://')) return { provider: 'sqlite', file: fileURLToPath(withoutQuery(url)) };
+    const rest = withoutQuery(url.slice('file:'.length));
     if (rest === '' || rest.includes(':memory:')) {
       throw new Error(`DATABASE_URL must name a SQLite file, got "${databaseUrl}"`);
     }
     return { provider: 'sqlite', file: path.resolve(cwd, rest) };
   }
   throw new Error(`DATABASE_URL must start with "file:" (SQLite) or "postgresql://", got "${databaseUrl}"`);
+}
+
+/** The text before the first "?" (all of it when there is none). */
+function withoutQuery(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /** The driver adapter factory (imported on demand, so SQLite users never load `pg`). */
@@ -97,7 +103,8 @@ export function datamodelFor(schema: string, provider: Provider): string {
 }
 
 interface PgQueryResult {
-  fields: { dataTypeID: number }[];
+  /** Absent when the query had several statements: pg then gives an array of results. */
+  fields?: { dataTypeID: number }[];
 }
 
 /**

@@ -74,7 +74,8 @@ export async function withSchemaEngine<T>(
   };
   // Keep marker symbols, e.g. the one that tells the engine a mock adapter must not be queried.
   for (const symbol of Object.getOwnPropertySymbols(factory)) {
-    Object.defineProperty(tracking, symbol, Object.getOwnPropertyDescriptor(factory, symbol)!);
+    const descriptor = Object.getOwnPropertyDescriptor(factory, symbol);
+    if (descriptor) Object.defineProperty(tracking, symbol, descriptor);
   }
   const bound = bindMigrationAwareSqlAdapterFactory(tracking);
   let engine: SchemaEngine | undefined;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { validateNeedForm, type NeedFieldError, type NeedInput, type RawNeedForm } from '../needInput.js';
 import { municipalityOfName, foldWord } from '../municipalityNames.js';
 import { SECTORS } from '../sectors.js';
+import { codePointLength } from '../../text/codePoints.js';
 import type { ImportCells } from './columns.js';
 
 export const SOURCE_LABEL_MAX = 200;
@@ -53,7 +54,8 @@ export function sectorOfCell(cell: string): string | null {
   for (const word of cell.split(/[\s,/&()-]+/).map(foldWord)) {
     if (word.length < 4) continue;
     const sectors = new Set(SECTOR_WORDS.filter(([name]) => word.startsWith(name)).map(([, slug]) => slug));
-    if (sectors.size === 1) return [...sectors][0]!;
+    const [only] = sectors;
+    if (sectors.size === 1 && only !== undefined) return only;
   }
   return null;
 }
@@ -115,8 +117,10 @@ export function planRow(cells: ImportCells, ctx: RowContext): RowPlan {
     // A day ahead is allowed: a workshop in another timezone's "today" is still today here.
     else if (Date.parse(`${date}T00:00:00Z`) > ctx.now.getTime() + 86_400_000) problems.push({ kind: 'dateFuture', value: date });
   }
-  const sourceLabel = (cells.source || ctx.sourceLabel || '').replace(/\s+/g, ' ').trim() || null;
-  if (sourceLabel !== null && [...sourceLabel].length > SOURCE_LABEL_MAX) problems.push({ kind: 'sourceTooLong' });
+  // An empty källa cell means none was given: the import's own label (--source or the file's name) stands in.
+  const givenSource = cells.source === '' ? ctx.sourceLabel : cells.source;
+  const sourceLabel = (givenSource ?? '').replace(/\s+/g, ' ').trim() || null;
+  if (sourceLabel !== null && codePointLength(sourceLabel) > SOURCE_LABEL_MAX) problems.push({ kind: 'sourceTooLong' });
 
   if (problems.length > 0 || !validation.ok) return { ok: false, problems };
   const { input } = validation;

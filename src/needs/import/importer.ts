@@ -15,6 +15,7 @@ import { type HeaderMap, type ImportColumn, cellsOf, mapHeader } from './columns
 import type { FileLine } from './readFile.js';
 import { type ImportProblem, type PlannedNeed, planRow } from './importRow.js';
 import { needText } from '../needInput.js';
+import { required } from '../../required.js';
 
 export interface ImporterDeps {
   needs: Pick<NeedService, 'recordNeeds' | 'routeNeeds'>;
@@ -190,10 +191,11 @@ async function importBatch(batch: readonly Pending[], deps: ImporterDeps): Promi
   // Routed here either way: a run that stopped between recording and routing is finished by the
   // next one (routeNeeds leaves a routed need alone).
   const routed = await deps.needs.routeNeeds(recorded.map((r) => r.id));
-  const byLine = new Map(rows.map((row, i) => [row.line, recorded[i]!] as const));
+  // recordNeeds answers each input with its need, in order.
+  const byLine = new Map(rows.map((row, i) => [row.line, required(recorded[i], `the need recorded for line ${row.line}`)] as const));
   return batch.map((p): RowOutcome => {
     if ('outcome' in p) return p.outcome;
-    const need = byLine.get(p.line)!;
+    const need = required(byLine.get(p.line), `the need recorded for line ${p.line}`);
     if (!need.created) return { line: p.line, status: 'exists', title: need.title, needId: need.id };
     return {
       line: p.line,

@@ -36,7 +36,7 @@ export async function* readImportFile(source: AsyncIterable<Buffer | Uint8Array 
   let headLength = 0;
   let done = false;
   // Enough to tell XLSX from CSV and to see the whole header line of a CSV.
-  while (!done && headLength < HEAD_BYTES) {
+  while (headLength < HEAD_BYTES) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
@@ -82,12 +82,13 @@ export function detectDelimiter(headerLine: string): string {
   ]);
   let quoted = false;
   for (const ch of headerLine) {
+    const count = counts.get(ch);
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (!quoted && count !== undefined) counts.set(ch, count + 1);
   }
-  let best = ',';
-  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
-  return best;
+  let best = { delimiter: ',', count: -1 };
+  for (const [delimiter, count] of counts) if (count > best.count) best = { delimiter, count };
+  return best.delimiter;
 }
 
 async function* readCsv(source: AsyncIterable<Buffer>, head: Buffer): AsyncGenerator<FileLine> {

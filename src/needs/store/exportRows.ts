@@ -78,9 +78,9 @@ export async function* exportBatches(db: Db, filter: ExportFilter = {}, batchSiz
         withdrawnAt: true,
       },
     });
-    if (needs.length === 0) return;
-    const first = needs[0]!.id;
-    const last = needs[needs.length - 1]!.id;
+    const first = needs[0]?.id;
+    const last = needs.at(-1)?.id;
+    if (first === undefined || last === undefined) return;
     // The related rows of the whole batch (one query each), grouped here: by id range when the batch
     // is about every need in it (an index range scan), by the ids themselves when a filter skips many.
     const sparse = last - first + 1 > needs.length * 2;

@@ -166,8 +166,9 @@ async function matchingPostgres(
       SELECT n.id FROM n WHERE TRUE${within.where}
       ORDER BY ts_rank(to_tsvector('simple', coalesce(n."searchText", '')), to_tsquery('simple', $1)) DESC, n."recordedAt" DESC, n.id DESC
       LIMIT $${next} OFFSET $${next + 1}`;
-    params = [lower.map((g) => (g.length === 1 ? g[0]! : `(${g.join(' | ')})`)).join(' & '), ...within.params, limit, offset];
+    // A word with alternatives becomes "(a | b)"; a word alone is itself.
+    params = [lower.map((g) => (g.length === 1 ? g.join('') : `(${g.join(' | ')})`)).join(' & '), ...within.params, limit, offset];
   }
-  const rows = await db.$queryRawUnsafe<{ id: number }[]>(sql, ...params);
+  const rows = await db.$queryRawUnsafe<{ id: bigint | number }[]>(sql, ...params);
   return rows.map((r) => Number(r.id));
 }

@@ -45,8 +45,12 @@ const option = (text: string, value: string): PlainTextOption => ({ text: plain(
 export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
   const t = messages(ctx.locale);
   const h = t.home;
-  const item = (list: HomeList, note?: (i: number) => string | undefined) => (need: HomeData['latest']['items'][number], i: number) =>
-    needItemSection(need, { locale: ctx.locale, areas: ctx.areas, now: ctx.now, list, ...(note?.(i) ? { note: note(i)! } : {}) });
+  const item =
+    <N extends HomeData['latest']['items'][number]>(list: HomeList, note?: (need: N) => string | undefined) =>
+    (need: N) => {
+      const text = note?.(need);
+      return needItemSection(need, { locale: ctx.locale, areas: ctx.areas, now: ctx.now, list, ...(text ? { note: text } : {}) });
+    };
   const more = (list: HomeList, shown: number, hasMore: boolean): KnownBlock[] => {
     if (!hasMore) return [];
     if (shown >= HOME_LIST_MAX) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: h.moreElsewhere }] }];
@@ -73,7 +77,7 @@ export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
     { type: 'header', text: plain(h.mineTitle) },
     { type: 'context', elements: [{ type: 'mrkdwn', text: h.mineHint }] },
     ...(data.mine.items.length > 0
-      ? data.mine.items.map(item('mine', (i) => data.mine.items[i]!.roles.map((r) => h.roles[r]).join(', ')))
+      ? data.mine.items.map(item('mine', (need: HomeData['mine']['items'][number]) => need.roles.map((r) => h.roles[r]).join(', ')))
       : [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: h.mineEmpty } }]),
     ...more('mine', data.mine.items.length, data.mine.more),
     { type: 'divider' },
@@ -155,13 +159,14 @@ function filterActions(data: HomeData, ctx: AppHomeContext): ActionsBlock {
   const t = messages(ctx.locale);
   const { filter } = data.latest;
   const select = (actionId: string, all: string, choices: PlainTextOption[], current: string | undefined) => {
-    const options = [option(all, FILTER_ALL), ...choices].slice(0, LIMITS.options);
+    const allOption = option(all, FILTER_ALL);
+    const options = [allOption, ...choices].slice(0, LIMITS.options);
     return {
       type: 'static_select' as const,
       action_id: actionId,
       placeholder: plain(all),
       options,
-      initial_option: options.find((o) => o.value === (current ?? FILTER_ALL)) ?? options[0]!,
+      initial_option: options.find((o) => o.value === (current ?? FILTER_ALL)) ?? allOption,
     };
   };
   return {

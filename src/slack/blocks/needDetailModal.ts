@@ -7,6 +7,7 @@ import type { AreaSlug } from '../../matching/types.js';
 import { isAreaSlug, parseCorrectedAreas } from '../../needs/needAreas.js';
 import type { HistoryEntry, NeedDetail } from '../../needs/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
+import { codePoints } from '../../text/codePoints.js';
 import { environmentLines } from './environmentReason.js';
 import { type AreaNames, areaName, NEED_PAGE_ACTIONS } from './needItem.js';
 import { confidenceOf } from './suggestionMessage.js';
@@ -178,7 +179,7 @@ export function historyText(entry: HistoryEntry, ctx: Pick<NeedPageContext, 'loc
 /** A text in pieces of at most `size` characters, cut at a space where there is one. */
 function chunks(text: string, size: number): string[] {
   const out: string[] = [];
-  let rest = [...text];
+  let rest = codePoints(text);
   while (rest.length > size) {
     const window = rest.slice(0, size);
     const space = window.lastIndexOf(' ');

@@ -1,6 +1,7 @@
 // Small text helpers for Block Kit: Slack's limits and mrkdwn escaping.
 import { messages } from '../../i18n/messages.js';
 import { isErasedUserId } from '../../privacy/pseudonym.js';
+import { codePoints } from '../../text/codePoints.js';
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -21,7 +22,7 @@ export const LIMITS = {
 
 /** Shortens to at most `max` characters (code points), ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
+  const chars = codePoints(text);
   if (chars.length <= max) return text;
   return `${chars
     .slice(0, max - 1)

@@ -7,7 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import { messages } from '../../../i18n/messages.js';
 import type { ExportFile } from '../../../export/needsExport.js';
 import type { ListenerDeps } from '../../deps.js';
-import { parsePayload, viewActionPayload } from '../../payloads.js';
+import { firstAction, parsePayload, viewActionPayload } from '../../payloads.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -28,7 +28,7 @@ export const exportButton =
     const payload = parsePayload(viewActionPayload, args.body, args.logger, 'App Home export');
     if (!payload) return;
     const userId = payload.user.id;
-    const action = payload.actions[0]!;
+    const action = firstAction(payload);
     if (!(await deps.deliveries.claim(`action:${userId}:${action.action_id}:${action.action_ts}`))) return;
     const t = messages(deps.locale).export;
     const exports = deps.exports;

@@ -10,7 +10,7 @@ import { needModal } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { publishHome } from '../../homeTab.js';
 import { encodeNeedModalMetadata } from '../../needModalMetadata.js';
-import { parsePayload, type ViewActionPayload, viewActionPayload } from '../../payloads.js';
+import { firstAction, parsePayload, type ViewActionPayload, viewActionPayload } from '../../payloads.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type Action = ViewActionPayload['actions'][number];
@@ -18,7 +18,7 @@ type Action = ViewActionPayload['actions'][number];
 /** Parses the press; null (and nothing happens) for anything malformed. */
 function parseHomeAction(args: ActionArgs): { payload: ViewActionPayload; action: Action } | null {
   const payload = parsePayload(viewActionPayload, args.body, args.logger, 'App Home action');
-  return payload ? { payload, action: payload.actions[0]! } : null;
+  return payload ? { payload, action: firstAction(payload) } : null;
 }
 
 async function republish(deps: ListenerDeps, args: ActionArgs, payload: ViewActionPayload, change?: (pages: ReturnType<typeof readHomePages>) => void) {
@@ -90,9 +90,9 @@ export const filterSelect =
     }
     const userId = parsed.payload.user.id;
     const { filter } = await deps.preferences.get(userId);
-    const next: NeedFilter = { ...filter };
-    if (value === undefined) delete next[key];
-    else Object.assign(next, { [key]: value });
+    // "All" (undefined) takes the filter off.
+    const { [key]: _previous, ...others } = filter;
+    const next: NeedFilter = value === undefined ? others : { ...filter, [key]: value };
     await deps.preferences.setFilter(userId, next);
     // A new filter starts its list from the top.
     await republish(deps, args, parsed.payload, (pages) => {

@@ -7,7 +7,7 @@ import { importDoneModal, importFileModal, importMetadataSchema, importNoticeMod
 import { escapeMrkdwn } from '../../blocks/text.js';
 import type { ListenerDeps } from '../../deps.js';
 import { fetchImportFile, runSlackImport } from '../../importRun.js';
-import { parsePayload, viewActionPayload } from '../../payloads.js';
+import { firstAction, parsePayload, viewActionPayload } from '../../payloads.js';
 import { importFailureText } from '../views/importSubmission.js';
 import { parsePrivateMetadata } from '../../privateMetadata.js';
 
@@ -35,7 +35,7 @@ export const importConfirmButton =
     const imports = deps.imports;
     const view = payload?.view;
     const metadata = view ? parsePrivateMetadata(importMetadataSchema, view.private_metadata) : null;
-    if (!payload || !imports || !view || !metadata || payload.actions[0]!.value !== metadata.sha256) {
+    if (!payload || !imports || !view || !metadata || firstAction(payload).value !== metadata.sha256) {
       args.logger.debug('import confirmation without a readable preview; ignored');
       return;
     }

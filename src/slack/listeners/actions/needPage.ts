@@ -7,14 +7,14 @@ import { noticeModal, withdrawModal } from '../../blocks/needChangeModals.js';
 import { needPageModal } from '../../blocks/needDetailModal.js';
 import { needModal } from '../../blocks/needModal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { parsePayload, parseRowId, type ViewActionPayload, viewActionPayload } from '../../payloads.js';
+import { firstAction, parsePayload, parseRowId, type ViewActionPayload, viewActionPayload } from '../../payloads.js';
 import { refusalText } from '../../refusals.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 function parsePress(args: ActionArgs): { payload: ViewActionPayload; needId: number } | null {
   const payload = parsePayload(viewActionPayload, args.body, args.logger, 'need page button');
-  const needId = payload ? parseRowId(payload.actions[0]!.value) : null;
+  const needId = payload ? parseRowId(firstAction(payload).value) : null;
   return payload && needId !== null ? { payload, needId } : null;
 }
 

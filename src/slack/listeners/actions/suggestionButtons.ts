@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { messages } from '../../../i18n/messages.js';
 import { recategoriseModal } from '../../blocks/recategoriseModal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { type ButtonPayload, buttonPayload, parsePayload, parseRowId } from '../../payloads.js';
+import { type ButtonPayload, buttonPayload, firstAction, parsePayload, parseRowId } from '../../payloads.js';
 import { refusalText } from '../../refusals.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -19,7 +19,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 export async function firstPress(deps: ListenerDeps, { body, logger }: ButtonArgs): Promise<{ press: ButtonPayload; rowId: number; delivery: string } | null> {
   const press = parsePayload(buttonPayload, body, logger, 'button press');
   if (!press) return null;
-  const action = press.actions[0]!;
+  const action = firstAction(press);
   const rowId = parseRowId(action.value);
   if (rowId === null) {
     logger.debug('button with a value that is no row id; ignored');
@@ -78,7 +78,7 @@ export const recategoriseButton =
     const { ack, client, logger } = args;
     await ack();
     const press = parsePayload(buttonPayload, args.body, logger, 'button press');
-    const suggestionId = press ? parseRowId(press.actions[0]!.value) : null;
+    const suggestionId = press ? parseRowId(firstAction(press).value) : null;
     const suggestion = suggestionId === null ? null : await deps.feedback.suggestionById(suggestionId);
     const need = suggestion ? await deps.needs.needSummary(suggestion.needId) : null;
     if (!press || suggestionId === null || !suggestion || !need) {

@@ -12,10 +12,8 @@ import { parsePayload, viewSubmissionPayload } from '../../payloads.js';
 import { SOURCE_LABEL_MAX } from '../../../needs/import/importRow.js';
 
 const fileState = z.object({
-  files: z
-    .array(z.object({ id: z.string().regex(/^F[A-Z0-9]{2,}$/) }))
-    .min(1)
-    .max(1),
+  // Exactly one file.
+  files: z.tuple([z.object({ id: z.string().regex(/^F[A-Z0-9]{2,}$/) })]),
 });
 const sourceState = z.object({ value: z.string().max(SOURCE_LABEL_MAX).nullish() });
 
@@ -38,10 +36,12 @@ export const importSubmission =
       return;
     }
     const source = sourceState.safeParse(payload.view.state.values[IMPORT_BLOCKS.source]?.[IMPORT_INPUT_ACTION_ID]);
-    const sourceLabel = (source.success ? source.data.value?.trim() : '') || null;
+    // Left empty (or only spaces), the field gives no source.
+    const typed = (source.success ? source.data.value?.trim() : undefined) ?? '';
+    const sourceLabel = typed === '' ? null : typed;
     await ack({ response_action: 'update', view: importNoticeModal(deps.locale, t.reading) });
 
-    const fileId = file.data.files[0]!.id;
+    const [{ id: fileId }] = file.data.files;
     let view;
     try {
       const fetched = await fetchImportFile({ imports }, client, context.botToken ?? '', fileId);
