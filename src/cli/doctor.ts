@@ -15,7 +15,7 @@ import { messages, type Locale } from '../i18n/messages.js';
 import { loadTrainingData, MatcherProvider } from '../needs/matcherProvider.js';
 import { fetchWithTimeout } from '../slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../slack/scopes.js';
-import { channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../slack/workspaceChecks.js';
+import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../slack/workspaceChecks.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 
@@ -28,10 +28,13 @@ export interface DoctorEnv {
   locale(): Locale;
 }
 
+// @types/node says boolean, but isTTY is undefined when stdout is a pipe or a file.
+const stdout: { isTTY?: boolean } = process.stdout;
+
 export const processDoctorEnv: DoctorEnv = {
   loadConfig,
   loadChannels: (config) => loadChannelsConfig(config.channelsFile),
-  isTTY: Boolean(process.stdout.isTTY),
+  isTTY: stdout.isTTY ?? false,
   locale: () => (process.env.LOCALE === 'en' ? 'en' : 'sv'),
 };
 
@@ -99,7 +102,7 @@ type DoctorTexts = ReturnType<typeof messages>['doctor'];
 
 async function checkSlack(config: Config, channels: ChannelsConfig, list: Checklist, t: DoctorTexts): Promise<void> {
   const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, fetch: fetchWithTimeout(10_000) });
-  let bot;
+  let bot: BotIdentity | undefined;
   try {
     bot = await checkBotToken(client, config.slack.apiUrl);
   } catch (error) {
@@ -107,9 +110,10 @@ async function checkSlack(config: Config, channels: ChannelsConfig, list: Checkl
   }
   if (bot) {
     list.pass(t.tokenOk(bot.team, bot.botName));
-    if (bot.scopes === null) list.pass(t.scopesUnknown);
+    const { scopes } = bot;
+    if (scopes === null) list.pass(t.scopesUnknown);
     else {
-      const missing = REQUIRED_BOT_SCOPES.filter((scope) => !bot.scopes!.includes(scope));
+      const missing = REQUIRED_BOT_SCOPES.filter((scope) => !scopes.includes(scope));
       if (missing.length === 0) list.pass(t.scopesOk(REQUIRED_BOT_SCOPES.length));
       else list.fail(t.scopesBad(missing.join(', ')), t.scopesFix);
     }
@@ -156,7 +160,7 @@ async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: Docto
       : !report.migrations.ok
         ? `${report.migrations.detail}: ${(report.migrations.pending ?? []).join(', ')}`
         : null;
-    if (problem) list.fail(t.databaseBad(problem ?? '?'), t.databaseFix);
+    if (problem) list.fail(t.databaseBad(problem), t.databaseFix);
     else list.pass(t.databaseOk(shipped.length));
   } catch (error) {
     list.fail(t.databaseBad((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''), t.databaseFix);

@@ -48,8 +48,8 @@ const exportArgs = z
     delimiter: z.enum([';', ',', '\t']).optional(),
     positionals: z.array(z.string()).max(0, 'unexpected arguments'),
   })
-  .refine((a) => a.from === undefined || a.to === undefined || a.from <= a.to, { message: '--from must not be after --to' })
-  .refine((a) => a.delimiter === undefined || a.format === 'csv', { message: '--delimiter is for --format csv' });
+  .refine((a) => a.from === undefined || a.to === undefined || a.from <= a.to, { error: '--from must not be after --to' })
+  .refine((a) => a.delimiter === undefined || a.format === 'csv', { error: '--delimiter is for --format csv' });
 
 const OPTIONS = {
   format: { type: 'string' },

@@ -28,7 +28,7 @@ const retryArgs = z
     failed: z.boolean().default(false),
     positionals: z.array(z.string().regex(/^[1-9][0-9]{0,14}$/, 'ids are whole numbers, as `outbox list` shows them')),
   })
-  .refine((a) => a.failed !== a.positionals.length > 0, { message: 'give row ids or --failed, not both' });
+  .refine((a) => a.failed !== a.positionals.length > 0, { error: 'give row ids or --failed, not both' });
 
 export async function runOutbox(args: string[], io: CliIo, open: () => Promise<Db> = () => openDatabase()): Promise<number> {
   const command = readSubcommand(args, ['list', 'retry'] as const, HELP, io);

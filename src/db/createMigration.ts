@@ -89,8 +89,8 @@ export async function createMigration(name: string, opts: CreateMigrationOptions
   await fs.mkdir(dir); // fails if it exists: never overwrite a migration
   await fs.writeFile(path.join(dir, 'migration.sql'), script, 'utf8');
   const lockfile = path.join(migrationsDir, 'migration_lock.toml');
-  await fs.writeFile(lockfile, lockfileContent(provider), { encoding: 'utf8', flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
+  await fs.writeFile(lockfile, lockfileContent(provider), { encoding: 'utf8', flag: 'wx' }).catch((error: unknown) => {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
   });
   return { name: folder, dir };
 }

@@ -8,11 +8,8 @@
 import type { SeedData } from '../seed/seedFiles.js';
 import type { Db } from './client.js';
 
-export interface SyncCounts {
-  areas: number;
-  municipalities: number;
-  environments: number;
-}
+// A Record, not an interface, so that Object.values() knows its values are numbers.
+export type SyncCounts = Record<'areas' | 'municipalities' | 'environments', number>;
 
 export interface SyncResult {
   /** Rows inserted: reference data new in the files, and training examples seeded. */

@@ -36,7 +36,9 @@ export function snapshotMatcher(matcher: TrainedMatcher): MatcherSnapshot {
 
 /** A matcher from a snapshot (possibly after structuredClone or postMessage). Takes over the snapshot's typed arrays without copying. */
 export function matcherFromSnapshot(snapshot: MatcherSnapshot): TrainedMatcher {
-  if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`matcher snapshot format ${String(snapshot.format)}, expected ${SNAPSHOT_FORMAT}`);
+  // Typed as this code's format, but it may come from another version of it: read as any number.
+  const format: number = snapshot.format;
+  if (format !== SNAPSHOT_FORMAT) throw new Error(`matcher snapshot format ${format}, expected ${SNAPSHOT_FORMAT}`);
   if (snapshot.algorithm !== ALGORITHM_VERSION) throw new Error(`matcher snapshot of algorithm ${snapshot.algorithm}, this code is ${ALGORITHM_VERSION}`);
   return LogisticMatcher.fromSnapshot(snapshot);
 }

@@ -52,7 +52,9 @@ export class ChannelMembers implements Authority {
     do {
       const page = await this.client.conversations.members({ channel: channelId, limit: PAGE, ...(cursor ? { cursor } : {}) });
       for (const id of page.members ?? []) members.add(id);
-      cursor = page.response_metadata?.next_cursor || undefined;
+      // Slack says "no more pages" with an empty cursor.
+      const next = page.response_metadata?.next_cursor;
+      cursor = next === '' ? undefined : next;
     } while (cursor);
     this.cache.set(channelId, { members, at: this.now() });
     return members;

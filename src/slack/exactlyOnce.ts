@@ -48,7 +48,9 @@ export async function findEarlierPost(
       });
       const found = (result.messages ?? []).find((m) => matches(m as HistoryMessage));
       if (found?.ts) return found.ts;
-      cursor = result.response_metadata?.next_cursor || undefined;
+      // Slack says "no more pages" with an empty cursor.
+      const next = result.response_metadata?.next_cursor;
+      cursor = next === '' ? undefined : next;
       if (!cursor) break;
     }
   } catch (error) {

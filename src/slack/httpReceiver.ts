@@ -240,13 +240,19 @@ class ResponseAck {
     this.timer.unref();
   }
 
-  /** The listener's ack(): an empty 200, text, or a JSON answer (e.g. response_action). */
-  async send(response?: unknown): Promise<void> {
-    if (this.answered) throw new ReceiverMultipleAckError();
-    this.settle();
-    if (response === undefined || response === '') answer(this.res, 200);
-    else if (typeof response === 'string') answer(this.res, 200, response, 'text/plain; charset=utf-8');
-    else answer(this.res, 200, JSON.stringify(response));
+  /**
+   * The listener's ack(): an empty 200, text, or a JSON answer (e.g. response_action). Answered at
+   * once; the promise, as Bolt's ack returns one, rejects on a second ack (ReceiverMultipleAckError).
+   */
+  send(response?: unknown): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.answered) throw new ReceiverMultipleAckError();
+      this.settle();
+      if (response === undefined || response === '') answer(this.res, 200);
+      else if (typeof response === 'string') answer(this.res, 200, response, 'text/plain; charset=utf-8');
+      else answer(this.res, 200, JSON.stringify(response));
+      resolve();
+    });
   }
 
   /** Answers with `status` unless a listener already did. */

@@ -42,7 +42,7 @@ const fileInfo = z.object({
     name: z.string().min(1).max(1000),
     filetype: z.string().optional(),
     size: z.number().int().nonnegative(),
-    url_private_download: z.string().url(),
+    url_private_download: z.url(),
   }),
 });
 

@@ -114,9 +114,10 @@ async function updateSuggestion({ db, client, locale }: SlackOutboxSenderDeps, s
  */
 async function sendConfirmation({ db, client, locale, intakeChannel }: SlackOutboxSenderDeps, needId: number): Promise<void> {
   const need = await db.need.findUnique({ where: { id: needId }, include: { suggestions: { orderBy: { id: 'asc' } } } });
-  // Nobody to tell: an imported need with no Slack person attached (imports queue no confirmation).
-  if (!need || need.recordedByUserId === null) return;
+  if (!need) return;
   const recorder = need.recordedByUserId;
+  // Nobody to tell: an imported need with no Slack person attached (imports queue no confirmation).
+  if (recorder === null) return;
   const channels = need.suggestions.map((s) => s.channelId);
   const noClearMatch = need.abstained === true || (channels.length === 1 && channels[0] === intakeChannel);
   const similar = await similarFoundFor(db, needId);

@@ -163,7 +163,12 @@ interface SharedCounts {
 
 /** How long a week's grouped counts are reused, when the data has not visibly changed. */
 export const SHARED_TTL_MS = 120_000;
-const sharedCache = new WeakMap<Db, Map<string, { expires: number; fingerprint: string; counts: Promise<SharedCounts> }>>();
+interface SharedCacheEntry {
+  expires: number;
+  fingerprint: string;
+  counts: Promise<SharedCounts>;
+}
+const sharedCache = new WeakMap<Db, Map<string, SharedCacheEntry>>();
 
 /**
  * Changes whenever a need is added or removed, or its history grows (status changes, corrections
@@ -186,9 +191,9 @@ async function sharedCounts(db: Db, week: IsoWeek, timezone: string): Promise<Sh
   const key = `${formatIsoWeek(week)}|${timezone}`;
   const print = await fingerprint(db);
   let perDb = sharedCache.get(db);
-  if (!perDb) sharedCache.set(db, (perDb = new Map()));
+  if (!perDb) sharedCache.set(db, (perDb = new Map<string, SharedCacheEntry>()));
   const cached = perDb.get(key);
-  if (cached && cached.fingerprint === print && cached.expires > Date.now()) return cached.counts;
+  if (cached?.fingerprint === print && cached.expires > Date.now()) return cached.counts;
   const counts = querySharedCounts(db, week, timezone);
   perDb.set(key, { expires: Date.now() + SHARED_TTL_MS, fingerprint: print, counts });
   counts.catch(() => perDb.delete(key));
@@ -212,7 +217,10 @@ async function querySharedCounts(db: Db, week: IsoWeek, timezone: string): Promi
        SELECT ${bucket} AS wk, n."municipalityId" AS "municipalityId", ${sig} AS sig
        FROM "Need" n WHERE n."recordedAt" >= ? AND n."recordedAt" < ? AND n."status" <> 'withdrawn'
      ) AS t GROUP BY wk, "municipalityId", sig`,
-    ...bounds.slice(1).reverse().map(d.time),
+    ...bounds
+      .slice(1)
+      .reverse()
+      .map((bound) => d.time(bound)),
     d.time(bounds[0] ?? start),
     d.time(end),
   );

@@ -16,7 +16,7 @@ export async function readMigrationsList(migrationsDir: string): Promise<Migrati
     const content = await fs
       .readFile(path.join(baseDir, entry.name, 'migration.sql'), 'utf8')
       .then((value) => ({ tag: 'ok' as const, value }))
-      .catch((error: Error) => ({ tag: 'error' as const, value: error.message }));
+      .catch((error: unknown) => ({ tag: 'error' as const, value: error instanceof Error ? error.message : String(error) }));
     migrationDirectories.push({ path: entry.name, migrationFile: { path: 'migration.sql', content } });
   }
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));

@@ -41,7 +41,7 @@ export interface Decision {
 export function decide(rankedProbabilities: readonly number[], noneProbability: number, options: DecisionOptions, bestEvidence = Infinity): Decision {
   const best = rankedProbabilities[0] ?? 0;
   const second = rankedProbabilities[1] ?? 0;
-  if (best < options.abstainBelow || noneProbability > best * options.noneOverBest || bestEvidence < (options.abstainBelowEvidence ?? 0)) {
+  if (best < options.abstainBelow || noneProbability > best * options.noneOverBest || bestEvidence < options.abstainBelowEvidence) {
     return { abstain: true, suggestedCount: 0 };
   }
   const withSecond = second >= options.secondAtLeast && second >= best * options.secondRatio;

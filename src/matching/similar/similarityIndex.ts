@@ -31,8 +31,8 @@ export const DEFAULT_SIMILARITY: SimilarityOptions = { wordBlockWeight: 0.6, pos
  * Cosine at or above which two needs count as "about the same thing". Measured on the labelled
  * pairs in test/fixtures/matching/need-pairs.jsonl (evaluatePairs.ts, chooseStableThreshold): the
  * best F1 among thresholds whose precision is at least 0.8 on all pairs and on each half. At 0.19:
- * precision 0.84, recall 0.52 (`npm run cli -- eval` prints the current figures; README → Similar
- * needs). Re-measure when the text pipeline or the shipped labelled needs (the idf's background)
+ * precision 0.84, recall 0.52 (`npm run cli -- eval` prints the current figures; docs/matcher.md →
+ * Similar needs). Re-measure when the text pipeline or the shipped labelled needs (the idf's background)
  * change: with the 99 needs of tfidf-lr-4 the rule moved from 0.22 to 0.19.
  */
 export const SIMILARITY_THRESHOLD = 0.19;
@@ -184,7 +184,7 @@ export class SimilarityIndex<K> {
   addBackground(text: string): void {
     const { words } = this.resolve(this.terms.of(text));
     this.background++;
-    this.countDistinct(words, 0, words.length, +1);
+    this.countDistinct(words, 0, words.length, 1);
   }
 
   /** Adds a document, or replaces the one with the same key (an edited need). */
@@ -218,7 +218,7 @@ export class SimilarityIndex<K> {
     this.docStart[slot] = start;
     this.docLength[slot] = words.length;
     this.docAlive[slot] = 1;
-    this.docKeyCount[slot] = this.countDistinct(words, 0, words.length, +1, slot);
+    this.docKeyCount[slot] = this.countDistinct(words, 0, words.length, 1, slot);
     this.slotOf.set(doc.key, slot);
     this.live++;
   }
@@ -292,7 +292,16 @@ export class SimilarityIndex<K> {
     }
     const best = exhaustive
       ? Array.from(touched.subarray(0, n))
-      : topSlots(touched, n, (slot) => acc[slot]! / Math.sqrt(this.docKeyCount[slot] || 1), this.options.rescored);
+      : topSlots(
+          touched,
+          n,
+          (slot) => {
+            const keys = this.docKeyCount[slot]!;
+            // A document without keys is divided by one, not by zero.
+            return acc[slot]! / Math.sqrt(keys === 0 ? 1 : keys);
+          },
+          this.options.rescored,
+        );
     for (let i = 0; i < n; i++) acc[touched[i]!] = 0;
 
     // The best of them, scored exactly.
@@ -328,8 +337,7 @@ export class SimilarityIndex<K> {
     for (let i = start; i < start + length; i++) {
       const features = this.wordFeatures[words[i]!]!;
       const count = counts[i]!;
-      for (let f = 0; f < features.length; f++) {
-        const id = features[f]!;
+      for (const id of features) {
         if (fc[id] === 0) {
           if (n === touched.length) touched = this.touchedScratch = grown(touched, n + 1);
           touched[n++] = id;
@@ -369,8 +377,7 @@ export class SimilarityIndex<K> {
     for (let i = 0; i < words.length; i++) {
       const features = this.wordFeatures[words[i]!]!;
       const count = counts[i]!;
-      for (let f = 0; f < features.length; f++) {
-        const id = features[f]!;
+      for (const id of features) {
         if (fc[id] === 0) touched.push(id);
         fc[id]! += count;
       }

@@ -122,8 +122,19 @@ function distinguishing(p: Prepared, others: readonly Prepared[], count: number)
 
 /** The reason line of each environment, in order; "" where there is nothing to say. */
 export function environmentReasonTexts(environments: readonly EnvironmentView[], ctx: ReasonContext): string[] {
-  const prepared = environments.map((env) => (typeof env.reason === 'string' ? null : prepare(env, env.reason, ctx)));
-  const texts = prepared.map((p, i) => (p === null ? String(environments[i]?.reason ?? '') : render(p, ctx.locale, null)));
+  const prepared: (Prepared | null)[] = [];
+  const texts: string[] = [];
+  for (const env of environments) {
+    if (typeof env.reason === 'string') {
+      // A prose line stored by an older version is shown as it is.
+      prepared.push(null);
+      texts.push(env.reason);
+    } else {
+      const p = prepare(env, env.reason, ctx);
+      prepared.push(p);
+      texts.push(render(p, ctx.locale, null));
+    }
+  }
   // Lines that read alike say what sets each apart.
   const groups = new Map<string, number[]>();
   texts.forEach((text, i) => {

@@ -10,7 +10,7 @@ export const appHomeOpened =
   async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     const opened = parsePayload(appHomeOpenedPayload, event, logger, 'app_home_opened event');
     // The Messages tab opens too; only the Home tab is ours to draw.
-    if (!opened || opened.tab !== 'home') return;
+    if (opened?.tab !== 'home') return;
     try {
       await publishHome(deps, client, opened.user, FIRST_PAGES);
     } catch (error) {

@@ -28,7 +28,7 @@ export type AreaChoice = { ok: true; areas: AreaSlug[] } | { ok: false; error: '
 export function readAreaChoice(values: unknown): AreaChoice {
   const parsed = checkboxState.safeParse(values);
   if (!parsed.success) return { ok: false, error: 'tampered' };
-  const chosen = (parsed.data[RECATEGORISE_BLOCK_ID]?.[RECATEGORISE_ACTION_ID]?.selected_options ?? []).map((o) => o.value);
+  const chosen = (parsed.data[RECATEGORISE_BLOCK_ID][RECATEGORISE_ACTION_ID].selected_options ?? []).map((o) => o.value);
   if (chosen.length === 0) return { ok: false, error: 'empty' };
   const none = chosen.includes(NO_AREA_VALUE);
   const areas = z.array(z.enum(AREA_SLUGS)).safeParse(chosen.filter((v) => v !== NO_AREA_VALUE));
