@@ -42,6 +42,18 @@ export function readSubcommand<S extends string>(
   return { sub: sub as S, rest };
 }
 
+const HELP = [
+  'usage: npm run cli -- classify "text" [--seed-only] [--seed-dir DIR]',
+  '       npm run cli -- classify --jsonl FILE [--seed-only] [--seed-dir DIR]',
+  '',
+  "Ranks the strength areas for a need, trained like the bot (the database's labelled examples,",
+  "feedback included, or the shipped seed files): the decision, each area's score and the words",
+  'behind it. stderr says what the model was trained on.',
+  '  --jsonl      one JSON object {"id", "text"} per line (FILE, or - for standard input); prints one',
+  '               line {"id", "areas", "abstain"} per need; a bad line is named on stderr and skipped',
+  '  --seed-only  train on the shipped seed files even when there is a database; --seed-dir: their folder',
+].join('\n');
+
 const classifyArgs = z
   .object({
     jsonl: z.string().min(1).optional(),
@@ -50,7 +62,7 @@ const classifyArgs = z
     positionals: z.array(z.string()),
   })
   .refine((a) => (a.jsonl === undefined) !== (a.positionals.join(' ').trim() === ''), {
-    message: 'give either a text to classify or --jsonl FILE (use "-" for standard input), not both',
+    error: 'give either a text to classify or --jsonl FILE (use "-" for standard input), not both',
   });
 
 /** One input line of `classify --jsonl`. */
@@ -61,6 +73,10 @@ export const jsonlNeedSchema = z.object({
 });
 
 export async function runClassify(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
   const options = parseCommandArgs(args, { jsonl: { type: 'string' }, 'seed-dir': { type: 'string' }, 'seed-only': { type: 'boolean' } }, classifyArgs);
   const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
   const matcher = trainMatcher(source.data);

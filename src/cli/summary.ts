@@ -50,6 +50,19 @@ export const processSummaryEnv: SummaryCliEnv = {
   now: () => new Date(),
 };
 
+const HELP = [
+  'usage: npm run cli -- summary [--week 2026-W48] [--channel C…]… --dry-run [--out DIR]',
+  '       npm run cli -- summary [--week 2026-W48] [--channel C…]… --post',
+  '',
+  'The weekly summary of each channel with weekly_summary: true (or of the channels named).',
+  '  --week     the ISO week (default: last week, the one the scheduled run reports on)',
+  '  --channel  a team channel id from the channels file; repeat for more',
+  '  --dry-run  print each summary as text and write its chart PNG (to --out, default the temp folder);',
+  '             posts nothing',
+  '  --post     post now, claiming (channel, week) as the scheduler does, so still exactly once per',
+  '             channel and week; a send that fails stays in the outbox and the running app retries it',
+].join('\n');
+
 const summaryArgs = z
   .object({
     week: z.string().optional(),
@@ -59,9 +72,13 @@ const summaryArgs = z
     out: z.string().min(1).optional(),
     positionals: z.array(z.string()).max(0, 'unexpected arguments'),
   })
-  .refine((a) => a['dry-run'] !== a.post, { message: 'give exactly one of --dry-run and --post' });
+  .refine((a) => a['dry-run'] !== a.post, { error: 'give exactly one of --dry-run and --post' });
 
 export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv = processSummaryEnv): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
   const opts = parseCommandArgs(
     args,
     {

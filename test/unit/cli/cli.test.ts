@@ -69,7 +69,12 @@ describe('classify and eval train like the bot', () => {
       await runClassify(['--jsonl', 'in.jsonl'], withoutFeedback, () => t.url);
       // A person's correction, as the bot stores it.
       await t.db.trainingExample.create({
-        data: { key: 'need:1', text: 'Kaffebryggaren i fikarummet behöver en sensor som larmar när kannan är tom.', source: 'feedback', labels: { create: [{ areaSlug: 'uppkopplade', positive: true }] } },
+        data: {
+          key: 'need:1',
+          text: 'Kaffebryggaren i fikarummet behöver en sensor som larmar när kannan är tom.',
+          source: 'feedback',
+          labels: { create: [{ areaSlug: 'uppkopplade', positive: true }] },
+        },
       });
       const withFeedback = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'kaffebryggaren i fikarummet' })}\n` });
       await runClassify(['--jsonl', 'in.jsonl'], withFeedback, () => t.url);
@@ -168,7 +173,10 @@ describe('eval', () => {
     const row = (label: string): string[] => {
       const line = lines.find((l) => l.startsWith(`  ${label} `));
       expect(line, label).toBeDefined();
-      return line!.slice(2 + label.length).trim().split(/\s+/);
+      return line!
+        .slice(2 + label.length)
+        .trim()
+        .split(/\s+/);
     };
     expect(lines.find((l) => l.includes('cross-validation') && l.includes('public-needs.jsonl'))).toBeDefined();
     const f3 = (x: number): string => x.toFixed(3);
@@ -202,7 +210,7 @@ describe('eval', () => {
     expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(1);
   });
 
-  it('cross-validates only the needs of an id prefix with --cv-ids, the others in every fold\'s training', async () => {
+  it("cross-validates only the needs of an id prefix with --cv-ids, the others in every fold's training", async () => {
     const { loadSeedData } = await import('../../../src/seed/seedFiles.js');
     const needs = loadSeedData().labelledNeeds;
     const original = needs.filter((n) => n.id.startsWith('tr-')).length;
@@ -251,5 +259,35 @@ describe('eval --repeats', () => {
     expect(await run(['eval', '--seed-only', '--folds', '2', '--repeats', '2'], io)).toBe(0);
     expect(io.err.filter((l) => l.startsWith('repeat '))).toHaveLength(4);
     expect(io.out.join('\n')).toMatch(/macro-F1 per repeat: 0\.\d{3} 0\.\d{3} {3}mean 0\.\d{3}, sd 0\.\d{3}/);
+  });
+});
+
+describe('--help', () => {
+  it('every command answers --help and -h with its own usage and exit 0, before reading anything', async () => {
+    const listing = fakeIo();
+    expect(await run(['--help'], listing)).toBe(0);
+    const names = listing.err.flatMap((line) => /^ {2}([a-z]+) /.exec(line)?.slice(1) ?? []);
+    expect(names).toEqual(expect.arrayContaining(['classify', 'eval', 'summary', 'doctor', 'import', 'export', 'outbox', 'person', 'need']));
+    for (const name of names) {
+      for (const flag of ['--help', '-h']) {
+        const io = fakeIo();
+        expect(await run([name, flag], io), `${name} ${flag}`).toBe(0);
+        expect(io.out[0], `${name} ${flag}`).toMatch(new RegExp(`^usage: npm run cli -- ${name}\\b`));
+        expect(io.err, `${name} ${flag}`).toEqual([]);
+      }
+    }
+  });
+
+  it('wins over the other arguments of eval, summary and classify', async () => {
+    for (const argv of [
+      ['eval', '--folds', '1', '--help'],
+      ['summary', '--post', '--dry-run', '--help'],
+      ['classify', '--jsonl', 'missing.jsonl', '-h'],
+    ]) {
+      const io = fakeIo();
+      expect(await run(argv, io), argv.join(' ')).toBe(0);
+      expect(io.out[0]).toMatch(/^usage: /);
+      expect(io.err).toEqual([]);
+    }
   });
 });
