@@ -33,7 +33,7 @@ import { SimilarNeeds } from './needs/similarNeeds.js';
 import { NeedRegister } from './needs/store/needRegister.js';
 import { ensureSearchIndex, fillMissingSearchText } from './needs/store/searchIndex.js';
 import { UserPreferences } from './needs/store/userPreferences.js';
-import { OutboxWorker } from './outbox/outboxWorker.js';
+import { OutboxWorker, type PacingPolicy } from './outbox/outboxWorker.js';
 import { loadSeedData } from './seed/seedFiles.js';
 import { fetchWithTimeout } from './slack/fetchWithTimeout.js';
 import { ChannelMembers } from './slack/channelMembers.js';
@@ -47,8 +47,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Overrides the channels file (tests). */
   channels?: ChannelsConfig;
-  /** The outbox worker's timing (tests shorten it; `now` lets a test hold and move the outbox's clock). */
-  outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number; now?: () => Date };
+  /** The outbox worker's timing (tests shorten it; `now` lets a test hold and move the outbox's clock; `pacing` replaces Slack's rates). */
+  outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number; now?: () => Date; pacing?: PacingPolicy };
   /** Quiet time before feedback triggers a retrain (tests shorten it). */
   retrainDebounceMs?: number;
   /** How long no Slack request must have arrived before routing and sending go on (default 100 ms). */

@@ -19,7 +19,7 @@ import {
   slashCommandBody,
 } from '../support/slackRequests.js';
 import { holdWriteLock } from '../support/sqliteFile.js';
-import { useAppPerTest } from '../support/testApp.js';
+import { startTestApp, useAppPerTest } from '../support/testApp.js';
 
 const ctx = useAppPerTest({ maxDelayMs: 100 });
 const EVENTS = () => `${ctx.app.baseUrl}/slack/events`;
@@ -210,6 +210,9 @@ describe('Slack rate limiting and failing', () => {
   });
 
   it('paces posts to one channel under Slack’s rate, so it never provokes a 429', async () => {
+    // The app's own pacing, not the faster one test apps get by default.
+    await ctx.app.stop();
+    ctx.app = await startTestApp(ctx.fake, { maxDelayMs: 100, pacing: 'slack' });
     ctx.fake.limitPostsPerChannel({ burst: 3, intervalMs: 1_000 });
     for (let i = 0; i < 6; i++) expect((await submitNeed(ctx.app, ctx.fake, { description: `${HOME_CARE_NEED} (${i})` })).status).toBe(200);
     await ctx.app.server.drained();

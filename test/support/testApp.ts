@@ -9,7 +9,9 @@ import { Writable } from 'node:stream';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import type { PacingPolicy } from '../../src/outbox/outboxWorker.js';
 import { type RunningServer, startServer } from '../../src/server.js';
+import { slackPacing } from '../../src/slack/pacing.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { FakeSlack } from './fakeSlack.js';
 import { SIGNING_SECRET } from './slackRequests.js';
@@ -28,6 +30,12 @@ export const TEST_CHANNELS: ChannelsConfig = {
 };
 
 export const TEST_APP_TOKEN = 'xapp-1-A0APP-1-test-app-token';
+
+/** How much faster than Slack's rates test apps post by default (see TestAppOptions.pacing). */
+export const PACING_SPEEDUP = 50;
+
+/** Slack's pacing with every interval PACING_SPEEDUP times shorter. */
+const fastPacing: PacingPolicy = (row) => slackPacing(row).map((bucket) => ({ ...bucket, intervalMs: bucket.intervalMs / PACING_SPEEDUP }));
 
 export interface TestApp {
   server: RunningServer;
@@ -52,6 +60,12 @@ export interface TestAppOptions {
   maxDelayMs?: number;
   /** The outbox's clock (retries, Retry-After, pacing); the real one by default. */
   outboxNow?: () => Date;
+  /**
+   * How fast the outbox may post: by default Slack's pacing (slack/pacing.ts: the same lanes,
+   * buckets and bursts) at PACING_SPEEDUP times the rate, so a test does not wait a second for
+   * the third post in a channel; 'slack' is the app's own rate, for tests about the rate itself.
+   */
+  pacing?: 'fast' | 'slack';
   retrainDebounceMs?: number;
   /** Socket Mode (SLACK_APP_TOKEN set, no signing secret) instead of HTTP. */
   socketMode?: boolean;
@@ -88,6 +102,7 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
       baseDelayMs: options.baseDelayMs ?? 20,
       ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}),
       ...(options.outboxNow ? { now: options.outboxNow } : {}),
+      ...(options.pacing === 'slack' ? {} : { pacing: fastPacing }),
     },
     retrainDebounceMs: options.retrainDebounceMs ?? 60_000,
     // Background work still waits for acks, but not for 100 ms of silence after each request.
