@@ -11,7 +11,9 @@ import { clearExpiredMunicipalContacts } from './privacy/store/personalData.js';
 import type { MatcherProvider } from './needs/matcherProvider.js';
 import type { NeedService } from './needs/needService.js';
 import type { SimilarNeeds } from './needs/similarNeeds.js';
-import type { RoutingQueue } from './needs/routingQueue.js';
+import type { RouteLater } from './needs/routingQueue.js';
+import type { RetrainRequest } from './needs/retrainScheduler.js';
+import type { OutboxWake } from './outbox/outboxWorker.js';
 
 /** A need not routed a minute after it was recorded is not being routed by a live request. */
 const ROUTING_GRACE_MS = 60_000;
@@ -19,11 +21,11 @@ const ROUTING_GRACE_MS = 60_000;
 const EVENT_ID_RETENTION_MS = 24 * 60 * 60_000;
 
 /** The retention sweep on its own: what the job runs every five minutes. Returns the needs cleared. */
-export async function applyRetention(deps: { db: Db; logger: Logger; retentionMonths: number; onQueued?: () => void }, now = new Date()): Promise<number[]> {
+export async function applyRetention(deps: { db: Db; logger: Logger; retentionMonths: number; outbox?: OutboxWake }, now = new Date()): Promise<number[]> {
   const cleared = await clearExpiredMunicipalContacts(deps.db, deps.retentionMonths, now);
   if (cleared.length > 0) {
     deps.logger.info({ needs: cleared, retentionMonths: deps.retentionMonths }, 'municipal contacts cleared after the retention period');
-    deps.onQueued?.();
+    deps.outbox?.wake();
   }
   return cleared;
 }
@@ -31,29 +33,30 @@ export async function applyRetention(deps: { db: Db; logger: Logger; retentionMo
 export function startMaintenance(deps: {
   db: Db;
   needs: NeedService;
-  routing: RoutingQueue;
+  routing: RouteLater;
   /** The model in use and who retrains it: a model trained before another instance's feedback is retrained. */
   matchers: MatcherProvider;
-  retraining: { request(): void };
+  retraining: RetrainRequest;
   /** The similar-needs index: needs stored by another instance are added. */
   similar?: SimilarNeeds;
   logger: Logger;
   /** Months a resolved or withdrawn need keeps its municipal contact (RETENTION_MONTHS); absent: no sweep. */
   retentionMonths?: number;
-  onQueued?: () => void;
+  /** Woken when the retention sweep queued message updates. */
+  outbox?: OutboxWake;
 }): { stop(): void } {
   const job = new Cron('*/5 * * * *', { protect: true, unref: true }, async () => {
     try {
       const now = Date.now();
       const unrouted = await deps.needs.unroutedNeedIds(new Date(now - ROUTING_GRACE_MS));
       if (unrouted.length > 0) deps.logger.warn({ needs: unrouted }, 'routing needs that were left unrouted');
-      for (const id of unrouted) deps.routing.add(id);
+      for (const id of unrouted) deps.routing.routeLater(id);
       await pruneProcessedEvents(deps.db, new Date(now - EVENT_ID_RETENTION_MS));
       if (await deps.matchers.isStale(deps.db)) deps.retraining.request();
       await deps.similar?.catchUp();
       if (deps.retentionMonths !== undefined) {
         await applyRetention(
-          { db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) },
+          { db: deps.db, logger: deps.logger, retentionMonths: deps.retentionMonths, ...(deps.outbox ? { outbox: deps.outbox } : {}) },
           new Date(now),
         );
       }

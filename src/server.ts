@@ -135,33 +135,13 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     yieldTo: quietMoment,
     ...options.outbox,
   });
-  let routing: RoutingQueue | null = null;
+  // Recording a need hands it to the routing queue, which routes with the need service once started.
+  const routing = new RoutingQueue({ yieldTo: quietMoment, logger: logger.child({ component: 'routing' }) });
   // Built in the background (seconds for a large register); routing waits for it.
   const similar = new SimilarNeeds(db, { logger: logger.child({ component: 'similar' }) });
   similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
-  const needs = new NeedService({
-    db,
-    matchers,
-    channels,
-    onQueued: () => outbox.wake(),
-    onRecorded: (id) => routing?.add(id),
-    logger: logger.child({ component: 'needs' }),
-    similar,
-  });
-  routing = new RoutingQueue({
-    route: (id) => needs.routeNeed(id),
-    pending: () => needs.unroutedNeedIds(),
-    yieldTo: quietMoment,
-    logger: logger.child({ component: 'routing' }),
-  });
-  const retraining = new RetrainScheduler(
-    async () => {
-      const matcher = await matchers.retrain(db);
-      logger.info({ modelVersion: matcher.version }, 'matcher retrained from feedback');
-    },
-    logger,
-    options.retrainDebounceMs,
-  );
+  const needs = new NeedService({ db, matchers, channels, outbox, routing, logger: logger.child({ component: 'needs' }), similar });
+  const retraining = new RetrainScheduler(() => matchers.retrain(db), logger, options.retrainDebounceMs);
   // Membership lookups (permissions, the App Home's areas): quick, with one retry at most.
   const members = new ChannelMembers(
     new WebClient(config.slack.botToken, {
@@ -176,8 +156,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     db,
     channels,
     authority: members,
-    onQueued: () => outbox.wake(),
-    onTrainingDataChanged: () => retraining.request(),
+    outbox,
+    retraining,
     logger: logger.child({ component: 'feedback' }),
   });
   const changes = new NeedChanges({
@@ -185,8 +165,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     authority: members,
     matchers,
     similar,
-    onQueued: () => outbox.wake(),
-    onTrainingDataChanged: () => retraining.request(),
+    outbox,
+    retraining,
     logger: logger.child({ component: 'needs' }),
   });
   const register = new NeedRegister(db);
@@ -239,7 +219,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   await outbox.start();
   const scheduled = await startWeeklySummaries({ config, db, channels, logger: logger.child({ component: 'summaries' }), outbox });
   // Needs stored just before a crash (acked, not yet routed) are routed now.
-  const recovered = await routing.start();
+  const recovered = await routing.start(needs);
   if (recovered > 0) logger.info({ recovered }, 'routing needs left over from the last run');
   const maintenance = startMaintenance({
     db,
@@ -250,7 +230,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     similar,
     logger: logger.child({ component: 'maintenance' }),
     retentionMonths: config.retentionMonths,
-    onQueued: () => outbox.wake(),
+    outbox,
   });
 
   const queue = routing;

@@ -11,6 +11,8 @@ import { markDelivery } from '../db/processedEvents.js';
 import { lockNeed } from '../db/rowLock.js';
 import type { AreaSlug } from '../matching/types.js';
 import { enqueue } from '../outbox/outboxQueue.js';
+import type { OutboxWake } from '../outbox/outboxWorker.js';
+import type { RetrainRequest } from './retrainScheduler.js';
 import { formatCorrectedAreas, currentAreas, parseCorrectedAreas, replaceCurrentAreas } from './needAreas.js';
 import { type FeedbackKind, trainingLabelsFor } from './learningLabels.js';
 import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js';
@@ -32,10 +34,10 @@ export interface FeedbackServiceDeps {
   db: Db;
   channels: ChannelsConfig;
   authority: Authority;
-  /** Outbox rows were queued: send them now. */
-  onQueued?: () => void;
-  /** Training examples changed: retrain (debounced) in the background. */
-  onTrainingDataChanged?: () => void;
+  /** Woken when outbox rows were queued, so it sends them now. */
+  outbox?: OutboxWake;
+  /** Asked to retrain (debounced, in the background) when training examples changed. */
+  retraining?: RetrainRequest;
   /** One info line per change people make: ids only. */
   logger?: Logger;
   now?: () => Date;
@@ -263,9 +265,9 @@ export class FeedbackService {
     });
     if (result.changed) {
       logger?.info({ needId, userId, ...what.detail }, what.event);
-      this.deps.onQueued?.();
+      this.deps.outbox?.wake();
     }
-    if (result.trainingChanged) this.deps.onTrainingDataChanged?.();
+    if (result.trainingChanged) this.deps.retraining?.request();
     return { changed: result.changed };
   }
 

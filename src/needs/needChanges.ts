@@ -15,13 +15,16 @@ import { type Allowed, allowedFor, may } from './permissions.js';
 import type { SimilarNeeds } from './similarNeeds.js';
 import { replaceSimilar } from './store/similarNeeds.js';
 
+import type { OutboxWake } from '../outbox/outboxWorker.js';
+import type { RetrainRequest } from './retrainScheduler.js';
 export interface NeedChangesDeps {
   db: Db;
   authority: Authority;
   matchers: MatcherProvider;
-  onQueued?: () => void;
-  /** A withdrawn need's training example was removed: retrain (debounced) in the background. */
-  onTrainingDataChanged?: () => void;
+  /** Woken when message updates were queued, so it sends them now. */
+  outbox?: OutboxWake;
+  /** Asked to retrain (debounced, in the background) when a withdrawn need's training example was removed. */
+  retraining?: RetrainRequest;
   logger?: Logger;
   now?: () => Date;
   /** Kept up to date with edited and withdrawn needs; an edited need's similar needs are found again. */
@@ -100,7 +103,7 @@ export class NeedChanges {
     if (result.changed.length > 0) {
       if (result.changed.some((f) => SIMILARITY_FIELDS.includes(f))) await this.deps.similar?.upsert(indexed).catch(() => undefined);
       this.deps.logger?.info({ needId, userId, fields: result.changed }, 'need edited');
-      this.deps.onQueued?.();
+      this.deps.outbox?.wake();
     }
     const suggestion = this.deps.matchers.current().classify(needText(input));
     return { ok: true, ...result, suggestedAreas: suggestion.suggested.map((s) => s.slug) };
@@ -123,8 +126,8 @@ export class NeedChanges {
     });
     await this.deps.similar?.remove(needId).catch(() => undefined);
     this.deps.logger?.info({ needId, userId }, 'need withdrawn');
-    this.deps.onQueued?.();
-    if (trainingChanged) this.deps.onTrainingDataChanged?.();
+    this.deps.outbox?.wake();
+    if (trainingChanged) this.deps.retraining?.request();
     return { ok: true };
   }
 

@@ -8,7 +8,9 @@ import type { Logger } from '../logger.js';
 import { isRetryableConflict, retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../db/errors.js';
 import { searchIndexText } from '../matching/index.js';
 import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
+import type { OutboxWake } from '../outbox/outboxWorker.js';
 import type { MatcherProvider } from './matcherProvider.js';
+import type { RouteLater } from './routingQueue.js';
 import { currentAreas } from './needAreas.js';
 import { needText, type NeedInput } from './needInput.js';
 import { loadNeedDetail, type NeedDetail } from './needViews.js';
@@ -35,10 +37,10 @@ export interface NeedServiceDeps {
   db: Db;
   matchers: MatcherProvider;
   channels: ChannelsConfig;
-  /** Called after posts were queued, so the outbox worker sends them now instead of at its next poll. */
-  onQueued?: () => void;
-  /** Called with a newly recorded need, to be routed in the background (RoutingQueue). */
-  onRecorded?: (needId: number) => void;
+  /** Woken after posts were queued, so it sends them now instead of at its next poll. */
+  outbox?: OutboxWake;
+  /** Routes a newly recorded need in the background (the RoutingQueue); absent: the caller routes. */
+  routing?: RouteLater;
   /** One info line per need recorded and routed: ids only, never what people typed. */
   logger?: Logger;
   now?: () => Date;
@@ -120,19 +122,19 @@ export class NeedService {
   }
 
   /**
-   * Stores the need; it is routed afterwards (onRecorded → routeNeed), so a crash in between loses
+   * Stores the need; it is routed afterwards (routing.routeLater → routeNeed), so a crash in between loses
    * nothing. With a submissionKey that was recorded before, returns that need (created: false).
    */
   async recordNeed(input: NeedInput, meta: RecordMeta): Promise<RecordedNeed> {
     const need = await this.insertNeed(input, meta);
-    if (need.created) this.deps.onRecorded?.(need.id);
+    if (need.created) this.deps.routing?.routeLater(need.id);
     return need;
   }
 
   /**
    * Stores many needs (an import's batch) with one insert, in the order given. Each has a
    * submissionKey: a key recorded before, or earlier in the same batch, returns that need
-   * (created: false). Unlike recordNeed nothing is handed to onRecorded: the caller routes the batch
+   * (created: false). Unlike recordNeed nothing is handed to routing: the caller routes the batch
    * itself (routeNeeds) right after; should it stop in between, the needs are found unrouted at the
    * bot's next start (and by the next import of the same rows).
    */
@@ -216,8 +218,8 @@ export class NeedService {
           results.set(need.id, await this.routeNeed(need.id));
         } catch (failed) {
           // The bot routes it in the background, retrying with backoff; the CLI reports the failure.
-          if (!this.deps.onRecorded) throw failed;
-          this.deps.onRecorded(need.id);
+          if (!this.deps.routing) throw failed;
+          this.deps.routing.routeLater(need.id);
         }
       }
     }
@@ -283,7 +285,7 @@ export class NeedService {
         'need classified and its posts queued',
       );
     }
-    this.deps.onQueued?.();
+    this.deps.outbox?.wake();
     return new Map(routings.map((r) => [r.needId, { routed: true, channels: r.routes.map((route) => route.channel) }]));
   }
 

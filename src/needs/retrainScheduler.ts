@@ -1,7 +1,12 @@
 // Debounced background retraining: a burst of feedback causes one retrain, after the burst.
 import type { Logger } from '../logger.js';
 
-export class RetrainScheduler {
+/** Asks for a retrain: what a change to the training data calls, by name. */
+export interface RetrainRequest {
+  request(): void;
+}
+
+export class RetrainScheduler implements RetrainRequest {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -9,7 +14,8 @@ export class RetrainScheduler {
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly retrain: () => Promise<void>,
+    /** Retrains and says which model version it made (logged). */
+    private readonly retrain: () => Promise<{ version: string }>,
     private readonly logger: Logger,
     private readonly debounceMs = 5_000,
   ) {}
@@ -57,6 +63,7 @@ export class RetrainScheduler {
   private run(): void {
     this.timer = null;
     this.running = this.retrain()
+      .then((matcher) => this.logger.info({ modelVersion: matcher.version }, 'matcher retrained from feedback'))
       .catch((error: unknown) => this.logger.error({ err: error }, 'retraining the matcher failed'))
       .finally(() => {
         this.running = null;

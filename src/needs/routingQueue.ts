@@ -4,10 +4,19 @@
 // process that stopped before routing them are picked up at start.
 import type { Logger } from '../logger.js';
 
-export interface RoutingQueueDeps {
-  route(needId: number): Promise<unknown>;
+/** Hands a recorded need to background routing: what recording a need calls, by name. */
+export interface RouteLater {
+  routeLater(needId: number): void;
+}
+
+/** What the queue routes with (NeedService). */
+export interface NeedRouter {
+  routeNeed(needId: number): Promise<unknown>;
   /** Needs recorded but not routed yet (at start: what the last process left). */
-  pending(): Promise<number[]>;
+  unroutedNeedIds(): Promise<number[]>;
+}
+
+export interface RoutingQueueDeps {
   logger: Logger;
   /** Resolves when routing may go on (the Slack layer lets pending acks go first). */
   yieldTo?: () => Promise<void>;
@@ -17,7 +26,8 @@ export interface RoutingQueueDeps {
 
 const MAX_RETRY_DELAY_MS = 60_000;
 
-export class RoutingQueue {
+export class RoutingQueue implements RouteLater {
+  private router: NeedRouter | null = null;
   private readonly queue = new Set<number>();
   private readonly failures = new Map<number, number>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
@@ -27,20 +37,32 @@ export class RoutingQueue {
 
   constructor(private readonly deps: RoutingQueueDeps) {}
 
-  /** Queues the needs left unrouted by an earlier run. */
-  async start(): Promise<number> {
-    const pending = await this.deps.pending();
-    for (const id of pending) this.add(id);
+  /**
+   * Starts routing with `router` (built after the queue, since recording hands needs to the queue),
+   * beginning with the needs left unrouted by an earlier run and whatever was handed in meanwhile.
+   */
+  async start(router: NeedRouter): Promise<number> {
+    this.router = router;
+    const pending = await router.unroutedNeedIds();
+    // All queued before the first runs, so a need handed in meanwhile and left over is routed once.
+    if (!this.stopped) for (const id of pending) this.queue.add(id);
+    this.kick();
     return pending.length;
   }
 
-  add(needId: number): void {
+  routeLater(needId: number): void {
     if (this.stopped) return;
     this.queue.add(needId);
-    this.running ??= this.run().finally(() => {
+    this.kick();
+  }
+
+  /** Runs the queue unless it runs already or has no router yet. */
+  private kick(): void {
+    if (this.router === null || this.queue.size === 0) return;
+    const router = this.router;
+    this.running ??= this.run(router).finally(() => {
       this.running = null;
-      const next = this.queue.values().next();
-      if (!next.done && !this.stopped) this.add(next.value);
+      if (this.queue.size > 0 && !this.stopped) this.kick();
       else this.notifyIdle();
     });
   }
@@ -64,7 +86,7 @@ export class RoutingQueue {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private async run(): Promise<void> {
+  private async run(router: NeedRouter): Promise<void> {
     while (!this.stopped) {
       const next = this.queue.values().next();
       if (next.done) return;
@@ -72,7 +94,7 @@ export class RoutingQueue {
       this.queue.delete(needId);
       await this.deps.yieldTo?.();
       try {
-        await this.deps.route(needId);
+        await router.routeNeed(needId);
         this.failures.delete(needId);
       } catch (error) {
         this.retryLater(needId, error);
@@ -87,7 +109,7 @@ export class RoutingQueue {
     this.deps.logger.warn({ err: error, needId, failures, retryInMs: delay }, 'routing a need failed; will retry');
     const timer = setTimeout(() => {
       this.retryTimers.delete(timer);
-      this.add(needId);
+      this.routeLater(needId);
     }, delay);
     timer.unref();
     this.retryTimers.add(timer);

@@ -91,7 +91,12 @@ export function retryDelayMs(
 
 const noPacing: PacingPolicy = () => [];
 
-export class OutboxWorker {
+/** Wakes the worker to send what was just queued: what a use case that queues posts calls, by name. */
+export interface OutboxWake {
+  wake(): void;
+}
+
+export class OutboxWorker implements OutboxWake {
   private stopped = true;
   private pumping: Promise<void> | null = null;
   private pumpAgain = false;

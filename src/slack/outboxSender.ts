@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { loadSuggestionView, type SuggestionView } from '../needs/needViews.js';
 import { similarFoundFor } from '../needs/store/similarNeeds.js';
-import { parseOutboxItem } from '../outbox/outboxQueue.js';
+import { type OutboxItem, type OutboxKind, parseOutboxItem } from '../outbox/outboxQueue.js';
 import { OutboxSendError, type OutboxRow, type OutboxSender } from '../outbox/outboxWorker.js';
 import { confirmationText } from './blocks/confirmation.js';
 import { findEarlierPost, isOutboxPost, outboxMetadata } from './exactlyOnce.js';
@@ -28,29 +28,30 @@ export interface SlackOutboxSenderDeps {
   logger: Logger;
 }
 
+/** Sends one outbox item of one kind. */
+type SendFunction<K extends OutboxKind> = (deps: SlackOutboxSenderDeps, row: OutboxRow, item: Extract<OutboxItem, { kind: K }>) => Promise<void>;
+
+/** Each outbox kind and the function that sends it: a new kind does not compile until it has one. */
+const SEND_FUNCTIONS: { [K in OutboxKind]: SendFunction<K> } = {
+  suggestion: (deps, row, item) => sendSuggestion(deps, row, item.suggestionId),
+  suggestion_update: (deps, _row, item) => updateSuggestion(deps, item.suggestionId),
+  confirmation: (deps, _row, item) => sendConfirmation(deps, item.needId),
+  weekly_summary: (deps, row, item) => sendWeeklySummary(deps, row, item),
+};
+
+function sendItem(deps: SlackOutboxSenderDeps, row: OutboxRow, item: OutboxItem): Promise<void> {
+  // The table's type ties each kind to its function; TypeScript cannot follow that through an index
+  // by a union, so the one lookup is widened here.
+  const send = SEND_FUNCTIONS[item.kind] as (deps: SlackOutboxSenderDeps, row: OutboxRow, item: OutboxItem) => Promise<void>;
+  return send(deps, row, item);
+}
+
 export function createSlackOutboxSender(deps: SlackOutboxSenderDeps): OutboxSender {
   return async (row: OutboxRow) => {
     const item = parseOutboxItem(row.kind, row.payload);
     if (!item) throw new OutboxSendError(`unreadable outbox row (${row.kind})`, 'permanent', { outcomeKnown: true });
     try {
-      switch (item.kind) {
-        case 'suggestion': {
-          await sendSuggestion(deps, row, item.suggestionId);
-          return;
-        }
-        case 'suggestion_update': {
-          await updateSuggestion(deps, item.suggestionId);
-          return;
-        }
-        case 'confirmation': {
-          await sendConfirmation(deps, item.needId);
-          return;
-        }
-        case 'weekly_summary': {
-          await sendWeeklySummary(deps, row, item);
-          return;
-        }
-      }
+      await sendItem(deps, row, item);
     } catch (error) {
       throw toOutboxError(error);
     }

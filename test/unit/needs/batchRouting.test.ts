@@ -38,8 +38,13 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
     await t?.close();
   });
 
-  const service = (extra: Partial<ConstructorParameters<typeof NeedService>[0]> = {}) => new NeedService({ db: t.db, matchers, channels: TEST_CHANNELS, now: () => NOW, ...extra });
-  const row = (municipality: string, [title, description]: readonly [string, string], key = `test:${++serial}`): { input: NeedInput; meta: RecordMeta & { submissionKey: string } } => ({
+  const service = (extra: Partial<ConstructorParameters<typeof NeedService>[0]> = {}) =>
+    new NeedService({ db: t.db, matchers, channels: TEST_CHANNELS, now: () => NOW, ...extra });
+  const row = (
+    municipality: string,
+    [title, description]: readonly [string, string],
+    key = `test:${++serial}`,
+  ): { input: NeedInput; meta: RecordMeta & { submissionKey: string } } => ({
     input: { municipalityId: t.municipalityIds.get(municipality)!, title, description, sector: null, municipalContact: null, ourContactUserId: 'U0ALICE' },
     meta: { recordedByUserId: 'U0STAFF', originChannelId: null, source: 'import', submissionKey: key, sourceLabel: 'Workshop' },
   });
@@ -47,9 +52,17 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
   async function routingOf(needId: number) {
     const need = await t.db.need.findUniqueOrThrow({
       where: { id: needId },
-      include: { classifications: { orderBy: { rank: 'asc' } }, currentAreas: { orderBy: { areaSlug: 'asc' } }, environments: { orderBy: { rank: 'asc' } }, suggestions: { orderBy: { id: 'asc' } } },
+      include: {
+        classifications: { orderBy: { rank: 'asc' } },
+        currentAreas: { orderBy: { areaSlug: 'asc' } },
+        environments: { orderBy: { rank: 'asc' } },
+        suggestions: { orderBy: { id: 'asc' } },
+      },
     });
-    const queued = await t.db.outboxMessage.findMany({ where: { OR: [{ dedupeKey: `confirmation:need:${needId}` }, ...need.suggestions.map((s) => ({ dedupeKey: `suggestion:${s.id}` }))] }, orderBy: { id: 'asc' } });
+    const queued = await t.db.outboxMessage.findMany({
+      where: { OR: [{ dedupeKey: `confirmation:need:${needId}` }, ...need.suggestions.map((s) => ({ dedupeKey: `suggestion:${s.id}` }))] },
+      orderBy: { id: 'asc' },
+    });
     return {
       routedAt: need.routedAt,
       abstained: need.abstained,
@@ -83,7 +96,14 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
     // Imported needs have nobody waiting for a confirmation.
     expect((await routingOf(batch[0]!.id)).queued.map(([kind]) => kind)).toEqual(['suggestion', 'suggestion']);
     const stored = await t.db.need.findUniqueOrThrow({ where: { id: batch[0]!.id } });
-    expect(stored).toMatchObject({ title: TEXTS[0][0], source: 'import', sourceLabel: 'Workshop', recordedAt: NOW, ourContactUserId: 'U0ALICE', status: 'open' });
+    expect(stored).toMatchObject({
+      title: TEXTS[0][0],
+      source: 'import',
+      sourceLabel: 'Workshop',
+      recordedAt: NOW,
+      ourContactUserId: 'U0ALICE',
+      status: 'open',
+    });
   });
 
   it('recognises a key recorded before and a key repeated in the batch, and routes a routed need never again', async () => {
@@ -92,7 +112,11 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
     await service().routeNeeds([earlier!.id]);
     const again = row('Kinda', TEXTS[2]);
     const recorded = await service().recordNeeds([row('Motala', TEXTS[1], before.meta.submissionKey), again, row('Kinda', TEXTS[2], again.meta.submissionKey)]);
-    expect(recorded.map((n) => [n.id, n.created])).toEqual([[earlier!.id, false], [recorded[1]!.id, true], [recorded[1]!.id, false]]);
+    expect(recorded.map((n) => [n.id, n.created])).toEqual([
+      [earlier!.id, false],
+      [recorded[1]!.id, true],
+      [recorded[1]!.id, false],
+    ]);
     const posts = await t.db.suggestionPost.count({ where: { needId: earlier!.id } });
     const routed = await service().routeNeeds(recorded.map((n) => n.id));
     expect(routed.get(earlier!.id)).toEqual({ routed: false, channels: [] });
@@ -147,7 +171,10 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
     const second = await createDb(t.url);
     try {
       const rows = TEXTS.map((text) => row('Mjölby', text));
-      const [a, b] = await Promise.all([service().recordNeeds(rows), new NeedService({ db: second, matchers, channels: TEST_CHANNELS, now: () => NOW }).recordNeeds(rows)]);
+      const [a, b] = await Promise.all([
+        service().recordNeeds(rows),
+        new NeedService({ db: second, matchers, channels: TEST_CHANNELS, now: () => NOW }).recordNeeds(rows),
+      ]);
       expect(a.map((n) => n.id)).toEqual(b.map((n) => n.id));
       expect(a.filter((n) => n.created).length + b.filter((n) => n.created).length).toBe(rows.length);
       expect(await t.db.need.count({ where: { submissionKey: { in: rows.map((r) => r.meta.submissionKey) } } })).toBe(rows.length);
@@ -178,7 +205,7 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
     expect(await t.db.suggestionPost.count({ where: { needId: recorded[1]!.id } })).toBe(0);
     // In the bot the failed need goes to the background routing queue instead of failing the import.
     const handedOver: number[] = [];
-    const inBot = service({ matchers: { current: () => broken } as unknown as MatcherProvider, onRecorded: (id) => handedOver.push(id) });
+    const inBot = service({ matchers: { current: () => broken } as unknown as MatcherProvider, routing: { routeLater: (id) => handedOver.push(id) } });
     const routed = await inBot.routeNeeds(recorded.map((n) => n.id));
     expect(handedOver).toEqual([recorded[1]!.id]);
     expect(recorded.map((n) => routed.get(n.id)?.routed)).toEqual([false, false, true]);
