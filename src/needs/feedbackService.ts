@@ -17,6 +17,7 @@ import { formatCorrectedAreas, currentAreas, parseCorrectedAreas, replaceCurrent
 import { type FeedbackKind, trainingLabelsFor } from './learningLabels.js';
 import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js';
 import { needText } from './needInput.js';
+import { queueMessageUpdates } from './store/messageUpdates.js';
 
 export type { FeedbackKind } from './learningLabels.js';
 
@@ -250,8 +251,7 @@ export class FeedbackService {
         if (!(await apply(tx))) return unchanged;
         await this.updateStatus(tx, needId, userId);
         const trainingChanged = await this.updateTrainingExample(tx, needId);
-        const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true, channelId: true } });
-        for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, this.now());
+        await queueMessageUpdates(tx, [needId], this.now());
         return { changed: true, trainingChanged };
       });
     // The same delivery or the same feedback stored by a concurrent transaction: already recorded.

@@ -1,11 +1,10 @@
 // Changing a recorded need: editing what was typed, and withdrawing a need recorded by mistake.
 // Only the need's owners may (permissions.ts); every change is in the need's history and every
 // posted copy of its message is updated in place (through the outbox).
-import type { Db, Tx } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { searchIndexText } from '../matching/index.js';
 import type { AreaSlug } from '../matching/types.js';
-import { enqueue } from '../outbox/outboxQueue.js';
 import type { Authority } from './feedbackService.js';
 import type { MatcherProvider } from './matcherProvider.js';
 import { currentAreas } from './needAreas.js';
@@ -16,6 +15,7 @@ import type { SimilarNeeds } from './similarNeeds.js';
 import { replaceSimilar } from './store/similarNeeds.js';
 
 import type { OutboxWake } from '../outbox/outboxWorker.js';
+import { queueMessageUpdates } from './store/messageUpdates.js';
 import type { RetrainRequest } from './retrainScheduler.js';
 export interface NeedChangesDeps {
   db: Db;
@@ -90,7 +90,7 @@ export class NeedChanges {
         await tx.needEvent.create({ data: { needId, kind: 'edited', detail: changed.join(','), userId, at: this.now() } });
         // A routed need's list of similar needs follows its new text (an unrouted one gets it when routed).
         if (found && need.routedAt && changed.some((f) => SIMILARITY_FIELDS.includes(f))) await replaceSimilar(tx, needId, found, this.now());
-        await queueUpdates(tx, needId, this.now());
+        await queueMessageUpdates(tx, [needId], this.now());
       }
       return {
         changed,
@@ -116,7 +116,7 @@ export class NeedChanges {
       const updated = await tx.need.updateMany({ where: { id: needId, status: { not: 'withdrawn' } }, data: { status: 'withdrawn', withdrawnAt: this.now() } });
       if (updated.count === 0) return false;
       await tx.needEvent.create({ data: { needId, kind: 'withdrawn', detail: '', userId, at: this.now() } });
-      await queueUpdates(tx, needId, this.now());
+      await queueMessageUpdates(tx, [needId], this.now());
       // Recorded by mistake: what people said about it must not teach the matcher.
       const example = await tx.trainingExample.findUnique({ where: { key: `need:${needId}` }, select: { id: true } });
       if (!example) return false;
@@ -134,10 +134,4 @@ export class NeedChanges {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
-}
-
-/** Every posted copy of the need's message shows its current state. */
-async function queueUpdates(tx: Tx, needId: number, now: Date): Promise<void> {
-  const posts = await tx.suggestionPost.findMany({ where: { needId, messageTs: { not: null } }, select: { id: true, channelId: true } });
-  for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, now);
 }

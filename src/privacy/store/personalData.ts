@@ -5,9 +5,9 @@
 import type { Db, Tx } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { searchIndexText } from '../../matching/index.js';
-import { enqueue } from '../../outbox/outboxQueue.js';
 import { newPseudonym } from '../pseudonym.js';
 import { needText } from '../../needs/needInput.js';
+import { queueMessageUpdates } from '../../needs/store/messageUpdates.js';
 
 export interface PersonNeed {
   id: number;
@@ -222,7 +222,7 @@ export async function erasePerson(db: Db, userId: string, options: EraseOptions)
       affected.add(need.id);
     }
     const needIds = [...affected].sort((a, b) => a - b);
-    const queued = await queueUpdates(tx, needIds, now);
+    const queued = await queueMessageUpdates(tx, needIds, now);
     const touched = recordedBy.count + ourContact.count + claimedBy.count + feedback.count + events.count;
     return {
       pseudonym: touched > 0 ? pseudonym : null,
@@ -254,14 +254,6 @@ export async function erasePerson(db: Db, userId: string, options: EraseOptions)
   throw new Error('unreachable');
 }
 
-/** Every posted copy of each need's message shows its current state; returns how many were queued. */
-async function queueUpdates(tx: Tx, needIds: number[], now: Date): Promise<number> {
-  if (needIds.length === 0) return 0;
-  const posts = await tx.suggestionPost.findMany({ where: { needId: { in: needIds }, messageTs: { not: null } }, select: { id: true, channelId: true } });
-  for (const post of posts) await enqueue(tx, { kind: 'suggestion_update', suggestionId: post.id, channelId: post.channelId }, now);
-  return posts.length;
-}
-
 export type ContactErasure = { ok: true; erased: boolean } | { ok: false; reason: 'missing' };
 
 /** Clears a need's "Kontakt i kommunen", with a history entry, and re-renders its messages. */
@@ -283,7 +275,7 @@ export async function eraseMunicipalContact(
 async function clearContact(tx: Tx, needId: number, userId: string | null, reason: string, now: Date): Promise<void> {
   await tx.need.update({ where: { id: needId }, data: { municipalContact: null } });
   await tx.needEvent.create({ data: { needId, kind: 'contact_erased', detail: reason, userId, at: now } });
-  await queueUpdates(tx, [needId], now);
+  await queueMessageUpdates(tx, [needId], now);
 }
 
 /** `months` before `now` (the same day of the month, or the month's last day). */
