@@ -93,6 +93,7 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     SLACK_API_URL: fake.url,
     LOG_LEVEL: 'silent',
   });
+  const authTestsBefore = fake.callsOf('auth.test').length;
   const server = await startServer(config, {
     logger: options.logs ? createLogger(options.logLevel ?? 'info', collectLines(options.logs)) : createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     ...(options.socketHelloTimeoutMs ? { socketHelloTimeoutMs: options.socketHelloTimeoutMs } : {}),
@@ -109,6 +110,11 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     quietMs: options.quietMs ?? 5,
     trainMatcher: trainOnce,
   });
+  // Two auth.test calls: the start-up check's, and the one Bolt's App makes when it is built. Nobody
+  // awaits Bolt's until a request comes in, so a test that ends at once could leave it in flight
+  // when the fake Slack stops, and its failure would surface as an unhandled rejection in a later
+  // test file (test files share a process). The app is ready once Slack has answered it.
+  await fake.waitForCalls('auth.test', authTestsBefore + 2);
   return {
     server,
     baseUrl: server.port === null ? '' : `http://127.0.0.1:${server.port}`,
