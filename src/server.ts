@@ -22,7 +22,6 @@ import { FeedbackService } from './needs/feedbackService.js';
 import { NeedsHome } from './needs/home.js';
 import { NeedChanges } from './needs/needChanges.js';
 import { MatcherProvider, type Trainer } from './needs/matcherProvider.js';
-import { isAreaSlug } from './needs/needAreas.js';
 import { NeedService } from './needs/needService.js';
 import { RetrainScheduler } from './needs/retrainScheduler.js';
 import { RoutingQueue } from './needs/routingQueue.js';
@@ -42,6 +41,7 @@ import { slackPacing } from './slack/pacing.js';
 import { checkWorkspace, SOCKET_HELLO_TIMEOUT_MS, startSocketMode } from './slack/startup.js';
 import { PendingAcks } from './slack/pendingAcks.js';
 import { startWeeklySummaries } from './summaries/index.js';
+import { loadMunicipalities, loadAreas } from './needs/store/referenceData.js';
 
 export interface ServerOptions {
   logger: Logger;
@@ -172,10 +172,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const register = new NeedRegister(db);
   const preferences = new UserPreferences(db);
   const home = new NeedsHome({ register, preferences, channels, membership: members });
-  const municipalities = await needs.municipalities();
-  const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) =>
-    isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
-  );
+  const [municipalities, areas] = await Promise.all([loadMunicipalities(db), loadAreas(db)]);
 
   const exports = new NeedsExport({ db, locale: config.locale, areas, isAdmin: (userId) => members.isAdmin(userId) });
 

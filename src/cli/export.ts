@@ -11,10 +11,10 @@ import { EXPORT_FORMATS, writeExport } from '../export/exportNeeds.js';
 import { areaNamesOf, stockholmDayStart } from '../export/exportSupport.js';
 import type { AreaSlug } from '../matching/types.js';
 import { parseListQuery, type Vocabulary } from '../needs/listQuery.js';
-import { isAreaSlug } from '../needs/needAreas.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
+import { loadMunicipalities, loadAreas } from '../needs/store/referenceData.js';
 
 const HELP = [
   'usage: npm run cli -- export --format csv|xlsx|json [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
@@ -85,10 +85,7 @@ export function resolveNames(vocabulary: Vocabulary, municipalities: string[], a
 }
 
 export async function loadVocabulary(db: Db): Promise<Vocabulary> {
-  const municipalities = await db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).flatMap((a) =>
-    isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : [],
-  );
+  const [municipalities, areas] = await Promise.all([loadMunicipalities(db), loadAreas(db)]);
   return { municipalities, areas };
 }
 

@@ -14,7 +14,6 @@ import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { messages } from '../i18n/messages.js';
-import { isAreaSlug } from '../needs/needAreas.js';
 import { ImportHeaderError, runImport, type RowOutcome } from '../needs/import/importer.js';
 import { ImportFileError, readImportFile } from '../needs/import/readFile.js';
 import { SOURCE_LABEL_MAX } from '../needs/import/importRow.js';
@@ -29,6 +28,7 @@ import { parseCommandArgs, UsageError } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 import { processSummaryEnv } from './summary.js';
+import { loadMunicipalities, loadAreas } from '../needs/store/referenceData.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
 export interface ImportCliEnv {
@@ -94,10 +94,8 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
   // Migrated and seeded as npm start does (cli/database.ts): a fresh database has its municipalities.
   const db = await env.openDatabase(config.databaseUrl);
   try {
-    const municipalities = await db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
-    const areaNames = new Map(
-      (await db.strengthArea.findMany()).flatMap((a) => (isAreaSlug(a.slug) ? [[a.slug, locale === 'sv' ? a.name : a.nameEn] as const] : [])),
-    );
+    const municipalities = await loadMunicipalities(db);
+    const areaNames = new Map((await loadAreas(db)).map((a) => [a.slug, locale === 'sv' ? a.name : a.nameEn] as const));
     const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
     const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
     const needs = new NeedService({ db, matchers, channels, now: () => env.now(), similar: new SimilarNeeds(db) });

@@ -95,10 +95,6 @@ export class NeedService {
 
   constructor(private readonly deps: NeedServiceDeps) {}
 
-  async municipalities(): Promise<{ id: number; name: string }[]> {
-    return this.deps.db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  }
-
   /** Everything about one need, for its own page. */
   needDetail(needId: number): Promise<NeedDetail | null> {
     return loadNeedDetail(this.deps.db, needId);

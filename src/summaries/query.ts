@@ -38,6 +38,7 @@ import {
   type WeeklySummary,
 } from './model.js';
 import { loadSharedNeeds } from './sharedNeeds.js';
+import { municipalityNames as loadMunicipalityNames } from '../needs/store/referenceData.js';
 
 export interface SummaryScope {
   channelId: string;
@@ -274,7 +275,7 @@ export async function loadWeeklySummary(db: Db, scope: SummaryScope): Promise<We
   const shared = await sharedCounts(db, week, timezone);
   const areaOf = (sig: string) => areaForSignature(sig, areas);
 
-  const municipalities = new Map((await db.municipality.findMany({ select: { id: true, name: true } })).map((m) => [m.id, m.name]));
+  const municipalities = await loadMunicipalityNames(db);
   const municipalityName = (id: Num) => municipalities.get(Number(id)) ?? `#${id}`;
 
   // Eight weeks of counts: the reported week is index 7, the four before it (the baseline of

@@ -107,7 +107,6 @@ export const FILE_HOST = 'https://files.slack.com';
  */
 export function fakeDeps(overrides: Partial<FakeDeps> = {}): FakeDeps {
   const needs: Fake<NeedService> = {
-    municipalities: vi.fn(),
     needDetail: vi.fn(),
     needSummary: vi.fn(),
     recordNeed: vi.fn(),

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client.js';
 import type { AreaSlug } from '../../matching/types.js';
 import { currentAreas, isAreaSlug } from '../needAreas.js';
+import { municipalityNames } from './referenceData.js';
 
 export interface ExportFilter {
   /** Recorded at or after. */
@@ -56,7 +57,7 @@ function whereOf(filter: ExportFilter) {
 export async function* exportBatches(db: Db, filter: ExportFilter = {}, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
   const where = whereOf(filter);
   let after = 0;
-  const municipalities = new Map((await db.municipality.findMany({ select: { id: true, name: true } })).map((m) => [m.id, m.name]));
+  const municipalities = await municipalityNames(db);
   const environmentNames = new Map((await db.innovationEnvironment.findMany({ select: { id: true, name: true } })).map((e) => [e.id, e.name]));
   for (;;) {
     const needs = await db.need.findMany({
