@@ -172,3 +172,38 @@ export function loadLocale(): z.infer<typeof localeSchema> {
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
   return parsed.data;
 }
+
+/**
+ * The configuration for looking without acting (`summary --dry-run`): .env and the environment as
+ * loadConfig reads them, with placeholder Slack credentials where none are set, since nothing is
+ * sent to Slack.
+ */
+export function loadConfigWithoutSlack(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return parseConfig({ ...process.env, SLACK_BOT_TOKEN: 'xoxb-dry-run', SLACK_SIGNING_SECRET: 'dry-run-only', SLACK_APP_TOKEN: '' });
+  }
+}
+
+/** LOCALE for texts that must be written even when the configuration is broken (doctor): sv unless it says en. */
+export function loadLocaleOrDefault(): z.infer<typeof localeSchema> {
+  try {
+    return loadLocale();
+  } catch {
+    return 'sv';
+  }
+}
+
+/**
+ * Where `npm run db:migration` may create its throwaway PostgreSQL databases: SHADOW_DATABASE_URL,
+ * else DATABASE_URL when it names a PostgreSQL server; undefined for SQLite only.
+ */
+export function loadShadowDatabaseUrl(): string | undefined {
+  dotenv.config({ quiet: true });
+  const shadow = process.env.SHADOW_DATABASE_URL?.trim();
+  if (shadow) return shadow;
+  const database = process.env.DATABASE_URL?.trim();
+  return database?.startsWith('postgres') ? database : undefined;
+}

@@ -6,7 +6,7 @@
 // migrations and reference data, as `npm start` would.
 import { WebClient } from '@slack/web-api';
 import { type ChannelsConfig, ChannelsConfigError, loadChannelsConfig } from '../channels/channelsConfig.js';
-import { type Config, ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig, loadLocaleOrDefault } from '../config.js';
 import type { Db } from '../db/client.js';
 import { readMigrationsList } from '../db/migrations-engine/migrationsList.js';
 import { defaultMigrationsDir, parseDatabaseUrl } from '../db/migrations-engine/datasource.js';
@@ -35,7 +35,7 @@ export const processDoctorEnv: DoctorEnv = {
   loadConfig,
   loadChannels: (config) => loadChannelsConfig(config.channelsFile),
   isTTY: stdout.isTTY ?? false,
-  locale: () => (process.env.LOCALE === 'en' ? 'en' : 'sv'),
+  locale: loadLocaleOrDefault,
 };
 
 const HELP = [

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ChannelsConfig, loadChannelsConfig, type TeamChannel } from '../channels/channelsConfig.js';
-import { type Config, ConfigError, loadConfig, parseConfig } from '../config.js';
+import { type Config, loadConfig, loadConfigWithoutSlack } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createLogger } from '../logger.js';
 import { dedupeKeyOf } from '../outbox/outboxQueue.js';
@@ -37,15 +37,7 @@ export interface SummaryCliEnv {
 
 export const processSummaryEnv: SummaryCliEnv = {
   loadConfig,
-  loadConfigForDryRun: () => {
-    try {
-      return loadConfig();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      // loadConfig has read .env into process.env; fill in placeholder credentials only.
-      return parseConfig({ ...process.env, SLACK_BOT_TOKEN: 'xoxb-dry-run', SLACK_SIGNING_SECRET: 'dry-run-only', SLACK_APP_TOKEN: '' });
-    }
-  },
+  loadConfigForDryRun: loadConfigWithoutSlack,
   loadChannels: (config) => loadChannelsConfig(config.channelsFile),
   now: () => new Date(),
 };

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { adapterFactoryFor, datamodelFor, defaultMigrationsDir, parseDatabaseUrl, type Provider } from './migrations-engine/datasource.js';
 import { lockfileContent, readMigrationsList } from './migrations-engine/migrationsList.js';
 import { NO_FILTERS, withSchemaEngine } from './migrations-engine/wasmEngine.js';
+import { loadShadowDatabaseUrl } from '../config.js';
 
 export const migrationNameSchema = z
   .string()
@@ -113,8 +114,7 @@ async function main(argv: string[]): Promise<number> {
   // failure only writes what is still missing.
   const providers: Provider[] = ['sqlite'];
   if (existsSync(defaultMigrationsDir('postgresql'))) providers.push('postgresql');
-  const env = process.env;
-  const shadowServerUrl = env.SHADOW_DATABASE_URL ?? (env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined);
+  const shadowServerUrl = loadShadowDatabaseUrl();
   let changed = false;
   for (const provider of providers) {
     const created = await createMigration(name, { provider, now, shadowServerUrl });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigError, loadConfigWithoutSlack, loadLocaleOrDefault, loadShadowDatabaseUrl, parseConfig } from '../../src/config.js';
 
 const HTTP = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789' };
 
@@ -139,5 +139,40 @@ describe('parseConfig', () => {
     expect(help).toMatch(/xoxb-/);
     expect(help).toMatch(/xapp-/);
     expect(help).toContain('SLACK_SIGNING_SECRET');
+  });
+});
+
+describe('what operator commands read of the environment', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('gives doctor Swedish unless LOCALE says en, even when LOCALE is broken', () => {
+    vi.stubEnv('LOCALE', 'en');
+    expect(loadLocaleOrDefault()).toBe('en');
+    vi.stubEnv('LOCALE', 'fr');
+    expect(loadLocaleOrDefault()).toBe('sv');
+    vi.stubEnv('LOCALE', '');
+    expect(loadLocaleOrDefault()).toBe('sv');
+  });
+
+  it('takes SHADOW_DATABASE_URL for migrations, else a PostgreSQL DATABASE_URL, never a SQLite one', () => {
+    vi.stubEnv('SHADOW_DATABASE_URL', 'postgresql://shadow@127.0.0.1/x');
+    vi.stubEnv('DATABASE_URL', 'postgresql://main@127.0.0.1/y');
+    expect(loadShadowDatabaseUrl()).toBe('postgresql://shadow@127.0.0.1/x');
+    vi.stubEnv('SHADOW_DATABASE_URL', '');
+    expect(loadShadowDatabaseUrl()).toBe('postgresql://main@127.0.0.1/y');
+    vi.stubEnv('DATABASE_URL', 'file:./behovsbryggan.db');
+    expect(loadShadowDatabaseUrl()).toBeUndefined();
+  });
+
+  it('looks without Slack credentials for a dry run, and keeps real ones when they are there', () => {
+    vi.stubEnv('SLACK_BOT_TOKEN', '');
+    vi.stubEnv('SLACK_APP_TOKEN', '');
+    vi.stubEnv('SLACK_SIGNING_SECRET', '');
+    expect(loadConfigWithoutSlack().slack.botToken).toBe('xoxb-dry-run');
+    vi.stubEnv('SLACK_BOT_TOKEN', 'xoxb-1234567890-real');
+    vi.stubEnv('SLACK_SIGNING_SECRET', 'a'.repeat(32));
+    expect(loadConfigWithoutSlack().slack.botToken).toBe('xoxb-1234567890-real');
   });
 });
