@@ -90,7 +90,3 @@ export function isEmptyWeek(s: WeeklySummary): boolean {
   const f = s.feedback;
   return s.newNeeds.total === 0 && s.claimed === 0 && s.resolved === 0 && f.up + f.down + f.recategorised === 0;
 }
-
-export function suggestionLink(channelId: string, messageTs: string): string {
-  return `https://slack.com/archives/${channelId}/p${messageTs.replace('.', '')}`;
-}

@@ -31,12 +31,12 @@ import {
   NEW_NEEDS_SHOWN,
   type SummaryAreaKey,
   type SummaryNeed,
-  suggestionLink,
   TREND_WEEKS,
   WAITING_DAYS,
   WAITING_SHOWN,
   type WeeklySummary,
 } from './model.js';
+import { suggestionLink } from '../needs/suggestionLink.js';
 import { loadSharedNeeds } from './sharedNeeds.js';
 import { municipalityNames as loadMunicipalityNames } from '../needs/store/referenceData.js';
 

@@ -2,7 +2,7 @@
 // page. Prisma calls in, plain objects out; no Slack types.
 import type { Db } from '../../db/client.js';
 import type { AreaSlug } from '../../matching/types.js';
-import { suggestionLink } from '../../summaries/model.js';
+import { suggestionLink } from '../suggestionLink.js';
 import { isAreaSlug } from '../needAreas.js';
 import { type SearchScope, type SearchTerm, searchNeedIds } from './searchIndex.js';
 import type { Prisma } from '../../generated/prisma/client.js';

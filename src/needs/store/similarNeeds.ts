@@ -3,7 +3,7 @@
 // plain objects out; no Slack types.
 import { insertRows } from '../../db/bulkInsert.js';
 import type { Db, Tx } from '../../db/client.js';
-import { suggestionLink } from '../../summaries/model.js';
+import { suggestionLink } from '../suggestionLink.js';
 import { currentAreas } from '../needAreas.js';
 import { needText } from '../needInput.js';
 import type { Prisma } from '../../generated/prisma/client.js';
