@@ -6,8 +6,6 @@ import { loadSeedData } from '../../../src/seed/seedFiles.js';
 import {
   rankEnvironments,
   toEnvironmentProfiles,
-  toTrainingData,
-  trainMatcher,
   type EnvironmentProfile,
   type EnvironmentReason,
   type RankedEnvironment,
@@ -15,13 +13,14 @@ import {
 } from '../../../src/matching/index.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
 import { TextAnalyser, isWordFeature } from '../../../src/matching/text/features.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
 
 let matcher: TrainedMatcher;
 let environments: EnvironmentProfile[];
 
 beforeAll(() => {
   const seed = loadSeedData();
-  matcher = trainMatcher(toTrainingData(seed));
+  matcher = shippedMatcher();
   environments = toEnvironmentProfiles(seed.environments);
 });
 

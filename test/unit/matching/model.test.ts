@@ -11,6 +11,7 @@ import {
   type TrainingData,
 } from '../../../src/matching/index.js';
 import { foldDiacritics } from '../../../src/matching/text/normalise.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
 
 let seed: SeedData;
 let data: TrainingData;
@@ -19,7 +20,7 @@ let matcher: TrainedMatcher;
 beforeAll(() => {
   seed = loadSeedData();
   data = toTrainingData(seed);
-  matcher = trainMatcher(data);
+  matcher = shippedMatcher(); // trainMatcher(data), trained once per worker
 });
 
 const suggestedSlugs = (text: string): string[] => matcher.classify(text).suggested.map((s) => s.slug);

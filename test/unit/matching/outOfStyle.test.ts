@@ -2,14 +2,14 @@
 // of general prose carry no features, and a need whose words give the best area too little
 // evidence is abstained on.
 import { describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../../src/seed/seedFiles.js';
-import { DEFAULT_CONFIG, DEFAULT_DECISION, toTrainingData, trainMatcher } from '../../../src/matching/index.js';
+import { DEFAULT_CONFIG, DEFAULT_DECISION } from '../../../src/matching/index.js';
 import { decide } from '../../../src/matching/model/decision.js';
 import { TextAnalyser, DEFAULT_PIPELINE } from '../../../src/matching/text/features.js';
 import { searchQueryTerms } from '../../../src/matching/text/searchTerms.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
 
-const matcher = trainMatcher(toTrainingData(loadSeedData()));
+const matcher = shippedMatcher();
 
 describe('words of general prose', () => {
   it('carry no features in the classifier, but search still finds them', () => {

@@ -9,10 +9,9 @@ import {
   evaluate,
   predictionOf,
   predictionsFrom,
-  toTrainingData,
-  trainMatcher,
   type AreaSlug,
 } from '../../../src/matching/index.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
 
 const seed = loadSeedData();
 
@@ -25,7 +24,7 @@ describe('matcher quality', () => {
   });
 
   it('handles needs in the styles they really arrive in (fixture)', () => {
-    const matcher = trainMatcher(toTrainingData(seed));
+    const matcher = shippedMatcher();
     const lines = readFileSync(new URL('../../fixtures/matching/styled-needs.jsonl', import.meta.url), 'utf8').trim().split('\n');
     const needs = lines.map((line) => JSON.parse(line) as { text: string; areas: AreaSlug[] });
     const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));

@@ -5,18 +5,17 @@ import {
   matcherFromSnapshot,
   snapshotMatcher,
   snapshotTransferList,
-  toTrainingData,
-  trainMatcher,
   type MatcherSnapshot,
   type TrainedMatcher,
 } from '../../../src/matching/index.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
 
 let matcher: TrainedMatcher;
 let texts: string[];
 
 beforeAll(() => {
   const seed = loadSeedData();
-  matcher = trainMatcher(toTrainingData(seed));
+  matcher = shippedMatcher();
   // 45 shipped needs, plus needs in other styles and edge cases (English, no å/ä/ö, emoji, markup, empty).
   texts = [
     ...seed.labelledNeeds.filter((_, i) => i % 5 === 0).slice(0, 45).map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)),

@@ -8,8 +8,6 @@ import { messages, type Locale } from '../../../../src/i18n/messages.js';
 import {
   rankEnvironments,
   toEnvironmentProfiles,
-  toTrainingData,
-  trainMatcher,
   type AreaSlug,
   type EnvironmentProfile,
   type EnvironmentReason,
@@ -21,6 +19,7 @@ import { environmentLines, environmentReasonTexts } from '../../../../src/slack/
 import { needPageModal } from '../../../../src/slack/blocks/needDetailModal.js';
 import { suggestionMessage } from '../../../../src/slack/blocks/suggestionMessage.js';
 import { slackLimitViolations } from '../../../support/blockLimits.js';
+import { shippedMatcher } from '../../../support/shippedMatcher.js';
 
 const LOCALES: Locale[] = ['sv', 'en'];
 const seed: SeedData = loadSeedData();
@@ -28,7 +27,7 @@ let matcher: TrainedMatcher;
 let profiles: EnvironmentProfile[];
 
 beforeAll(() => {
-  matcher = trainMatcher(toTrainingData(seed));
+  matcher = shippedMatcher();
   profiles = toEnvironmentProfiles(seed.environments);
 });
 
