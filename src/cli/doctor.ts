@@ -12,7 +12,7 @@ import { readMigrationsList } from '../db/migrations-engine/migrationsList.js';
 import { defaultMigrationsDir, parseDatabaseUrl } from '../db/migrations-engine/datasource.js';
 import { createHealthCheck } from '../health.js';
 import { messages, type Locale } from '../i18n/messages.js';
-import { loadTrainingData, MatcherProvider } from '../needs/matcherProvider.js';
+import { loadTrainingData, MatcherProvider, type Trainer } from '../needs/matcherProvider.js';
 import { fetchWithTimeout } from '../slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../slack/scopes.js';
 import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../slack/workspaceChecks.js';
@@ -26,6 +26,8 @@ export interface DoctorEnv {
   isTTY: boolean;
   /** LOCALE for the checklist, also when the configuration itself is broken. */
   locale(): Locale;
+  /** Trains the matcher (default: in a worker thread, as the app does; tests reuse a trained one). */
+  train?: Trainer;
 }
 
 // @types/node says boolean, but isTTY is undefined when stdout is a pipe or a file.
@@ -92,7 +94,7 @@ export async function runDoctor(args: string[], io: CliIo, env: DoctorEnv = proc
   list.pass(t.configOk(config.slack.mode, database));
 
   await checkSlack(config, channels, list, t);
-  await checkDatabaseAndMatcher(config, list, t);
+  await checkDatabaseAndMatcher(config, list, t, env.train);
 
   io.stdout(list.failures === 0 ? t.allOk : t.someBad(list.failures));
   return list.failures === 0 ? 0 : 1;
@@ -149,7 +151,7 @@ async function checkSlack(config: Config, channels: ChannelsConfig, list: Checkl
   }
 }
 
-async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: DoctorTexts): Promise<void> {
+async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: DoctorTexts, train?: Trainer): Promise<void> {
   let db: Db | null = null;
   try {
     db = await openDatabase(config.databaseUrl);
@@ -169,7 +171,7 @@ async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: Docto
   }
   try {
     const data = await loadTrainingData(db);
-    const matcher = (await MatcherProvider.create(db)).current();
+    const matcher = (await MatcherProvider.create(db, train)).current();
     list.pass(t.matcherOk(data.examples.length, matcher.version));
   } catch (error) {
     list.fail(t.matcherBad(error instanceof Error ? error.message : String(error)));

@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config.js';
 import { REQUIRED_BOT_SCOPES } from '../../src/slack/scopes.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { FakeSocketMode } from '../support/fakeSocketMode.js';
+import { trainOnce } from '../support/templates.js';
 import { tempDir } from '../support/testApp.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -53,6 +54,7 @@ async function doctor(env: Record<string, string> = {}, options: { isTTY?: boole
     loadChannels: () => CHANNELS,
     isTTY: options.isTTY ?? false,
     locale: () => (vars.LOCALE === 'en' ? 'en' : 'sv'),
+    train: trainOnce, // the shipped data's model, trained once per run
   };
   const code = await runDoctor([], { ...io }, doctorEnv);
   return { code, out };
