@@ -27,6 +27,7 @@ import { enqueue } from '../../src/outbox/outboxQueue.js';
 import { needPageModal } from '../../src/slack/blocks/needDetailModal.js';
 import { ALL_UNSET, ROOT } from '../support/appProcess.js';
 import { readFromFile } from '../support/sqliteFile.js';
+import { trainOnce } from '../support/templates.js';
 
 const logger = createLogger('silent');
 
@@ -56,7 +57,7 @@ describe('import CLI', { timeout: 60_000 }, () => {
     loadChannels: () => TEST_CHANNELS,
     openDatabase: (url) => openDatabase(url),
     now: () => new Date('2027-03-14T09:00:00Z'),
-    matchers: (db) => (trained ??= MatcherProvider.create(db)),
+    matchers: (db) => (trained ??= MatcherProvider.create(db, trainOnce)),
   });
   async function cli(args: string[], locale: 'sv' | 'en' = 'sv'): Promise<Run> {
     const run: Run = { code: -1, out: [], err: [] };
