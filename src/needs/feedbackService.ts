@@ -10,13 +10,15 @@ import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../db/errors.js
 import { markDelivery } from '../db/processedEvents.js';
 import { lockNeed } from '../db/rowLock.js';
 import type { AreaSlug } from '../matching/types.js';
-import { enqueue } from '../outbox/outboxQueue.js';
 import type { OutboxWake } from '../outbox/outboxWorker.js';
 import type { RetrainRequest } from './retrainScheduler.js';
 import { formatCorrectedAreas, currentAreas, parseCorrectedAreas, replaceCurrentAreas } from './needAreas.js';
 import { type FeedbackKind, trainingLabelsFor } from './learningLabels.js';
 import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js';
 import { needText } from './needInput.js';
+import { nextStatus } from './needStatus.js';
+import * as store from './store/feedbackStore.js';
+import type { FeedbackKey, SuggestionPostRef } from './store/feedbackStore.js';
 import { queueMessageUpdates } from './store/messageUpdates.js';
 
 export type { FeedbackKind } from './learningLabels.js';
@@ -70,10 +72,16 @@ export interface Delivery {
   delivery?: string;
 }
 
-type NeedStatus = 'open' | 'claimed' | 'resolved';
-
 /** 👍/👎 speak for a channel; a claim or ✅ for the person. */
 export const scopeOf = (kind: FeedbackKind, channelId: string): string => (kind === 'up' || kind === 'down' ? channelId : '');
+
+/** The key the person's feedback is stored under. */
+const keyOf = (input: Omit<FeedbackInput, 'via'>): FeedbackKey => ({
+  needId: input.needId,
+  userId: input.userId,
+  kind: input.kind,
+  scope: scopeOf(input.kind, input.channelId),
+});
 
 function actionOf(kind: FeedbackKind, via: FeedbackInput['via']): NeedAction {
   if (kind === 'resolved') return 'resolve';
@@ -85,13 +93,12 @@ export class FeedbackService {
   constructor(private readonly deps: FeedbackServiceDeps) {}
 
   /** The suggestion behind a Slack message, or null for any other message. */
-  async findSuggestion(channelId: string, messageTs: string): Promise<{ suggestionId: number; needId: number; channelId: string } | null> {
-    const post = await this.deps.db.suggestionPost.findUnique({ where: { channelId_messageTs: { channelId, messageTs } } });
-    return post ? { suggestionId: post.id, needId: post.needId, channelId: post.channelId } : null;
+  findSuggestion(channelId: string, messageTs: string): Promise<SuggestionPostRef | null> {
+    return store.suggestionByMessage(this.deps.db, channelId, messageTs);
   }
 
-  async suggestionById(suggestionId: number): Promise<{ needId: number; channelId: string } | null> {
-    return this.deps.db.suggestionPost.findUnique({ where: { id: suggestionId }, select: { needId: true, channelId: true } });
+  suggestionById(suggestionId: number): Promise<{ needId: number; channelId: string } | null> {
+    return store.suggestionById(this.deps.db, suggestionId);
   }
 
   /**
@@ -99,10 +106,7 @@ export class FeedbackService {
    * allowed, else who may (or that the need is withdrawn).
    */
   async refusal(needId: number, userId: string, action: NeedAction, channelId: string | null): Promise<Allowed | 'withdrawn' | null> {
-    const need = await this.deps.db.need.findUnique({
-      where: { id: needId },
-      select: { status: true, recordedByUserId: true, ourContactUserId: true, claimedByUserId: true },
-    });
+    const need = await store.needPeople(this.deps.db, needId);
     if (!need) return null; // nothing to protect: the change itself will find no need
     if (need.status === 'withdrawn') return 'withdrawn';
     const allowed = allowedFor(action);
@@ -145,7 +149,7 @@ export class FeedbackService {
     const { needId, userId, kind, channelId } = input;
     // Who may add is asked before the transaction (it may ask Slack), and only when the press looks
     // like it adds: withdrawing one's own feedback is always allowed.
-    const has = await this.deps.db.feedback.findUnique({ where: { needId_userId_kind_scope: { needId, userId, kind, scope: scopeOf(kind, channelId) } } });
+    const has = await store.hasFeedback(this.deps.db, keyOf(input));
     const refused = has ? undefined : await this.refusal(needId, userId, actionOf(kind, input.via), channelId);
     if (refused) return { changed: false, refused, added: true };
     const what = { event: 'feedback withdrawn', detail: { kind, channelId }, delivery: input.delivery };
@@ -167,19 +171,15 @@ export class FeedbackService {
 
   /** Stores the person's feedback; false when it is already there (a redelivery). */
   private async insertFeedback(tx: Tx, input: FeedbackInput): Promise<boolean> {
-    const scope = scopeOf(input.kind, input.channelId);
-    const { needId, userId, kind, channelId } = input;
-    const existing = await tx.feedback.findUnique({ where: { needId_userId_kind_scope: { needId, userId, kind, scope } } });
-    if (existing) return false;
-    await tx.feedback.create({ data: { needId, userId, kind, channelId, scope, createdAt: this.now() } });
-    if (kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, needId, userId);
+    const key = keyOf(input);
+    if (await store.hasFeedback(tx, key)) return false;
+    await store.insertFeedback(tx, key, input.channelId, this.now());
+    if (input.kind === 'down') await this.returnToIntakeIfEveryoneDeclined(tx, input.needId, input.userId);
     return true;
   }
 
-  private async deleteFeedback(tx: Tx, input: Omit<FeedbackInput, 'via'>): Promise<boolean> {
-    const scope = scopeOf(input.kind, input.channelId);
-    const removed = await tx.feedback.deleteMany({ where: { needId: input.needId, userId: input.userId, kind: input.kind, scope } });
-    return removed.count > 0;
+  private deleteFeedback(tx: Tx, input: Omit<FeedbackInput, 'via'>): Promise<boolean> {
+    return store.deleteFeedback(tx, keyOf(input));
   }
 
   /**
@@ -200,26 +200,24 @@ export class FeedbackService {
       needId,
       userId,
       async (tx) => {
-        const need = await tx.need.findUnique({ where: { id: needId }, include: { suggestions: true } });
+        const need = await store.correctionOf(tx, needId);
         if (!need) return false;
         const corrected = formatCorrectedAreas(areas);
         if (need.correctedAreas === corrected) return false;
-        await tx.need.update({ where: { id: needId }, data: { correctedAreas: corrected } });
+        await store.setCorrectedAreas(tx, needId, corrected);
         await replaceCurrentAreas(tx, needId, areas);
-        await tx.needEvent.create({ data: { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() } });
+        await store.addNeedEvent(tx, { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() });
 
+        // The posts follow the new areas: moved away from channels that no longer fit, back where
+        // they fit again, and new ones where the need was never posted.
         const targets = new Set(routeNeed(this.deps.channels, parseCorrectedAreas(corrected) ?? []).map((r) => r.channel));
-        for (const post of need.suggestions) {
+        for (const post of need.posts) {
           const shouldShow = targets.has(post.channelId);
-          if (!shouldShow && post.state !== 'moved') await tx.suggestionPost.update({ where: { id: post.id }, data: { state: 'moved' } });
-          if (shouldShow && post.state === 'moved')
-            await tx.suggestionPost.update({ where: { id: post.id }, data: { state: post.messageTs ? 'posted' : 'pending' } });
+          if (!shouldShow && post.state !== 'moved') await store.setPostState(tx, post.id, 'moved');
+          if (shouldShow && post.state === 'moved') await store.setPostState(tx, post.id, post.messageTs ? 'posted' : 'pending');
           targets.delete(post.channelId);
         }
-        for (const channelId of targets) {
-          const post = await tx.suggestionPost.create({ data: { needId, channelId, reason: 'recategorised' } });
-          await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
-        }
+        for (const channelId of targets) await store.addSuggestionPost(tx, needId, channelId, 'recategorised', this.now());
         return true;
       },
       { event: 'need recategorised', detail: { areas } },
@@ -243,7 +241,7 @@ export class FeedbackService {
     const dialect = dialectOf(db);
     const unchanged = { changed: false, trainingChanged: false };
     const attempt = () =>
-      db.$transaction(async (tx) => {
+      store.inTransaction(db, async (tx) => {
         const need = await lockNeed(tx, dialect, needId);
         // Withdrawn meanwhile (its refusal was asked before the lock): nothing more is counted or learnt.
         if (!need || need.status === 'withdrawn') return unchanged;
@@ -271,75 +269,49 @@ export class FeedbackService {
     return { changed: result.changed };
   }
 
-  /** Status follows from the feedback: ✅ → resolved, a claim → claimed, else open. */
+  /** Status follows from the feedback (needStatus.ts); a changed status goes into the history. */
   private async updateStatus(tx: Tx, needId: number, userId: string): Promise<void> {
-    const need = await tx.need.findUniqueOrThrow({ where: { id: needId } });
-    if (need.status === 'withdrawn') return; // withdrawn stays withdrawn, whatever is undone later
-    const feedback = await tx.feedback.findMany({ where: { needId, kind: { in: ['claim', 'resolved'] } }, orderBy: { createdAt: 'asc' } });
-    const claim = feedback.find((f) => f.kind === 'claim');
-    const resolved = feedback.find((f) => f.kind === 'resolved');
-    const status: NeedStatus = resolved ? 'resolved' : claim ? 'claimed' : 'open';
-    const claimedByUserId = claim?.userId ?? null;
-    if (status === need.status && claimedByUserId === need.claimedByUserId) return;
-    await tx.need.update({
-      where: { id: needId },
-      data: {
-        status,
-        claimedByUserId,
-        claimedAt: claim ? (need.claimedByUserId === claimedByUserId ? need.claimedAt : claim.createdAt) : null,
-        resolvedAt: resolved ? (need.resolvedAt ?? this.now()) : null,
-      },
-    });
-    if (status !== need.status) {
-      await tx.needEvent.create({ data: { needId, kind: 'status', detail: `${need.status}→${status}`, userId, at: this.now() } });
+    const facts = await store.statusFacts(tx, needId);
+    const next = nextStatus(facts, facts.feedback, this.now());
+    if (!next) return;
+    await store.setStatus(tx, needId, next);
+    if (next.status !== facts.status) {
+      await store.addNeedEvent(tx, { needId, kind: 'status', detail: `${facts.status}→${next.status}`, userId, at: this.now() });
     }
   }
 
   /** If every team channel that got the need said 👎, it goes back to intake with that history. */
   private async returnToIntakeIfEveryoneDeclined(tx: Tx, needId: number, userId: string): Promise<void> {
     const { intake } = this.deps.channels;
-    const posts = await tx.suggestionPost.findMany({ where: { needId, state: { not: 'moved' } } });
+    const posts = await store.currentPosts(tx, needId);
     const teamChannels = posts.filter((p) => p.channelId !== intake).map((p) => p.channelId);
     if (teamChannels.length === 0 || posts.some((p) => p.channelId === intake)) return;
-    const declined = new Set((await tx.feedback.findMany({ where: { needId, kind: 'down' } })).map((f) => f.channelId));
+    const declined = await store.declinedChannels(tx, needId);
     if (!teamChannels.every((channel) => declined.has(channel))) return;
-    const post = await tx.suggestionPost.create({ data: { needId, channelId: intake, reason: 'returned' } });
-    await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, this.now());
-    await tx.needEvent.create({ data: { needId, kind: 'returned_to_intake', detail: teamChannels.join(','), userId, at: this.now() } });
+    await store.addSuggestionPost(tx, needId, intake, 'returned', this.now());
+    await store.addNeedEvent(tx, { needId, kind: 'returned_to_intake', detail: teamChannels.join(','), userId, at: this.now() });
   }
 
   /** Rebuilds the need's training example from its feedback; true when it changed. */
   private async updateTrainingExample(tx: Tx, needId: number): Promise<boolean> {
-    const need = await tx.need.findUniqueOrThrow({
-      where: { id: needId },
-      include: { classifications: { where: { suggested: true } }, feedback: true },
-    });
-    const suggested = currentAreas(
-      need.classifications.map((c) => c.areaSlug),
-      null,
-    );
+    const need = await store.trainingFacts(tx, needId);
     const labels = trainingLabelsFor(
-      suggested,
+      currentAreas(need.suggestedAreas, null),
       parseCorrectedAreas(need.correctedAreas),
       need.feedback.map((f) => ({ kind: f.kind as FeedbackKind, scope: channelScope(this.deps.channels, f.channelId) })),
     );
     const key = `need:${needId}`;
-    const existing = await tx.trainingExample.findUnique({ where: { key }, include: { labels: true } });
+    const existing = await store.trainingLabelsOf(tx, key);
     const wanted = labels
       ? [...labels.positive.map((areaSlug) => ({ areaSlug, positive: true })), ...labels.negative.map((areaSlug) => ({ areaSlug, positive: false }))]
       : null;
     const same =
       existing !== null &&
       wanted !== null &&
-      existing.labels.length === wanted.length &&
-      wanted.every((w) => existing.labels.some((l) => l.areaSlug === w.areaSlug && l.positive === w.positive));
+      existing.length === wanted.length &&
+      wanted.every((w) => existing.some((l) => l.areaSlug === w.areaSlug && l.positive === w.positive));
     if (same || (existing === null && wanted === null)) return false;
-    if (existing) await tx.trainingExample.delete({ where: { key } });
-    if (wanted) {
-      await tx.trainingExample.create({
-        data: { key, text: needText(need), source: 'feedback', labels: { create: wanted } },
-      });
-    }
+    await store.replaceTrainingExample(tx, key, wanted ? { text: needText(need), labels: wanted } : null);
     return true;
   }
 
