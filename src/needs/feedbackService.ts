@@ -18,6 +18,7 @@ import { type Allowed, allowedFor, may, type NeedAction } from './permissions.js
 import { needText } from './needInput.js';
 import { nextStatus } from './needStatus.js';
 import * as store from './store/feedbackStore.js';
+import * as needRecord from './store/needRecord.js';
 import type { FeedbackKey, SuggestionPostRef } from './store/feedbackStore.js';
 import { queueMessageUpdates } from './store/messageUpdates.js';
 
@@ -106,7 +107,7 @@ export class FeedbackService {
    * allowed, else who may (or that the need is withdrawn).
    */
   async refusal(needId: number, userId: string, action: NeedAction, channelId: string | null): Promise<Allowed | 'withdrawn' | null> {
-    const need = await store.needPeople(this.deps.db, needId);
+    const need = await needRecord.needPeople(this.deps.db, needId);
     if (!need) return null; // nothing to protect: the change itself will find no need
     if (need.status === 'withdrawn') return 'withdrawn';
     const allowed = allowedFor(action);
@@ -206,7 +207,7 @@ export class FeedbackService {
         if (need.correctedAreas === corrected) return false;
         await store.setCorrectedAreas(tx, needId, corrected);
         await replaceCurrentAreas(tx, needId, areas);
-        await store.addNeedEvent(tx, { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() });
+        await needRecord.addNeedEvent(tx, { needId, kind: 'recategorised', detail: corrected, userId, at: this.now() });
 
         // The posts follow the new areas: moved away from channels that no longer fit, back where
         // they fit again, and new ones where the need was never posted.
@@ -276,7 +277,7 @@ export class FeedbackService {
     if (!next) return;
     await store.setStatus(tx, needId, next);
     if (next.status !== facts.status) {
-      await store.addNeedEvent(tx, { needId, kind: 'status', detail: `${facts.status}→${next.status}`, userId, at: this.now() });
+      await needRecord.addNeedEvent(tx, { needId, kind: 'status', detail: `${facts.status}→${next.status}`, userId, at: this.now() });
     }
   }
 
@@ -289,7 +290,7 @@ export class FeedbackService {
     const declined = await store.declinedChannels(tx, needId);
     if (!teamChannels.every((channel) => declined.has(channel))) return;
     await store.addSuggestionPost(tx, needId, intake, 'returned', this.now());
-    await store.addNeedEvent(tx, { needId, kind: 'returned_to_intake', detail: teamChannels.join(','), userId, at: this.now() });
+    await needRecord.addNeedEvent(tx, { needId, kind: 'returned_to_intake', detail: teamChannels.join(','), userId, at: this.now() });
   }
 
   /** Rebuilds the need's training example from its feedback; true when it changed. */

@@ -1,7 +1,8 @@
 // Changing a recorded need: editing what was typed, and withdrawing a need recorded by mistake.
 // Only the need's owners may (permissions.ts); every change is in the need's history and every
 // posted copy of its message is updated in place (through the outbox).
-import type { Db } from '../db/client.js';
+import { type Db, dialectOf } from '../db/client.js';
+import { lockNeed } from '../db/rowLock.js';
 import type { Logger } from '../logger.js';
 import { searchIndexText } from '../matching/index.js';
 import type { AreaSlug } from '../matching/types.js';
@@ -12,8 +13,9 @@ import { needText, type NeedInput } from './needInput.js';
 import { isSectorSlug } from './sectors.js';
 import { type Allowed, allowedFor, may } from './permissions.js';
 import type { SimilarNeeds } from './similarNeeds.js';
+import * as store from './store/needChangesStore.js';
+import { addNeedEvent, needPeople } from './store/needRecord.js';
 import { replaceSimilar } from './store/similarNeeds.js';
-
 import type { OutboxWake } from '../outbox/outboxWorker.js';
 import { queueMessageUpdates } from './store/messageUpdates.js';
 import type { RetrainRequest } from './retrainScheduler.js';
@@ -54,10 +56,7 @@ export class NeedChanges {
 
   /** Null when the person may edit or withdraw the need; else who may (or why not). */
   async ownerRefusal(needId: number, userId: string): Promise<Allowed | 'withdrawn' | 'missing' | null> {
-    const need = await this.deps.db.need.findUnique({
-      where: { id: needId },
-      select: { status: true, recordedByUserId: true, ourContactUserId: true, claimedByUserId: true },
-    });
+    const need = await needPeople(this.deps.db, needId);
     if (!need) return 'missing';
     if (need.status === 'withdrawn') return 'withdrawn';
     const actor = { userId, isAdmin: this.deps.authority.isAdmin(userId), isChannelMember: false };
@@ -66,10 +65,7 @@ export class NeedChanges {
 
   /** What the edit form starts from: the need as it stands. */
   async editable(needId: number): Promise<NeedInput | null> {
-    const need = await this.deps.db.need.findUnique({
-      where: { id: needId },
-      select: { municipalityId: true, title: true, description: true, sector: true, municipalContact: true, ourContactUserId: true },
-    });
+    const need = await store.editableFields(this.deps.db, needId);
     if (!need) return null;
     return { ...need, sector: isSectorSlug(need.sector) ? need.sector : null };
   }
@@ -79,26 +75,20 @@ export class NeedChanges {
     if (refused) return { ok: false, refused };
     const indexed = { id: needId, municipalityId: input.municipalityId, text: needText(input) };
     const found = this.deps.similar ? await this.deps.similar.find(indexed).catch(() => null) : null;
-    const result = await this.deps.db.$transaction(async (tx) => {
-      const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, include: { classifications: { where: { suggested: true } } } });
+    const dialect = dialectOf(this.deps.db);
+    const result = await store.inTransaction(this.deps.db, async (tx) => {
+      // The need's lock, as every change to a need takes it (feedback too): one change at a time.
+      await lockNeed(tx, dialect, needId);
+      const need = await store.editFacts(tx, needId);
       const changed = EDITABLE.filter((field) => need[field] !== input[field]);
       if (changed.length > 0) {
-        await tx.need.update({
-          where: { id: needId },
-          data: { ...Object.fromEntries(changed.map((f) => [f, input[f]])), searchText: searchIndexText(needText(input)) },
-        });
-        await tx.needEvent.create({ data: { needId, kind: 'edited', detail: changed.join(','), userId, at: this.now() } });
+        await store.writeEdit(tx, needId, Object.fromEntries(changed.map((f) => [f, input[f]])), searchIndexText(needText(input)));
+        await addNeedEvent(tx, { needId, kind: 'edited', detail: changed.join(','), userId, at: this.now() });
         // A routed need's list of similar needs follows its new text (an unrouted one gets it when routed).
-        if (found && need.routedAt && changed.some((f) => SIMILARITY_FIELDS.includes(f))) await replaceSimilar(tx, needId, found, this.now());
+        if (found && need.routed && changed.some((f) => SIMILARITY_FIELDS.includes(f))) await replaceSimilar(tx, needId, found, this.now());
         await queueMessageUpdates(tx, [needId], this.now());
       }
-      return {
-        changed,
-        currentAreas: currentAreas(
-          need.classifications.map((c) => c.areaSlug),
-          need.correctedAreas,
-        ),
-      };
+      return { changed, currentAreas: currentAreas(need.suggestedAreas, need.correctedAreas) };
     });
     if (result.changed.length > 0) {
       if (result.changed.some((f) => SIMILARITY_FIELDS.includes(f))) await this.deps.similar?.upsert(indexed).catch(() => undefined);
@@ -112,17 +102,14 @@ export class NeedChanges {
   async withdrawNeed(needId: number, userId: string): Promise<WithdrawOutcome> {
     const refused = await this.ownerRefusal(needId, userId);
     if (refused) return { ok: false, refused };
-    const trainingChanged = await this.deps.db.$transaction(async (tx) => {
-      const updated = await tx.need.updateMany({ where: { id: needId, status: { not: 'withdrawn' } }, data: { status: 'withdrawn', withdrawnAt: this.now() } });
-      if (updated.count === 0) return false;
-      await tx.needEvent.create({ data: { needId, kind: 'withdrawn', detail: '', userId, at: this.now() } });
+    const dialect = dialectOf(this.deps.db);
+    const trainingChanged = await store.inTransaction(this.deps.db, async (tx) => {
+      await lockNeed(tx, dialect, needId);
+      if (!(await store.markWithdrawn(tx, needId, this.now()))) return false;
+      await addNeedEvent(tx, { needId, kind: 'withdrawn', detail: '', userId, at: this.now() });
       await queueMessageUpdates(tx, [needId], this.now());
       // Recorded by mistake: what people said about it must not teach the matcher.
-      const example = await tx.trainingExample.findUnique({ where: { key: `need:${needId}` }, select: { id: true } });
-      if (!example) return false;
-      await tx.trainingLabel.deleteMany({ where: { exampleId: example.id } });
-      await tx.trainingExample.delete({ where: { id: example.id } });
-      return true;
+      return store.deleteTrainingExampleOf(tx, needId);
     });
     await this.deps.similar?.remove(needId).catch(() => undefined);
     this.deps.logger?.info({ needId, userId }, 'need withdrawn');

@@ -4,7 +4,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { enqueue } from '../../outbox/outboxQueue.js';
 import type { FeedbackKind } from '../learningLabels.js';
-import type { NeedPeople } from '../permissions.js';
 
 /** One person's feedback on a need, as it is keyed: the channel for 👍/👎, '' for a claim or ✅. */
 export interface FeedbackKey {
@@ -38,11 +37,6 @@ export async function suggestionByMessage(db: Db, channelId: string, messageTs: 
 
 export function suggestionById(db: Db, suggestionId: number): Promise<{ needId: number; channelId: string } | null> {
   return db.suggestionPost.findUnique({ where: { id: suggestionId }, select: { needId: true, channelId: true } });
-}
-
-/** The need's status and people, what permissions are decided on; null when there is no such need. */
-export function needPeople(db: Db, needId: number): Promise<(NeedPeople & { status: string }) | null> {
-  return db.need.findUnique({ where: { id: needId }, select: { status: true, recordedByUserId: true, ourContactUserId: true, claimedByUserId: true } });
 }
 
 export async function hasFeedback(db: Db | Tx, key: FeedbackKey): Promise<boolean> {
@@ -79,10 +73,6 @@ export async function setPostState(tx: Tx, postId: number, state: 'posted' | 'pe
 export async function addSuggestionPost(tx: Tx, needId: number, channelId: string, reason: 'recategorised' | 'returned', at: Date): Promise<void> {
   const post = await tx.suggestionPost.create({ data: { needId, channelId, reason } });
   await enqueue(tx, { kind: 'suggestion', suggestionId: post.id, channelId: post.channelId }, at);
-}
-
-export async function addNeedEvent(tx: Tx, event: { needId: number; kind: string; detail: string; userId: string; at: Date }): Promise<void> {
-  await tx.needEvent.create({ data: event });
 }
 
 /** The posts that still show the need (not moved away by a recategorisation). */
