@@ -22,6 +22,9 @@ function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; er
   };
 }
 
+// Classifying and evaluating train matchers on this thread (cross-validation: one per fold), seconds
+// of CPU each: on a machine busy with other work these take several times longer, hence the longer
+// timeouts below (a guard against a hang, not a bound on speed).
 describe('classify --jsonl', () => {
   const input = [
     JSON.stringify({ id: 'a', text: 'bygglogistik vid nya resecentrum' }),
@@ -59,7 +62,7 @@ describe('classify --jsonl', () => {
   });
 });
 
-describe('classify and eval train like the bot', () => {
+describe('classify and eval train like the bot', { timeout: 60_000 }, () => {
   it('use the database’s labelled examples, feedback included, when there is a database', async () => {
     const { createTestDb } = await import('../summaries/fixtures.js');
     const t = await createTestDb();
@@ -127,7 +130,7 @@ describe('classify "text"', () => {
   });
 });
 
-describe('eval', () => {
+describe('eval', { timeout: 60_000 }, () => {
   it('evaluates a labelled file and reports the metrics as JSON', async () => {
     const file = [
       JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
@@ -231,7 +234,7 @@ describe('eval', () => {
   });
 });
 
-describe('as a process', () => {
+describe('as a process', { timeout: 60_000 }, () => {
   it('runs `tsx src/cli/index.ts classify --jsonl` end to end', async () => {
     const { execFile } = await import('node:child_process');
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
@@ -253,7 +256,7 @@ describe('as a process', () => {
   });
 });
 
-describe('eval --repeats', () => {
+describe('eval --repeats', { timeout: 60_000 }, () => {
   it('pools repeated cross-validation and prints macro-F1 per repeat', async () => {
     const io = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--repeats', '2'], io)).toBe(0);
