@@ -43,7 +43,10 @@ function addEnvironments(t: TestDb): void {
   sqlite.close();
 }
 
-async function exportOnce(t: TestDb, format: ExportFormat): Promise<{ ms: number; rows: number; bytes: number; peakRss: number; peakHeap: number; heapBefore: number; heapAfter: number }> {
+async function exportOnce(
+  t: TestDb,
+  format: ExportFormat,
+): Promise<{ ms: number; rows: number; bytes: number; peakRss: number; peakHeap: number; heapBefore: number; heapAfter: number }> {
   const vocabulary = await loadVocabulary(t.db);
   const file = path.join(t.dir, `export.${FILE_EXTENSIONS[format]}`);
   collectGarbage();
@@ -56,11 +59,7 @@ async function exportOnce(t: TestDb, format: ExportFormat): Promise<{ ms: number
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 20);
   const started = performance.now();
-  const { rows } = await writeExport(
-    t.db,
-    { format, locale: 'sv', areaName: areaNamesOf(vocabulary.areas, 'sv') },
-    createWriteStream(file),
-  );
+  const { rows } = await writeExport(t.db, { format, locale: 'sv', areaName: areaNamesOf(vocabulary.areas, 'sv') }, createWriteStream(file));
   const ms = performance.now() - started;
   clearInterval(sampler);
   collectGarbage();
@@ -77,11 +76,16 @@ export async function main(): Promise<void> {
     bulkInsert(large, count, 104);
     addEnvironments(small);
     addEnvironments(large);
-    console.log(`seeded ${count.toLocaleString('en')} (and ${Math.round(count / 10).toLocaleString('en')}) needs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${count.toLocaleString('en')} (and ${Math.round(count / 10).toLocaleString('en')}) needs in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const base = process.memoryUsage();
     console.log(`before exporting: rss ${(base.rss / MiB).toFixed(0)} MiB, heap ${(base.heapUsed / MiB).toFixed(0)} MiB`);
     for (const format of EXPORT_FORMATS) {
-      for (const [label, t] of [[`${Math.round(count / 10)}`, small], [`${count}`, large]] as const) {
+      for (const [label, t] of [
+        [`${Math.round(count / 10)}`, small],
+        [`${count}`, large],
+      ] as const) {
         started = performance.now();
         const r = await exportOnce(t, format);
         console.log(

@@ -171,9 +171,20 @@ async function killedMidBurst(): Promise<void> {
       fake.reset();
       const dbFile = path.join(dir, `round${round}.db`);
       const channelsFile = path.join(dir, 'channels.yml');
-      writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n');
+      writeFileSync(
+        channelsFile,
+        'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n',
+      );
       const port = await freePort();
-      const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(port), DATABASE_URL: `file:${dbFile}`, SLACK_API_URL: fake.url, CHANNELS_FILE: channelsFile, LOG_LEVEL: 'info' };
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: String(port),
+        DATABASE_URL: `file:${dbFile}`,
+        SLACK_API_URL: fake.url,
+        CHANNELS_FILE: channelsFile,
+        LOG_LEVEL: 'info',
+      };
       const first = spawnApp(env);
       await waitHealthy(first, port);
       const kinda = municipalityIdInFile(dbFile);
@@ -188,7 +199,12 @@ async function killedMidBurst(): Promise<void> {
       await Promise.all(
         Array.from({ length: KILL_BURST }, async (_, i) => {
           const viewId = nextViewId();
-          const payload = needSubmissionPayload({ municipalityId: kinda, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` }, METADATA, 'U0STAFF', viewId);
+          const payload = needSubmissionPayload(
+            { municipalityId: kinda, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` },
+            METADATA,
+            'U0STAFF',
+            viewId,
+          );
           try {
             const res = await postInteraction(`http://127.0.0.1:${port}`, payload);
             if (res.status === 200 && (await res.text()) === '') acked.push(`view:${viewId}`);

@@ -21,7 +21,21 @@ import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
 import { createTestDb } from '../unit/summaries/fixtures.js';
 import { runIfMain } from './runIfMain.js';
 
-const MUNICIPALITIES = ['Norrköping', 'Linköpings kommun', 'motala', 'Finspång', 'Mjölby', 'Kinda', 'Ydre', 'Vadstena', 'Söderköping', 'Åtvidaberg', 'Ödeshög', 'Boxholm', 'Valdemarsvik'];
+const MUNICIPALITIES = [
+  'Norrköping',
+  'Linköpings kommun',
+  'motala',
+  'Finspång',
+  'Mjölby',
+  'Kinda',
+  'Ydre',
+  'Vadstena',
+  'Söderköping',
+  'Åtvidaberg',
+  'Ödeshög',
+  'Boxholm',
+  'Valdemarsvik',
+];
 const TEXTS = [
   'Vi vill visualisera trafikflöden och nya detaljplaner i en 3D-modell av centrum för medborgardialog',
   'Uppkopplade sensorer i ledningsnätet ska larma om läckor och mäta flöden i realtid',
@@ -59,13 +73,32 @@ export async function main(rows = Number(process.argv.find((a) => /^rows=\d+$/.t
     for (let i = 0; i < rows; i++) {
       const text = TEXTS[i % TEXTS.length]!;
       const day = String(1 + (i % 28)).padStart(2, '0');
-      lines.push([MUNICIPALITIES[i % MUNICIPALITIES.length], '', `${text} (workshoprad ${i + 1}).`, SECTORS[i % SECTORS.length], i % 3 === 0 ? 'Anna Svensson, enhetschef' : '', 'U0ALICE', `2027-02-${day}`].join(';'));
+      lines.push(
+        [
+          MUNICIPALITIES[i % MUNICIPALITIES.length],
+          '',
+          `${text} (workshoprad ${i + 1}).`,
+          SECTORS[i % SECTORS.length],
+          i % 3 === 0 ? 'Anna Svensson, enhetschef' : '',
+          'U0ALICE',
+          `2027-02-${day}`,
+        ].join(';'),
+      );
     }
     writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
     console.log(`${rows} rows, ${mb(Buffer.byteLength(lines.join('\r\n')))} of CSV, ${onPostgres ? 'PostgreSQL (a throwaway database)' : `SQLite ${t.url}`}`);
     // Figures from a busy machine are not comparable: say how busy it was.
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
-    const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789', DATABASE_URL: t.url, LOG_LEVEL: 'silent' });
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} CPUs`,
+    );
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
+      DATABASE_URL: t.url,
+      LOG_LEVEL: 'silent',
+    });
 
     memory('before');
     let done = 0;
@@ -88,18 +121,28 @@ export async function main(rows = Number(process.argv.find((a) => /^rows=\d+$/.t
     });
     const ended = performance.now();
     memory('after');
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end`,
+    );
     const needs = await t.db.need.count();
     const queued = await t.db.outboxMessage.count({ where: { status: 'pending' } });
     const seconds = (ended - started) / 1000;
     const rowSeconds = (ended - firstRowAt) / 1000;
     console.log(`exit ${code}; ${needs} needs, ${queued} posts queued`);
-    console.log(`whole command ${seconds.toFixed(1)} s (open, train the matcher, import); the rows alone ${rowSeconds.toFixed(1)} s = ${(rows / rowSeconds).toFixed(0)} rows/s`);
+    console.log(
+      `whole command ${seconds.toFixed(1)} s (open, train the matcher, import); the rows alone ${rowSeconds.toFixed(1)} s = ${(rows / rowSeconds).toFixed(0)} rows/s`,
+    );
     console.log(`target ≤ 30 s for 10,000 rows: ${seconds <= 30 ? 'met' : 'NOT met'}`);
 
     const again = performance.now();
     done = 0;
-    await runImportCommand([file], { ...io, stdout: () => void done++ }, { loadConfig: () => config, loadChannels: () => TEST_CHANNELS, openDatabase: (url) => openDatabase(url), now: () => new Date('2027-03-14T09:00:00Z') });
+    await runImportCommand(
+      [file],
+      { ...io, stdout: () => void done++ },
+      { loadConfig: () => config, loadChannels: () => TEST_CHANNELS, openDatabase: (url) => openDatabase(url), now: () => new Date('2027-03-14T09:00:00Z') },
+    );
     console.log(`the same file again: ${((performance.now() - again) / 1000).toFixed(1)} s, ${(await t.db.need.count()) - needs} new needs`);
   } finally {
     await t.close();

@@ -106,7 +106,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       testSize: 40,
       mistakesOnly: false,
     },
-    { name: 'cold start, only mistakes corrected (needs the current model gets right are skipped)', pool: labelled, baseShare: 0, fixedBase: [], mistakesOnly: true },
+    {
+      name: 'cold start, only mistakes corrected (needs the current model gets right are skipped)',
+      pool: labelled,
+      baseShare: 0,
+      fixedBase: [],
+      mistakesOnly: true,
+    },
   ];
   for (const setup of setups) printCurves(setup.name, curves(areas, setup, weights, seeds));
 }

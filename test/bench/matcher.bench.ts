@@ -80,7 +80,9 @@ export async function main(): Promise<BenchFigures[]> {
   const examples = syntheticNeeds(TRAINING_SIZE, 1);
   const queries = syntheticNeeds(QUERY_COUNT, 2).map((e) => e.text);
   const areas = toAreaProfiles(seed.areas);
-  console.log(`synthetic needs: ${examples.length} for training, ${queries.length} to classify (mean ${Math.round(examples.reduce((s, e) => s + e.text.length, 0) / examples.length)} chars)`);
+  console.log(
+    `synthetic needs: ${examples.length} for training, ${queries.length} to classify (mean ${Math.round(examples.reduce((s, e) => s + e.text.length, 0) / examples.length)} chars)`,
+  );
 
   // Ours. A first small training warms up the JIT so the figure reflects steady state, as in the app.
   trainMatcher({ areas, examples: examples.slice(0, 500) });
@@ -108,7 +110,9 @@ export async function main(): Promise<BenchFigures[]> {
   console.log(`\n${ours.name}`);
   console.log(`  training on ${examples.length}: ${ours.trainMs.toFixed(0)} ms (target ≤ 2000 ms), ${matcher.featureCount} features`);
   console.log(`  classify: ${(ours.classifyMsPerNeed * 1000).toFixed(1)} µs per need incl. explanations (target ≤ 100 µs)`);
-  console.log(`  classify with cold word caches: ${((coldClassify.ms / novel.length) * 1000).toFixed(1)} µs per need (${novel.length} needs in spellings not seen in training)`);
+  console.log(
+    `  classify with cold word caches: ${((coldClassify.ms / novel.length) * 1000).toFixed(1)} µs per need (${novel.length} needs in spellings not seen in training)`,
+  );
   console.log(`  model memory: ${mb(ours.modelBytes)} in weights and vocabulary; ${mb(Math.max(0, ourHeap))} heap retained incl. per-word caches`);
 
   // Snapshots: what a worker thread would post back after training, and what restoring costs the main thread.
@@ -121,7 +125,9 @@ export async function main(): Promise<BenchFigures[]> {
   const restored = time(() => matcherFromSnapshot(transferred.result));
   const firstClassify = time(() => restored.result.classify(queries[0] ?? ''));
   const same = queries.slice(0, 200).every((q) => JSON.stringify(restored.result.classify(q)) === JSON.stringify(matcher.classify(q)));
-  console.log(`  snapshot: ${mb(snapshotBytes(snapshot))} (${snapshotBytes(snapshot)} bytes: vocabulary ${mb(snapshot.space.vocabulary.byteLength)}, weights ${mb(snapshot.model.weights.byteLength)}) in ${transferList.length} transferable buffers`);
+  console.log(
+    `  snapshot: ${mb(snapshotBytes(snapshot))} (${snapshotBytes(snapshot)} bytes: vocabulary ${mb(snapshot.space.vocabulary.byteLength)}, weights ${mb(snapshot.model.weights.byteLength)}) in ${transferList.length} transferable buffers`,
+  );
   console.log(
     `  snapshot ${snapshotted.ms.toFixed(1)} ms; structuredClone copying ${cloned.ms.toFixed(1)} ms, transferring ${transferred.ms.toFixed(1)} ms; restore ${restored.ms.toFixed(1)} ms; first classify after restore ${firstClassify.ms.toFixed(2)} ms; identical on 200 needs: ${same ? 'yes' : 'NO'}`,
   );

@@ -52,7 +52,12 @@ const MINIMAL_MODAL: ModalView = {
   title: { type: 'plain_text', text: 'Nytt behov' },
   submit: { type: 'plain_text', text: 'Spara' },
   blocks: [
-    { type: 'input', block_id: 'description', label: { type: 'plain_text', text: 'Beskrivning' }, element: { type: 'plain_text_input', action_id: 'value', multiline: true } },
+    {
+      type: 'input',
+      block_id: 'description',
+      label: { type: 'plain_text', text: 'Beskrivning' },
+      element: { type: 'plain_text_input', action_id: 'value', multiline: true },
+    },
   ],
 };
 
@@ -101,7 +106,11 @@ export async function measure(targets: Target[]): Promise<Map<string, Map<number
   for (let r = 0; r < RUNS; r++) {
     for (const size of BURSTS) {
       const order = r % 2 === 0 ? targets : [...targets].reverse();
-      for (const target of order) runs.get(target.name)!.get(size)!.push(await burst(target, size));
+      for (const target of order)
+        runs
+          .get(target.name)!
+          .get(size)!
+          .push(await burst(target, size));
     }
   }
   const out = new Map<string, Map<number, BurstResult>>();

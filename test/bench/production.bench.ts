@@ -33,7 +33,9 @@ async function untilHealthy(port: number, child: ChildProcess, timeoutMs = 30_00
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.status)
+      .catch(() => 0);
     if (status === 200) return;
     await sleep(10); // a bench polls: the figure is the time to ready
   }
@@ -133,17 +135,28 @@ export async function main(): Promise<void> {
     });
     const bolt = spawn(process.execPath, ['--input-type=module', '-e', BARE_BOLT], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', SLACK_API_URL: fake.url, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(boltPort), MODAL: JSON.stringify(modal) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_API_URL: fake.url,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: String(boltPort),
+        MODAL: JSON.stringify(modal),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await new Promise((resolve) => bolt.stdout!.once('data', resolve));
+    await new Promise((resolve) => bolt.stdout.once('data', resolve));
     const app = `http://127.0.0.1:${port}`;
     const bare = `http://127.0.0.1:${boltPort}`;
     for (const url of [app, bare]) await ackBurst(url, 20); // warm-up
     const results: string[] = [];
     for (const size of BURSTS) {
       const runs: { app: number[]; bare: number[] }[] = [];
-      for (let r = 0; r < 5; r++) runs.push(r % 2 === 0 ? { app: await ackBurst(app, size), bare: await ackBurst(bare, size) } : { bare: await ackBurst(bare, size), app: await ackBurst(app, size) });
+      for (let r = 0; r < 5; r++)
+        runs.push(
+          r % 2 === 0
+            ? { app: await ackBurst(app, size), bare: await ackBurst(bare, size) }
+            : { bare: await ackBurst(bare, size), app: await ackBurst(app, size) },
+        );
       const median = (pick: (run: { app: number[]; bare: number[] }) => number[]) => pick([...runs].sort((x, y) => p(pick(x), 0.99) - p(pick(y), 0.99))[2]!);
       const a = median((run) => run.app);
       const b = median((run) => run.bare);
@@ -160,7 +173,15 @@ export async function main(): Promise<void> {
     for (let batch = 0; batch < NEEDS / 50; batch++) {
       await Promise.all(
         Array.from({ length: 50 }, async (_, i) => {
-          const res = await postInteraction(app, needSubmissionPayload({ municipalityId: kinda, description: `Hemtjänsten vill ha trygghetslarm och sensorer (${batch * 50 + i})` }, metadata, 'U0STAFF', nextViewId()));
+          const res = await postInteraction(
+            app,
+            needSubmissionPayload(
+              { municipalityId: kinda, description: `Hemtjänsten vill ha trygghetslarm och sensorer (${batch * 50 + i})` },
+              metadata,
+              'U0STAFF',
+              nextViewId(),
+            ),
+          );
           await res.arrayBuffer();
         }),
       );
@@ -172,7 +193,9 @@ export async function main(): Promise<void> {
     await stop(child);
 
     console.log(`production build (node ${startCommand().join(' ')}), ${STARTS} starts on a migrated SQLite file`);
-    console.log(`  start to ready: median ${startTimes[Math.floor(STARTS / 2)]!.toFixed(0)} ms (min ${startTimes[0]!.toFixed(0)}, max ${startTimes.at(-1)!.toFixed(0)}; target ≤ 2000 ms)`);
+    console.log(
+      `  start to ready: median ${startTimes[Math.floor(STARTS / 2)]!.toFixed(0)} ms (min ${startTimes[0]!.toFixed(0)}, max ${startTimes.at(-1)!.toFixed(0)}; target ≤ 2000 ms)`,
+    );
     console.log(`  VmRSS 5 s after ready: ${mib(rssIdle)} (target ≤ 200 MiB)`);
     console.log(`  VmRSS 5 s after ${NEEDS} needs recorded and routed: ${mib(rssAfterNeeds)} (target ≤ 220 MiB)`);
     for (const line of results) console.log(line);

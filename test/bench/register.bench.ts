@@ -144,9 +144,15 @@ export function generateNeeds(count: number, municipalities: readonly { name: st
   const { records, allSentences, shortTitles } = corpus();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Bigger municipalities record more, but the small ones are not empty.
-  const municipality = weightedPicker(municipalities.map((m) => Math.sqrt(m.population)), random);
+  const municipality = weightedPicker(
+    municipalities.map((m) => Math.sqrt(m.population)),
+    random,
+  );
   // A few people record most needs (Zipf-like): the busiest has thousands of their own.
-  const person = weightedPicker(Array.from({ length: USERS }, (_, i) => 1 / (i + 1) ** 0.9), random);
+  const person = weightedPicker(
+    Array.from({ length: USERS }, (_, i) => 1 / (i + 1) ** 0.9),
+    random,
+  );
   const from = NOW.getTime() - YEARS * 365 * 86_400_000;
   const span = NOW.getTime() - 3_600_000 - from;
   const rows: NeedRow[] = [];
@@ -275,10 +281,44 @@ export async function insertNeedsPostgres(db: Db, rows: readonly NeedRow[]): Pro
     const col = <T>(f: (n: NeedRow) => T) => batch.map(f);
     await insert(
       'Need',
-      ['id', 'municipalityId', 'title', 'description', 'contactUserId', 'recordedByUserId', 'source', 'status', 'withdrawnAt',
-        'claimedByUserId', 'claimedAt', 'resolvedAt', 'recordedAt', 'routedAt', 'abstained', 'modelVersion', 'searchText'],
-      ['int', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamp(3)', 'text', 'timestamp(3)', 'timestamp(3)', 'timestamp(3)',
-        'timestamp(3)', 'boolean', 'text', 'text'],
+      [
+        'id',
+        'municipalityId',
+        'title',
+        'description',
+        'contactUserId',
+        'recordedByUserId',
+        'source',
+        'status',
+        'withdrawnAt',
+        'claimedByUserId',
+        'claimedAt',
+        'resolvedAt',
+        'recordedAt',
+        'routedAt',
+        'abstained',
+        'modelVersion',
+        'searchText',
+      ],
+      [
+        'int',
+        'int',
+        'text',
+        'text',
+        'text',
+        'text',
+        'text',
+        'text',
+        'timestamp(3)',
+        'text',
+        'timestamp(3)',
+        'timestamp(3)',
+        'timestamp(3)',
+        'timestamp(3)',
+        'boolean',
+        'text',
+        'text',
+      ],
       [
         col((n) => n.id),
         col((n) => municipalityIds.get(n.municipalityName)!),
@@ -336,7 +376,10 @@ function stats(samples: readonly number[]) {
   return { n: sorted.length, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1] ?? NaN };
 }
 
-const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const line = (label: string, samples: readonly number[]) => {
   const s = stats(samples);
@@ -428,7 +471,11 @@ async function measureSearch(db: Db, label: string, rounds: number): Promise<Sea
   console.log('  query                          filter      terms                                hits  median');
   for (const p of perQuery) {
     console.log(
-      `  ${p.query.padEnd(30)} ${p.filter.padEnd(11)} ${p.terms.map((g) => g.join('|')).join(' ').slice(0, 36).padEnd(36)} ${String(p.hits).padStart(4)}  ${ms(p.ms).padStart(9)}`,
+      `  ${p.query.padEnd(30)} ${p.filter.padEnd(11)} ${p.terms
+        .map((g) => g.join('|'))
+        .join(' ')
+        .slice(0, 36)
+        .padEnd(36)} ${String(p.hits).padStart(4)}  ${ms(p.ms).padStart(9)}`,
     );
   }
   console.log(`  ${line('per search', samples)} — ${verdict(samples, SEARCH_TARGET_MS)}`);
@@ -475,7 +522,12 @@ async function measureHome(db: Db, rows: readonly NeedRow[], fake: FakeSlack, la
     { label: `busiest (${busiestCount} mine), first pages`, user: busiest, pages: FIRST_PAGES, prefs: none },
     { label: `busiest, max pages (${HOME_LIST_MAX})`, user: busiest, pages: MAX, prefs: none },
     { label: 'busiest, max pages, filter Linköping', user: busiest, pages: MAX, prefs: { areas: null, filter: { municipalityId: idOf('Linköping') } } },
-    { label: 'busiest, first pages, filter area+status', user: busiest, pages: FIRST_PAGES, prefs: { areas: null, filter: { area: 'material', status: 'resolved' } } },
+    {
+      label: 'busiest, first pages, filter area+status',
+      user: busiest,
+      pages: FIRST_PAGES,
+      prefs: { areas: null, filter: { area: 'material', status: 'resolved' } },
+    },
     {
       label: 'busiest, max pages, Ydre+material+withdrawn',
       user: busiest,
@@ -525,7 +577,9 @@ async function measureHome(db: Db, rows: readonly NeedRow[], fake: FakeSlack, la
   }
   fake.reset(); // the fake keeps every call; the views are not needed
   console.log(`  phases: ${line('load', phases.load)}; ${line('render+stringify', phases.render)}; ${line('views.publish', phases.publish)}`);
-  console.log(`  largest view: ${blocks} blocks, ${(bytes / 1024).toFixed(1)} KiB JSON; Block Kit limit violations: ${violations.size === 0 ? 'none' : [...violations].join('; ')}`);
+  console.log(
+    `  largest view: ${blocks} blocks, ${(bytes / 1024).toFixed(1)} KiB JSON; Block Kit limit violations: ${violations.size === 0 ? 'none' : [...violations].join('; ')}`,
+  );
   console.log(`  ${line('per publish, all scenarios', all)} — ${verdict(all, HOME_TARGET_MS)}`);
   return all;
 }
@@ -582,10 +636,17 @@ async function recallComparison(pg: Db | null): Promise<void> {
       if (row?.hit) theirs++;
       pgCell = `${row?.hit ? 'yes' : 'no '}  ${row?.q ?? ''}`;
     }
-    console.log(`  ${query.padEnd(15)} ${doc.slice(0, 66).padEnd(66)} ${groups.map((g) => g.join('|')).join(' ').padEnd(18)} ${ok ? 'yes ' : 'no  '}  ${wordOk ? 'yes     ' : 'no      '}  ${pgCell}`);
+    console.log(
+      `  ${query.padEnd(15)} ${doc.slice(0, 66).padEnd(66)} ${groups
+        .map((g) => g.join('|'))
+        .join(' ')
+        .padEnd(18)} ${ok ? 'yes ' : 'no  '}  ${wordOk ? 'yes     ' : 'no      '}  ${pgCell}`,
+    );
   }
   const pct = (n: number) => `${n}/${RECALL_PAIRS.length} (${((100 * n) / RECALL_PAIRS.length).toFixed(0)} %)`;
-  console.log(`  recall: ours ${pct(ours)}; ours per word ${pct(perWord)}${pg ? `; PostgreSQL to_tsvector('swedish') ${pct(theirs)}` : '; PostgreSQL not reachable, its column skipped'}`);
+  console.log(
+    `  recall: ours ${pct(ours)}; ours per word ${pct(perWord)}${pg ? `; PostgreSQL to_tsvector('swedish') ${pct(theirs)}` : '; PostgreSQL not reachable, its column skipped'}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,7 +747,11 @@ export async function main(): Promise<void> {
         `SQLite: inserted with ${areas} NeedArea and ${posts} SuggestionPost rows in ${(inserted / 1000).toFixed(1)} s; ` +
         `FTS5 index ${rebuilt ? 'rebuilt' : 'already in step'} in ${(indexed / 1000).toFixed(1)} s`,
     );
-    console.log(`  statuses: ${Object.entries(statuses).map(([s, n]) => `${s} ${n}`).join(', ')}; SQLite file ${t.url.replace(/^file:/, '')}`);
+    console.log(
+      `  statuses: ${Object.entries(statuses)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}; SQLite file ${t.url.replace(/^file:/, '')}`,
+    );
 
     const sqliteSearch = await measureSearch(t.db, 'SQLite', rounds);
     const sqliteHome = await measureHome(t.db, rows, fake, 'SQLite', Math.max(5, rounds * 3));

@@ -44,7 +44,9 @@ export async function main(): Promise<void> {
     buildMs += performance.now() - started;
   }
   const bytes = heapAndExternal() - before;
-  console.log(`built an index of ${count.toLocaleString('en')} needs in ${(buildMs / 1000).toFixed(1)} s (${((buildMs * 1000) / count).toFixed(0)} µs per need); ~${(bytes / 1024 / 1024).toFixed(0)} MB (heap + typed arrays)`);
+  console.log(
+    `built an index of ${count.toLocaleString('en')} needs in ${(buildMs / 1000).toFixed(1)} s (${((buildMs * 1000) / count).toFixed(0)} µs per need); ~${(bytes / 1024 / 1024).toFixed(0)} MB (heap + typed arrays)`,
+  );
 
   // Warm-up, then timed lookups.
   for (const q of queries.slice(0, 200)) index.similarTo(q.text, { excludeGroup: 0, limit: 3, threshold: SIMILARITY_THRESHOLD });
@@ -67,7 +69,9 @@ export async function main(): Promise<void> {
   const times = spans.map((s) => s.ms).sort((a, b) => a - b);
   const slow = spans.filter((s) => s.ms > 20);
   const slowInGc = slow.filter((s) => pauses.some((p) => p.start < s.start + s.ms && p.end > s.start)).length;
-  console.log(`lookups over 20 ms: ${slow.length} of ${queryCount}, ${slowInGc} of them during a garbage-collection pause (${pauses.length} pauses, longest ${ms(Math.max(0, ...pauses.map((p) => p.end - p.start)))})`);
+  console.log(
+    `lookups over 20 ms: ${slow.length} of ${queryCount}, ${slowInGc} of them during a garbage-collection pause (${pauses.length} pauses, longest ${ms(Math.max(0, ...pauses.map((p) => p.end - p.start)))})`,
+  );
   console.log(
     `similarTo over ${count.toLocaleString('en')} needs, ${queryCount} lookups: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, p99 ${ms(percentile(times, 99))}, max ${ms(times.at(-1) ?? 0)} (target ≤ 20 ms); ${(found / queryCount).toFixed(2)} similar needs per lookup`,
   );
@@ -106,7 +110,9 @@ export async function main(): Promise<void> {
   });
   upserts.sort((a, b) => a - b);
   removes.sort((a, b) => a - b);
-  console.log(`upsert (a need recorded or edited): p50 ${ms(percentile(upserts, 50))}, max ${ms(upserts.at(-1) ?? 0)}; remove (withdrawn): p50 ${ms(percentile(removes, 50))}, max ${ms(removes.at(-1) ?? 0)}`);
+  console.log(
+    `upsert (a need recorded or edited): p50 ${ms(percentile(upserts, 50))}, max ${ms(upserts.at(-1) ?? 0)}; remove (withdrawn): p50 ${ms(percentile(removes, 50))}, max ${ms(removes.at(-1) ?? 0)}`,
+  );
 }
 
 runIfMain(import.meta.url, main);

@@ -62,7 +62,12 @@ const DESCRIPTIONS = [
 async function burst(target: Target, size: number): Promise<BurstResult> {
   const metadata = encodeNeedModalMetadata({ channelId: 'C0TYPED', source: 'slash_command' });
   const payloads = Array.from({ length: size }, (_, i) =>
-    needSubmissionPayload({ municipalityId: target.municipalityId, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` }, metadata, 'U0STAFF', nextViewId()),
+    needSubmissionPayload(
+      { municipalityId: target.municipalityId, description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (${i})` },
+      metadata,
+      'U0STAFF',
+      nextViewId(),
+    ),
   );
   const started = performance.now();
   const acks: number[] = [];
@@ -79,7 +84,14 @@ async function burst(target: Target, size: number): Promise<BurstResult> {
   await target.routed();
   const settledMs = performance.now() - started;
   const sorted = acks.sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)!, over3s: sorted.filter((a) => a > SLACK_ACK_MS).length, failures, settledMs };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1)!,
+    over3s: sorted.filter((a) => a > SLACK_ACK_MS).length,
+    failures,
+    settledMs,
+  };
 }
 
 async function startApp(): Promise<Target> {
@@ -144,7 +156,11 @@ export async function main(): Promise<void> {
     for (const target of [app, floor]) await burst(target, 50); // warm-up
     for (let r = 0; r < RUNS; r++) {
       for (const size of BURSTS) {
-        for (const target of r % 2 === 0 ? [app, floor] : [floor, app]) runs.get(target.name)!.get(size)!.push(await burst(target, size));
+        for (const target of r % 2 === 0 ? [app, floor] : [floor, app])
+          runs
+            .get(target.name)!
+            .get(size)!
+            .push(await burst(target, size));
       }
     }
   } finally {
@@ -159,12 +175,17 @@ export async function main(): Promise<void> {
   for (const size of BURSTS) {
     const a = median(app.name, size);
     const f = median(floor.name, size);
-    for (const [name, r] of [[app.name, a], [floor.name, f]] as const) {
+    for (const [name, r] of [
+      [app.name, a],
+      [floor.name, f],
+    ] as const) {
       console.log(
         `  ${name.padEnd(14)} ${String(size).padStart(3)} at once: ack p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  over 3 s: ${r.over3s}${r.failures ? `  NOT ACCEPTED: ${r.failures}` : ''}  (p99 of runs ${(r.p99Runs ?? []).map((v) => v.toFixed(0)).join('/')})`,
       );
     }
-    console.log(`    ratio: p50 ${(a.p50 / f.p50).toFixed(2)}×  p99 ${(a.p99 / f.p99).toFixed(2)}×  max ${(a.max / f.max).toFixed(2)}×   app: all ${size} routed after ${(a.settledMs / 1000).toFixed(1)} s`);
+    console.log(
+      `    ratio: p50 ${(a.p50 / f.p50).toFixed(2)}×  p99 ${(a.p99 / f.p99).toFixed(2)}×  max ${(a.max / f.max).toFixed(2)}×   app: all ${size} routed after ${(a.settledMs / 1000).toFixed(1)} s`,
+    );
   }
 }
 

@@ -55,7 +55,9 @@ export function bulkInsert(t: TestDb, count: number, weeks: number): void {
   const insertClass = sqlite.prepare(
     `INSERT INTO NeedClassification (needId, areaSlug, score, rank, suggested, terms, modelVersion) VALUES (?, ?, ?, ?, ?, '', 'bench')`,
   );
-  const insertPost = sqlite.prepare(`INSERT INTO SuggestionPost (needId, channelId, reason, messageTs, state, createdAt) VALUES (?, ?, 'area', ?, 'posted', ?)`);
+  const insertPost = sqlite.prepare(
+    `INSERT INTO SuggestionPost (needId, channelId, reason, messageTs, state, createdAt) VALUES (?, ?, 'area', ?, 'posted', ?)`,
+  );
   const insertFeedback = sqlite.prepare(`INSERT INTO Feedback (needId, userId, kind, channelId, createdAt) VALUES (?, ?, ?, ?, ?)`);
   const insertEvent = sqlite.prepare(`INSERT INTO NeedEvent (needId, kind, detail, at) VALUES (?, 'recategorised', ?, ?)`);
   const chans = channels();

@@ -106,7 +106,11 @@ describe('SIGKILL between Slack’s answer and the bookkeeping', () => {
     try {
       const stored = new Set((db.prepare('SELECT submissionKey AS k FROM Need').all() as { k: string }[]).map((r) => r.k));
       for (const key of acked) expect(stored.has(key), `acked ${key} was lost`).toBe(true);
-      const suggestions = db.prepare('SELECT id, channelId, messageTs FROM SuggestionPost').all() as { id: number; channelId: string; messageTs: string | null }[];
+      const suggestions = db.prepare('SELECT id, channelId, messageTs FROM SuggestionPost').all() as {
+        id: number;
+        channelId: string;
+        messageTs: string | null;
+      }[];
       expect(suggestions.length).toBeGreaterThanOrEqual(stored.size * 2);
       for (const s of suggestions) {
         const copies = fake.messagesWithMetadata(s.channelId, 'outbox_key', `suggestion:${s.id}`);

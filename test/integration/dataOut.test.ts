@@ -47,7 +47,10 @@ async function cli(app: TestApp, command: 'export' | 'person' | 'need', args: st
   return { code, out: io.out, err: io.err };
 }
 
-async function storeNeed(app: TestApp, o: { description: string; municipality?: string; by?: string; contact?: string | null; municipalContact?: string | null; title?: string }): Promise<number> {
+async function storeNeed(
+  app: TestApp,
+  o: { description: string; municipality?: string; by?: string; contact?: string | null; municipalContact?: string | null; title?: string },
+): Promise<number> {
   const { id } = await app.server.needs.recordNeed(
     {
       municipalityId: Number(await municipalityIdOf(app, o.municipality ?? 'Kinda')),
@@ -69,7 +72,10 @@ async function postOf(app: TestApp, needId: number, channelId: string) {
 
 async function claim(app: TestApp, needId: number, channel: string, userId: string) {
   const post = await postOf(app, needId, channel);
-  const res = await postInteraction(app.baseUrl, buttonPayload({ actionId: 'suggestion_claim', value: String(post.id), userId, channel, messageTs: post.messageTs! }));
+  const res = await postInteraction(
+    app.baseUrl,
+    buttonPayload({ actionId: 'suggestion_claim', value: String(post.id), userId, channel, messageTs: post.messageTs! }),
+  );
   expect(res.status).toBe(200);
   await app.server.settled();
 }
@@ -82,7 +88,13 @@ async function react(app: TestApp, needId: number, channel: string, userId: stri
 
 /** Three needs: one recorded by Alice (she is our contact), one she took, one she and Bob 👍'd. */
 async function scenario(app: TestApp) {
-  const care = await storeNeed(app, { description: HOME_CARE_NEED, by: ALICE, contact: ALICE, municipalContact: 'Eva Ek, enhetschef, 010-123 45 67', title: 'Trygghetslarm i hemtjänsten' });
+  const care = await storeNeed(app, {
+    description: HOME_CARE_NEED,
+    by: ALICE,
+    contact: ALICE,
+    municipalContact: 'Eva Ek, enhetschef, 010-123 45 67',
+    title: 'Trygghetslarm i hemtjänsten',
+  });
   const logistics = await storeNeed(app, { description: LOGISTICS_NEED, municipality: 'Norrköping', contact: 'U0BOB' });
   const leak = await storeNeed(app, { description: `${LEAK_NEED} Frågor till <@${ALICE}>.`, municipality: 'Linköping' });
   await claim(app, logistics, 'C0LOGIST', ALICE);
@@ -112,10 +124,20 @@ describe('export', () => {
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     const byId = new Map(rows.map((r) => [Number(r.ID), r]));
     const careRow = byId.get(care)!;
-    expect(careRow).toMatchObject({ Kommun: 'Kinda', Verksamhet: 'Hemtjänst och hemsjukvård', Rubrik: 'Trygghetslarm i hemtjänsten', Beskrivning: HOME_CARE_NEED, Status: 'Öppet', Registrerat: today, Tagen: '', Källa: 'slash_command', Återkallat: '' });
+    expect(careRow).toMatchObject({
+      Kommun: 'Kinda',
+      Verksamhet: 'Hemtjänst och hemsjukvård',
+      Rubrik: 'Trygghetslarm i hemtjänsten',
+      Beskrivning: HOME_CARE_NEED,
+      Status: 'Öppet',
+      Registrerat: today,
+      Tagen: '',
+      Källa: 'slash_command',
+      Återkallat: '',
+    });
     expect(careRow['Styrkeområden']).toContain('uppkopplade');
     expect(careRow['Modellens förslag']).toBe(careRow['Styrkeområden']);
-    expect(careRow['Kanaler']!.split('; ')).toEqual(expect.arrayContaining(['C0IOT', 'C0REGION']));
+    expect(careRow.Kanaler!.split('; ')).toEqual(expect.arrayContaining(['C0IOT', 'C0REGION']));
     expect(careRow['Föreslagna miljöer']).not.toBe('');
     const logisticsRow = byId.get(logistics)!;
     expect(logisticsRow).toMatchObject({ Kommun: 'Norrköping', Status: 'Taget', Tagen: today, 'Dagar till första kontakt': '0' });
@@ -128,13 +150,19 @@ describe('export', () => {
 
   it('keeps typed text from running as a formula when the CSV is opened in Excel', async () => {
     const { app } = ctx;
-    const hostile = await storeNeed(app, { title: '=HYPERLINK("https://example.com";"Klicka")', description: '-2+3 och @SUMMA(A1) står först i beskrivningen av behovet.' });
+    const hostile = await storeNeed(app, {
+      title: '=HYPERLINK("https://example.com";"Klicka")',
+      description: '-2+3 och @SUMMA(A1) står först i beskrivningen av behovet.',
+    });
     const plain = await storeNeed(app, { title: 'Vanlig rubrik - med bindestreck', description: LOGISTICS_NEED });
     const file = path.join(app.dir, 'formler.csv');
     expect(await cli(app, 'export', ['--format', 'csv', '--out', file])).toMatchObject({ code: 0 });
     const rows = parse(readFileSync(file), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     const byId = new Map(rows.map((r) => [Number(r.ID), r]));
-    expect(byId.get(hostile)).toMatchObject({ Rubrik: '\'=HYPERLINK("https://example.com";"Klicka")', Beskrivning: "'-2+3 och @SUMMA(A1) står först i beskrivningen av behovet." });
+    expect(byId.get(hostile)).toMatchObject({
+      Rubrik: '\'=HYPERLINK("https://example.com";"Klicka")',
+      Beskrivning: "'-2+3 och @SUMMA(A1) står först i beskrivningen av behovet.",
+    });
     // Only a leading formula character is guarded: other text is exported as typed.
     expect(byId.get(plain)).toMatchObject({ Rubrik: 'Vanlig rubrik - med bindestreck', Beskrivning: LOGISTICS_NEED });
   });
@@ -155,7 +183,9 @@ describe('export', () => {
     expect((await cli(app, 'export', ['--format', 'csv', '--out', file, '--from', today, '--to', today], 'en')).code).toBe(0);
     const en = parse(readFileSync(file), { bom: true, delimiter: ',', columns: true }) as Record<string, string>[];
     expect(en).toHaveLength(3);
-    expect(Object.keys(en[0]!)).toEqual(expect.arrayContaining(['ID', 'Recorded', 'Municipality', 'Strength areas', "Model's suggestion", 'Days to first claim', 'Withdrawn']));
+    expect(Object.keys(en[0]!)).toEqual(
+      expect.arrayContaining(['ID', 'Recorded', 'Municipality', 'Strength areas', "Model's suggestion", 'Days to first claim', 'Withdrawn']),
+    );
     expect(en.find((r) => Number(r.ID) === logistics)!.Status).toBe('Claimed');
     await expect(cli(app, 'export', ['--format', 'csv', '--kommun', 'Atlantis'])).rejects.toThrow('unknown municipality "Atlantis"');
     await expect(cli(app, 'export', ['--format', 'pdf'])).rejects.toThrow(/csv, xlsx or json/);
@@ -198,9 +228,18 @@ describe('export', () => {
 
     const jsonFile = path.join(app.dir, 'behov.jsonl');
     expect((await cli(app, 'export', ['--format', 'json', '--out', jsonFile])).code).toBe(0);
-    const lines = readFileSync(jsonFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(jsonFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual([care, logistics, leak]);
-    expect(lines[1]).toMatchObject({ municipality: 'Norrköping', status: 'claimed', areas: expect.arrayContaining(['logistik']), daysToFirstClaim: 0, withdrawn: false });
+    expect(lines[1]).toMatchObject({
+      municipality: 'Norrköping',
+      status: 'claimed',
+      areas: expect.arrayContaining(['logistik']),
+      daysToFirstClaim: 0,
+      withdrawn: false,
+    });
     expect(lines[2]).toMatchObject({ withdrawn: true, up: 2, down: 1 });
     expect(String(lines[0]!.recordedAt)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
@@ -219,7 +258,12 @@ describe('personal data', () => {
     expect(data.needsRecorded[0]).toMatchObject({ municipalContact: 'Eva Ek, enhetschef, 010-123 45 67', title: 'Trygghetslarm i hemtjänsten' });
     expect(data.needsAsOurContact.map((n) => n.id)).toEqual([care]);
     expect(data.needsClaimed.map((n) => n.id)).toEqual([logistics]);
-    expect(data.feedback.map((f) => [f.needId, f.kind]).sort()).toEqual([[leak, 'up'], [logistics, 'claim']].sort());
+    expect(data.feedback.map((f) => [f.needId, f.kind]).sort()).toEqual(
+      [
+        [leak, 'up'],
+        [logistics, 'claim'],
+      ].sort(),
+    );
     expect(data.history).toEqual([expect.objectContaining({ needId: logistics, kind: 'status', detail: 'open→claimed' })]);
     expect(data.preferences).toMatchObject({ areas: 'logistik' });
     expect(data.recentButtonPresses).toHaveLength(1);
@@ -265,11 +309,21 @@ describe('personal data', () => {
     expect((await db.need.findUniqueOrThrow({ where: { id: leak } })).description).toContain('[raderad]');
     const again = await cli(app, 'person', ['export', ALICE]);
     const after = JSON.parse(again.out.join('\n')) as PersonExport;
-    expect([after.needsRecorded, after.needsAsOurContact, after.needsClaimed, after.feedback, after.history, after.recentButtonPresses, after.needsMentioningThem]).toEqual([[], [], [], [], [], [], []]);
+    expect([
+      after.needsRecorded,
+      after.needsAsOurContact,
+      after.needsClaimed,
+      after.feedback,
+      after.history,
+      after.recentButtonPresses,
+      after.needsMentioningThem,
+    ]).toEqual([[], [], [], [], [], [], []]);
     expect(after.preferences).toBeNull();
 
     // The counts and the history still add up: one pseudonym stands in everywhere.
-    expect(await db.feedback.groupBy({ by: ['needId', 'kind'], _count: { _all: true }, orderBy: [{ needId: 'asc' }, { kind: 'asc' }] })).toEqual(before.feedback);
+    expect(await db.feedback.groupBy({ by: ['needId', 'kind'], _count: { _all: true }, orderBy: [{ needId: 'asc' }, { kind: 'asc' }] })).toEqual(
+      before.feedback,
+    );
     expect(await db.need.findMany({ orderBy: { id: 'asc' }, select: { id: true, status: true } })).toEqual(before.needs);
     expect(await db.needEvent.count()).toBe(before.events);
     const pseudonym = (await db.need.findUniqueOrThrow({ where: { id: logistics } })).claimedByUserId!;
@@ -305,7 +359,9 @@ describe('personal data', () => {
     const result = await cli(app, 'need', ['erase-contact', String(first)]);
     expect(result).toMatchObject({ code: 0 });
     expect((await db.need.findUniqueOrThrow({ where: { id: first } })).municipalContact).toBeNull();
-    expect(await db.needEvent.findMany({ where: { needId: first, kind: 'contact_erased' }, select: { detail: true, userId: true } })).toEqual([{ detail: 'manual', userId: null }]);
+    expect(await db.needEvent.findMany({ where: { needId: first, kind: 'contact_erased' }, select: { detail: true, userId: true } })).toEqual([
+      { detail: 'manual', userId: null },
+    ]);
     app.server.outbox.wake();
     await app.server.drained();
     const posts = await db.suggestionPost.count({ where: { needId: first, messageTs: { not: null } } });
@@ -366,7 +422,10 @@ describe('Exportera in the App Home', () => {
     const { app, fake } = ctx;
     await scenario(app);
     fake.calls.length = 0;
-    const res = await postInteraction(app.baseUrl, viewActionPayload({ userId: 'U0STAFF', viewType: 'home', action: { actionId: 'home_export', value: 'xlsx' } }));
+    const res = await postInteraction(
+      app.baseUrl,
+      viewActionPayload({ userId: 'U0STAFF', viewType: 'home', action: { actionId: 'home_export', value: 'xlsx' } }),
+    );
     expect(res.status).toBe(200);
     await fake.waitForCalls('chat.postMessage', 1);
     await app.server.settled();

@@ -26,10 +26,27 @@ describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
 
   it('exports, exports a person and erases them', async () => {
     expect(dialectOf(db)).toBe('postgresql');
-    const a = await addNeed(t, { municipality: 'Motala', areas: ['logistik'], recordedAt: '2026-03-02T09:00:00Z', claimedAt: '2026-03-04T09:00:00Z', posts: { C0LOGIST: '1700000000.000001' } });
-    const b = await addNeed(t, { municipality: 'Kinda', areas: ['uppkopplade'], recordedAt: '2026-03-03T09:00:00Z', resolvedAt: '2020-01-01T00:00:00Z', posts: { C0IOT: '1700000000.000002' } });
+    const a = await addNeed(t, {
+      municipality: 'Motala',
+      areas: ['logistik'],
+      recordedAt: '2026-03-02T09:00:00Z',
+      claimedAt: '2026-03-04T09:00:00Z',
+      posts: { C0LOGIST: '1700000000.000001' },
+    });
+    const b = await addNeed(t, {
+      municipality: 'Kinda',
+      areas: ['uppkopplade'],
+      recordedAt: '2026-03-03T09:00:00Z',
+      resolvedAt: '2020-01-01T00:00:00Z',
+      posts: { C0IOT: '1700000000.000002' },
+    });
     await db.need.update({ where: { id: b }, data: { municipalContact: 'Eva Ek', description: 'Ring U0STAFF om detta' } });
-    await db.feedback.createMany({ data: [{ needId: a, userId: 'U0STAFF', kind: 'up', channelId: 'C0LOGIST', scope: 'C0LOGIST' }, { needId: a, userId: 'U0TAKER', kind: 'claim', channelId: 'C0LOGIST' }] });
+    await db.feedback.createMany({
+      data: [
+        { needId: a, userId: 'U0STAFF', kind: 'up', channelId: 'C0LOGIST', scope: 'C0LOGIST' },
+        { needId: a, userId: 'U0TAKER', kind: 'claim', channelId: 'C0LOGIST' },
+      ],
+    });
     await db.needEvent.create({ data: { needId: a, kind: 'status', detail: 'open→claimed', userId: 'U0TAKER', at: new Date('2026-03-04T09:00:00Z') } });
 
     const sink = new PassThrough();
@@ -49,7 +66,12 @@ describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
     expect(dry.changed['Need.recordedByUserId']).toBe(2);
     expect(await db.need.count({ where: { recordedByUserId: 'U0STAFF' } })).toBe(2);
     const done = await erasePerson(db, 'U0STAFF', { redaction: '[raderad]', names: ['Eva Ek'] });
-    expect(done.changed).toMatchObject({ 'Need.recordedByUserId': 2, 'Feedback.userId': 1, 'Need texts redacted': 1, 'OutboxMessage (message updates queued)': 2 });
+    expect(done.changed).toMatchObject({
+      'Need.recordedByUserId': 2,
+      'Feedback.userId': 1,
+      'Need texts redacted': 1,
+      'OutboxMessage (message updates queued)': 2,
+    });
     expect(JSON.stringify(await db.need.findMany())).not.toMatch(/U0STAFF|Eva Ek/);
     expect((await erasePerson(db, 'U0STAFF', { redaction: '[raderad]' })).pseudonym).toBeNull();
     expect(await db.feedback.count({ where: { needId: a } })).toBe(2);

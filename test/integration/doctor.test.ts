@@ -82,7 +82,9 @@ describe('doctor', () => {
     const { code, out } = await doctor({ LOCALE: 'en' });
     expect(code).toBe(1);
     expect(out).toContain('✘ The bot token does not work');
-    expect(out).toContain('    → Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions, and reinstall the app if it was removed');
+    expect(out).toContain(
+      '    → Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions, and reinstall the app if it was removed',
+    );
     expect(out.at(-1)).toBe('1 check failed: fix them and run doctor again.');
   });
 

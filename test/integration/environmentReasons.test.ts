@@ -18,7 +18,10 @@ function environmentsSection(blocks: unknown[], heading: string): string {
 
 async function openNeedPage(needId: number): Promise<ModalView> {
   const before = ctx.fake.callsOf('views.open').length;
-  await postInteraction(ctx.app.baseUrl, buttonPayload({ actionId: 'need_view', value: String(needId), userId: 'U0STAFF', channel: 'C0IOT', messageTs: '1.000001' }));
+  await postInteraction(
+    ctx.app.baseUrl,
+    buttonPayload({ actionId: 'need_view', value: String(needId), userId: 'U0STAFF', channel: 'C0IOT', messageTs: '1.000001' }),
+  );
   await ctx.fake.waitForCalls('views.open', before + 1);
   return ctx.fake.callsOf('views.open').at(-1)!.args.view as ModalView;
 }

@@ -63,26 +63,38 @@ describe('correctly signed but malformed requests', () => {
     const opensBefore = ctx.fake.callsOf('views.open').length;
     // A message shortcut without a message.
     const shortcut = await postInteraction(ctx.app.baseUrl, {
-      type: 'message_action', callback_id: 'record_need_from_message', trigger_id: 'trigger-1',
-      team: { id: 'T0FAKE' }, user: { id: 'U0ANNA' }, channel: { id: 'C0TALK' },
+      type: 'message_action',
+      callback_id: 'record_need_from_message',
+      trigger_id: 'trigger-1',
+      team: { id: 'T0FAKE' },
+      user: { id: 'U0ANNA' },
+      channel: { id: 'C0TALK' },
     });
     expect(shortcut.status).toBe(200);
     // A reaction without `reaction`, and one whose item is no message.
     const envelope = reactionEnvelope({ type: 'reaction_added', reaction: '+1', userId: 'U0ALICE', channel: 'C0IOT', ts: need.ts.C0IOT! });
     const { reaction: _reaction, ...noReaction } = envelope.event as Record<string, unknown>;
     expect((await postEvent(ctx.app.baseUrl, { ...envelope, event: noReaction })).status).toBe(200);
-    expect((await postEvent(ctx.app.baseUrl, { ...envelope, event_id: 'EvOther', event: { ...(envelope.event as object), item: { type: 'file', file: 'F1' } } })).status).toBe(200);
+    expect(
+      (await postEvent(ctx.app.baseUrl, { ...envelope, event_id: 'EvOther', event: { ...(envelope.event as object), item: { type: 'file', file: 'F1' } } }))
+        .status,
+    ).toBe(200);
     // A button whose value is a huge string, and one without actions' value.
     const press = buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: '9'.repeat(5000), userId: 'U0DAVE', channel: 'C0IOT', messageTs: need.ts.C0IOT! });
     expect((await postInteraction(ctx.app.baseUrl, press)).status).toBe(200);
     // A submission without view.state, and one whose private_metadata holds a 200,000-character channel id.
     const metadata = await openNeedModal(ctx.app, ctx.fake);
-    const submission = needSubmissionPayload({ municipalityId: await municipalityIdOf(ctx.app), description: HOME_CARE_NEED }, metadata) as { view: Record<string, unknown> };
+    const submission = needSubmissionPayload({ municipalityId: await municipalityIdOf(ctx.app), description: HOME_CARE_NEED }, metadata) as {
+      view: Record<string, unknown>;
+    };
     const { state: _state, ...noState } = submission.view;
     const stateless = await postInteraction(ctx.app.baseUrl, { ...submission, view: noState });
     expect(((await stateless.json()) as { response_action: string }).response_action).toBe('errors');
     const giant = JSON.stringify({ v: 1, channelId: `C${'A'.repeat(200_000)}`, source: 'slash_command' });
-    const huge = await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityIdOf(ctx.app), description: HOME_CARE_NEED }, giant));
+    const huge = await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityIdOf(ctx.app), description: HOME_CARE_NEED }, giant),
+    );
     expect(((await huge.json()) as { errors: Record<string, string> }).errors.municipality).toMatch(/kunde inte läsas/);
     // /need with no text field at all opens the modal, unfilled.
     const body = new URLSearchParams(slashCommandBody({}));
@@ -105,7 +117,10 @@ describe('correctly signed but malformed requests', () => {
     }
     await ctx.app.server.settled();
     expect(await ctx.app.server.db.feedback.count()).toBe(0);
-    await postInteraction(ctx.app.baseUrl, buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: String(id), userId: 'U0DAVE', channel: 'C0IOT', messageTs: need.ts.C0IOT! }));
+    await postInteraction(
+      ctx.app.baseUrl,
+      buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: String(id), userId: 'U0DAVE', channel: 'C0IOT', messageTs: need.ts.C0IOT! }),
+    );
     await ctx.app.server.settled();
     expect(await ctx.app.server.db.feedback.count({ where: { kind: 'claim', userId: 'U0DAVE' } })).toBe(1);
   });
@@ -130,7 +145,13 @@ describe('replays and requests from the future', () => {
 
   it('processes a replayed button press once: the claim toggle is not undone by the replay', async () => {
     const need = await recordNeed(ctx.app, ctx.fake);
-    const press = buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: String(need.ids.C0IOT), userId: 'U0DAVE', channel: 'C0IOT', messageTs: need.ts.C0IOT! });
+    const press = buttonPayload({
+      actionId: SUGGESTION_ACTIONS.claim,
+      value: String(need.ids.C0IOT),
+      userId: 'U0DAVE',
+      channel: 'C0IOT',
+      messageTs: need.ts.C0IOT!,
+    });
     for (let i = 0; i < 3; i++) expect((await postInteraction(ctx.app.baseUrl, press)).status).toBe(200);
     await ctx.app.server.settled();
     const stored = await ctx.app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } });
@@ -185,7 +206,10 @@ describe('a database locked by another process', () => {
     await ctx.app.server.settled();
     expect(await ctx.app.server.db.need.count()).toBe(0);
     // The person submits the same modal again once the database is free: stored, once.
-    const again = await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityIdOf(ctx.app), description: HOME_CARE_NEED }, metadata, 'U0STAFF', viewId));
+    const again = await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityIdOf(ctx.app), description: HOME_CARE_NEED }, metadata, 'U0STAFF', viewId),
+    );
     expect(await again.text()).toBe('');
     await ctx.app.server.settled();
     expect(await ctx.app.server.db.need.count()).toBe(1);
@@ -285,10 +309,17 @@ describe('/healthz', () => {
     await db.$executeRawUnsafe('UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ?', last!.migration_name);
 
     await ctx.app.server.outbox.stop(); // nobody sends
-    await db.outboxMessage.create({ data: { dedupeKey: 'confirmation:need:999', kind: 'confirmation', lane: 'confirmation:999', payload: '{"needId":999}', nextAttemptAt: new Date(Date.now() - 20 * 60_000) } });
+    await db.outboxMessage.create({
+      data: {
+        dedupeKey: 'confirmation:need:999',
+        kind: 'confirmation',
+        lane: 'confirmation:999',
+        payload: '{"needId":999}',
+        nextAttemptAt: new Date(Date.now() - 20 * 60_000),
+      },
+    });
     const stuck = await health();
     expect(stuck.status).toBe(503);
     expect(stuck.body.outbox).toMatchObject({ ok: false, pending: 1 });
   });
 });
-

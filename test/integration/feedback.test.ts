@@ -158,7 +158,13 @@ describe('buttons', () => {
     const press = () =>
       postInteraction(
         ctx.app.baseUrl,
-        buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: String(suggestionIdOf(need, 'C0IOT')), userId: 'U0DAVE', channel: 'C0IOT', messageTs: need.ts.C0IOT! }),
+        buttonPayload({
+          actionId: SUGGESTION_ACTIONS.claim,
+          value: String(suggestionIdOf(need, 'C0IOT')),
+          userId: 'U0DAVE',
+          channel: 'C0IOT',
+          messageTs: need.ts.C0IOT!,
+        }),
       );
     expect((await press()).status).toBe(200);
     await ctx.app.server.settled();
@@ -173,9 +179,18 @@ describe('buttons', () => {
     const need = await recordNeed();
     await postInteraction(
       ctx.app.baseUrl,
-      buttonPayload({ actionId: SUGGESTION_ACTIONS.recategorise, value: String(suggestionIdOf(need, 'C0IOT')), userId: 'U0ERIK', channel: 'C0IOT', messageTs: need.ts.C0IOT! }),
+      buttonPayload({
+        actionId: SUGGESTION_ACTIONS.recategorise,
+        value: String(suggestionIdOf(need, 'C0IOT')),
+        userId: 'U0ERIK',
+        channel: 'C0IOT',
+        messageTs: need.ts.C0IOT!,
+      }),
     );
-    await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'views.open' && (c.args.view as { callback_id: string }).callback_id === 'recategorise_modal'), 'recategorise modal');
+    await ctx.fake.waitFor(
+      (calls) => calls.some((c) => c.method === 'views.open' && (c.args.view as { callback_id: string }).callback_id === 'recategorise_modal'),
+      'recategorise modal',
+    );
     const modal = ctx.fake.callsOf('views.open').at(-1)!.args.view as { private_metadata: string; title: { text: string } };
     expect(modal.title.text).toBe('Byt styrkeområde');
 
@@ -205,7 +220,13 @@ describe('buttons', () => {
       ctx.fake.members.set(channel, [`U0NO${index}`]);
       await postInteraction(
         ctx.app.baseUrl,
-        buttonPayload({ actionId: SUGGESTION_ACTIONS.notOurs, value: String(suggestionIdOf(need, channel)), userId: `U0NO${index}`, channel, messageTs: need.ts[channel]! }),
+        buttonPayload({
+          actionId: SUGGESTION_ACTIONS.notOurs,
+          value: String(suggestionIdOf(need, channel)),
+          userId: `U0NO${index}`,
+          channel,
+          messageTs: need.ts[channel]!,
+        }),
       );
     }
     await ctx.fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0INTAKE'), 'back to intake');

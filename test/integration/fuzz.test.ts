@@ -24,13 +24,36 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function generator(random: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const strings = ['', ' ', 'null', '0', '-1', '1e309', 'NaN', '__proto__', 'constructor', '<!channel>', '\u0000', 'ö'.repeat(5000), 'x'.repeat(300), 'U0FUZZ', 'C0IOT', '1700000000.000001', '{"a":1}', '[[[]]]'];
-  const scalar = (): Json => pick<() => Json>([() => null, () => random() < 0.5, () => Math.floor(random() * 1e6) - 5e5, () => random() * 1e308, () => pick(strings)])();
+  const strings = [
+    '',
+    ' ',
+    'null',
+    '0',
+    '-1',
+    '1e309',
+    'NaN',
+    '__proto__',
+    'constructor',
+    '<!channel>',
+    '\u0000',
+    'ö'.repeat(5000),
+    'x'.repeat(300),
+    'U0FUZZ',
+    'C0IOT',
+    '1700000000.000001',
+    '{"a":1}',
+    '[[[]]]',
+  ];
+  const scalar = (): Json =>
+    pick<() => Json>([() => null, () => random() < 0.5, () => Math.floor(random() * 1e6) - 5e5, () => random() * 1e308, () => pick(strings)])();
   const value = (depth: number): Json => {
     if (depth <= 0 || random() < 0.45) return scalar();
     if (random() < 0.4) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth - 1));
-    const out: { [key: string]: Json } = {};
-    for (let i = 0; i < Math.floor(random() * 5); i++) out[pick(['type', 'user', 'id', 'event', 'view', 'state', 'values', 'actions', 'value', 'channel', 'item', 'ts', 'reaction', pick(strings)])] = value(depth - 1);
+    const out: Record<string, Json> = {};
+    for (let i = 0; i < Math.floor(random() * 5); i++)
+      out[pick(['type', 'user', 'id', 'event', 'view', 'state', 'values', 'actions', 'value', 'channel', 'item', 'ts', 'reaction', pick(strings)])] = value(
+        depth - 1,
+      );
     return out;
   };
   /** Changes one random spot of a payload: drops it, or puts another value there. */
@@ -69,24 +92,53 @@ const TEMPLATES: Json[] = [
   reactionEnvelope({ type: 'reaction_added', reaction: '+1', userId: 'U0FUZZ', channel: 'C0IOT', ts: '1700000000.000001' }) as Json,
   reactionEnvelope({ type: 'reaction_removed', reaction: 'raising_hand', userId: 'U0FUZZ', channel: 'C0IOT', ts: '1700000000.000001' }) as Json,
   {
-    type: 'block_actions', team: { id: 'T0FAKE' }, user: { id: 'U0FUZZ' }, trigger_id: 't', channel: { id: 'C0IOT' },
+    type: 'block_actions',
+    team: { id: 'T0FAKE' },
+    user: { id: 'U0FUZZ' },
+    trigger_id: 't',
+    channel: { id: 'C0IOT' },
     container: { type: 'message', message_ts: '1700000000.000001' },
     actions: [{ type: 'button', action_id: 'suggestion_claim', block_id: 'b', value: '1', action_ts: '1700000000.1' }],
   },
-  { type: 'message_action', callback_id: 'record_need_from_message', trigger_id: 't', team: { id: 'T0FAKE' }, user: { id: 'U0FUZZ' }, channel: { id: 'C0TALK' }, message: { text: 'hej', ts: '1.1' } },
   {
-    type: 'view_submission', team: { id: 'T0FAKE' }, user: { id: 'U0FUZZ' },
-    view: { id: 'V0FUZZ', callback_id: 'recategorise_modal', private_metadata: '{"suggestionId":1}', state: { values: { areas: { value: { selected_options: [{ value: 'logistik' }] } } } } },
+    type: 'message_action',
+    callback_id: 'record_need_from_message',
+    trigger_id: 't',
+    team: { id: 'T0FAKE' },
+    user: { id: 'U0FUZZ' },
+    channel: { id: 'C0TALK' },
+    message: { text: 'hej', ts: '1.1' },
+  },
+  {
+    type: 'view_submission',
+    team: { id: 'T0FAKE' },
+    user: { id: 'U0FUZZ' },
+    view: {
+      id: 'V0FUZZ',
+      callback_id: 'recategorise_modal',
+      private_metadata: '{"suggestionId":1}',
+      state: { values: { areas: { value: { selected_options: [{ value: 'logistik' }] } } } },
+    },
   },
   { type: 'url_verification', challenge: 'abc' },
   // The needs register: the Home tab, a need's page, its edit and withdraw forms (no need exists).
   appHomeOpenedEnvelope('U0FUZZ') as Json,
-  viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'home_filter_municipality', selectedOption: '1' }, privateMetadata: '{"mine":8,"waiting":8,"latest":8}' }) as Json,
+  viewActionPayload({
+    userId: 'U0FUZZ',
+    viewType: 'home',
+    action: { actionId: 'home_filter_municipality', selectedOption: '1' },
+    privateMetadata: '{"mine":8,"waiting":8,"latest":8}',
+  }) as Json,
   viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'home_my_areas', selectedOptions: ['logistik'] } }) as Json,
   viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'home_more', value: 'latest' } }) as Json,
   viewActionPayload({ userId: 'U0FUZZ', viewType: 'modal', action: { actionId: 'need_edit', value: '1' }, privateMetadata: '{"needId":1}' }) as Json,
   viewActionPayload({ userId: 'U0FUZZ', viewType: 'home', action: { actionId: 'need_view', value: '1' } }) as Json,
-  viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0FUZZ', privateMetadata: '{"needId":1}', values: needFormValues({ municipalityId: '1', description: 'En beskrivning som är lång nog för att vara giltig.' }, 'U0FUZZ') }) as Json,
+  viewSubmission({
+    callbackId: 'need_edit_modal',
+    userId: 'U0FUZZ',
+    privateMetadata: '{"needId":1}',
+    values: needFormValues({ municipalityId: '1', description: 'En beskrivning som är lång nog för att vara giltig.' }, 'U0FUZZ'),
+  }) as Json,
   viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0FUZZ', privateMetadata: '{"needId":1}' }) as Json,
   viewSubmission({ callbackId: 'need_reroute_modal', userId: 'U0FUZZ', privateMetadata: '{"needId":1,"areas":["logistik"]}' }) as Json,
 ];
@@ -102,10 +154,18 @@ describe('fuzzed signed requests', () => {
       if (roll < 0.15) {
         // A random value as JSON, or as the interactivity form's payload.
         const json = JSON.stringify(g.value(4));
-        requests.push(g.random() < 0.5 ? { body: json, type: 'application/json' } : { body: new URLSearchParams({ payload: json }).toString(), type: 'application/x-www-form-urlencoded' });
+        requests.push(
+          g.random() < 0.5
+            ? { body: json, type: 'application/json' }
+            : { body: new URLSearchParams({ payload: json }).toString(), type: 'application/x-www-form-urlencoded' },
+        );
       } else if (roll < 0.3) {
         // A slash command with fields dropped or replaced.
-        const form = new URLSearchParams(slashCommandBody({ text: g.pick(['', 'help', '<!channel>', 'x'.repeat(20_000), 'mine', 'list motala öppna', 'search <!channel> läcka', `search ${'ö'.repeat(5000)}`]) }));
+        const form = new URLSearchParams(
+          slashCommandBody({
+            text: g.pick(['', 'help', '<!channel>', 'x'.repeat(20_000), 'mine', 'list motala öppna', 'search <!channel> läcka', `search ${'ö'.repeat(5000)}`]),
+          }),
+        );
         for (const key of [...form.keys()]) if (g.random() < 0.2) form.delete(key);
         if (g.random() < 0.3) form.set(g.pick(['user_id', 'channel_id', 'trigger_id', 'command', 'text']), String(g.value(0)));
         requests.push({ body: form.toString(), type: 'application/x-www-form-urlencoded' });
@@ -113,7 +173,12 @@ describe('fuzzed signed requests', () => {
         // One of Slack's payloads, mutated one to four times.
         const payload = g.mutate(g.pick(TEMPLATES), 1 + Math.floor(g.random() * 4));
         const asForm = g.random() < 0.6;
-        const type = g.random() < 0.05 ? g.pick(['text/plain', 'application/xml', '', 'application/json; charset=utf-8']) : asForm ? 'application/x-www-form-urlencoded' : 'application/json';
+        const type =
+          g.random() < 0.05
+            ? g.pick(['text/plain', 'application/xml', '', 'application/json; charset=utf-8'])
+            : asForm
+              ? 'application/x-www-form-urlencoded'
+              : 'application/json';
         requests.push({ body: asForm ? new URLSearchParams({ payload: JSON.stringify(payload) }).toString() : JSON.stringify(payload), type });
       }
     }

@@ -49,7 +49,14 @@ describe('import CLI', { timeout: 60_000 }, () => {
   let t: TestDb;
   let csvFile: string;
   const configFor = (locale: 'sv' | 'en' = 'sv'): Config =>
-    parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789', DATABASE_URL: t.url, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent', LOCALE: locale });
+    parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789',
+      DATABASE_URL: t.url,
+      SLACK_API_URL: fake.url,
+      LOG_LEVEL: 'silent',
+      LOCALE: locale,
+    });
   // Every test database is seeded from the same files, so one trained matcher serves every run.
   let trained: Promise<MatcherProvider> | null = null;
   const env = (locale: 'sv' | 'en' = 'sv'): ImportCliEnv => ({
@@ -128,13 +135,24 @@ describe('import CLI', { timeout: 60_000 }, () => {
     const worker = new OutboxWorker({
       db: t.db,
       logger,
-      send: createSlackOutboxSender({ db: t.db, client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }), locale: 'sv', intakeChannel: TEST_CHANNELS.intake, logger }),
+      send: createSlackOutboxSender({
+        db: t.db,
+        client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }),
+        locale: 'sv',
+        intakeChannel: TEST_CHANNELS.intake,
+        logger,
+      }),
       pollIntervalMs: 60_000,
       baseDelayMs: 10,
     });
     await worker.drain();
     await worker.stop();
-    expect(fake.callsOf('chat.postMessage').map((c) => c.args.channel).sort()).toEqual(suggestions.map((s) => s.channelId).sort());
+    expect(
+      fake
+        .callsOf('chat.postMessage')
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(suggestions.map((s) => s.channelId).sort());
 
     // Again: nothing new, nothing queued again.
     const second = await cli([csvFile, '--source', 'Another label', '--by', 'U0STAFF']);
@@ -189,7 +207,13 @@ describe('import CLI', { timeout: 60_000 }, () => {
     const worker = new OutboxWorker({
       db: t.db,
       logger,
-      send: createSlackOutboxSender({ db: t.db, client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }), locale: 'sv', intakeChannel: TEST_CHANNELS.intake, logger }),
+      send: createSlackOutboxSender({
+        db: t.db,
+        client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }),
+        locale: 'sv',
+        intakeChannel: TEST_CHANNELS.intake,
+        logger,
+      }),
       pollIntervalMs: 60_000,
       baseDelayMs: 10,
     });
@@ -203,14 +227,26 @@ describe('import CLI', { timeout: 60_000 }, () => {
 
     // --source names it instead of the file; --by still attaches a person.
     const other = path.join(t.dir, 'other.csv');
-    writeFileSync(other, csvOf([['kommun', 'rubrik', 'beskrivning', 'verksamhet'], ['Boxholm', 'Returlogistik', 'Returlogistik för kommunens möbler mellan skolor och förvaltningar.', '']]));
+    writeFileSync(
+      other,
+      csvOf([
+        ['kommun', 'rubrik', 'beskrivning', 'verksamhet'],
+        ['Boxholm', 'Returlogistik', 'Returlogistik för kommunens möbler mellan skolor och förvaltningar.', ''],
+      ]),
+    );
     const labelled = await cli([other, '--source', 'Workshop Boxholm 2027-03-12']);
     expect(labelled.out.at(-2)).toBe('Importerade: 1 (1 utan Slack-person) · fanns redan: 0 · avvisade: 0');
     const boxholm = await t.db.need.findFirstOrThrow({ where: { title: 'Returlogistik' } });
     expect([boxholm.recordedByUserId, boxholm.sourceLabel]).toEqual([null, 'Workshop Boxholm 2027-03-12']);
     const boxholmPage = JSON.stringify(needPageModal((await loadNeedDetail(t.db, boxholm.id))!, { locale: 'sv', areas, mayChange: false }).blocks);
     expect(boxholmPage).toContain('importerad från Workshop Boxholm 2027-03-12');
-    writeFileSync(other, csvOf([['kommun', 'beskrivning'], ['Boxholm', 'Laddplatser för kommunens bilar vid alla förvaltningar.']]));
+    writeFileSync(
+      other,
+      csvOf([
+        ['kommun', 'beskrivning'],
+        ['Boxholm', 'Laddplatser för kommunens bilar vid alla förvaltningar.'],
+      ]),
+    );
     const by = await cli([other, '--by', 'U0STAFF']);
     expect(by.out.at(-2)).toBe('Importerade: 1 · fanns redan: 0 · avvisade: 0');
     expect((await t.db.need.findFirstOrThrow({ where: { description: { startsWith: 'Laddplatser' } } })).recordedByUserId).toBe('U0STAFF');
@@ -218,7 +254,13 @@ describe('import CLI', { timeout: 60_000 }, () => {
 
   it('imports a file longer than a batch: every row in the order of the file, repeats recognised, similar needs found within and across batches', async () => {
     const municipalities = ['Motala', 'Kinda', 'Ydre', 'Boxholm', 'Mjölby', 'Vadstena', 'Ödeshög', 'Finspång', 'Söderköping', 'Åtvidaberg', 'Valdemarsvik'];
-    const topics = ['skolskjutsar på landsbygden med anropsstyrd trafik', 'sensorer som mäter fukt i kommunens fastigheter', 'en 3D-modell av nya bostadsområden för samråd', 'returlogistik för kommunens möbler', 'solceller på förskolornas tak'];
+    const topics = [
+      'skolskjutsar på landsbygden med anropsstyrd trafik',
+      'sensorer som mäter fukt i kommunens fastigheter',
+      'en 3D-modell av nya bostadsområden för samråd',
+      'returlogistik för kommunens möbler',
+      'solceller på förskolornas tak',
+    ];
     const homeCare = 'Digital tillsyn nattetid i hemtjänsten med kamera istället för besök som väcker brukaren.';
     const rows: string[][] = [['kommun', 'beskrivning', 'vår kontakt', 'datum']];
     for (let i = 0; i < IMPORT_BATCH_ROWS + 250; i++) {
@@ -235,9 +277,14 @@ describe('import CLI', { timeout: 60_000 }, () => {
     const refusedLines = rows.flatMap((r, i) => (r[1] === 'För kort' ? [i + 1] : []));
 
     const run = await cli([file]);
-    const lineOf = (l: string) => Number(l.match(/^rad (\d+):/)?.[1]);
+    const lineOf = (l: string) => Number(/^rad (\d+):/.exec(l)?.[1]);
     const reported = run.out.filter((l) => l.startsWith('rad ')).map(lineOf);
-    expect(reported).toEqual(rows.slice(1).map((_, i) => i + 2).filter((line) => !refusedLines.includes(line)));
+    expect(reported).toEqual(
+      rows
+        .slice(1)
+        .map((_, i) => i + 2)
+        .filter((line) => !refusedLines.includes(line)),
+    );
     expect(run.err.filter((l) => l.startsWith('rad ')).map(lineOf)).toEqual(refusedLines);
     expect(run.out.find((l) => l.startsWith(`rad ${IMPORT_BATCH_ROWS + 12}:`))).toMatch(/fanns redan, hoppas över$/);
     const imported = rows.length - 1 - refusedLines.length - 1;
@@ -290,13 +337,29 @@ describe('import CLI', { timeout: 60_000 }, () => {
 
   it('English with LOCALE=en; a comma-separated file; a missing required column stops before any row', async () => {
     const commaFile = path.join(t.dir, 'comma.csv');
-    writeFileSync(commaFile, csvOf([['Municipality', 'Title', 'Description', 'Our contact'], ['Ydre', '', 'Short', 'U0ALICE'], ['Ydre', '', 'Vi behöver bättre skolskjutsar på landsbygden med anropsstyrd trafik.', 'U0ALICE']], ','));
+    writeFileSync(
+      commaFile,
+      csvOf(
+        [
+          ['Municipality', 'Title', 'Description', 'Our contact'],
+          ['Ydre', '', 'Short', 'U0ALICE'],
+          ['Ydre', '', 'Vi behöver bättre skolskjutsar på landsbygden med anropsstyrd trafik.', 'U0ALICE'],
+        ],
+        ',',
+      ),
+    );
     const en = await cli(['--dry-run', commaFile], 'en');
     expect(en.err).toEqual(['line 2: beskrivning: The description needs at least 10 characters.']);
     expect(en.out.at(-1)).toBe('Would import: 1 · already there: 0 · refused: 1 (dry run, nothing was saved)');
 
     const noDescription = path.join(t.dir, 'bad.csv');
-    writeFileSync(noDescription, csvOf([['kommun', 'rubrik'], ['Ydre', 'Något']]));
+    writeFileSync(
+      noDescription,
+      csvOf([
+        ['kommun', 'rubrik'],
+        ['Ydre', 'Något'],
+      ]),
+    );
     const bad = await cli([noDescription]);
     expect(bad.code).toBe(1);
     expect(bad.err).toEqual(['Filen saknar kolumnen ”beskrivning” (rubrikraden är rad 1). Inget importerades.']);
@@ -348,7 +411,12 @@ describe('import --dry-run on a database the bot never started', { timeout: 60_0
       csv,
       csvOf([
         ['kommun', 'rubrik', 'beskrivning', 'verksamhet'],
-        ['Norrköping', 'Digital tvilling av centrum', 'Vi vill visualisera trafikflöden och nya detaljplaner i en 3D-modell av centrum för medborgardialog.', 'Samhällsbyggnad och planering'],
+        [
+          'Norrköping',
+          'Digital tvilling av centrum',
+          'Vi vill visualisera trafikflöden och nya detaljplaner i en 3D-modell av centrum för medborgardialog.',
+          'Samhällsbyggnad och planering',
+        ],
         ['Ydre', 'Fuktsensorer', 'Uppkopplade sensorer som mäter fukt i kommunens fastigheter och larmar vid vattenläckor.', 'Fastigheter'],
       ]),
     );
@@ -367,7 +435,10 @@ describe('import --dry-run on a database the bot never started', { timeout: 60_0
     const counts = () =>
       readFromFile(file, (db) =>
         Object.fromEntries(
-          ['Municipality', 'StrengthArea', 'InnovationEnvironment', 'TrainingExample', 'Need', 'OutboxMessage'].map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n]),
+          ['Municipality', 'StrengthArea', 'InnovationEnvironment', 'TrainingExample', 'Need', 'OutboxMessage'].map((table) => [
+            table,
+            (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+          ]),
         ),
       );
     const seeded = counts();

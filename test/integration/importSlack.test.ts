@@ -29,7 +29,9 @@ describe('Importera in Slack', { timeout: 60_000 }, () => {
     const modal = fake.callsOf('views.open')[0]!.args.view as ModalView;
     expect(modal.callback_id).toBe('import_file_modal');
     expect(slackLimitViolations(modal)).toEqual([]);
-    const fileInput = (modal.blocks as { type: string; element?: { type: string } }[]).flatMap((b) => (b.type === 'input' && b.element ? [b.element] : [])).find((e) => e.type === 'file_input');
+    const fileInput = (modal.blocks as { type: string; element?: { type: string } }[])
+      .flatMap((b) => (b.type === 'input' && b.element ? [b.element] : []))
+      .find((e) => e.type === 'file_input');
     expect(fileInput).toMatchObject({ type: 'file_input', filetypes: ['csv', 'xlsx'], max_files: 1 });
 
     const fileId = fake.addFile('workshop.csv', Buffer.from(csvOf(WORKSHOP_ROWS)));
@@ -69,7 +71,13 @@ describe('Importera in Slack', { timeout: 60_000 }, () => {
     const confirm = () =>
       postInteraction(
         app.baseUrl,
-        viewActionPayload({ userId: 'U0STAFF', viewType: 'modal', viewId: 'V0IMPORT1', privateMetadata: previewView.private_metadata!, action: { actionId: 'import_confirm', value: metadata.sha256 } }),
+        viewActionPayload({
+          userId: 'U0STAFF',
+          viewType: 'modal',
+          viewId: 'V0IMPORT1',
+          privateMetadata: previewView.private_metadata!,
+          action: { actionId: 'import_confirm', value: metadata.sha256 },
+        }),
       );
     await confirm();
     await fake.waitForCalls('views.update', 3);
@@ -78,8 +86,16 @@ describe('Importera in Slack', { timeout: 60_000 }, () => {
     expect(slackLimitViolations(done)).toEqual([]);
     expect(textOf(done)).toContain('Importerade: 3 · fanns redan: 0 · avvisade: 4');
 
-    const needs = readFromFile(dbFile(), (db) =>
-      db.prepare("SELECT id, source, recordedByUserId AS by, sourceLabel AS label, routedAt FROM Need ORDER BY id").all() as { id: number; source: string; by: string; label: string; routedAt: number | null }[],
+    const needs = readFromFile(
+      dbFile(),
+      (db) =>
+        db.prepare('SELECT id, source, recordedByUserId AS by, sourceLabel AS label, routedAt FROM Need ORDER BY id').all() as {
+          id: number;
+          source: string;
+          by: string;
+          label: string;
+          routedAt: number | null;
+        }[],
     );
     expect(needs).toHaveLength(3);
     expect(needs.every((n) => n.source === 'import' && n.by === 'U0STAFF' && n.label === 'Workshop Motala 2026-11-12' && n.routedAt !== null)).toBe(true);
@@ -106,7 +122,16 @@ describe('Importera in Slack', { timeout: 60_000 }, () => {
 
     const fileId = fake.addFile('workshop.csv', Buffer.from(csvOf(WORKSHOP_ROWS)));
     const metadata = JSON.stringify({ fileId, sha256: '0'.repeat(64), name: 'workshop.csv', source: null });
-    await postInteraction(app.baseUrl, viewActionPayload({ userId: 'U0STAFF', viewType: 'modal', viewId: 'V0IMPORT2', privateMetadata: metadata, action: { actionId: 'import_confirm', value: '0'.repeat(64) } }));
+    await postInteraction(
+      app.baseUrl,
+      viewActionPayload({
+        userId: 'U0STAFF',
+        viewType: 'modal',
+        viewId: 'V0IMPORT2',
+        privateMetadata: metadata,
+        action: { actionId: 'import_confirm', value: '0'.repeat(64) },
+      }),
+    );
     await fake.waitForCalls('views.update', 2);
     await app.server.settled();
     expect(textOf(fake.callsOf('views.update')[1]!.args.view as ModalView)).toContain('Filen har ändrats sedan förhandsgranskningen');

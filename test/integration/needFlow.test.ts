@@ -1,13 +1,7 @@
 // The core loop against the real Bolt app over HTTP: /need → modal → submission → stored →
 // classified → posted, with the Web API recorded by a local fake Slack server.
 import { describe, expect, it } from 'vitest';
-import {
-  needSubmissionPayload,
-  postCommand,
-  postInteraction,
-  postSigned,
-  slashCommandBody,
-} from '../support/slackRequests.js';
+import { needSubmissionPayload, postCommand, postInteraction, postSigned, slashCommandBody } from '../support/slackRequests.js';
 import { startTestApp, type TestApp, useAppPerTest } from '../support/testApp.js';
 
 const HOME_CARE_NEED =
@@ -73,7 +67,11 @@ describe('message shortcut "Spara som behov"', () => {
     await ctx.fake.waitForCalls('views.open', 1);
     const call = ctx.fake.callsOf('views.open')[0]!;
     expect(call.args.trigger_id).toBe('trigger-shortcut');
-    const view = call.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string; initial_user?: string } }[] };
+    const view = call.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string; element?: { initial_value?: string; initial_user?: string } }[];
+    };
     expect(view.callback_id).toBe('need_modal');
     const byId = (id: string) => view.blocks.find((b) => b.block_id === id)!;
     expect(byId('description').element!.initial_value).toBe('Ödeshög vill ha bättre VA-övervakning & larm, fråga @per');
@@ -131,7 +129,10 @@ describe('submitting the modal', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(''); // an empty ack closes the modal
 
-    await ctx.fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2 && calls.some((c) => c.method === 'chat.postEphemeral'), 'posts and confirmation');
+    await ctx.fake.waitFor(
+      (calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2 && calls.some((c) => c.method === 'chat.postEphemeral'),
+      'posts and confirmation',
+    );
     const need = await ctx.app.server.db.need.findFirstOrThrow({ include: { classifications: true, suggestions: true, municipality: true } });
     expect(need.municipality.name).toBe('Kinda');
     expect(need.title.length).toBeGreaterThan(5); // derived from the description
@@ -165,7 +166,15 @@ describe('submitting the modal', () => {
     const { privateMetadata } = await openModal();
     const res = await postInteraction(
       ctx.app.baseUrl,
-      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED, municipalContact: 'Anna Svensson, enhetschef hemtjänsten, 0494-190 00', contactUserId: null }, privateMetadata),
+      needSubmissionPayload(
+        {
+          municipalityId: await municipalityId('Kinda'),
+          description: HOME_CARE_NEED,
+          municipalContact: 'Anna Svensson, enhetschef hemtjänsten, 0494-190 00',
+          contactUserId: null,
+        },
+        privateMetadata,
+      ),
     );
     expect(await res.text()).toBe('');
     await ctx.app.server.settled();
@@ -181,7 +190,10 @@ describe('submitting the modal', () => {
     await postInteraction(
       ctx.app.baseUrl,
       needSubmissionPayload(
-        { municipalityId: await municipalityId('Ydre'), description: 'Vi har svårt att rekrytera socionomer och behöver få fler sökande till våra lediga tjänster inom individ- och familjeomsorgen.' },
+        {
+          municipalityId: await municipalityId('Ydre'),
+          description: 'Vi har svårt att rekrytera socionomer och behöver få fler sökande till våra lediga tjänster inom individ- och familjeomsorgen.',
+        },
         privateMetadata,
       ),
     );
@@ -198,7 +210,10 @@ describe('submitting the modal', () => {
   it('falls back to a DM when the ephemeral confirmation cannot reach the channel', async () => {
     ctx.fake.failNext('chat.postEphemeral', { slackError: 'channel_not_found' });
     const { privateMetadata } = await openModal();
-    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Motala'), description: HOME_CARE_NEED }, privateMetadata));
+    await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Motala'), description: HOME_CARE_NEED }, privateMetadata),
+    );
     await ctx.app.server.drained();
     // The ephemeral was tried once, in the channel where /need was typed…
     expect(ctx.fake.callsOf('chat.postEphemeral').map((c) => [c.args.channel, c.args.user])).toEqual([['C0TYPED', 'U0STAFF']]);
@@ -219,7 +234,10 @@ describe('reliability', () => {
   it('posts exactly once when Slack answers 500 and then 200', async () => {
     ctx.fake.failNext('chat.postMessage', { status: 500 });
     const { privateMetadata } = await openModal();
-    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata),
+    );
     await ctx.app.server.drained(); // the retry after the 500 included
     expect(await ctx.app.server.db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
     const posts = ctx.fake.callsOf('chat.postMessage');
@@ -241,7 +259,10 @@ describe('reliability', () => {
     ctx.app = await startTestApp(ctx.fake, { outboxNow: () => new Date(clock) });
     ctx.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 60 });
     const { privateMetadata } = await openModal();
-    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata),
+    );
     await ctx.app.server.settled();
     const { db, outbox } = ctx.app.server;
     const suggestions = await db.suggestionPost.findMany();
@@ -250,7 +271,12 @@ describe('reliability', () => {
     const limitedChannel = limited!.args.channel;
     const postsTo = (channel: unknown) => ctx.fake.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);
     // Every other channel got its post at once; the rate-limited one was not tried again.
-    expect(others.map((c) => c.args.channel).sort()).toEqual(suggestions.map((s) => s.channelId).filter((c) => c !== limitedChannel).sort());
+    expect(others.map((c) => c.args.channel).sort()).toEqual(
+      suggestions
+        .map((s) => s.channelId)
+        .filter((c) => c !== limitedChannel)
+        .sort(),
+    );
     const waiting = await db.outboxMessage.findFirstOrThrow({ where: { status: 'pending' } });
     expect(waiting.nextAttemptAt.getTime()).toBe(clock + 60_000); // Retry-After, not the backoff of a failure
     expect(waiting.attempts).toBe(0); // a 429 is no failed attempt
@@ -270,7 +296,10 @@ describe('reliability', () => {
   it('sends what was left in the outbox after a restart', async () => {
     ctx.fake.failNext('chat.postMessage', { status: 503 }, 100);
     const { privateMetadata } = await openModal();
-    await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata));
+    await postInteraction(
+      ctx.app.baseUrl,
+      needSubmissionPayload({ municipalityId: await municipalityId('Kinda'), description: HOME_CARE_NEED }, privateMetadata),
+    );
     await ctx.fake.waitForCalls('chat.postMessage', 1);
     await ctx.app.stop({ keepFiles: true });
     expect(await countPending(ctx.app)).toBeGreaterThan(0);
@@ -287,7 +316,14 @@ describe('reliability', () => {
   it('routes a need that was stored but not routed before a crash', async () => {
     const kinda = await municipalityId('Kinda');
     const stored = await ctx.app.server.db.need.create({
-      data: { municipalityId: Number(kinda), title: 'Larm', description: HOME_CARE_NEED, ourContactUserId: 'U0STAFF', recordedByUserId: 'U0STAFF', source: 'slash_command' },
+      data: {
+        municipalityId: Number(kinda),
+        title: 'Larm',
+        description: HOME_CARE_NEED,
+        ourContactUserId: 'U0STAFF',
+        recordedByUserId: 'U0STAFF',
+        source: 'slash_command',
+      },
     });
     await ctx.app.stop({ keepFiles: true });
     ctx.app = await startTestApp(ctx.fake, { dir: ctx.app.dir });
@@ -310,7 +346,9 @@ describe('reliability', () => {
     const body = slashCommandBody({ text: 'x' });
     const forged = await postSigned(`${ctx.app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret' });
     expect(forged.status).toBe(401);
-    const stale = await postSigned(`${ctx.app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await postSigned(`${ctx.app.baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(stale.status).toBe(401);
     const malformed = await postSigned(`${ctx.app.baseUrl}/slack/events`, '{not json', 'application/json');
     expect(malformed.status).toBeGreaterThanOrEqual(400);

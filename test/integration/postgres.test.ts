@@ -20,7 +20,6 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
 import { addRegisterNeed } from '../unit/needs/registerFixtures.js';
 
-
 const HOME_CARE_NEED =
   'Hemtjänsten i Kinda vill ha sensorer och trygghetslarm som larmar när en brukare ramlar, uppkopplade mot våra digitala lås och tillsyn på natten.';
 
@@ -92,7 +91,9 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       // 👍 in the team channel: stored once, every copy updated.
       const post = await app.server.db.suggestionPost.findUniqueOrThrow({ where: { needId_channelId: { needId: need.id, channelId: 'C0IOT' } } });
       const react = async (type: 'reaction_added' | 'reaction_removed', reaction: string, eventId: string, headers?: Record<string, string>) => {
-        const r = await postEvent(app.baseUrl, reactionEnvelope({ type, reaction, userId: 'U0ALICE', channel: 'C0IOT', ts: post.messageTs!, eventId }), { headers });
+        const r = await postEvent(app.baseUrl, reactionEnvelope({ type, reaction, userId: 'U0ALICE', channel: 'C0IOT', ts: post.messageTs!, eventId }), {
+          headers,
+        });
         expect(r.status).toBe(200);
       };
       await react('reaction_added', '+1', 'EvPG1');
@@ -224,13 +225,22 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       expect(Number(index!.n)).toBe(1);
 
       // The better match is the older one, so ranking (not recency) has to put it first.
-      const pipes = await addRegisterNeed(pg, { title: 'Läckor i VA-nätet', description: 'Läckor i VA-nätet', municipality: 'Norrköping', recordedAt: '2026-01-10T10:00:00Z' });
+      const pipes = await addRegisterNeed(pg, {
+        title: 'Läckor i VA-nätet',
+        description: 'Läckor i VA-nätet',
+        municipality: 'Norrköping',
+        recordedAt: '2026-01-10T10:00:00Z',
+      });
       const water = await addRegisterNeed(pg, {
         title: 'Vattenläckorna hittas för sent',
         description: 'Vi upptäcker vattenläckorna först när gatan sätter sig.',
         recordedAt: '2026-02-10T10:00:00Z',
       });
-      const charging = await addRegisterNeed(pg, { title: 'Fler laddplatser i centrum', description: 'Laddplatser för elbilar saknas.', recordedAt: '2026-03-10T10:00:00Z' });
+      const charging = await addRegisterNeed(pg, {
+        title: 'Fler laddplatser i centrum',
+        description: 'Laddplatser för elbilar saknas.',
+        recordedAt: '2026-03-10T10:00:00Z',
+      });
       const withdrawn = await addRegisterNeed(pg, { title: 'Läckor i simhallens tak', status: 'withdrawn', recordedAt: '2026-04-10T10:00:00Z' });
       const register = new NeedRegister(pg.db);
       const search = async (query: string, filter = {}) => (await register.search(searchQueryGroups(query), filter, 10)).map((n) => n.id);
@@ -248,7 +258,10 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       // No need has all three words, so any may match: two matched words beat one.
       expect(await search('läckor VA-nätet giraff')).toEqual([pipes, water]);
       // Query syntax in terms is not syntax.
-      expect(await register.search(["'", '&', '|', '!', ':*', '(', 'lack)'], {}, 10).then((r) => r.map((n) => n.id).sort((a, b) => a - b))).toEqual([pipes, water]);
+      expect(await register.search(["'", '&', '|', '!', ':*', '(', 'lack)'], {}, 10).then((r) => r.map((n) => n.id).sort((a, b) => a - b))).toEqual([
+        pipes,
+        water,
+      ]);
 
       // An edit is found by its new words, not its old.
       await pg.db.need.update({ where: { id: charging }, data: { searchText: 'skyfall oversvamning' } });
@@ -276,7 +289,12 @@ async function addScenario(t: TestDb): Promise<void> {
   };
   // Reported week 2026-W47: Monday 16 – Sunday 22 November (Stockholm).
   await add('n1', { municipality: 'Linköping', areas: ['logistik'], recordedAt: '2026-11-16T08:00:00Z', posts: { C0LOGIST: '1700000001.000100' } });
-  await add('n2', { municipality: 'Linköping', areas: ['logistik', 'uppkopplade'], recordedAt: '2026-11-18T10:00:00Z', posts: { C0REGION: '1700000002.000200' } });
+  await add('n2', {
+    municipality: 'Linköping',
+    areas: ['logistik', 'uppkopplade'],
+    recordedAt: '2026-11-18T10:00:00Z',
+    posts: { C0REGION: '1700000002.000200' },
+  });
   await add('n3', { municipality: 'Motala', areas: ['uppkopplade', 'logistik'], recordedAt: '2026-11-20T10:00:00Z' });
   await add('n4', { municipality: 'Norrköping', areas: ['miljonytta'], recordedAt: '2026-11-22T22:30:00Z' }); // Sunday 23:30
   await add('n5', { municipality: 'Kinda', areas: [], recordedAt: '2026-11-17T10:00:00Z' }); // abstained

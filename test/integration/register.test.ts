@@ -29,7 +29,10 @@ const LOGISTICS_NEED =
 const LEAK_NEED = 'Läckor i VA-nätet kostar oss mycket vatten. Vi behöver sensorer och mätning som hittar vattenläckorna tidigt, innan de blir stora skador.';
 
 /** Records a need straight through the service (quicker than the modal when a test needs many). */
-async function storeNeed(app: TestApp, options: { description: string; municipality?: string; by?: string; title?: string; settle?: boolean }): Promise<number> {
+async function storeNeed(
+  app: TestApp,
+  options: { description: string; municipality?: string; by?: string; title?: string; settle?: boolean },
+): Promise<number> {
   const { id } = await app.server.needs.recordNeed(
     {
       municipalityId: Number(await municipalityIdOf(app, options.municipality ?? 'Kinda')),
@@ -45,7 +48,7 @@ async function storeNeed(app: TestApp, options: { description: string; municipal
   return id;
 }
 
-const blockIds = (view: { blocks: ReadonlyArray<{ block_id?: string }> }) => view.blocks.map((b) => b.block_id ?? '');
+const blockIds = (view: { blocks: readonly { block_id?: string }[] }) => view.blocks.map((b) => b.block_id ?? '');
 const textOf = (view: { blocks: unknown[] }) => JSON.stringify(view.blocks);
 
 async function openHome(app: TestApp, fake: FakeSlack, userId: string): Promise<HomeView> {
@@ -58,7 +61,13 @@ async function openHome(app: TestApp, fake: FakeSlack, userId: string): Promise<
 }
 
 /** Presses something in the App Home (the view it was drawn in hands back its private_metadata). */
-async function inHome(app: TestApp, fake: FakeSlack, userId: string, home: HomeView, action: Parameters<typeof viewActionPayload>[0]['action']): Promise<HomeView> {
+async function inHome(
+  app: TestApp,
+  fake: FakeSlack,
+  userId: string,
+  home: HomeView,
+  action: Parameters<typeof viewActionPayload>[0]['action'],
+): Promise<HomeView> {
   const before = fake.callsOf('views.publish').length;
   const res = await postInteraction(app.baseUrl, viewActionPayload({ userId, viewType: 'home', action, privateMetadata: home.private_metadata ?? '' }));
   expect(res.status).toBe(200);
@@ -67,7 +76,12 @@ async function inHome(app: TestApp, fake: FakeSlack, userId: string, home: HomeV
 }
 
 /** `/need <text>` with a response_url on the fake; the ephemeral answer. */
-async function command(app: TestApp, fake: FakeSlack, text: string, userId = 'U0STAFF'): Promise<{ text: string; blocks: KnownBlock[]; response_type: string }> {
+async function command(
+  app: TestApp,
+  fake: FakeSlack,
+  text: string,
+  userId = 'U0STAFF',
+): Promise<{ text: string; blocks: KnownBlock[]; response_type: string }> {
   const before = fake.callsOf('response').length;
   expect((await postCommand(app.baseUrl, { text, userId, responseUrl: `${fake.url}response` })).status).toBe(200);
   await fake.waitForCalls('response', before + 1);
@@ -85,7 +99,10 @@ async function openNeedPage(app: TestApp, fake: FakeSlack, needId: number, userI
 /** A button on the need's page (a modal): the modal pushed on top. */
 async function onNeedPage(app: TestApp, fake: FakeSlack, actionId: 'need_edit' | 'need_withdraw', needId: number, userId: string): Promise<ModalView> {
   const before = fake.callsOf('views.push').length;
-  await postInteraction(app.baseUrl, viewActionPayload({ userId, viewType: 'modal', action: { actionId, value: String(needId) }, privateMetadata: JSON.stringify({ needId }) }));
+  await postInteraction(
+    app.baseUrl,
+    viewActionPayload({ userId, viewType: 'modal', action: { actionId, value: String(needId) }, privateMetadata: JSON.stringify({ needId }) }),
+  );
   await fake.waitForCalls('views.push', before + 1);
   return fake.callsOf('views.push').at(-1)!.args.view as ModalView;
 }
@@ -151,7 +168,10 @@ describe('App Home', () => {
 
     // A value that cannot be chosen changes nothing.
     const published = fake.callsOf('views.publish').length;
-    await postInteraction(app.baseUrl, viewActionPayload({ userId: 'U0CAROL', viewType: 'home', action: { actionId: 'home_filter_area', selectedOption: 'no-such-area' } }));
+    await postInteraction(
+      app.baseUrl,
+      viewActionPayload({ userId: 'U0CAROL', viewType: 'home', action: { actionId: 'home_filter_area', selectedOption: 'no-such-area' } }),
+    );
     await app.server.settled();
     expect(fake.callsOf('views.publish')).toHaveLength(published);
     expect((await app.server.db.userPreference.findUniqueOrThrow({ where: { userId: 'U0CAROL' } })).filters).toBe('{}');
@@ -237,7 +257,8 @@ describe('/need mine | list | search', () => {
 
   it('shows ten and links to the Home tab when there are more', async () => {
     const { app, fake } = ctx;
-    for (let i = 0; i < 11; i++) await storeNeed(app, { description: `${LOGISTICS_NEED} Etapp ${i + 1}.`, title: `Bygglogistik etapp ${i + 1}`, settle: false });
+    for (let i = 0; i < 11; i++)
+      await storeNeed(app, { description: `${LOGISTICS_NEED} Etapp ${i + 1}.`, title: `Bygglogistik etapp ${i + 1}`, settle: false });
     await app.server.routing.idle();
     const answer = await command(app, fake, 'list');
     expect(blockIds(answer).filter((id) => id.startsWith('find_need_'))).toHaveLength(10);
@@ -282,8 +303,20 @@ describe("a need's own page", () => {
 
     const updates = updatesOf(fake, need.ts).length;
     const kinda = await municipalityIdOf(app, 'Kinda');
-    const values = needFormValues({ municipalityId: kinda, title: 'Trygghetslarm i hemtjänsten', description: HOME_CARE_NEED, municipalContact: 'Eva, enhetschef' }, 'U0STAFF');
-    const res = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0STAFF', privateMetadata: JSON.stringify({ needId: need.needId }), values, rootViewId: 'V0PAGE' }));
+    const values = needFormValues(
+      { municipalityId: kinda, title: 'Trygghetslarm i hemtjänsten', description: HOME_CARE_NEED, municipalContact: 'Eva, enhetschef' },
+      'U0STAFF',
+    );
+    const res = await postInteraction(
+      app.baseUrl,
+      viewSubmission({
+        callbackId: 'need_edit_modal',
+        userId: 'U0STAFF',
+        privateMetadata: JSON.stringify({ needId: need.needId }),
+        values,
+        rootViewId: 'V0PAGE',
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
     await app.server.drained();
@@ -304,7 +337,12 @@ describe("a need's own page", () => {
     expect(textOf(refused)).toContain('Det här kan bara den som registrerade behovet, vår kontakt och administratörer göra.');
     const forged = await postInteraction(
       app.baseUrl,
-      viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0BOB', privateMetadata: JSON.stringify({ needId: need.needId }), values: needFormValues({ municipalityId: kinda, title: 'Kapad', description: HOME_CARE_NEED }, 'U0BOB') }),
+      viewSubmission({
+        callbackId: 'need_edit_modal',
+        userId: 'U0BOB',
+        privateMetadata: JSON.stringify({ needId: need.needId }),
+        values: needFormValues({ municipalityId: kinda, title: 'Kapad', description: HOME_CARE_NEED }, 'U0BOB'),
+      }),
     );
     expect(((await forged.json()) as { response_action: string }).response_action).toBe('errors');
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).title).toBe('Trygghetslarm i hemtjänsten');
@@ -319,7 +357,10 @@ describe("a need's own page", () => {
     const before = (await app.server.db.needArea.findMany({ where: { needId: need.needId } })).map((a) => a.areaSlug);
     expect(before).not.toContain('logistik');
     const values = needFormValues({ municipalityId: await municipalityIdOf(app, 'Kinda'), title: 'Bygglogistik', description: LOGISTICS_NEED }, 'U0STAFF');
-    const res = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0STAFF', privateMetadata: JSON.stringify({ needId: need.needId }), values }));
+    const res = await postInteraction(
+      app.baseUrl,
+      viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0STAFF', privateMetadata: JSON.stringify({ needId: need.needId }), values }),
+    );
     const answer = (await res.json()) as { response_action: string; view: ModalView };
     expect(answer.response_action).toBe('update');
     expect(answer.view.callback_id).toBe('need_reroute_modal');
@@ -328,7 +369,10 @@ describe("a need's own page", () => {
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).description).toBe(LOGISTICS_NEED);
     expect((await app.server.db.needArea.findMany({ where: { needId: need.needId } })).map((a) => a.areaSlug)).toEqual(before);
 
-    const moved = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_reroute_modal', userId: 'U0STAFF', privateMetadata: answer.view.private_metadata! }));
+    const moved = await postInteraction(
+      app.baseUrl,
+      viewSubmission({ callbackId: 'need_reroute_modal', userId: 'U0STAFF', privateMetadata: answer.view.private_metadata! }),
+    );
     expect(await moved.text()).toBe('');
     await app.server.drained();
     expect((await app.server.db.needArea.findMany({ where: { needId: need.needId } })).map((a) => a.areaSlug)).toContain('logistik');
@@ -343,7 +387,10 @@ describe("a need's own page", () => {
 
     // Not the owner: refused, nothing changes.
     expect(textOf(await onNeedPage(app, fake, 'need_withdraw', need.needId, 'U0ALICE'))).toContain('vår kontakt och administratörer');
-    const forged = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0ALICE', privateMetadata: confirm.private_metadata! }));
+    const forged = await postInteraction(
+      app.baseUrl,
+      viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0ALICE', privateMetadata: confirm.private_metadata! }),
+    );
     expect(((await forged.json()) as { response_action: string }).response_action).toBe('update');
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).status).toBe('open');
 
@@ -354,7 +401,10 @@ describe("a need's own page", () => {
     expect(await app.server.db.trainingExample.count({ where: { key: `need:${need.needId}` } })).toBe(1);
 
     const updates = updatesOf(fake, need.ts).length;
-    const res = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0STAFF', privateMetadata: confirm.private_metadata! }));
+    const res = await postInteraction(
+      app.baseUrl,
+      viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0STAFF', privateMetadata: confirm.private_metadata! }),
+    );
     expect(await res.text()).toBe('');
     await app.server.drained();
 
@@ -390,7 +440,10 @@ describe('who may do what', () => {
     const [channel, ts] = Object.entries(need.ts)[0]!;
     fake.members.set(channel, ['U0STAFF']);
     await postEvent(app.baseUrl, reactionEnvelope({ type: 'reaction_added', reaction: '+1', userId: OUTSIDER, channel, ts }));
-    await postInteraction(app.baseUrl, buttonPayload({ actionId: 'suggestion_claim', value: String(need.ids[channel]), userId: OUTSIDER, channel, messageTs: ts }));
+    await postInteraction(
+      app.baseUrl,
+      buttonPayload({ actionId: 'suggestion_claim', value: String(need.ids[channel]), userId: OUTSIDER, channel, messageTs: ts }),
+    );
     await app.server.settled();
     expect(await app.server.db.feedback.count({ where: { needId: need.needId, userId: OUTSIDER } })).toBe(2);
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).claimedByUserId).toBe(OUTSIDER);
@@ -432,7 +485,17 @@ describe('who may do what', () => {
     const [channel, ts] = Object.entries(need.ts)[0]!;
     fake.members.set(channel, ['U0MEMBER']);
     const press = (userId: string) =>
-      postInteraction(app.baseUrl, buttonPayload({ actionId: 'suggestion_not_ours', value: String(need.ids[channel]), userId, channel: 'C0SOMEWHEREELSE', messageTs: ts, responseUrl: `${fake.url}response` }));
+      postInteraction(
+        app.baseUrl,
+        buttonPayload({
+          actionId: 'suggestion_not_ours',
+          value: String(need.ids[channel]),
+          userId,
+          channel: 'C0SOMEWHEREELSE',
+          messageTs: ts,
+          responseUrl: `${fake.url}response`,
+        }),
+      );
     await press(OUTSIDER);
     await fake.waitForCalls('response', 1);
     expect(String(fake.callsOf('response')[0]!.args.text)).toContain(`Det här kan bara medlemmar i <#${channel}>`);
@@ -452,7 +515,17 @@ describe('who may do what', () => {
     const [channel, ts] = Object.entries(need.ts)[0]!;
     fake.members.set(channel, ['U0MEMBER']);
     const opened = fake.callsOf('views.open').length;
-    await postInteraction(app.baseUrl, buttonPayload({ actionId: 'suggestion_recategorise', value: String(need.ids[channel]), userId: OUTSIDER, channel, messageTs: ts, responseUrl: `${fake.url}response` }));
+    await postInteraction(
+      app.baseUrl,
+      buttonPayload({
+        actionId: 'suggestion_recategorise',
+        value: String(need.ids[channel]),
+        userId: OUTSIDER,
+        channel,
+        messageTs: ts,
+        responseUrl: `${fake.url}response`,
+      }),
+    );
     await fake.waitForCalls('response', 1);
     expect(fake.callsOf('views.open')).toHaveLength(opened);
 
@@ -463,7 +536,10 @@ describe('who may do what', () => {
     expect(answer.errors.areas).toContain('Det här kan bara medlemmar i');
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: need.needId } })).correctedAreas).toBeNull();
 
-    await postInteraction(app.baseUrl, buttonPayload({ actionId: 'suggestion_recategorise', value: String(need.ids[channel]), userId: 'U0MEMBER', channel, messageTs: ts }));
+    await postInteraction(
+      app.baseUrl,
+      buttonPayload({ actionId: 'suggestion_recategorise', value: String(need.ids[channel]), userId: 'U0MEMBER', channel, messageTs: ts }),
+    );
     await fake.waitForCalls('views.open', opened + 1);
     const allowed = await postInteraction(app.baseUrl, recategoriseSubmissionPayload(['material'], metadata, 'U0MEMBER'));
     expect(await allowed.text()).toBe('');

@@ -15,7 +15,8 @@ const ctx = useAppPerTest();
 
 const ROUTES_MOTALA = {
   title: 'Ruttplanering i hemtjänsten',
-  description: 'Planeringen i hemtjänsten görs manuellt och personalen kör kors och tvärs genom kommunen. Vi vill optimera rutterna och schemaläggningen utifrån brukarnas tidsfönster.',
+  description:
+    'Planeringen i hemtjänsten görs manuellt och personalen kör kors och tvärs genom kommunen. Vi vill optimera rutterna och schemaläggningen utifrån brukarnas tidsfönster.',
 };
 const ROUTES_KINDA = {
   title: 'Smartare rutter för hemtjänsten',
@@ -45,14 +46,24 @@ async function record(app: TestApp, fake: FakeSlack, municipality: string, need:
   const stored = await app.server.db.need.findFirstOrThrow({ orderBy: { id: 'desc' } });
   return {
     needId: stored.id,
-    posts: fake.callsOf('chat.postMessage').slice(posted).map((c) => ({ channel: String(c.args.channel), blocks: c.args.blocks as KnownBlock[] })),
-    confirmation: fake.callsOf('chat.postEphemeral').slice(confirmations).map((c) => String(c.args.text)).join('\n'),
+    posts: fake
+      .callsOf('chat.postMessage')
+      .slice(posted)
+      .map((c) => ({ channel: String(c.args.channel), blocks: c.args.blocks as KnownBlock[] })),
+    confirmation: fake
+      .callsOf('chat.postEphemeral')
+      .slice(confirmations)
+      .map((c) => String(c.args.text))
+      .join('\n'),
   };
 }
 
 async function needPage(app: TestApp, fake: FakeSlack, needId: number): Promise<string> {
   const before = fake.callsOf('views.open').length;
-  await postInteraction(app.baseUrl, buttonPayload({ actionId: 'need_view', value: String(needId), userId: 'U0STAFF', channel: 'C0REGION', messageTs: '1.000001' }));
+  await postInteraction(
+    app.baseUrl,
+    buttonPayload({ actionId: 'need_view', value: String(needId), userId: 'U0STAFF', channel: 'C0REGION', messageTs: '1.000001' }),
+  );
   await fake.waitForCalls('views.open', before + 1);
   return JSON.stringify((fake.callsOf('views.open').at(-1)!.args.view as ModalView).blocks);
 }
@@ -73,7 +84,10 @@ describe('similar needs in other municipalities', () => {
 
     const second = await record(app, fake, 'Kinda', ROUTES_KINDA);
     expect(second.posts.length).toBeGreaterThan(0);
-    const firstPost = await app.server.db.suggestionPost.findFirstOrThrow({ where: { needId: first.needId, messageTs: { not: null } }, orderBy: { id: 'asc' } });
+    const firstPost = await app.server.db.suggestionPost.findFirstOrThrow({
+      where: { needId: first.needId, messageTs: { not: null } },
+      orderBy: { id: 'asc' },
+    });
     const link = `https://slack.com/archives/${firstPost.channelId}/p${firstPost.messageTs!.replace('.', '')}`;
     for (const post of second.posts) {
       expect(similarSection(post.blocks)).toBe(`*Liknande behov i andra kommuner*\n• Motala — <${link}|Ruttplanering i hemtjänsten>, ${MONTH}`);
@@ -130,7 +144,10 @@ describe('similar needs in other municipalities', () => {
     });
     await fake.waitForCalls('views.push', before + 1);
     const confirm = fake.callsOf('views.push').at(-1)!.args.view as ModalView;
-    const res = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0STAFF', privateMetadata: confirm.private_metadata! }));
+    const res = await postInteraction(
+      app.baseUrl,
+      viewSubmission({ callbackId: 'need_withdraw_modal', userId: 'U0STAFF', privateMetadata: confirm.private_metadata! }),
+    );
     expect(await res.text()).toBe('');
     await app.server.drained();
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: first.needId } })).status).toBe('withdrawn');
@@ -148,7 +165,10 @@ describe('similar needs in other municipalities', () => {
     expect((await app.server.db.needSimilar.findMany({ where: { needId: second.needId } })).map((r) => r.similarNeedId)).toEqual([first.needId]);
 
     const values = needFormValues({ municipalityId: await municipalityIdOf(app, 'Kinda'), ...BRIDGES }, 'U0STAFF');
-    const res = await postInteraction(app.baseUrl, viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0STAFF', privateMetadata: JSON.stringify({ needId: second.needId }), values }));
+    const res = await postInteraction(
+      app.baseUrl,
+      viewSubmission({ callbackId: 'need_edit_modal', userId: 'U0STAFF', privateMetadata: JSON.stringify({ needId: second.needId }), values }),
+    );
     expect(res.status).toBe(200);
     await app.server.drained();
     expect((await app.server.db.need.findUniqueOrThrow({ where: { id: second.needId } })).title).toBe(BRIDGES.title);
@@ -156,7 +176,10 @@ describe('similar needs in other municipalities', () => {
     expect(await needPage(app, fake, second.needId)).not.toContain('Liknande behov i andra kommuner');
 
     // A bridge need elsewhere now finds the edited need, and no longer the home-care one.
-    const third = await record(app, fake, 'Mjölby', { title: 'Broräcken som rostar', description: 'Räckena på våra broar och kajer rostar sönder på några år, vi behöver bättre beläggningar och material.' });
+    const third = await record(app, fake, 'Mjölby', {
+      title: 'Broräcken som rostar',
+      description: 'Räckena på våra broar och kajer rostar sönder på några år, vi behöver bättre beläggningar och material.',
+    });
     expect((await app.server.db.needSimilar.findMany({ where: { needId: third.needId } })).map((r) => r.similarNeedId)).toEqual([second.needId]);
   });
 
@@ -167,7 +190,10 @@ describe('similar needs in other municipalities', () => {
     await record(app, fake, 'Norrköping', BRIDGES);
     const areas = (await app.server.db.needArea.findMany({ where: { needId: second.needId } })).map((a) => a.areaSlug);
     const week = isoWeekOf(new Date(), 'Europe/Stockholm');
-    for (const [channelId, scope] of [['C0REGION', 'all'], ['C0MATER', ['material']]] as const) {
+    for (const [channelId, scope] of [
+      ['C0REGION', 'all'],
+      ['C0MATER', ['material']],
+    ] as const) {
       const summary = await loadWeeklySummary(app.server.db, { channelId, areas: scope === 'all' ? 'all' : [...scope], week, timezone: 'Europe/Stockholm' });
       const message = weeklySummaryMessage(summary, 'sv');
       assertWithinSlackLimits(message.blocks);

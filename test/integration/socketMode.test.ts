@@ -105,7 +105,10 @@ describe('Socket Mode', () => {
     expect(await app.server.db.need.count()).toBe(0);
 
     const postsBefore = fake.callsOf('chat.postMessage').length;
-    const accepted = await socket.deliver('interactive', needSubmissionPayload({ municipalityId: kinda, description: HOME_CARE_NEED, sector: 'hemtjanst' }, metadata));
+    const accepted = await socket.deliver(
+      'interactive',
+      needSubmissionPayload({ municipalityId: kinda, description: HOME_CARE_NEED, sector: 'hemtjanst' }, metadata),
+    );
     expect(accepted.payload ?? {}).toEqual({}); // an empty ack closes the modal
     // Stored before the ack; classified by the routing queue right after.
     expect(await app.server.db.need.count()).toBe(1);
@@ -165,7 +168,7 @@ describe('Socket Mode', () => {
     // Alice's (sent before it) have been handled.
     await socket.deliver('events_api', reaction('reaction_added', 'U0BOB'));
     await app.server.settled();
-    expect(await (upVoters)()).toContain('U0BOB');
+    expect(await upVoters()).toContain('U0BOB');
     expect(await upVoters()).toEqual(['U0ALICE', 'U0BOB']);
     expect(await app.server.db.feedback.count({ where: { needId: need.needId, userId: 'U0ALICE' } })).toBe(1);
 
@@ -173,11 +176,11 @@ describe('Socket Mode', () => {
     // her 👍 back (this part fails with the dedupe middleware removed).
     await socket.deliver('events_api', reaction('reaction_removed', 'U0ALICE'));
     await app.server.settled();
-    expect(await (upVoters)()).toEqual(['U0BOB']);
+    expect(await upVoters()).toEqual(['U0BOB']);
     await socket.deliver('events_api', original, { retryAttempt: 2, retryReason: 'timeout' });
     await socket.deliver('events_api', reaction('reaction_added', 'U0CAROL'));
     await app.server.settled();
-    expect(await (upVoters)()).toContain('U0CAROL');
+    expect(await upVoters()).toContain('U0CAROL');
     expect(await upVoters()).toEqual(['U0BOB', 'U0CAROL']);
     expect(socket.unexpected).toEqual([]);
   });
@@ -218,7 +221,12 @@ function trackResources() {
       Error.stackTraceLimit = 40;
       const stack = new Error().stack ?? '';
       Error.stackTraceLimit = limit;
-      const creator = stack.split('\n').slice(1).find((line) => !line.includes('(node:') && !line.includes('AsyncHook.init'))?.trim() ?? '';
+      const creator =
+        stack
+          .split('\n')
+          .slice(1)
+          .find((line) => !line.includes('(node:') && !line.includes('AsyncHook.init'))
+          ?.trim() ?? '';
       if (/node_modules\/(@vitest|vitest)\//.test(creator)) return;
       live.set(asyncId, `${type} ${creator}`);
     },

@@ -151,8 +151,16 @@ describe('start-up that Slack refuses or cannot be reached for', () => {
   });
 
   it.each([
-    ['a name that does not resolve', async () => 'http://no-such-host.invalid/api/', /^ {2}- Slack cannot be reached at http:\/\/no-such-host\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\): check the network/],
-    ['a port nobody listens on', async () => `http://127.0.0.1:${await freePort()}/api/`, /^ {2}- Slack cannot be reached at http:\/\/127\.0\.0\.1:\d+\/api\/ \(ECONNREFUSED\): check the network/],
+    [
+      'a name that does not resolve',
+      async () => 'http://no-such-host.invalid/api/',
+      /^ {2}- Slack cannot be reached at http:\/\/no-such-host\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\): check the network/,
+    ],
+    [
+      'a port nobody listens on',
+      async () => `http://127.0.0.1:${await freePort()}/api/`,
+      /^ {2}- Slack cannot be reached at http:\/\/127\.0\.0\.1:\d+\/api\/ \(ECONNREFUSED\): check the network/,
+    ],
   ])('says in one line that Slack cannot be reached (%s)', async (_what, url, line) => {
     const apiUrl = await url();
     const { code, stderr } = await runToExit({
@@ -209,7 +217,10 @@ describe('start-up with good configuration', () => {
     const db = new Database(dbFile, { readonly: true });
     try {
       const migrationFolders = readdirSync(path.join(ROOT, 'prisma', 'migrations'), { withFileTypes: true }).filter((e) => e.isDirectory());
-      const applied = db.prepare('SELECT migration_name, finished_at FROM _prisma_migrations').all() as { migration_name: string; finished_at: string | null }[];
+      const applied = db.prepare('SELECT migration_name, finished_at FROM _prisma_migrations').all() as {
+        migration_name: string;
+        finished_at: string | null;
+      }[];
       expect(applied.map((m) => m.migration_name).sort()).toEqual(migrationFolders.map((e) => e.name).sort());
       expect(applied.every((m) => m.finished_at !== null)).toBe(true);
       expect((db.prepare('SELECT COUNT(*) AS n FROM Municipality').get() as { n: number }).n).toBe(13);
@@ -238,7 +249,9 @@ describe('start-up with good configuration', () => {
     expect(await exitWithin(run, 15_000)).toBe(0);
     expect(run.stdout()).toContain('"msg":"shutting down"');
     // The app's process is gone with it: nobody answers on the port any more.
-    const answer = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 'refused');
+    const answer = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.status)
+      .catch(() => 'refused');
     expect(answer).toBe('refused');
   }, 90_000);
 

@@ -30,15 +30,7 @@ import { type AppProcess, exitWithin, freePort, killAll, spawnApp, waitHealthy }
 import { FakeSlack, type RecordedCall } from '../support/fakeSlack.js';
 import { HOME_CARE_NEED, municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
-import {
-  buttonPayload,
-  needSubmissionPayload,
-  nextViewId,
-  postEvent,
-  postInteraction,
-  reactionEnvelope,
-  SIGNING_SECRET,
-} from '../support/slackRequests.js';
+import { buttonPayload, needSubmissionPayload, nextViewId, postEvent, postInteraction, reactionEnvelope, SIGNING_SECRET } from '../support/slackRequests.js';
 import { startTestApp, TEST_CHANNELS, type TestApp, tempDir } from '../support/testApp.js';
 import { addNeed, type TestDb } from '../unit/summaries/fixtures.js';
 
@@ -109,7 +101,10 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
 
   /** The last chat.update of one copy of a suggestion. */
   function lastUpdate(channel: string, ts: string): string | null {
-    const update = fake.callsOf('chat.update').filter((c) => c.args.channel === channel && c.args.ts === ts).at(-1);
+    const update = fake
+      .callsOf('chat.update')
+      .filter((c) => c.args.channel === channel && c.args.ts === ts)
+      .at(-1);
     return update ? textOf(update) : null;
   }
 
@@ -122,7 +117,10 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     const posts = await a.server.db.suggestionPost.findMany({ where: { needId: { in: needIds } } });
     for (const post of posts) {
       const copies = fake.messagesWithMetadata(post.channelId, 'outbox_key', `suggestion:${post.id}`);
-      expect(copies.map((m) => m.ts), `suggestion ${post.id} of need ${post.needId} in ${post.channelId}`).toEqual([post.messageTs]);
+      expect(
+        copies.map((m) => m.ts),
+        `suggestion ${post.id} of need ${post.needId} in ${post.channelId}`,
+      ).toEqual([post.messageTs]);
     }
     return posts.length;
   }
@@ -178,7 +176,10 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
       const stored = await a.server.db.need.findUniqueOrThrow({ where: { id: need.needId } });
       expect([stored.status, stored.claimedByUserId], `need ${need.needId}`).toEqual(['claimed', 'U0BOB']);
       const history = await a.server.db.needEvent.findMany({ where: { needId: need.needId, kind: 'status' } });
-      expect(history.map((h) => h.detail), `status history of need ${need.needId}`).toEqual(['open→claimed']);
+      expect(
+        history.map((h) => h.detail),
+        `status history of need ${need.needId}`,
+      ).toEqual(['open→claimed']);
     }
     expect(await a.server.db.trainingExample.count({ where: { key: { in: needs.map((n) => `need:${n.needId}`) } } })).toBe(needs.length);
 
@@ -210,10 +211,12 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
       submissions.push({ viewId, payload, opener: first(i), submitter: other(i) });
     }
     const acks = await Promise.all(
-      submissions.flatMap((s) => [postInteraction(s.submitter.baseUrl, s.payload), postInteraction(s.opener.baseUrl, s.payload)]).map(async (r) => {
-        const res = await r;
-        return `${res.status} ${await res.text()}`;
-      }),
+      submissions
+        .flatMap((s) => [postInteraction(s.submitter.baseUrl, s.payload), postInteraction(s.opener.baseUrl, s.payload)])
+        .map(async (r) => {
+          const res = await r;
+          return `${res.status} ${await res.text()}`;
+        }),
     );
     expect(acks).toEqual(Array(2 * NEEDS).fill('200 '));
     await settle(a, b);
@@ -236,7 +239,14 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     // the same moment. Sending waits meanwhile, so each message is updated once at the end.
     await Promise.all([a.server.outbox.stop(), b.server.outbox.stop()]);
     try {
-      const react = (type: 'reaction_added' | 'reaction_removed', reaction: string, userId: string, at: { channel: string; ts: string }, to: TestApp, eventId: string) => {
+      const react = (
+        type: 'reaction_added' | 'reaction_removed',
+        reaction: string,
+        userId: string,
+        at: { channel: string; ts: string },
+        to: TestApp,
+        eventId: string,
+      ) => {
         const envelope = reactionEnvelope({ type, reaction, userId, channel: at.channel, ts: at.ts, eventId });
         const replayTo = to === a ? b : a;
         return Promise.all([postEvent(to.baseUrl, envelope), postEvent(replayTo.baseUrl, envelope, RETRY)]);
@@ -260,9 +270,20 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
       await round(needIds.map((id, i) => react('reaction_removed', '+1', 'U0CAROL', copy(id, 'C0REGION'), other(i), ev('carolundo', i))));
       const lateRetries = await Promise.all(
         needIds.map((id, i) =>
-          postEvent(other(i).baseUrl, reactionEnvelope({ type: 'reaction_added', reaction: '+1', userId: 'U0CAROL', channel: 'C0REGION', ts: copy(id, 'C0REGION').ts, eventId: ev('carol', i) }), {
-            headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
-          }),
+          postEvent(
+            other(i).baseUrl,
+            reactionEnvelope({
+              type: 'reaction_added',
+              reaction: '+1',
+              userId: 'U0CAROL',
+              channel: 'C0REGION',
+              ts: copy(id, 'C0REGION').ts,
+              eventId: ev('carol', i),
+            }),
+            {
+              headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
+            },
+          ),
         ),
       );
       expect(lateRetries.map((r) => r.status)).toEqual(Array(NEEDS).fill(200));
@@ -287,14 +308,21 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     }
 
     const feedback = await a.server.db.feedback.findMany({ where: { needId: { in: needIds } } });
-    const byNeed = (needId: number) => feedback.filter((f) => f.needId === needId).map((f) => `${f.userId}:${f.kind}:${f.channelId}`).sort();
+    const byNeed = (needId: number) =>
+      feedback
+        .filter((f) => f.needId === needId)
+        .map((f) => `${f.userId}:${f.kind}:${f.channelId}`)
+        .sort();
     for (const [i, id] of needIds.entries()) {
       const want = ['U0ALICE:up:C0IOT', 'U0BOB:up:C0IOT', ...(i === 0 ? [] : ['U0DAVE:claim:C0IOT'])];
       expect(byNeed(id), `feedback on need ${id}`).toEqual(want);
       const stored = await a.server.db.need.findUniqueOrThrow({ where: { id } });
       expect([stored.status, stored.claimedByUserId], `need ${id}`).toEqual(i === 0 ? ['open', null] : ['claimed', 'U0DAVE']);
       const history = await a.server.db.needEvent.findMany({ where: { needId: id, kind: 'status' }, orderBy: { id: 'asc' } });
-      expect(history.map((h) => h.detail), `status history of need ${id}`).toEqual(i === 0 ? ['open→claimed', 'claimed→open'] : ['open→claimed']);
+      expect(
+        history.map((h) => h.detail),
+        `status history of need ${id}`,
+      ).toEqual(i === 0 ? ['open→claimed', 'claimed→open'] : ['open→claimed']);
     }
 
     // Both send again: every copy's last update shows the two 👍, and Dave where he claimed.
@@ -312,14 +340,24 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     expect(await expectPostedOnce(needIds)).toBeGreaterThanOrEqual(2 * NEEDS);
 
     // Monday morning: both instances' schedulers fire at the due time, twice each.
-    const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, DATABASE_URL: database.url, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent' });
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      DATABASE_URL: database.url,
+      SLACK_API_URL: fake.url,
+      LOG_LEVEL: 'silent',
+    });
     const clock = new Date();
     const week = reportedWeekAt(clock, config.summary.timezone);
     const at = new Date(Math.max(clock.getTime(), dueTimeFor(week, config.summary).getTime()));
     const logger = createLogger('silent');
     const fire = (app: TestApp) => runDueSummaries({ db: app.server.db, channels: TEST_CHANNELS, logger, config }, at, false);
     const runs = await Promise.all([fire(a), fire(b), fire(a), fire(b)]);
-    const winners = runs.flat().filter((r) => r.claimed).map((r) => r.channel).sort();
+    const winners = runs
+      .flat()
+      .filter((r) => r.claimed)
+      .map((r) => r.channel)
+      .sort();
     expect(winners).toEqual([...SUMMARY_CHANNELS].sort());
     a.server.outbox.wake();
     b.server.outbox.wake();
@@ -372,7 +410,10 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     const newSubmission = () => {
       counter += 1;
       const viewId = nextViewId();
-      return { viewId, payload: needSubmissionPayload({ municipalityId: kinda, description: `${HOME_CARE_NEED} (omstart ${counter})` }, metadata, 'U0STAFF', viewId) };
+      return {
+        viewId,
+        payload: needSubmissionPayload({ municipalityId: kinda, description: `${HOME_CARE_NEED} (omstart ${counter})` }, metadata, 'U0STAFF', viewId),
+      };
     };
     /** Sends a submission; a request the dead instance cannot take is sent to the other (Slack's retry). */
     const submit = async (s: ReturnType<typeof newSubmission>, url: string) => {
@@ -442,7 +483,13 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
       expect((await postEvent(a.baseUrl, erik)).status).toBe(200);
       await a.server.settled();
       expect((await postEvent(childUrl, erik, RETRY)).status).toBe(200);
-      const anna = buttonPayload({ actionId: SUGGESTION_ACTIONS.claim, value: String(post.id), userId: 'U0ANNA', channel: 'C0IOT', messageTs: post.messageTs! });
+      const anna = buttonPayload({
+        actionId: SUGGESTION_ACTIONS.claim,
+        value: String(post.id),
+        userId: 'U0ANNA',
+        channel: 'C0IOT',
+        messageTs: post.messageTs!,
+      });
       expect((await postInteraction(childUrl, anna)).status).toBe(200);
       const claimed = async () => (await a.server.db.need.findUniqueOrThrow({ where: { id: post.needId } })).claimedByUserId === 'U0ANNA';
       await untilOnOutput(restarted, claimed, `Anna's claim of need ${post.needId}`);

@@ -80,8 +80,20 @@ describe('the figures', () => {
   beforeAll(async () => {
     t = await createTestDb();
     // Reported week 2026-W47: Monday 16 – Sunday 22 November (Stockholm).
-    ids.n1 = await addNeed(t, { municipality: 'Linköping', areas: ['logistik'], recordedAt: '2026-11-16T08:00:00Z', title: 'Samlastning av varor', posts: { C0LOGIST: '1700000001.000100' } });
-    ids.n2 = await addNeed(t, { municipality: 'Linköping', areas: ['logistik', 'uppkopplade'], recordedAt: '2026-11-18T10:00:00Z', title: 'Spårning av hjälpmedel', posts: { C0REGION: '1700000002.000200' } });
+    ids.n1 = await addNeed(t, {
+      municipality: 'Linköping',
+      areas: ['logistik'],
+      recordedAt: '2026-11-16T08:00:00Z',
+      title: 'Samlastning av varor',
+      posts: { C0LOGIST: '1700000001.000100' },
+    });
+    ids.n2 = await addNeed(t, {
+      municipality: 'Linköping',
+      areas: ['logistik', 'uppkopplade'],
+      recordedAt: '2026-11-18T10:00:00Z',
+      title: 'Spårning av hjälpmedel',
+      posts: { C0REGION: '1700000002.000200' },
+    });
     ids.n3 = await addNeed(t, { municipality: 'Motala', areas: ['uppkopplade', 'logistik'], recordedAt: '2026-11-20T10:00:00Z' });
     ids.n4 = await addNeed(t, { municipality: 'Norrköping', areas: ['miljonytta'], recordedAt: '2026-11-22T22:30:00Z' }); // Sunday 23:30
     ids.n5 = await addNeed(t, { municipality: 'Kinda', areas: [], recordedAt: '2026-11-17T10:00:00Z' }); // abstained
@@ -114,7 +126,8 @@ describe('the figures', () => {
     await t.close();
   });
 
-  const load = (channelId: string, areas: ChannelsConfig['teams'][number]['areas'], week = W47) => loadWeeklySummary(t.db, { channelId, areas, week, timezone: TZ });
+  const load = (channelId: string, areas: ChannelsConfig['teams'][number]['areas'], week = W47) =>
+    loadWeeklySummary(t.db, { channelId, areas, week, timezone: TZ });
 
   it('counts new needs per municipality and area with the change against the four weeks before', async () => {
     const s = await load('C0LOGIST', ['logistik']);
@@ -210,7 +223,11 @@ describe('posting', () => {
         );
       });
     const runs = await Promise.all([instance(), runDueSummaries(deps, DUE_W47, false), runDueSummaries(deps, DUE_W47, false)]);
-    const winners = runs.flat().filter((r) => r.claimed).map((r) => r.channel).sort();
+    const winners = runs
+      .flat()
+      .filter((r) => r.claimed)
+      .map((r) => r.channel)
+      .sort();
     expect(runs.flat()).toHaveLength(12);
     expect(winners).toEqual([...SUMMARY_CHANNELS].sort());
     expect(await t.db.weeklySummaryClaim.count()).toBe(4);
@@ -280,7 +297,12 @@ describe('posting', () => {
     // The operator fixes the channel and posts again: only the failed one is sent.
     const out: string[] = [];
     const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(`ERR ${l}`), readText: () => '' };
-    const env: SummaryCliEnv = { loadConfig: () => config, loadConfigForDryRun: () => config, loadChannels: () => TEST_CHANNELS, now: () => new Date('2026-11-25T12:00:00Z') };
+    const env: SummaryCliEnv = {
+      loadConfig: () => config,
+      loadConfigForDryRun: () => config,
+      loadChannels: () => TEST_CHANNELS,
+      now: () => new Date('2026-11-25T12:00:00Z'),
+    };
     const before = summaryPosts().length;
     expect(await runSummary(['--week', '2026-W47', '--post'], io, env)).toBe(0);
     expect(out).toEqual([
@@ -289,7 +311,11 @@ describe('posting', () => {
       'C0LOGIST 2026-W47: already posted (scheduled) — not posted again',
       'C0REGION 2026-W47: already posted (scheduled) — not posted again',
     ]);
-    expect(summaryPosts().slice(before).map((p) => p.channel)).toEqual(['C0VISUAL']);
+    expect(
+      summaryPosts()
+        .slice(before)
+        .map((p) => p.channel),
+    ).toEqual(['C0VISUAL']);
   });
 
   it('catches up after downtime on start, for last week only', async () => {
@@ -297,7 +323,14 @@ describe('posting', () => {
     worker.start();
     try {
       // Down on Monday morning; started on Wednesday of the same week.
-      const jobs = await startWeeklySummaries({ config, db: t.db, channels: TEST_CHANNELS, logger, outbox: worker, now: () => new Date('2026-11-25T12:00:00Z') });
+      const jobs = await startWeeklySummaries({
+        config,
+        db: t.db,
+        channels: TEST_CHANNELS,
+        logger,
+        outbox: worker,
+        now: () => new Date('2026-11-25T12:00:00Z'),
+      });
       jobs.stop();
       await fake.waitFor(() => summaryPosts().length >= 4, '4 summaries');
       const claims = await t.db.weeklySummaryClaim.findMany();
@@ -305,7 +338,14 @@ describe('posting', () => {
 
       // Down for all of the next week and more: W48 is posted late, W47 is not posted again.
       fake.reset();
-      const later = await startWeeklySummaries({ config, db: t.db, channels: TEST_CHANNELS, logger, outbox: worker, now: () => new Date('2026-12-02T12:00:00Z') });
+      const later = await startWeeklySummaries({
+        config,
+        db: t.db,
+        channels: TEST_CHANNELS,
+        logger,
+        outbox: worker,
+        now: () => new Date('2026-12-02T12:00:00Z'),
+      });
       later.stop();
       await fake.waitFor(() => summaryPosts().length >= 4, '4 summaries of W48');
       expect(await t.db.weeklySummaryClaim.count({ where: { isoWeek: '2026-W48' } })).toBe(4);
@@ -389,7 +429,12 @@ describe('posting', () => {
   it('CLI: --dry-run prints text and writes the chart; --post posts once per channel and week', async () => {
     const out: string[] = [];
     const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(`ERR ${l}`), readText: () => '' };
-    const env: SummaryCliEnv = { loadConfig: () => config, loadConfigForDryRun: () => config, loadChannels: () => TEST_CHANNELS, now: () => new Date('2026-11-25T12:00:00Z') };
+    const env: SummaryCliEnv = {
+      loadConfig: () => config,
+      loadConfigForDryRun: () => config,
+      loadChannels: () => TEST_CHANNELS,
+      now: () => new Date('2026-11-25T12:00:00Z'),
+    };
     const outDir = path.join(t.dir, 'charts');
 
     expect(await runSummary(['--week', '2026-W47', '--channel', 'C0LOGIST', '--dry-run', '--out', outDir], io, env)).toBe(0);
@@ -406,7 +451,11 @@ describe('posting', () => {
     out.length = 0;
     expect(await runSummary(['--week', '2026-W47', '--channel', 'C0LOGIST', '--channel', 'C0VISUAL', '--post'], io, env)).toBe(0);
     expect(out).toEqual(['C0LOGIST 2026-W47: posted', 'C0VISUAL 2026-W47: posted']);
-    expect(summaryPosts().map((p) => p.channel).sort()).toEqual(['C0LOGIST', 'C0VISUAL']);
+    expect(
+      summaryPosts()
+        .map((p) => p.channel)
+        .sort(),
+    ).toEqual(['C0LOGIST', 'C0VISUAL']);
 
     out.length = 0;
     expect(await runSummary(['--week', '2026-W47', '--post'], io, env)).toBe(0);
@@ -437,7 +486,12 @@ describe('the running app', () => {
     try {
       if (due) {
         await fake.waitFor(() => summaryPosts().length >= 4, '4 summaries');
-        expect(summaryPosts().filter((p) => p.kind === 'chart').map((p) => p.channel).sort()).toEqual(['C0LOGIST', 'C0REGION']);
+        expect(
+          summaryPosts()
+            .filter((p) => p.kind === 'chart')
+            .map((p) => p.channel)
+            .sort(),
+        ).toEqual(['C0LOGIST', 'C0REGION']);
         expect(await app.server.db.weeklySummaryClaim.count({ where: { isoWeek: formatIsoWeek(lastWeek) } })).toBe(4);
       }
       await app.stop({ keepFiles: true });

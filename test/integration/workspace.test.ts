@@ -77,7 +77,9 @@ describe('tokens at start', () => {
     socket.greet = false;
     fake.socketModeUrl = socket.url;
     try {
-      await expect(startTestApp(fake, { socketMode: true, socketHelloTimeoutMs: 500 })).rejects.toThrow(/^Socket Mode did not connect within 0.5 s \(Slack never said hello\)/);
+      await expect(startTestApp(fake, { socketMode: true, socketHelloTimeoutMs: 500 })).rejects.toThrow(
+        /^Socket Mode did not connect within 0.5 s \(Slack never said hello\)/,
+      );
     } finally {
       fake.socketModeUrl = null;
       await socket.stop();

@@ -87,11 +87,11 @@ function spawnWith(command: string, args: string[], env: Record<string, string>,
     waiters = [];
     for (const w of current) w();
   };
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString('utf8');
     wake();
   });
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     err += chunk.toString('utf8');
     wake();
   });

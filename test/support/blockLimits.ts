@@ -81,7 +81,8 @@ export function slackLimitViolations(blocksOrView: unknown): string[] {
         if (block.fields !== undefined) {
           if (!Array.isArray(block.fields)) problems.push(`${where} fields is not an array`);
           else {
-            if (block.fields.length > SLACK_LIMITS.sectionFields) problems.push(`${where} has ${block.fields.length} fields (max ${SLACK_LIMITS.sectionFields})`);
+            if (block.fields.length > SLACK_LIMITS.sectionFields)
+              problems.push(`${where} has ${block.fields.length} fields (max ${SLACK_LIMITS.sectionFields})`);
             block.fields.forEach((field, i) => max(`${where} field ${i}`, field, SLACK_LIMITS.fieldText));
           }
         }

@@ -16,9 +16,7 @@ export interface RecordedCall {
 
 export type Failure =
   /** `acted`: Slack did the work (a post is in the history) and then answered with the error. */
-  | { status: 500 | 502 | 503; acted?: boolean }
-  | { status: 429; retryAfterSeconds: number }
-  | { slackError: string };
+  { status: 500 | 502 | 503; acted?: boolean } | { status: 429; retryAfterSeconds: number } | { slackError: string };
 
 /** A message as the channel's history holds it. */
 export interface StoredMessage {
@@ -372,7 +370,10 @@ export class FakeSlack {
         const file = this.files.get(id);
         if (!file) return { ok: false, error: 'file_not_found' };
         const origin = this.url.replace(/\/api\/$/, '');
-        return { ok: true, file: { id, name: file.name, title: file.name, filetype: file.filetype, size: file.bytes.length, url_private_download: `${origin}/download/${id}` } };
+        return {
+          ok: true,
+          file: { id, name: file.name, title: file.name, filetype: file.filetype, size: file.bytes.length, url_private_download: `${origin}/download/${id}` },
+        };
       }
       case 'files.getUploadURLExternal': {
         this.fileCounter += 1;

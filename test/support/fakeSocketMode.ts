@@ -169,7 +169,11 @@ export class FakeSocketMode {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
-    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    const text = Buffer.isBuffer(data)
+      ? data.toString('utf8')
+      : Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data).toString('utf8');
     let message: unknown;
     try {
       message = isBinary ? null : JSON.parse(text);

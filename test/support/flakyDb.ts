@@ -12,7 +12,12 @@ export interface FlakyDb {
  * A client of its own on `url` (so createDb knows its dialect) whose next `failures` calls of
  * `$transaction`, or of `<model>.create`, reject with `error`. Disconnect it when done.
  */
-export async function flakyDb(url: string, method: '$transaction' | `${'need' | 'weeklySummaryClaim'}.create`, error: unknown, failures: number): Promise<FlakyDb> {
+export async function flakyDb(
+  url: string,
+  method: '$transaction' | `${'need' | 'weeklySummaryClaim'}.create`,
+  error: unknown,
+  failures: number,
+): Promise<FlakyDb> {
   const db = await createDb(url);
   let left = failures;
   let failed = 0;

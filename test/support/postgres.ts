@@ -54,13 +54,16 @@ export async function createPostgresTestDb(): Promise<TestDb> {
   const database = await createThrowawayDatabase();
   try {
     const t = await migratedTestDb(database.url);
-    return { ...t, close: async () => {
-      try {
-        await t.db.$disconnect();
-      } finally {
-        await database.drop();
-      }
-    } };
+    return {
+      ...t,
+      close: async () => {
+        try {
+          await t.db.$disconnect();
+        } finally {
+          await database.drop();
+        }
+      },
+    };
   } catch (error) {
     await database.drop();
     throw error;

@@ -145,7 +145,14 @@ export function buttonPayload(options: {
     message: { type: 'message', ts: options.messageTs, text: 'suggestion', blocks: [] },
     response_url: options.responseUrl ?? 'http://127.0.0.1:9/response',
     actions: [
-      { type: 'button', action_id: options.actionId, block_id: 'suggestion_actions', value: options.value, action_ts: actionTs, text: { type: 'plain_text', text: 'x' } },
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'suggestion_actions',
+        value: options.value,
+        action_ts: actionTs,
+        text: { type: 'plain_text', text: 'x' },
+      },
     ],
   };
 }
@@ -187,7 +194,13 @@ export interface ViewAction {
  * A block_actions payload from a view: the App Home (`home`) or a modal (a need's page), carrying
  * the view's private_metadata as Slack hands it back.
  */
-export function viewActionPayload(options: { userId: string; viewType: 'home' | 'modal'; action: ViewAction; privateMetadata?: string; viewId?: string }): unknown {
+export function viewActionPayload(options: {
+  userId: string;
+  viewType: 'home' | 'modal';
+  action: ViewAction;
+  privateMetadata?: string;
+  viewId?: string;
+}): unknown {
   actionCounter += 1;
   const { action } = options;
   const viewId = options.viewId ?? nextViewId();
@@ -199,14 +212,25 @@ export function viewActionPayload(options: { userId: string; viewType: 'home' | 
     token: 'deprecated-verification-token',
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     container: { type: 'view', view_id: viewId },
-    view: { id: viewId, team_id: 'T0FAKE', type: options.viewType, private_metadata: options.privateMetadata ?? '', blocks: [], state: { values: {} }, hash: 'h', root_view_id: viewId },
+    view: {
+      id: viewId,
+      team_id: 'T0FAKE',
+      type: options.viewType,
+      private_metadata: options.privateMetadata ?? '',
+      blocks: [],
+      state: { values: {} },
+      hash: 'h',
+      root_view_id: viewId,
+    },
     actions: [
       {
         action_id: action.actionId,
         block_id: 'b',
         action_ts: `${Math.floor(Date.now() / 1000)}.${String(actionCounter).padStart(6, '0')}`,
         ...(action.value !== undefined ? { type: 'button', value: action.value } : {}),
-        ...(action.selectedOption !== undefined ? { type: 'static_select', selected_option: { value: action.selectedOption, text: { type: 'plain_text', text: action.selectedOption } } } : {}),
+        ...(action.selectedOption !== undefined
+          ? { type: 'static_select', selected_option: { value: action.selectedOption, text: { type: 'plain_text', text: action.selectedOption } } }
+          : {}),
         ...(action.selectedOptions !== undefined
           ? { type: 'multi_static_select', selected_options: action.selectedOptions.map((value) => ({ value, text: { type: 'plain_text', text: value } })) }
           : {}),
@@ -249,7 +273,10 @@ export function viewSubmission(options: {
 
 /** The state values of the need form (new or edited), as needSubmissionPayload sends them. */
 export function needFormValues(values: NeedFormValues, userId: string): Record<string, Record<string, unknown>> {
-  const option = (value: string | null | undefined) => ({ type: 'static_select', selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null });
+  const option = (value: string | null | undefined) => ({
+    type: 'static_select',
+    selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null,
+  });
   return {
     municipality: { value: option(values.municipalityId) },
     title: { value: { type: 'plain_text_input', value: values.title ?? null } },

@@ -95,7 +95,9 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
   });
   const authTestsBefore = fake.callsOf('auth.test').length;
   const server = await startServer(config, {
-    logger: options.logs ? createLogger(options.logLevel ?? 'info', collectLines(options.logs)) : createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+    logger: options.logs
+      ? createLogger(options.logLevel ?? 'info', collectLines(options.logs))
+      : createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     ...(options.socketHelloTimeoutMs ? { socketHelloTimeoutMs: options.socketHelloTimeoutMs } : {}),
     channels: options.channels ?? TEST_CHANNELS,
     outbox: {

@@ -13,7 +13,14 @@ const MUNICIPALITIES = seed.municipalities.map((m, i) => ({ id: i + 1, name: m.n
 const area = (slug: string) => seed.areas.find((a) => a.slug === slug)!;
 const METADATA = encodeNeedModalMetadata({ channelId: 'C0TYPED', source: 'slash_command' });
 
-type AnyBlock = { type: string; block_id?: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[]; element?: Record<string, unknown> };
+interface AnyBlock {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text: string }[];
+  element?: Record<string, unknown>;
+}
 
 describe('assertWithinSlackLimits (the helper itself)', () => {
   it('passes a small valid message and catches each kind of overflow', () => {
@@ -32,7 +39,14 @@ describe('assertWithinSlackLimits (the helper itself)', () => {
     const opt = (text: string) => ({ text: { type: 'plain_text', text }, value: 'v' });
     expect(slackLimitViolations(select(Array.from({ length: 101 }, () => opt('x'))))).toContain('block 0 (input) element has 101 options (max 100)');
     expect(slackLimitViolations(select([opt('x'.repeat(76))]))).toContain('block 0 (input) element option 0 text is 76 characters (max 75)');
-    const modal = { type: 'modal', title: { text: 'x'.repeat(25) }, submit: { text: 'x'.repeat(25) }, close: { text: 'x'.repeat(25) }, private_metadata: 'm'.repeat(3001), blocks: [] };
+    const modal = {
+      type: 'modal',
+      title: { text: 'x'.repeat(25) },
+      submit: { text: 'x'.repeat(25) },
+      close: { text: 'x'.repeat(25) },
+      private_metadata: 'm'.repeat(3001),
+      blocks: [],
+    };
     expect(slackLimitViolations(modal)).toHaveLength(4);
     expect(() => assertWithinSlackLimits(modal)).toThrow(/private_metadata is 3001 characters/);
   });
@@ -51,7 +65,7 @@ describe('needModal', () => {
   });
 
   it('truncates an over-long prefill instead of breaking the modal', () => {
-    const view = modal('sv', `${'😀'.repeat(3500)}`);
+    const view = modal('sv', '😀'.repeat(3500));
     assertWithinSlackLimits(view);
     const initial = String(block(view, NEED_BLOCKS.description).element!.initial_value);
     expect([...initial].length).toBe(3000);
@@ -59,7 +73,10 @@ describe('needModal', () => {
   });
 
   it('keeps 150 long municipality names within the options limits', () => {
-    const many = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, name: `Kommun nummer ${i} med ett mycket långt namn som aldrig tycks ta slut någonsin alls` }));
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      id: i + 1,
+      name: `Kommun nummer ${i} med ett mycket långt namn som aldrig tycks ta slut någonsin alls`,
+    }));
     const view = needModal({ locale: 'sv', municipalities: many, privateMetadata: METADATA });
     assertWithinSlackLimits(view);
   });
@@ -192,14 +209,21 @@ describe('suggestionMessage', () => {
     expect(line).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+>/);
     expect(line).toContain('Kontakt i kommunen: Anna Svensson, enhetschef hemtjänsten');
     expect(line).toContain('Vår kontakt: <@U0CONTACT>');
-    const english = (suggestionMessage(worstCase, 'en').blocks as AnyBlock[]).find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
+    const english = (suggestionMessage(worstCase, 'en').blocks as AnyBlock[])
+      .find((b) => b.type === 'context')!
+      .elements!.map((e) => e.text)
+      .join('\n');
     expect(english).toContain('Contact at the municipality: Anna Svensson');
     expect(english).toContain('Our contact: <@U0CONTACT>');
   });
 
   it('an imported need with no Slack person: "Importerad från ‹källa›" in place of a mention, the label escaped', () => {
     const imported: NeedView = { ...worstCase, recordedByUserId: null, ourContactUserId: null, sourceLabel: 'Workshop <Motala> & Kinda' };
-    const line = (locale: Locale) => (suggestionMessage(imported, locale).blocks as AnyBlock[]).find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
+    const line = (locale: Locale) =>
+      (suggestionMessage(imported, locale).blocks as AnyBlock[])
+        .find((b) => b.type === 'context')!
+        .elements!.map((e) => e.text)
+        .join('\n');
     expect(line('sv')).toContain('Importerad från Workshop &lt;Motala&gt; &amp; Kinda <!date^');
     expect(line('en')).toContain('Imported from Workshop &lt;Motala&gt; &amp; Kinda <!date^');
     expect(line('sv')).not.toMatch(/Registrerat av|<@/);
@@ -208,7 +232,10 @@ describe('suggestionMessage', () => {
 
   it('leaves out the contacts nobody gave', () => {
     const blocks = suggestionMessage({ ...worstCase, municipalContact: null, ourContactUserId: null }, 'sv').blocks as AnyBlock[];
-    const line = blocks.find((b) => b.type === 'context')!.elements!.map((e) => e.text).join('\n');
+    const line = blocks
+      .find((b) => b.type === 'context')!
+      .elements!.map((e) => e.text)
+      .join('\n');
     expect(line).not.toContain('kontakt');
   });
 
@@ -264,7 +291,9 @@ describe('confirmationText', () => {
 
   it('says so when the need only went to intake', () => {
     const unmatched = (channelIds: string[]) => ({ title: 'Budget', channelIds, noClearMatch: true, intakeChannel: 'C0INTAKE' });
-    expect(confirmationText(unmatched(['C0INTAKE']), 'sv')).toBe('Tack! Behovet ”Budget” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE> för sortering.');
+    expect(confirmationText(unmatched(['C0INTAKE']), 'sv')).toBe(
+      'Tack! Behovet ”Budget” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE> för sortering.',
+    );
   });
 
   it('says that nothing matched also when an all-areas channel got the need too', () => {
@@ -272,6 +301,8 @@ describe('confirmationText', () => {
     expect(confirmationText(unmatched, 'sv')).toBe(
       'Tack! Behovet ”Budget” är sparat. Det matchade inget styrkeområde tydligt, så det ligger i <#C0INTAKE> för sortering och är också delat i <#C0REGION>.',
     );
-    expect(confirmationText(unmatched, 'en')).toContain('It matched no strength area clearly, so it waits in <#C0INTAKE> for sorting and is also shared in <#C0REGION>.');
+    expect(confirmationText(unmatched, 'en')).toContain(
+      'It matched no strength area clearly, so it waits in <#C0INTAKE> for sorting and is also shared in <#C0REGION>.',
+    );
   });
 });

@@ -44,7 +44,11 @@ describe('readNeedForm', () => {
   });
 
   it('ignores blocks and action ids it does not know', () => {
-    const state = { ...REALISTIC_STATE, extra: { value: { type: 'plain_text_input', value: 'x' } }, title: { other_action: { type: 'plain_text_input', value: 'x' } } };
+    const state = {
+      ...REALISTIC_STATE,
+      extra: { value: { type: 'plain_text_input', value: 'x' } },
+      title: { other_action: { type: 'plain_text_input', value: 'x' } },
+    };
     const form = readNeedForm(state);
     expect(form.title).toBeNull();
     expect(form.municipalityId).toBe('4');
@@ -73,9 +77,19 @@ describe('modalErrors', () => {
     { error: { field: 'title', code: 'tooLong' }, block: 'title', sv: /^Rubriken får vara högst 150 tecken\.$/, en: /at most 150 characters/ },
     { error: { field: 'description', code: 'empty', length: 0 }, block: 'description', sv: /^Skriv en beskrivning av behovet\.$/, en: /^Describe the need\.$/ },
     { error: { field: 'description', code: 'tooShort', length: 4 }, block: 'description', sv: /^Beskrivningen behöver minst 10 tecken\.$/, en: /at least 10/ },
-    { error: { field: 'description', code: 'tooLong', length: 3412 }, block: 'description', sv: /^Beskrivningen får vara högst 3000 tecken \(nu 3412\)\.$/, en: /at most 3000 characters \(now 3412\)/ },
+    {
+      error: { field: 'description', code: 'tooLong', length: 3412 },
+      block: 'description',
+      sv: /^Beskrivningen får vara högst 3000 tecken \(nu 3412\)\.$/,
+      en: /at most 3000 characters \(now 3412\)/,
+    },
     { error: { field: 'sector', code: 'unknown' }, block: 'sector', sv: /^Välj en verksamhet i listan\.$/, en: /sector/ },
-    { error: { field: 'municipalContact', code: 'tooLong' }, block: 'municipal_contact', sv: /^Kontakten i kommunen får vara högst 300 tecken\.$/, en: /at most 300 characters/ },
+    {
+      error: { field: 'municipalContact', code: 'tooLong' },
+      block: 'municipal_contact',
+      sv: /^Kontakten i kommunen får vara högst 300 tecken\.$/,
+      en: /at most 300 characters/,
+    },
     { error: { field: 'ourContact', code: 'invalid' }, block: 'contact', sv: /^Välj en person i Slack, eller lämna fältet tomt\.$/, en: /person in Slack/ },
   ];
 
@@ -88,7 +102,14 @@ describe('modalErrors', () => {
   });
 
   it('uses the modal’s real block ids', () => {
-    expect(Object.keys(modalErrors(cases.map((c) => c.error), 'sv')).sort()).toEqual(Object.values(NEED_BLOCKS).sort());
+    expect(
+      Object.keys(
+        modalErrors(
+          cases.map((c) => c.error),
+          'sv',
+        ),
+      ).sort(),
+    ).toEqual(Object.values(NEED_BLOCKS).sort());
   });
 
   it('keeps the first error per field', () => {

@@ -28,7 +28,15 @@ function inputOf(over: Partial<RawNeedForm>) {
 
 describe('validateNeedForm', () => {
   it('accepts a complete form and types it', () => {
-    expect(inputOf({ title: 'Fallarm', sector: 'hemtjanst', municipalityId: '13', ourContactUserId: 'W0ENTERPRISE', municipalContact: ' Anna Svensson,  enhetschef ' })).toEqual({
+    expect(
+      inputOf({
+        title: 'Fallarm',
+        sector: 'hemtjanst',
+        municipalityId: '13',
+        ourContactUserId: 'W0ENTERPRISE',
+        municipalContact: ' Anna Svensson,  enhetschef ',
+      }),
+    ).toEqual({
       municipalityId: 13,
       title: 'Fallarm',
       description: DESCRIPTION,
@@ -57,9 +65,7 @@ describe('validateNeedForm', () => {
   });
 
   it('keeps line breaks but collapses runs of spaces and blank lines', () => {
-    expect(inputOf({ description: 'Rad ett  med\t\tmellanrum.\r\n\r\n\r\n\r\nRad två är här.' }).description).toBe(
-      'Rad ett med mellanrum.\n\nRad två är här.',
-    );
+    expect(inputOf({ description: 'Rad ett  med\t\tmellanrum.\r\n\r\n\r\n\r\nRad två är här.' }).description).toBe('Rad ett med mellanrum.\n\nRad två är här.');
   });
 
   it.each([
@@ -112,7 +118,14 @@ describe('validateNeedForm', () => {
   });
 
   it('reports every broken field at once', () => {
-    const fields = errorsOf({ municipalityId: null, description: 'kort', sector: 'x', ourContactUserId: 'nobody', municipalContact: 'x'.repeat(400), title: 'x'.repeat(200) }).map((e) => e.field);
+    const fields = errorsOf({
+      municipalityId: null,
+      description: 'kort',
+      sector: 'x',
+      ourContactUserId: 'nobody',
+      municipalContact: 'x'.repeat(400),
+      title: 'x'.repeat(200),
+    }).map((e) => e.field);
     expect(fields.sort()).toEqual(['description', 'municipalContact', 'municipality', 'ourContact', 'sector', 'title']);
   });
 });

@@ -9,9 +9,7 @@ describe('slackTextToPlain', () => {
   it('turns mentions, channels, specials and links into readable text', () => {
     expect(slackTextToPlain('fråga <@U123|anna> i <#C456|teknik>')).toBe('fråga @anna i #teknik');
     expect(slackTextToPlain('<@U123> och <!here>')).toBe('@U123 och @here');
-    expect(slackTextToPlain('se <https://example.se/plan|planen> och <https://example.se>')).toBe(
-      'se planen (https://example.se/plan) och https://example.se',
-    );
+    expect(slackTextToPlain('se <https://example.se/plan|planen> och <https://example.se>')).toBe('se planen (https://example.se/plan) och https://example.se');
   });
 
   it('leaves plain Swedish text alone', () => {

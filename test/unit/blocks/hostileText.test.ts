@@ -80,7 +80,14 @@ const need: NeedView = {
 };
 
 function summaryNeed(i: number): SummaryNeed {
-  return { id: i, title: hostile('Sammanfattning'), municipality: hostile('Kommun'), area: 'logistik', recordedAt: new Date('2026-11-18T10:00:00Z'), link: 'https://slack.com/archives/C0LOGIST/p1700000000000001' };
+  return {
+    id: i,
+    title: hostile('Sammanfattning'),
+    municipality: hostile('Kommun'),
+    area: 'logistik',
+    recordedAt: new Date('2026-11-18T10:00:00Z'),
+    link: 'https://slack.com/archives/C0LOGIST/p1700000000000001',
+  };
 }
 
 function summary(): WeeklySummary {
@@ -110,7 +117,10 @@ function summary(): WeeklySummary {
 describe.each(['sv', 'en'] as const)('hostile text through every builder (%s)', (locale) => {
   it('suggestion message, in every state', () => {
     expectNoMarkupFromUsers(suggestionMessage(need, locale), 'suggestion');
-    expectNoMarkupFromUsers(suggestionMessage(need, locale, { suggestionId: 1, state: 'moved', movedTo: ['C0LOGIST'], declinedBy: ['C0IOT'] }), 'moved suggestion');
+    expectNoMarkupFromUsers(
+      suggestionMessage(need, locale, { suggestionId: 1, state: 'moved', movedTo: ['C0LOGIST'], declinedBy: ['C0IOT'] }),
+      'moved suggestion',
+    );
     expectNoMarkupFromUsers(suggestionMessage({ ...need, areas: [], abstained: true, environments: [] }, locale), 'abstained suggestion');
   });
 
@@ -125,7 +135,13 @@ describe.each(['sv', 'en'] as const)('hostile text through every builder (%s)', 
 
   it('recategorise modal', () => {
     expectNoMarkupFromUsers(
-      recategoriseModal({ locale, needTitle: hostile('Rubrik'), areas: [{ slug: 'logistik', name: 'Logistik', nameEn: 'Logistics' }], currentAreas: [], privateMetadata: '{}' }),
+      recategoriseModal({
+        locale,
+        needTitle: hostile('Rubrik'),
+        areas: [{ slug: 'logistik', name: 'Logistik', nameEn: 'Logistics' }],
+        currentAreas: [],
+        privateMetadata: '{}',
+      }),
       'recategorise modal',
     );
   });

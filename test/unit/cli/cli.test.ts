@@ -161,8 +161,19 @@ describe('eval', { timeout: 60_000 }, () => {
     const json = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--json'], json)).toBe(0);
     expect(json.out).toHaveLength(1);
-    type Metrics = { precision: number; recall: number; f1: number; support: number };
-    type Report = { count: number; hitAt1: number; macroF1: number; abstention: { precision: number; recall: number }; perClass: Record<string, Metrics> };
+    interface Metrics {
+      precision: number;
+      recall: number;
+      f1: number;
+      support: number;
+    }
+    interface Report {
+      count: number;
+      hitAt1: number;
+      macroF1: number;
+      abstention: { precision: number; recall: number };
+      perClass: Record<string, Metrics>;
+    }
     const { crossValidation: cv, heldOut } = JSON.parse(json.out[0]!) as { crossValidation: Report; heldOut: Report & { file: string; title: string } };
     expect(heldOut.file).toBe(path.join('test', 'fixtures', 'matching', 'public-needs.jsonl'));
     expect(heldOut.count).toBe(150);

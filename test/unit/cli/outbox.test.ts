@@ -25,7 +25,14 @@ beforeEach(async () => {
   url = `file:${path.join(dir, 'cli.db')}`;
   db = await createDb(url);
   const row = (id: number, status: string, lastError: string | null = null) => ({
-    id, dedupeKey: `suggestion:${id}`, kind: 'suggestion', lane: 'channel:C0IOT', payload: `{"suggestionId":${id}}`, status, attempts: status === 'pending' ? 0 : 1, lastError,
+    id,
+    dedupeKey: `suggestion:${id}`,
+    kind: 'suggestion',
+    lane: 'channel:C0IOT',
+    payload: `{"suggestionId":${id}}`,
+    status,
+    attempts: status === 'pending' ? 0 : 1,
+    lastError,
   });
   await db.outboxMessage.createMany({ data: [row(1, 'sent'), row(2, 'failed', 'slack: channel_not_found'), row(3, 'pending')] });
 });

@@ -57,7 +57,11 @@ describe.each(databases)('bulk inserts on %s', (_name, open) => {
       routedAt: null,
     });
     // Dates written raw compare with dates written by Prisma.
-    expect(await t.db.need.count({ where: { submissionKey: { startsWith: 'bulk:' }, recordedAt: { gte: new Date('2027-02-03T11:59:59Z'), lt: new Date('2027-02-03T12:00:01Z') } } })).toBe(2);
+    expect(
+      await t.db.need.count({
+        where: { submissionKey: { startsWith: 'bulk:' }, recordedAt: { gte: new Date('2027-02-03T11:59:59Z'), lt: new Date('2027-02-03T12:00:01Z') } },
+      }),
+    ).toBe(2);
   });
 
   it('fails on a duplicate key the way Prisma does (a unique violation), writing nothing of the statement', async () => {
@@ -68,19 +72,34 @@ describe.each(databases)('bulk inserts on %s', (_name, open) => {
   });
 
   it('writes the routing tables, splitting a batch too large for one statement', async () => {
-    const ids = (await insertRowsReturning(t.db, 'Need', NEED_COLUMNS, Array.from({ length: 90 }, (_, i) => needRow(`many:${i}`)), ['id'])).map((r) => Number(r.id));
+    const ids = (
+      await insertRowsReturning(
+        t.db,
+        'Need',
+        NEED_COLUMNS,
+        Array.from({ length: 90 }, (_, i) => needRow(`many:${i}`)),
+        ['id'],
+      )
+    ).map((r) => Number(r.id));
     const at = new Date('2027-02-04T08:30:00.250Z');
     // 90 × 89 = 8,010 rows of 5 columns: 40,050 parameters, more than SQLite takes in one statement (32,766).
-    const pairs = ids.flatMap((needId, i) => ids.filter((other) => other !== needId).map((similarNeedId, j) => ({ needId, similarNeedId, rank: j + 1, score: i / 100, foundAt: at })));
+    const pairs = ids.flatMap((needId, i) =>
+      ids.filter((other) => other !== needId).map((similarNeedId, j) => ({ needId, similarNeedId, rank: j + 1, score: i / 100, foundAt: at })),
+    );
     await insertRows(t.db, 'NeedSimilar', ['needId', 'similarNeedId', 'rank', 'score', 'foundAt'], pairs);
     expect(await t.db.needSimilar.count({ where: { needId: { in: ids } } })).toBe(8_010);
     expect(await t.db.needSimilar.findFirst({ where: { needId: ids[7]!, rank: 1 } })).toMatchObject({ score: 0.07, foundAt: at });
 
     const needId = ids[0]!;
-    await insertRows(t.db, 'NeedClassification', ['needId', 'areaSlug', 'score', 'rank', 'suggested', 'terms', 'modelVersion'], [
-      { needId, areaSlug: 'logistik', score: 0.8125, rank: 1, suggested: true, terms: 'transport\nleverans', modelVersion: 'v1' },
-      { needId, areaSlug: 'material', score: 0.1, rank: 2, suggested: false, terms: '', modelVersion: 'v1' },
-    ]);
+    await insertRows(
+      t.db,
+      'NeedClassification',
+      ['needId', 'areaSlug', 'score', 'rank', 'suggested', 'terms', 'modelVersion'],
+      [
+        { needId, areaSlug: 'logistik', score: 0.8125, rank: 1, suggested: true, terms: 'transport\nleverans', modelVersion: 'v1' },
+        { needId, areaSlug: 'material', score: 0.1, rank: 2, suggested: false, terms: '', modelVersion: 'v1' },
+      ],
+    );
     expect(await t.db.needClassification.findMany({ where: { needId }, orderBy: { rank: 'asc' } })).toEqual([
       { needId, areaSlug: 'logistik', score: 0.8125, rank: 1, suggested: true, terms: 'transport\nleverans', modelVersion: 'v1' },
       { needId, areaSlug: 'material', score: 0.1, rank: 2, suggested: false, terms: '', modelVersion: 'v1' },
@@ -89,15 +108,49 @@ describe.each(databases)('bulk inserts on %s', (_name, open) => {
     expect(await t.db.needArea.findMany({ where: { needId } })).toEqual([{ needId, areaSlug: 'logistik' }]);
 
     const environment = await t.db.innovationEnvironment.findFirstOrThrow();
-    await insertRows(t.db, 'NeedEnvironment', ['needId', 'environmentId', 'rank', 'score', 'reason', 'reasonData'], [{ needId, environmentId: environment.id, rank: 1, score: 0.5, reason: '', reasonData: '{"kind":"area"}' }]);
-    expect(await t.db.needEnvironment.findMany({ where: { needId } })).toEqual([{ needId, environmentId: environment.id, rank: 1, score: 0.5, reason: '', reasonData: '{"kind":"area"}' }]);
-
-    const posts = await insertRowsReturning(t.db, 'SuggestionPost', ['needId', 'channelId', 'reason', 'state', 'createdAt'], [{ needId, channelId: 'C0LOGIST', reason: 'area', state: 'pending', createdAt: at }], ['id', 'channelId']);
-    expect(await t.db.suggestionPost.findUniqueOrThrow({ where: { id: Number(posts[0]!.id) } })).toMatchObject({ needId, channelId: 'C0LOGIST', state: 'pending', createdAt: at, messageTs: null });
-
-    await insertRows(t.db, 'OutboxMessage', ['dedupeKey', 'kind', 'lane', 'payload', 'status', 'generation', 'attempts', 'nextAttemptAt', 'createdAt'], [
-      { dedupeKey: 'bulk:outbox', kind: 'suggestion', lane: 'channel:C0LOGIST', payload: '{"suggestionId":1}', status: 'pending', generation: 0, attempts: 0, nextAttemptAt: at, createdAt: at },
+    await insertRows(
+      t.db,
+      'NeedEnvironment',
+      ['needId', 'environmentId', 'rank', 'score', 'reason', 'reasonData'],
+      [{ needId, environmentId: environment.id, rank: 1, score: 0.5, reason: '', reasonData: '{"kind":"area"}' }],
+    );
+    expect(await t.db.needEnvironment.findMany({ where: { needId } })).toEqual([
+      { needId, environmentId: environment.id, rank: 1, score: 0.5, reason: '', reasonData: '{"kind":"area"}' },
     ]);
+
+    const posts = await insertRowsReturning(
+      t.db,
+      'SuggestionPost',
+      ['needId', 'channelId', 'reason', 'state', 'createdAt'],
+      [{ needId, channelId: 'C0LOGIST', reason: 'area', state: 'pending', createdAt: at }],
+      ['id', 'channelId'],
+    );
+    expect(await t.db.suggestionPost.findUniqueOrThrow({ where: { id: Number(posts[0]!.id) } })).toMatchObject({
+      needId,
+      channelId: 'C0LOGIST',
+      state: 'pending',
+      createdAt: at,
+      messageTs: null,
+    });
+
+    await insertRows(
+      t.db,
+      'OutboxMessage',
+      ['dedupeKey', 'kind', 'lane', 'payload', 'status', 'generation', 'attempts', 'nextAttemptAt', 'createdAt'],
+      [
+        {
+          dedupeKey: 'bulk:outbox',
+          kind: 'suggestion',
+          lane: 'channel:C0LOGIST',
+          payload: '{"suggestionId":1}',
+          status: 'pending',
+          generation: 0,
+          attempts: 0,
+          nextAttemptAt: at,
+          createdAt: at,
+        },
+      ],
+    );
     // The worker's query finds it due at its time, and not before.
     expect(await t.db.outboxMessage.count({ where: { dedupeKey: 'bulk:outbox', status: 'pending', nextAttemptAt: { lte: at } } })).toBe(1);
     expect(await t.db.outboxMessage.count({ where: { dedupeKey: 'bulk:outbox', nextAttemptAt: { lt: at } } })).toBe(0);

@@ -39,13 +39,29 @@ describe.each(databases)('unique violations on %s', (_name, open) => {
     await twice('feedback', () => db.feedback.create({ data: { needId, userId: 'U1', kind: 'up', channelId: 'C1', scope: 'C1' } }));
     violations.set(
       'needSubmission',
-      await failureOf(db.need.create({ data: { municipalityId: t.municipalityIds.get('Kinda')!, title: 't', description: 'd', recordedByUserId: 'U1', source: 'slash_command', submissionKey: 'view:V1' } })),
+      await failureOf(
+        db.need.create({
+          data: {
+            municipalityId: t.municipalityIds.get('Kinda')!,
+            title: 't',
+            description: 'd',
+            recordedByUserId: 'U1',
+            source: 'slash_command',
+            submissionKey: 'view:V1',
+          },
+        }),
+      ),
     );
-    await twice('weeklySummaryClaim', () => db.weeklySummaryClaim.create({ data: { channelId: 'C1', isoWeek: '2027-W01', areas: 'all', timezone: 'UTC', source: 'cli' } }));
+    await twice('weeklySummaryClaim', () =>
+      db.weeklySummaryClaim.create({ data: { channelId: 'C1', isoWeek: '2027-W01', areas: 'all', timezone: 'UTC', source: 'cli' } }),
+    );
     await twice('trainingExample', () => db.trainingExample.create({ data: { key: 'need:1', text: 'x', source: 'feedback' } }));
     await twice('outbox', () => db.outboxMessage.create({ data: { dedupeKey: 'suggestion:1', kind: 'suggestion', payload: '{}' } }));
     // A raw statement's violation (the bulk inserts) carries the key too.
-    violations.set('outboxRaw', await failureOf(insertRows(db, 'OutboxMessage', ['dedupeKey', 'kind', 'payload'], [{ dedupeKey: 'suggestion:1', kind: 'suggestion', payload: '{}' }])));
+    violations.set(
+      'outboxRaw',
+      await failureOf(insertRows(db, 'OutboxMessage', ['dedupeKey', 'kind', 'payload'], [{ dedupeKey: 'suggestion:1', kind: 'suggestion', payload: '{}' }])),
+    );
   }, 60_000);
   afterAll(async () => {
     await t?.close();

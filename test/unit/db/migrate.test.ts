@@ -39,9 +39,7 @@ function inspect(file: string): { tables: string[]; migrations: MigrationRow[] }
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all()
       .map((r) => (r as { name: string }).name);
-    const migrations = db
-      .prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name')
-      .all() as MigrationRow[];
+    const migrations = db.prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name').all() as MigrationRow[];
     return { tables, migrations };
   } finally {
     db.close();
@@ -223,10 +221,7 @@ describe('createMigration (db:migration)', () => {
   it('writes a timestamped folder with the diff and a lockfile, and nothing when there is no change', async () => {
     const dir = path.join(tmp, 'created');
     const schema = path.join(tmp, 'schema.prisma');
-    fs.writeFileSync(
-      schema,
-      'datasource db {\n  provider = "sqlite"\n}\n\nmodel Thing {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n',
-    );
+    fs.writeFileSync(schema, 'datasource db {\n  provider = "sqlite"\n}\n\nmodel Thing {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n');
     const now = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
     const first = await createMigration('init', { schemaPath: schema, migrationsDir: dir, now });
     expect(first?.name).toBe('20260102030405_init');
@@ -248,10 +243,7 @@ describe('createMigration (db:migration)', () => {
 
     // And what it wrote applies.
     const file = path.join(tmp, 'created.db');
-    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).applied).toEqual([
-      '20260102030405_init',
-      '20260103000000_add_other',
-    ]);
+    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).applied).toEqual(['20260102030405_init', '20260103000000_add_other']);
   });
 
   it('accepts only lowercase letters, digits and underscores as a name', () => {

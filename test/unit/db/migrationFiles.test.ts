@@ -8,7 +8,9 @@ const folders = ['prisma/migrations', 'prisma/migrations-postgres'];
 describe('migration files', () => {
   it.each(folders)('%s: no semicolon inside an SQL comment', (folder) => {
     const offending: string[] = [];
-    for (const name of readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+    for (const name of readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)) {
       const lines = readFileSync(`${folder}/${name}/migration.sql`, 'utf8').split('\n');
       lines.forEach((line, i) => {
         const comment = line.indexOf('--');

@@ -60,7 +60,12 @@ async function postgresDatabase(): Promise<TestDatabase> {
 }
 
 /** A copy of the shipped seed directory with innovation-environments.yml (and municipalities.yml) edited. */
-type EnvironmentJson = { focus: string[]; name: string; areas: string[]; coordinates?: string[] };
+interface EnvironmentJson {
+  focus: string[];
+  name: string;
+  areas: string[];
+  coordinates?: string[];
+}
 
 function editedSeedDir(edit: (environments: EnvironmentJson[]) => void, population?: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-seed-'));
@@ -104,8 +109,7 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
       .map((a) => `${a.environment.name}:${a.areaSlug}`)
       .sort();
 
-  const focusOf = async (name: string): Promise<string[]> =>
-    (await database.db.innovationEnvironment.findUniqueOrThrow({ where: { name } })).focus.split('\n');
+  const focusOf = async (name: string): Promise<string[]> => (await database.db.innovationEnvironment.findUniqueOrThrow({ where: { name } })).focus.split('\n');
 
   it.skipIf(!enabled)('seeds an empty database with everything the files ship', async () => {
     const result = await syncReferenceData(database.db, shipped);

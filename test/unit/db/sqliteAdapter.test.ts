@@ -91,9 +91,7 @@ describe('sqlite adapter', () => {
   it('gives up at the request deadline and writes nothing later', async () => {
     const lock = holdWriteLock();
     await expect(withDbDeadline(200, () => db.processedEvent.create({ data: { eventId: 'too-late' } }))).rejects.toThrow();
-    await expect(
-      withDbDeadline(200, () => db.$transaction(async (tx) => tx.processedEvent.create({ data: { eventId: 'too-late-tx' } }))),
-    ).rejects.toThrow();
+    await expect(withDbDeadline(200, () => db.$transaction(async (tx) => tx.processedEvent.create({ data: { eventId: 'too-late-tx' } })))).rejects.toThrow();
     lock.release();
     expect(await db.processedEvent.count({ where: { eventId: { startsWith: 'too-late' } } })).toBe(0);
     // The connection is still usable afterwards.

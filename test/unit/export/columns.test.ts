@@ -64,7 +64,14 @@ describe('export columns', () => {
   it('turns a row into cells and a JSON record', () => {
     const name = (s: string) => s.toUpperCase();
     const c = cells(row(), { locale: 'sv', areaName: name });
-    expect(c).toMatchObject({ areas: 'UPPKOPPLADE; MILJONYTTA', suggestedAreas: 'UPPKOPPLADE', status: 'Taget', sector: 'VA (vatten och avlopp)', environments: 'LEAD; Visual Sweden', daysToFirstClaim: 2 });
+    expect(c).toMatchObject({
+      areas: 'UPPKOPPLADE; MILJONYTTA',
+      suggestedAreas: 'UPPKOPPLADE',
+      status: 'Taget',
+      sector: 'VA (vatten och avlopp)',
+      environments: 'LEAD; Visual Sweden',
+      daysToFirstClaim: 2,
+    });
     expect(cells(row(), { locale: 'en', areaName: name }).status).toBe('Claimed');
     expect(jsonRecord(row({ withdrawnAt: new Date('2026-05-01T10:00:00Z') }))).toMatchObject({
       recordedAt: '2026-03-28T22:30:00.000Z',

@@ -31,8 +31,7 @@ const isCrossCutting = (e: EnvironmentProfile): boolean => e.crossCutting || e.a
 
 const analyser = new TextAnalyser();
 /** Word stems of a text (after the same analysis the matcher uses). */
-const stemsOf = (text: string): string[] =>
-  analyser.analyse(text).flatMap((t) => t.features.filter(isWordFeature).map((f) => f.slice(2)));
+const stemsOf = (text: string): string[] => analyser.analyse(text).flatMap((t) => t.features.filter(isWordFeature).map((f) => f.slice(2)));
 /** The terms a reason names (shared with the need). */
 const reasonTerms = (reason: EnvironmentReason): string[] => (reason.kind === 'sharedTerms' || reason.kind === 'crossCutting' ? reason.terms : []);
 /** A named term is in the need when each of its words is a word of the need or the head or start of one of its compounds. */
@@ -118,7 +117,20 @@ describe('environment suggestions for varied needs', () => {
   });
 
   it('names in each reason only terms the need speaks of, and at least one when the environment shares any', () => {
-    const needs = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, LIVESTOCK, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, BREACH, SCHOOL_ENERGY, WATER_METERS];
+    const needs = [
+      HOME_CARE,
+      HOME_CARE_NOTE,
+      FARM_SENSORS,
+      LIVESTOCK,
+      CONSTRUCTION,
+      CITY_MODEL,
+      MEDICAL_IMAGES,
+      BIOGAS,
+      PRINTED_LABELS,
+      BREACH,
+      SCHOOL_ENERGY,
+      WATER_METERS,
+    ];
     for (const need of needs) {
       const ranked = rank(need);
       // The first suggestion of every one of these needs shares a term with it.
@@ -170,9 +182,26 @@ const DIGITAL_TWIN = 'Vi vill bygga en digital tvilling av stadskärnan för att
 const FOOD_DELIVERIES = 'Livsmedel till de små skolorna på landsbygden levereras med många halvtomma bilar; vi vill samordna leveranserna.';
 
 describe('structured reasons', () => {
-  const all = [HOME_CARE, HOME_CARE_NOTE, FARM_SENSORS, CONSTRUCTION, CITY_MODEL, MEDICAL_IMAGES, BIOGAS, PRINTED_LABELS, LIVESTOCK, BREACH, SCHOOL_ENERGY, WATER_METERS, NO_AREA, WEAK_AREA, DIGITAL_TWIN, FOOD_DELIVERIES];
+  const all = [
+    HOME_CARE,
+    HOME_CARE_NOTE,
+    FARM_SENSORS,
+    CONSTRUCTION,
+    CITY_MODEL,
+    MEDICAL_IMAGES,
+    BIOGAS,
+    PRINTED_LABELS,
+    LIVESTOCK,
+    BREACH,
+    SCHOOL_ENERGY,
+    WATER_METERS,
+    NO_AREA,
+    WEAK_AREA,
+    DIGITAL_TWIN,
+    FOOD_DELIVERIES,
+  ];
 
-  it('name only the environment\'s own focus terms, exactly as written in its profile (no stems, no offer fragments)', () => {
+  it("name only the environment's own focus terms, exactly as written in its profile (no stems, no offer fragments)", () => {
     for (const need of all) {
       for (const r of rank(need)) {
         const focus = environmentNamed(r.name).focus;
@@ -183,7 +212,7 @@ describe('structured reasons', () => {
     }
   });
 
-  it('hold no prose and nothing locale-specific: only the kind, an area slug, flags and the profile\'s words', () => {
+  it("hold no prose and nothing locale-specific: only the kind, an area slug, flags and the profile's words", () => {
     const keys: Record<EnvironmentReason['kind'], string[]> = {
       sharedTerms: ['area', 'coordinator', 'focus', 'kind', 'terms'],
       coordinator: ['area', 'focus', 'kind'],
@@ -221,4 +250,3 @@ describe('structured reasons', () => {
     }
   });
 });
-

@@ -9,8 +9,14 @@ import { buildExamples } from '../../../src/matching/model/examples.js';
 import { foldDiacritics } from '../../../src/matching/text/normalise.js';
 import { parseLabelledNeeds } from '../../../src/seed/seedFiles.js';
 
-const normalised = (text: string): string => foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-const words = (text: string): string[] => normalised(text).split(' ').filter((w) => w.length > 0);
+const normalised = (text: string): string =>
+  foldDiacritics(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const words = (text: string): string[] =>
+  normalised(text)
+    .split(' ')
+    .filter((w) => w.length > 0);
 
 /** Every run of `n` consecutive words, joined. */
 function shingles(text: string, n: number): string[] {
@@ -39,7 +45,10 @@ describe('the out-of-style held-out set', () => {
     for (const need of heldOut) {
       expect(trainingIds.has(need.id), need.id).toBe(false);
       expect(trainingJoined.includes(normalised(need.text)), need.id).toBe(false);
-      expect(shingles(need.text, 8).filter((s) => trainingShingles.has(s)), need.id).toEqual([]);
+      expect(
+        shingles(need.text, 8).filter((s) => trainingShingles.has(s)),
+        need.id,
+      ).toEqual([]);
     }
   });
 });

@@ -3,14 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSeedData } from '../../../src/seed/seedFiles.js';
-import {
-  crossValidate,
-  DEFAULT_DECISION,
-  evaluate,
-  predictionOf,
-  predictionsFrom,
-  type AreaSlug,
-} from '../../../src/matching/index.js';
+import { crossValidate, DEFAULT_DECISION, evaluate, predictionOf, predictionsFrom, type AreaSlug } from '../../../src/matching/index.js';
 import { shippedMatcher } from '../../support/shippedMatcher.js';
 
 const seed = loadSeedData();
@@ -25,7 +18,9 @@ describe('matcher quality', () => {
 
   it('handles needs in the styles they really arrive in (fixture)', () => {
     const matcher = shippedMatcher();
-    const lines = readFileSync(new URL('../../fixtures/matching/styled-needs.jsonl', import.meta.url), 'utf8').trim().split('\n');
+    const lines = readFileSync(new URL('../../fixtures/matching/styled-needs.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n');
     const needs = lines.map((line) => JSON.parse(line) as { text: string; areas: AreaSlug[] });
     const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
     expect(report.macroF1).toBeGreaterThanOrEqual(0.85);

@@ -7,8 +7,10 @@ import { chooseStableThreshold, precisionRecallAt, scorePairs } from '../../../s
 import { SIMILARITY_THRESHOLD, SimilarityIndex } from '../../../src/matching/similar/similarityIndex.js';
 import { loadSeedData } from '../../../src/seed/seedFiles.js';
 
-const HOME_CARE_ROUTES = 'Ruttplanering i hemtjänsten. Personalen kör kors och tvärs; vi vill optimera rutterna och schemaläggningen utifrån brukarnas tidsfönster.';
-const HOME_CARE_ROUTES_2 = 'Smartare rutter för hemtjänsten. Hemtjänstens personal kör onödigt långt mellan brukarna, vi söker ett verktyg som optimerar rutterna.';
+const HOME_CARE_ROUTES =
+  'Ruttplanering i hemtjänsten. Personalen kör kors och tvärs; vi vill optimera rutterna och schemaläggningen utifrån brukarnas tidsfönster.';
+const HOME_CARE_ROUTES_2 =
+  'Smartare rutter för hemtjänsten. Hemtjänstens personal kör onödigt långt mellan brukarna, vi söker ett verktyg som optimerar rutterna.';
 const BRIDGES = 'Korrosion på broarna. Stålkonstruktionerna i våra broar och kajer rostar och vi söker beläggningar som håller längre.';
 const BRIDGES_2 = 'Broräcken som rostar. Räckena på våra broar rostar sönder på några år, vi behöver bättre rostskydd och beläggningar.';
 
@@ -71,7 +73,10 @@ describe('SimilarityIndex', () => {
   it('returns what scoring every document would, on the shipped needs and the styled queries', () => {
     const docs = loadSeedData().labelledNeeds.map((n, i) => ({ key: i + 1, group: i % 13, text: `${n.title ?? ''}. ${n.text}` }));
     const index = indexOf(docs, []);
-    const styled = readFileSync('test/fixtures/matching/styled-needs.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+    const styled = readFileSync('test/fixtures/matching/styled-needs.jsonl', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { text: string }).text);
     for (const [i, text] of styled.entries()) {
       const query = { limit: 3, threshold: SIMILARITY_THRESHOLD, excludeGroup: i % 13 };
       const fast = index.similarTo(text, query);
@@ -104,13 +109,18 @@ describe('the threshold, measured on the labelled need pairs', () => {
 
   it('is reported by eval', () => {
     const lines: string[] = [];
-    const at = printSimilarNeedsReport({ stdout: (l) => lines.push(l), stderr: () => {}, readText: (f) => readFileSync(f, 'utf8') }, loadSeedData().labelledNeeds);
+    const at = printSimilarNeedsReport(
+      { stdout: (l) => lines.push(l), stderr: () => {}, readText: (f) => readFileSync(f, 'utf8') },
+      loadSeedData().labelledNeeds,
+    );
     expect(at?.threshold).toBe(SIMILARITY_THRESHOLD);
     expect(lines.join('\n')).toMatch(/at the app's threshold 0\.19: precision 0\.84, recall 0\.52/);
   });
 
   it('refuses a malformed pairs file with the line number', () => {
-    expect(() => parseNeedPairs('{"id":"x","same":true,"kind":"area","a":{"source":"s","text":"t"},"b":{"source":"s","text":"u"}}', 'f.jsonl')).toThrow('f.jsonl:1');
+    expect(() => parseNeedPairs('{"id":"x","same":true,"kind":"area","a":{"source":"s","text":"t"},"b":{"source":"s","text":"u"}}', 'f.jsonl')).toThrow(
+      'f.jsonl:1',
+    );
     expect(() => parseNeedPairs('\nnot json', 'f.jsonl')).toThrow('f.jsonl:2: not JSON');
   });
 });

@@ -1,13 +1,7 @@
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedData } from '../../../src/seed/seedFiles.js';
-import {
-  matcherFromSnapshot,
-  snapshotMatcher,
-  snapshotTransferList,
-  type MatcherSnapshot,
-  type TrainedMatcher,
-} from '../../../src/matching/index.js';
+import { matcherFromSnapshot, snapshotMatcher, snapshotTransferList, type MatcherSnapshot, type TrainedMatcher } from '../../../src/matching/index.js';
 import { shippedMatcher } from '../../support/shippedMatcher.js';
 
 let matcher: TrainedMatcher;
@@ -18,7 +12,10 @@ beforeAll(() => {
   matcher = shippedMatcher();
   // 45 shipped needs, plus needs in other styles and edge cases (English, no å/ä/ö, emoji, markup, empty).
   texts = [
-    ...seed.labelledNeeds.filter((_, i) => i % 5 === 0).slice(0, 45).map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)),
+    ...seed.labelledNeeds
+      .filter((_, i) => i % 5 === 0)
+      .slice(0, 45)
+      .map((n) => (n.title ? `${n.title}. ${n.text}` : n.text)),
     'our staff drive 400 km a day between clients and the schedule is always wrong',
     'trygghetslarmen i hemtjansten tappar uppkopplingen',
     'bygglogistik vid nya resecentrum :truck: <https://example.com|se kartan>',
@@ -68,7 +65,7 @@ describe('matcher snapshots', () => {
     const transfer = snapshotTransferList(snapshot);
     expect(transfer.length).toBe(6);
     const { port1, port2 } = new MessageChannel();
-    const received = new Promise<MatcherSnapshot>((resolve) => (port2 as MessagePort).once('message', (m: MatcherSnapshot) => resolve(m)));
+    const received = new Promise<MatcherSnapshot>((resolve) => port2.once('message', (m: MatcherSnapshot) => resolve(m)));
     port1.postMessage(snapshot, transfer);
     const arrived = await received;
     port1.close();
@@ -85,7 +82,13 @@ describe('matcher snapshots', () => {
     expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 1 })).toThrow(/format/);
     expect(() => matcherFromSnapshot({ ...snapshot, model: { ...snapshot.model, weights: snapshot.model.weights.subarray(6) } })).toThrow(/weights/);
     expect(() => matcherFromSnapshot({ ...snapshot, space: { ...snapshot.space, vocabulary: snapshot.space.vocabulary.subarray(1) } })).toThrow(/vocabulary/);
-    const foreign: TrainedMatcher = { version: 'x', featureCount: 0, classify: matcher.classify.bind(matcher), probabilities: matcher.probabilities.bind(matcher), approximateBytes: () => 0 };
+    const foreign: TrainedMatcher = {
+      version: 'x',
+      featureCount: 0,
+      classify: matcher.classify.bind(matcher),
+      probabilities: matcher.probabilities.bind(matcher),
+      approximateBytes: () => 0,
+    };
     expect(() => snapshotMatcher(foreign)).toThrow(TypeError);
   });
 });

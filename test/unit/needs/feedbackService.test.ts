@@ -67,7 +67,13 @@ describe.each(databases)('FeedbackService on %s', (name, open) => {
 
   const service = (db: Db, extra: Partial<ConstructorParameters<typeof FeedbackService>[0]> = {}) =>
     new FeedbackService({ db, channels: TEST_CHANNELS, authority: anyone, ...extra });
-  const postedNeed = () => addNeed(t, { municipality: 'Kinda', areas: ['uppkopplade'], recordedAt: '2027-03-01T09:00:00Z', posts: { C0IOT: `1700000000.${String(++serial).padStart(6, '0')}` } });
+  const postedNeed = () =>
+    addNeed(t, {
+      municipality: 'Kinda',
+      areas: ['uppkopplade'],
+      recordedAt: '2027-03-01T09:00:00Z',
+      posts: { C0IOT: `1700000000.${String(++serial).padStart(6, '0')}` },
+    });
 
   it(`counts both of two people's first 👍 at the same instant, on two instances (${PAIRS} pairs)`, async () => {
     const first = service(t.db);
@@ -147,7 +153,13 @@ describe.each(databases)('FeedbackService on %s', (name, open) => {
     await service(t.db).addFeedback({ needId, userId: 'U0ALICE', kind: 'up', channelId: 'C0IOT', via: 'reaction' });
     const duplicate = await failureOf(t.db.feedback.create({ data: { needId, userId: 'U0ALICE', kind: 'up', channelId: 'C0IOT', scope: 'C0IOT' } }));
     const logger = recordingLogger();
-    const outcome = await service(await failingTransactions(t.url, duplicate, 1), { logger }).addFeedback({ needId, userId: 'U0CAROL', kind: 'up', channelId: 'C0IOT', via: 'reaction' });
+    const outcome = await service(await failingTransactions(t.url, duplicate, 1), { logger }).addFeedback({
+      needId,
+      userId: 'U0CAROL',
+      kind: 'up',
+      channelId: 'C0IOT',
+      via: 'reaction',
+    });
     expect(outcome.changed).toBe(false);
     expect(logger.infos).not.toContain('feedback change lost a race; running it again');
   });

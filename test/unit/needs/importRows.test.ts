@@ -49,7 +49,14 @@ describe('one row', () => {
     expect(plan).toEqual({
       ok: true,
       need: {
-        input: { municipalityId: 1, title: 'Sensorer i VA-nätet ska larma om läckor', description: 'Sensorer i VA-nätet ska larma om läckor.', sector: 'va', municipalContact: null, ourContactUserId: 'U0ALICE' },
+        input: {
+          municipalityId: 1,
+          title: 'Sensorer i VA-nätet ska larma om läckor',
+          description: 'Sensorer i VA-nätet ska larma om läckor.',
+          sector: 'va',
+          municipalContact: null,
+          ourContactUserId: 'U0ALICE',
+        },
         recordedAt: new Date('2026-11-12T12:00:00Z'),
         sourceLabel: 'Workshop',
         key: expect.stringMatching(/^import:[0-9a-f]{64}$/),

@@ -21,7 +21,12 @@ describe('MatcherProvider.isStale', () => {
     expect(await here.isStale(t.db)).toBe(false);
 
     // Another instance stores a 👍 that makes the need a training example.
-    const needId = await addNeed(t, { municipality: 'Kinda', areas: ['uppkopplade'], recordedAt: '2027-03-01T09:00:00Z', posts: { C0IOT: '1700000000.000001' } });
+    const needId = await addNeed(t, {
+      municipality: 'Kinda',
+      areas: ['uppkopplade'],
+      recordedAt: '2027-03-01T09:00:00Z',
+      posts: { C0IOT: '1700000000.000001' },
+    });
     const elsewhere = new FeedbackService({ db: t.db, channels: TEST_CHANNELS, authority: { isAdmin: () => false, isMember: async () => true } });
     await elsewhere.addFeedback({ needId, userId: 'U0ALICE', kind: 'up', channelId: 'C0IOT', via: 'reaction' });
     expect(await here.isStale(t.db)).toBe(true);

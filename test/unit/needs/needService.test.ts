@@ -27,7 +27,14 @@ describe.each(databases)('recording a need on %s', (_name, open) => {
     for (const db of opened) await db.$disconnect();
     await t?.close();
   });
-  const input = () => ({ municipalityId: t.municipalityIds.get('Kinda')!, title: 'Sensorer i VA-nätet', description: 'Larm om läckor.', sector: null, municipalContact: null, ourContactUserId: null });
+  const input = () => ({
+    municipalityId: t.municipalityIds.get('Kinda')!,
+    title: 'Sensorer i VA-nätet',
+    description: 'Larm om läckor.',
+    sector: null,
+    municipalContact: null,
+    ourContactUserId: null,
+  });
   const meta = (): RecordMeta => ({ recordedByUserId: 'U0STAFF', originChannelId: null, source: 'slash_command', submissionKey: `view:V${++serial}` });
 
   it('runs the write again when it lost a race on another key, and stores the need once', async () => {

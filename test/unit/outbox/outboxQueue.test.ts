@@ -17,7 +17,16 @@ const columns = ({ id: _id, createdAt: _c, ...row }: Record<string, unknown>) =>
 
 describe('enqueueMany', () => {
   it('writes the same rows as enqueue, one by one', async () => {
-    await t.db.$transaction((tx) => enqueueMany(tx, [{ kind: 'suggestion', suggestionId: 7, channelId: 'C0IOT' }, { kind: 'confirmation', needId: 3 }], AT));
+    await t.db.$transaction((tx) =>
+      enqueueMany(
+        tx,
+        [
+          { kind: 'suggestion', suggestionId: 7, channelId: 'C0IOT' },
+          { kind: 'confirmation', needId: 3 },
+        ],
+        AT,
+      ),
+    );
     const many = (await t.db.outboxMessage.findMany({ orderBy: { id: 'asc' } })).map(columns);
     await t.db.outboxMessage.deleteMany();
     await t.db.$transaction(async (tx) => {
@@ -36,11 +45,15 @@ describe('enqueueMany', () => {
     await t.db.$transaction((tx) => enqueueMany(tx, [{ kind: 'suggestion', suggestionId: 1, channelId: 'C0IOT' }], AT));
     await t.db.outboxMessage.updateMany({ data: { status: 'sent', attempts: 1 } });
     await t.db.$transaction((tx) =>
-      enqueueMany(tx, [
-        { kind: 'suggestion', suggestionId: 1, channelId: 'C0IOT' },
-        { kind: 'suggestion', suggestionId: 2, channelId: 'C0IOT' },
-        { kind: 'suggestion', suggestionId: 2, channelId: 'C0IOT' },
-      ], AT),
+      enqueueMany(
+        tx,
+        [
+          { kind: 'suggestion', suggestionId: 1, channelId: 'C0IOT' },
+          { kind: 'suggestion', suggestionId: 2, channelId: 'C0IOT' },
+          { kind: 'suggestion', suggestionId: 2, channelId: 'C0IOT' },
+        ],
+        AT,
+      ),
     );
     const rows = await t.db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.dedupeKey, r.status, r.attempts])).toEqual([

@@ -60,9 +60,10 @@ function worker(send: (row: OutboxRow) => Promise<void>, options: Partial<Outbox
   return w;
 }
 
-const queue = (...items: NewOutboxItem[]) => db.$transaction(async (tx) => {
-  for (const item of items) await enqueue(tx, item);
-});
+const queue = (...items: NewOutboxItem[]) =>
+  db.$transaction(async (tx) => {
+    for (const item of items) await enqueue(tx, item);
+  });
 
 const suggestion = (suggestionId: number, channelId: string): NewOutboxItem => ({ kind: 'suggestion', suggestionId, channelId });
 
@@ -191,13 +192,16 @@ describe('OutboxWorker', () => {
     const t0 = Date.now();
     let clock = t0;
     const startedAt = new Map<string, number>();
-    const w = worker((row) => {
-      startedAt.set(row.dedupeKey, clock - t0);
-      return Promise.resolve();
-    }, {
-      now: () => new Date(clock),
-      pacing: ({ lane }) => [{ key: lane, burst: 1, intervalMs: 300 }],
-    });
+    const w = worker(
+      (row) => {
+        startedAt.set(row.dedupeKey, clock - t0);
+        return Promise.resolve();
+      },
+      {
+        now: () => new Date(clock),
+        pacing: ({ lane }) => [{ key: lane, burst: 1, intervalMs: 300 }],
+      },
+    );
     /** Lets the worker run until it waits for its timer: the sends started so far have finished. */
     const untilWaiting = async () => {
       for (let turn = 0; turn < 1000 && vi.getTimerCount() === 0; turn++) await new Promise((resolve) => setImmediate(resolve));

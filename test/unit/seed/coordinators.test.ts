@@ -9,8 +9,16 @@ import { parseDocument } from 'yaml';
 import { toEnvironmentProfiles } from '../../../src/matching/index.js';
 import { DEFAULT_SEED_DIR, loadSeedData, SeedFileError } from '../../../src/seed/seedFiles.js';
 
-type EnvironmentJson = { name: string; areas: string[]; role?: string; coordinates?: unknown };
-type AreaJson = { slug: string; coordinator?: string | null };
+interface EnvironmentJson {
+  name: string;
+  areas: string[];
+  role?: string;
+  coordinates?: unknown;
+}
+interface AreaJson {
+  slug: string;
+  coordinator?: string | null;
+}
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -92,12 +100,9 @@ describe('the coordinator field of the seed data', () => {
     });
     expect(() => loadSeedData(dropped)).toThrow(/visualisering: strength-areas.yml names Norrköping Science Park as coordinator/);
     // An environment coordinates an area whose coordinator strength-areas.yml does not know.
-    const unknown = edited(
-      (environments) => {
-        named(environments, 'Cleantech Östergötland').coordinates = ['miljonytta'];
-      },
-      undefined,
-    );
+    const unknown = edited((environments) => {
+      named(environments, 'Cleantech Östergötland').coordinates = ['miljonytta'];
+    }, undefined);
     expect(() => loadSeedData(unknown)).toThrow(/miljonytta: coordinated by Cleantech Östergötland/);
     const agreed = edited(
       (environments) => {

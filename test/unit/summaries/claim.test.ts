@@ -25,7 +25,13 @@ describe.each(databases)('weekly summary claims on %s', (_name, open) => {
     await other?.$disconnect();
     await t?.close();
   });
-  const request = (): ClaimRequest => ({ channelId: 'C0LOGIST', isoWeek: `2027-W${String(++week).padStart(2, '0')}`, areas: ['logistik'], timezone: 'Europe/Stockholm', source: 'scheduled' });
+  const request = (): ClaimRequest => ({
+    channelId: 'C0LOGIST',
+    isoWeek: `2027-W${String(++week).padStart(2, '0')}`,
+    areas: ['logistik'],
+    timezone: 'Europe/Stockholm',
+    source: 'scheduled',
+  });
   const queued = (r: ClaimRequest) => t.db.outboxMessage.count({ where: { dedupeKey: `weekly_summary:${r.channelId}:${r.isoWeek}` } });
 
   it('lets one of two instances claiming at the same instant queue the summary', async () => {
@@ -41,7 +47,9 @@ describe.each(databases)('weekly summary claims on %s', (_name, open) => {
     const taken = request();
     await claimWeeklySummary(t.db, taken);
     // A real violation of the outbox's key: not the claim's, so not "taken".
-    const conflict = await failureOf(t.db.outboxMessage.create({ data: { dedupeKey: `weekly_summary:${taken.channelId}:${taken.isoWeek}`, kind: 'weekly_summary', payload: '{}' } }));
+    const conflict = await failureOf(
+      t.db.outboxMessage.create({ data: { dedupeKey: `weekly_summary:${taken.channelId}:${taken.isoWeek}`, kind: 'weekly_summary', payload: '{}' } }),
+    );
     const flaky = await flakyDb(t.url, '$transaction', conflict, 1);
     opened.push(flaky.db);
     const r = request();

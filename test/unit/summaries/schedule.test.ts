@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addWeeks,
-  formatIsoWeek,
-  isoWeekOf,
-  parseIsoWeek,
-  weekRange,
-  weeksInYear,
-  zonedTimeToInstant,
-} from '../../../src/summaries/isoWeek.js';
+import { addWeeks, formatIsoWeek, isoWeekOf, parseIsoWeek, weekRange, weeksInYear, zonedTimeToInstant } from '../../../src/summaries/isoWeek.js';
 import { dueTimeFor, isSwedishWorkingDay, nextDueAfter, weekDueAt } from '../../../src/summaries/schedule.js';
 
 const TZ = 'Europe/Stockholm';

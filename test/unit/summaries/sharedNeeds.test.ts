@@ -31,7 +31,15 @@ describe('groupSharedNeeds', () => {
 
   it('joins linked needs into groups across municipalities, labelled with the newest title, most municipalities first', () => {
     // 3 found 2, 2 found 1: one group of three; 5 found 4: a group of two.
-    const groups = groupSharedNeeds([{ needId: 2, similarNeedId: 1 }, { needId: 3, similarNeedId: 2 }, { needId: 5, similarNeedId: 4 }], needs, 'all');
+    const groups = groupSharedNeeds(
+      [
+        { needId: 2, similarNeedId: 1 },
+        { needId: 3, similarNeedId: 2 },
+        { needId: 5, similarNeedId: 4 },
+      ],
+      needs,
+      'all',
+    );
     expect(groups.map((g) => [g.label, g.municipalities, g.needIds])).toEqual([
       ['digital tillsyn i hemtjänsten', ['Motala', 'Kinda', 'Ydre'], [1, 2, 3]],
       ['Rostande broräcken', ['Boxholm', 'Mjölby'], [4, 5]],
@@ -40,7 +48,10 @@ describe('groupSharedNeeds', () => {
   });
 
   it('keeps only groups touching the channel’s areas, and caps them', () => {
-    const edges = [{ needId: 2, similarNeedId: 1 }, { needId: 5, similarNeedId: 4 }];
+    const edges = [
+      { needId: 2, similarNeedId: 1 },
+      { needId: 5, similarNeedId: 4 },
+    ];
     expect(groupSharedNeeds(edges, needs, ['material']).map((g) => g.label)).toEqual(['Rostande broräcken']);
     expect(groupSharedNeeds(edges, needs, ['logistik'])).toEqual([]);
     expect(groupSharedNeeds(edges, needs, 'all', 1)).toHaveLength(1);
@@ -63,8 +74,20 @@ describe('loadSharedNeeds and the weekly summary', () => {
   });
 
   it('finds the groups of the last eight weeks, not withdrawn, in the channel’s areas, and the summary shows them', async () => {
-    const motala = await addNeed(t, { municipality: 'Motala', areas: ['uppkopplade'], recordedAt: '2026-10-20T09:00:00Z', title: 'Digital tillsyn nattetid', posts: { C0IOT: '1700000000.000100' } });
-    const kinda = await addNeed(t, { municipality: 'Kinda', areas: ['uppkopplade'], recordedAt: '2026-11-18T09:00:00Z', title: 'Digital tillsyn i hemtjänsten', posts: { C0IOT: '1700000000.000200' } });
+    const motala = await addNeed(t, {
+      municipality: 'Motala',
+      areas: ['uppkopplade'],
+      recordedAt: '2026-10-20T09:00:00Z',
+      title: 'Digital tillsyn nattetid',
+      posts: { C0IOT: '1700000000.000100' },
+    });
+    const kinda = await addNeed(t, {
+      municipality: 'Kinda',
+      areas: ['uppkopplade'],
+      recordedAt: '2026-11-18T09:00:00Z',
+      title: 'Digital tillsyn i hemtjänsten',
+      posts: { C0IOT: '1700000000.000200' },
+    });
     const ydre = await addNeed(t, { municipality: 'Ydre', areas: ['uppkopplade'], recordedAt: '2026-11-19T09:00:00Z', title: 'Nattillsyn med kamera' });
     // Older than the eight weeks (W40–W47): left out, and so is its link.
     const old = await addNeed(t, { municipality: 'Boxholm', areas: ['uppkopplade'], recordedAt: '2026-09-01T09:00:00Z', title: 'Gammalt behov' });
@@ -96,7 +119,14 @@ describe('loadSharedNeeds and the weekly summary', () => {
 
 function summaryWith(shared: SharedNeedGroup[], shown: number): WeeklySummary {
   const { start } = weekRange(WEEK, TZ);
-  const need = (i: number): SummaryNeed => ({ id: i, title: `Ett ganska långt behov nummer ${i} `.repeat(6), municipality: 'Linköping', area: 'logistik', recordedAt: start, link: `https://slack.com/archives/C0L/p${i}` });
+  const need = (i: number): SummaryNeed => ({
+    id: i,
+    title: `Ett ganska långt behov nummer ${i} `.repeat(6),
+    municipality: 'Linköping',
+    area: 'logistik',
+    recordedAt: start,
+    link: `https://slack.com/archives/C0L/p${i}`,
+  });
   return weeklySummaryFixture({
     newNeeds: {
       total: shown,

@@ -62,7 +62,15 @@ describe('exportBatches', () => {
     }
     const { rows } = await all({}, 4);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(three)).toMatchObject({ municipality: 'Motala', areas: ['miljonytta'], suggestedAreas: ['uppkopplade', 'material'], status: 'claimed', up: 2, down: 1, firstClaimedAt: new Date('2026-03-04T10:00:00Z') });
+    expect(byId.get(three)).toMatchObject({
+      municipality: 'Motala',
+      areas: ['miljonytta'],
+      suggestedAreas: ['uppkopplade', 'material'],
+      status: 'claimed',
+      up: 2,
+      down: 1,
+      firstClaimedAt: new Date('2026-03-04T10:00:00Z'),
+    });
     expect(byId.get(ids[4]!)).toMatchObject({ areas: ['logistik'], up: 1, down: 0, firstClaimedAt: null });
     expect(byId.get(ids[1]!)!.suggestedAreas).toEqual(['uppkopplade', 'material']);
     expect(byId.get(ids[8]!)!.channels).toEqual(['C0REGION']);

@@ -28,8 +28,7 @@ const ids = (items: readonly { id: number }[]) => items.map((i) => i.id);
 const municipalityId = (name: string) => t.municipalityIds.get(name)!;
 // As /need search asks: each word by any of its alternatives (its stem, its English gloss).
 const search = (query: string, filter = {}, limit = 10) => register.search(searchQueryGroups(query), filter, limit);
-const indexedRows = async () =>
-  Number((await t.db.$queryRawUnsafe<{ n: bigint | number }[]>('SELECT COUNT(*) AS n FROM NeedSearch'))[0]!.n);
+const indexedRows = async () => Number((await t.db.$queryRawUnsafe<{ n: bigint | number }[]>('SELECT COUNT(*) AS n FROM NeedSearch'))[0]!.n);
 
 describe('counts', () => {
   it('counts open and claimed needs now, and needs resolved since the given instant; withdrawn ones nowhere', async () => {
@@ -154,7 +153,14 @@ describe('latest', () => {
   beforeEach(async () => {
     l1 = await add({ title: 'l1', municipality: 'Linköping', areas: ['logistik'], recordedAt: '2026-05-01T10:00:00Z' });
     l2 = await add({ title: 'l2', municipality: 'Norrköping', areas: ['material'], status: 'claimed', claimedBy: 'U0T', recordedAt: '2026-05-02T10:00:00Z' });
-    l3 = await add({ title: 'l3', municipality: 'Linköping', areas: ['material'], status: 'resolved', resolvedAt: '2026-05-10T10:00:00Z', recordedAt: '2026-05-03T10:00:00Z' });
+    l3 = await add({
+      title: 'l3',
+      municipality: 'Linköping',
+      areas: ['material'],
+      status: 'resolved',
+      resolvedAt: '2026-05-10T10:00:00Z',
+      recordedAt: '2026-05-03T10:00:00Z',
+    });
     l4 = await add({ title: 'l4', municipality: 'Linköping', areas: ['logistik'], status: 'withdrawn', recordedAt: '2026-05-04T10:00:00Z' });
     l5 = await add({ title: 'l5', municipality: 'Motala', areas: [], recordedAt: '2026-05-05T10:00:00Z' });
   });
@@ -296,7 +302,13 @@ describe('search', () => {
 
   it('returns list items like the other lists', async () => {
     const [item] = await search('vattenläcka');
-    expect(item).toMatchObject<Partial<NeedListItem>>({ id: water, title: 'Vattenläckorna hittas för sent', municipality: 'Linköping', status: 'open', link: null });
+    expect(item).toMatchObject<Partial<NeedListItem>>({
+      id: water,
+      title: 'Vattenläckorna hittas för sent',
+      municipality: 'Linköping',
+      status: 'open',
+      link: null,
+    });
   });
 
   it('finds an edited need by its new words, not its old (the update trigger)', async () => {

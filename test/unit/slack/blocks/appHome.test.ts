@@ -60,21 +60,29 @@ function maximalHome(): HomeData {
     counts: { open: 123_456, claimed: 98_765, resolvedSince: 43_210 },
     mine: { items: list(HOME_LIST_MAX).map((x) => mine({ ...x, roles: ['recorded', 'ourContact', 'claimed'] })), more: true },
     waiting: { items: list(HOME_LIST_MAX).map((x) => need(x)), more: true, areas: AREAS.map((a) => a.slug), followsChannels: false },
-    latest: { items: list(HOME_LIST_MAX).map((x) => need({ ...x, status: 'withdrawn' })), more: true, filter: { municipalityId: 13, area: 'material', status: 'withdrawn' } },
+    latest: {
+      items: list(HOME_LIST_MAX).map((x) => need({ ...x, status: 'withdrawn' })),
+      more: true,
+      filter: { municipalityId: 13, area: 'material', status: 'withdrawn' },
+    },
     pages: { mine: HOME_LIST_MAX, waiting: HOME_LIST_MAX, latest: HOME_LIST_MAX },
   });
 }
 
 const blockIds = (view: HomeView) => view.blocks.map((b) => b.block_id).filter((id): id is string => id !== undefined);
 const actions = (view: HomeView, blockId: string) => view.blocks.find((b): b is ActionsBlock => b.type === 'actions' && b.block_id === blockId);
-const select = (view: HomeView, actionId: string) => actions(view, 'latest_filters')!.elements.find((e) => 'action_id' in e && e.action_id === actionId) as StaticSelect;
+const select = (view: HomeView, actionId: string) =>
+  actions(view, 'latest_filters')!.elements.find((e) => 'action_id' in e && e.action_id === actionId) as StaticSelect;
 const allText = (view: HomeView) => JSON.stringify(view.blocks);
 
 /** Every mrkdwn string in the view (what Slack parses for mentions and links). */
 function mrkdwnTexts(blocks: readonly unknown[]): string[] {
   const out: string[] = [];
   const walk = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     const record = value as Record<string, unknown>;
     if (record.type === 'mrkdwn' && typeof record.text === 'string') out.push(record.text);
@@ -108,7 +116,8 @@ describe('appHomeView', () => {
     for (const list of ['mine', 'waiting', 'latest'] as const)
       expect(view.blocks.filter((b) => b.block_id?.startsWith(`${list}_need_`))).toHaveLength(HOME_LIST_MAX);
     const moreElsewhere = messages('sv').home.moreElsewhere;
-    const isMoreElsewhere = (b: (typeof view.blocks)[number]) => b.type === 'context' && JSON.stringify(b) === JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: moreElsewhere }] });
+    const isMoreElsewhere = (b: (typeof view.blocks)[number]) =>
+      b.type === 'context' && JSON.stringify(b) === JSON.stringify({ type: 'context', elements: [{ type: 'mrkdwn', text: moreElsewhere }] });
     expect(view.blocks.filter(isMoreElsewhere)).toHaveLength(3);
     expect(view.blocks.some((b) => b.block_id?.startsWith('more_'))).toBe(false);
     expect(select(view, HOME_ACTIONS.municipality).options).toHaveLength(1 + 13);
@@ -139,7 +148,11 @@ describe('appHomeView', () => {
   it('offers "Visa fler" for a list with more beyond a page, and nothing when there is no more', () => {
     const items = Array.from({ length: HOME_PAGE }, () => need());
     const view = appHomeView(
-      homeData({ latest: { items, more: true, filter: {} }, mine: { items: [mine()], more: false }, waiting: { items, more: true, areas: ['logistik'], followsChannels: true } }),
+      homeData({
+        latest: { items, more: true, filter: {} },
+        mine: { items: [mine()], more: false },
+        waiting: { items, more: true, areas: ['logistik'], followsChannels: true },
+      }),
       ctx(),
     );
     const more = actions(view, 'more_latest')!;
@@ -177,7 +190,10 @@ describe('appHomeView', () => {
 
   it('shows the chosen areas as chosen, and "follow my channels" only when not following them', () => {
     const chosen = appHomeView(homeData({ waiting: { items: [], more: false, areas: ['logistik', 'material'], followsChannels: false } }), ctx());
-    const [areasSelect, follow] = actions(chosen, 'my_areas')!.elements as unknown as [{ initial_options?: { value: string }[] }, { action_id: string } | undefined];
+    const [areasSelect, follow] = actions(chosen, 'my_areas')!.elements as unknown as [
+      { initial_options?: { value: string }[] },
+      { action_id: string } | undefined,
+    ];
     expect(areasSelect.initial_options?.map((o) => o.value)).toEqual(['logistik', 'material']);
     expect(follow?.action_id).toBe(HOME_ACTIONS.followChannels);
     expect(allText(chosen)).toContain(messages('sv').home.waitingEmpty);
@@ -189,12 +205,35 @@ describe('appHomeView', () => {
   });
 
   it('is Swedish by default and English with locale "en"', () => {
-    const data = homeData({ mine: { items: [mine({ status: 'claimed', roles: ['claimed'] })], more: false }, latest: { items: [need()], more: false, filter: {} } });
+    const data = homeData({
+      mine: { items: [mine({ status: 'claimed', roles: ['claimed'] })], more: false },
+      latest: { items: [need()], more: false, filter: {} },
+    });
     const sv = allText(appHomeView(data, ctx()));
     const en = allText(appHomeView(data, ctx({ locale: 'en' })));
-    for (const text of ['Mina behov', 'Väntar på svar i mina områden', 'Senaste behoven', 'Nytt behov', 'Alla kommuner', 'du har tagit det', 'Taget', '"Visa"', AREAS[0]!.name])
+    for (const text of [
+      'Mina behov',
+      'Väntar på svar i mina områden',
+      'Senaste behoven',
+      'Nytt behov',
+      'Alla kommuner',
+      'du har tagit det',
+      'Taget',
+      '"Visa"',
+      AREAS[0]!.name,
+    ])
       expect(sv, text).toContain(text);
-    for (const text of ['My needs', 'Waiting for an answer in my areas', 'Latest needs', 'New need', 'All municipalities', 'you took it', 'Claimed', '"View"', AREAS[0]!.nameEn])
+    for (const text of [
+      'My needs',
+      'Waiting for an answer in my areas',
+      'Latest needs',
+      'New need',
+      'All municipalities',
+      'you took it',
+      'Claimed',
+      '"View"',
+      AREAS[0]!.nameEn,
+    ])
       expect(en, text).toContain(text);
     expect(sv).not.toContain('My needs');
     expect(en).not.toContain('Mina behov');
@@ -239,10 +278,13 @@ describe('needItemSection', () => {
   });
 
   it('gives the facts: municipality, area names, status, age, and the note', () => {
-    const block = needItemSection(need({ municipality: 'Motala', areas: ['logistik', 'material'], status: 'claimed', recordedAt: new Date('2026-05-29T09:00:00Z') }), {
-      ...options,
-      note: 'du registrerade',
-    });
+    const block = needItemSection(
+      need({ municipality: 'Motala', areas: ['logistik', 'material'], status: 'claimed', recordedAt: new Date('2026-05-29T09:00:00Z') }),
+      {
+        ...options,
+        note: 'du registrerade',
+      },
+    );
     const area = (slug: string) => AREAS.find((a) => a.slug === slug)!.name;
     expect(text(block).split('\n')[1]).toBe(`Motala · ${area('logistik')}, ${area('material')} · Taget · 12 dagar · du registrerade`);
   });
@@ -265,7 +307,10 @@ describe('needItemSection', () => {
   });
 
   it('escapes what people typed in the title and the municipality', () => {
-    const block = needItemSection(need({ title: 'A & B <!channel> <@U0EVIL>', municipality: 'X <#C0EVIL>', link: 'https://slack.com/archives/C0X/p1' }), options);
+    const block = needItemSection(
+      need({ title: 'A & B <!channel> <@U0EVIL>', municipality: 'X <#C0EVIL>', link: 'https://slack.com/archives/C0X/p1' }),
+      options,
+    );
     expect(text(block)).toContain('*<https://slack.com/archives/C0X/p1|A &amp; B &lt;!channel&gt; &lt;@U0EVIL&gt;>*');
     expect(text(block)).toContain('X &lt;#C0EVIL&gt;');
     expect(text(block)).not.toMatch(/<!channel|<@U0EVIL|<#C0EVIL/);

@@ -42,12 +42,24 @@ const viewOf = (name: string, reason: EnvironmentReason | string): EnvironmentVi
 };
 
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const wordsOf = (text: string): string[] => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+const wordsOf = (text: string): string[] =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 
 /** The words a line may use: the locale's templates, the list conjunction, area names, the environment's focus. */
 function allowedWords(locale: Locale, focus: readonly string[]): Set<string> {
   const t = messages(locale).environmentReason;
-  const templates = [t.worksWith(''), t.focusOn(''), t.inArea(''), t.coordinator, t.coordinatorOf(''), t.crossCutting, t.also(''), locale === 'sv' ? 'och' : 'and'];
+  const templates = [
+    t.worksWith(''),
+    t.focusOn(''),
+    t.inArea(''),
+    t.coordinator,
+    t.coordinatorOf(''),
+    t.crossCutting,
+    t.also(''),
+    locale === 'sv' ? 'och' : 'and',
+  ];
   const areas = seed.areas.flatMap((a) => [a.name, a.name_en]);
   return new Set([...templates, ...areas, ...focus].flatMap(wordsOf));
 }
@@ -64,7 +76,10 @@ function renderAll(locale: Locale): Rendered[] {
     const classification = matcher.classify(text);
     const ranked = rankEnvironments(text, classification, profiles);
     const shown = classification.suggested.map((s) => areaNames(s.slug));
-    const texts = environmentReasonTexts(ranked.map((r) => viewOf(r.name, r.reason)), { locale, shownAreas: shown });
+    const texts = environmentReasonTexts(
+      ranked.map((r) => viewOf(r.name, r.reason)),
+      { locale, shownAreas: shown },
+    );
     return { need: text, shown, lines: ranked.map((r, i) => ({ name: r.name, text: texts[i]! })) };
   });
 }
@@ -114,7 +129,13 @@ describe('the rules one by one', () => {
   const uppkopplade = areaNames('uppkopplade');
   const logistik = areaNames('logistik');
   const texts = (envs: EnvironmentView[], locale: Locale, shown = [uppkopplade]) => environmentReasonTexts(envs, { locale, shownAreas: shown });
-  const shared = (area: AreaSlug, terms: string[], focus: string[], coordinator = false): EnvironmentReason => ({ kind: 'sharedTerms', area, terms, coordinator, focus });
+  const shared = (area: AreaSlug, terms: string[], focus: string[], coordinator = false): EnvironmentReason => ({
+    kind: 'sharedTerms',
+    area,
+    terms,
+    coordinator,
+    focus,
+  });
 
   it('lists terms the way each language does', () => {
     const reason = shared('uppkopplade', ['sensorer', 'larm', 'digitala lås'], ['IoT']);
@@ -206,7 +227,10 @@ describe('in the blocks', () => {
 
   it.each(LOCALES)('%s: the suggestion message and the need’s page show the worded reason, escaped', (locale) => {
     const message = suggestionMessage(need(envs), locale);
-    const page = needPageModal({ need: need(envs), posts: [], history: [] }, { locale, areas: seed.areas.map((a) => areaNames(a.slug) as never), mayChange: false });
+    const page = needPageModal(
+      { need: need(envs), posts: [], history: [] },
+      { locale, areas: seed.areas.map((a) => areaNames(a.slug) as never), mayChange: false },
+    );
     for (const blocks of [message.blocks, page.blocks]) {
       const text = JSON.stringify(blocks);
       expect(text).toContain(locale === 'sv' ? 'Arbetar med sensorer och trygghetslarm' : 'Works with sensorer and trygghetslarm');

@@ -31,7 +31,13 @@ const need: NeedView = {
   claimedByUserId: 'U0ALICE',
   feedbackByChannel: Array.from({ length: 6 }, (_, i) => ({ channelId: `C0CH${i}`, up: i, down: 1 })),
   areas: [
-    { slug: 'uppkopplade', name: 'Smarta, säkra och robusta uppkopplade produkter och system', nameEn: 'Smart, secure and robust connected products and systems', score: 0.82, terms: ['sensor', 'larm', hostile] },
+    {
+      slug: 'uppkopplade',
+      name: 'Smarta, säkra och robusta uppkopplade produkter och system',
+      nameEn: 'Smart, secure and robust connected products and systems',
+      score: 0.82,
+      terms: ['sensor', 'larm', hostile],
+    },
     { slug: 'logistik', name: 'Effektiv logistik', nameEn: 'Efficient logistics', score: 0.31, terms: [] },
   ],
   environments: [1, 2, 3, 4].map((i) => ({ name: `Miljö ${i} ${hostile}`, reason: `Skäl ${i}: ${'arbetar med detta '.repeat(20)}` })),
@@ -40,7 +46,12 @@ const need: NeedView = {
 const history: HistoryEntry[] = [
   { at: new Date('2026-11-23T09:15:00Z'), kind: 'recorded', userId: 'U0STAFF', detail: '' },
   { at: new Date('2026-11-23T09:16:00Z'), kind: 'routed', userId: null, detail: 'C0IOT,C0REGION' },
-  ...Array.from({ length: 30 }, (_, i): HistoryEntry => ({ at: new Date(Date.UTC(2026, 10, 24, 8, i)), kind: 'status', userId: 'U0ALICE', detail: i % 2 ? 'claimed→open' : 'open→claimed' })),
+  ...Array.from({ length: 30 }, (_, i): HistoryEntry => ({
+    at: new Date(Date.UTC(2026, 10, 24, 8, i)),
+    kind: 'status',
+    userId: 'U0ALICE',
+    detail: i % 2 ? 'claimed→open' : 'open→claimed',
+  })),
   { at: new Date('2026-11-25T10:00:00Z'), kind: 'recategorised', userId: 'U0BOB', detail: 'logistik' },
   { at: new Date('2026-11-25T11:00:00Z'), kind: 'edited', userId: 'U0STAFF', detail: 'title,municipalContact' },
 ];
@@ -145,13 +156,27 @@ describe('the modals around a change', () => {
       locale: 'sv',
       municipalities: [{ id: 3, name: 'Norrköping' }],
       privateMetadata: JSON.stringify({ needId: 7 }),
-      editing: { municipalityId: 3, title: 'Rubrik', description: 'En beskrivning som är lång nog.', sector: 'hemtjanst', municipalContact: 'Eva', ourContactUserId: 'U0C' },
+      editing: {
+        municipalityId: 3,
+        title: 'Rubrik',
+        description: 'En beskrivning som är lång nog.',
+        sector: 'hemtjanst',
+        municipalContact: 'Eva',
+        ourContactUserId: 'U0C',
+      },
     });
     expect(view.callback_id).toBe('need_edit_modal');
     expect(view.title.text).toBe('Redigera behov');
     expect(slackLimitViolations(view)).toEqual([]);
     const text = JSON.stringify(view.blocks);
-    for (const expected of ['"initial_value":"Rubrik"', '"initial_value":"En beskrivning som är lång nog."', '"initial_value":"Eva"', '"initial_user":"U0C"', '"value":"3"', '"value":"hemtjanst"'])
+    for (const expected of [
+      '"initial_value":"Rubrik"',
+      '"initial_value":"En beskrivning som är lång nog."',
+      '"initial_value":"Eva"',
+      '"initial_user":"U0C"',
+      '"value":"3"',
+      '"value":"hemtjanst"',
+    ])
       expect(text).toContain(expected);
   });
 
@@ -163,6 +188,8 @@ describe('the modals around a change', () => {
       expect(slackLimitViolations(withdrawModal({ locale, needId: 7, title: need.title }))).toEqual([]);
       expect(slackLimitViolations(noticeModal('x', locale))).toEqual([]);
     }
-    expect(JSON.stringify(rerouteModal({ locale: 'en', areas: AREAS, needId: 7, current: [], suggested: ['logistik'] }).blocks)).toContain('*Efficient logistics* instead of *No strength area*');
+    expect(JSON.stringify(rerouteModal({ locale: 'en', areas: AREAS, needId: 7, current: [], suggested: ['logistik'] }).blocks)).toContain(
+      '*Efficient logistics* instead of *No strength area*',
+    );
   });
 });
