@@ -140,7 +140,12 @@ export async function main(rows = Number(process.argv.find((a) => /^rows=\d+$/.t
     done = 0;
     await runImportCommand(
       [file],
-      { ...io, stdout: () => void done++ },
+      {
+        ...io,
+        stdout: () => {
+          done++;
+        },
+      },
       { loadConfig: () => config, loadChannels: () => TEST_CHANNELS, openDatabase: (url) => openDatabase(url), now: () => new Date('2027-03-14T09:00:00Z') },
     );
     console.log(`the same file again: ${((performance.now() - again) / 1000).toFixed(1)} s, ${(await t.db.need.count()) - needs} new needs`);

@@ -76,7 +76,15 @@ interface Curve {
   fixedCounts: number[];
 }
 
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+// The work is synchronous; main() keeps the Promise-returning shape run.ts awaits (a throw becomes a rejection).
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  return new Promise((resolve) => {
+    report(argv);
+    resolve();
+  });
+}
+
+function report(argv: readonly string[]): void {
   const weightsArg = argv[argv.indexOf('--weights') + 1];
   const weights = argv.includes('--weights') && weightsArg !== undefined ? weightsArg.split(',').map(Number) : [...new Set([1, FEEDBACK_EXAMPLE_WEIGHT])];
   const tune = argv.includes('--tune');

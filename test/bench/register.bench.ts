@@ -498,7 +498,7 @@ async function measureHome(db: Db, rows: readonly NeedRow[], fake: FakeSlack, la
   const preferences = new UserPreferences(db);
   // The person sits in the IoT and logistics team channels; the stub answers at once.
   const membership: Membership = {
-    channelsOf: async (_user, channelIds) => channelIds.filter((c) => c === 'C0123IOT' || c === 'C0123LOGIST'),
+    channelsOf: (_user, channelIds) => Promise.resolve(channelIds.filter((c) => c === 'C0123IOT' || c === 'C0123LOGIST')),
   };
   const home = new NeedsHome({ register, preferences, channels: CHANNELS, membership });
   const client = new WebClient('xoxb-bench', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });

@@ -138,7 +138,7 @@ async function startFloor(): Promise<Target> {
     name: 'Bolt + 1 row',
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     municipalityId: '1',
-    routed: async () => undefined,
+    routed: () => Promise.resolve(),
     stop: async () => {
       await app.stop();
       await fake.stop();

@@ -151,7 +151,7 @@ export async function main(options: { needs?: number; weeks?: number } = {}): Pr
 
   const spread = await createTestDb();
   let spread_: { median: number; noReuse: number };
-  let chartMs = 0;
+  let chartMs: number;
   try {
     let started = performance.now();
     bulkInsert(spread, count, weeks);
@@ -188,5 +188,7 @@ export async function main(options: { needs?: number; weeks?: number } = {}): Pr
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [needs, weeks] = process.argv.slice(2).map(Number);
-  await main({ needs: needs || undefined, weeks: weeks || undefined });
+  // A missing, zero or non-numeric argument means the default.
+  const given = (n: number | undefined): number | undefined => (n === undefined || n === 0 || Number.isNaN(n) ? undefined : n);
+  await main({ needs: given(needs), weeks: given(weeks) });
 }

@@ -119,7 +119,7 @@ describe('export', () => {
     expect(text.split('\r\n')[0]).toBe(
       '\uFEFFID;Registrerat;Kommun;Verksamhet;Rubrik;Beskrivning;Styrkeområden;Modellens förslag;Status;Tagen;Löst;Dagar till första kontakt;Föreslagna miljöer;Kanaler;Relevant (👍);Inte vårt (👎);Källa;Återkallat',
     );
-    const rows = parse(bytes, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes, { bom: true, delimiter: ';', columns: true });
     expect(rows.map((r) => Number(r.ID))).toEqual([care, logistics, leak]);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     const byId = new Map(rows.map((r) => [Number(r.ID), r]));
@@ -157,7 +157,7 @@ describe('export', () => {
     const plain = await storeNeed(app, { title: 'Vanlig rubrik - med bindestreck', description: LOGISTICS_NEED });
     const file = path.join(app.dir, 'formler.csv');
     expect(await cli(app, 'export', ['--format', 'csv', '--out', file])).toMatchObject({ code: 0 });
-    const rows = parse(readFileSync(file), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(file), { bom: true, delimiter: ';', columns: true });
     const byId = new Map(rows.map((r) => [Number(r.ID), r]));
     expect(byId.get(hostile)).toMatchObject({
       Rubrik: '\'=HYPERLINK("https://example.com";"Klicka")',
@@ -172,16 +172,16 @@ describe('export', () => {
     const { logistics, leak } = await scenario(app);
     const file = path.join(app.dir, 'a.csv');
     expect((await cli(app, 'export', ['--format', 'csv', '--out', file, '--kommun', 'norrkopings kommun'])).code).toBe(0);
-    expect((parse(readFileSync(file), { bom: true, delimiter: ';', columns: true }) as { ID: string }[]).map((r) => Number(r.ID))).toEqual([logistics]);
+    expect(parse<{ ID: string }>(readFileSync(file), { bom: true, delimiter: ';', columns: true }).map((r) => Number(r.ID))).toEqual([logistics]);
     expect((await cli(app, 'export', ['--format', 'csv', '--out', file, '--kommun', 'Norrköping,linkoping', '--område', 'logistik'])).code).toBe(0);
-    expect((parse(readFileSync(file), { bom: true, delimiter: ';', columns: true }) as { ID: string }[]).map((r) => Number(r.ID))).toEqual([logistics]);
+    expect(parse<{ ID: string }>(readFileSync(file), { bom: true, delimiter: ';', columns: true }).map((r) => Number(r.ID))).toEqual([logistics]);
     expect((await cli(app, 'export', ['--format', 'csv', '--out', file, '--kommun', 'Norrköping', '--kommun', 'Linköping'])).code).toBe(0);
-    expect((parse(readFileSync(file), { bom: true, delimiter: ';', columns: true }) as { ID: string }[]).map((r) => Number(r.ID))).toEqual([logistics, leak]);
+    expect(parse<{ ID: string }>(readFileSync(file), { bom: true, delimiter: ';', columns: true }).map((r) => Number(r.ID))).toEqual([logistics, leak]);
     expect((await cli(app, 'export', ['--format', 'csv', '--out', file, '--to', '2020-01-01'])).code).toBe(0);
     expect(parse(readFileSync(file), { bom: true, delimiter: ';', columns: true })).toEqual([]);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     expect((await cli(app, 'export', ['--format', 'csv', '--out', file, '--from', today, '--to', today], 'en')).code).toBe(0);
-    const en = parse(readFileSync(file), { bom: true, delimiter: ',', columns: true }) as Record<string, string>[];
+    const en = parse<Record<string, string>>(readFileSync(file), { bom: true, delimiter: ',', columns: true });
     expect(en).toHaveLength(3);
     expect(Object.keys(en[0]!)).toEqual(
       expect.arrayContaining(['ID', 'Recorded', 'Municipality', 'Strength areas', "Model's suggestion", 'Days to first claim', 'Withdrawn']),
@@ -236,10 +236,10 @@ describe('export', () => {
     expect(lines[1]).toMatchObject({
       municipality: 'Norrköping',
       status: 'claimed',
-      areas: expect.arrayContaining(['logistik']),
       daysToFirstClaim: 0,
       withdrawn: false,
     });
+    expect(lines[1]?.areas).toEqual(expect.arrayContaining(['logistik']));
     expect(lines[2]).toMatchObject({ withdrawn: true, up: 2, down: 1 });
     expect(String(lines[0]!.recordedAt)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });

@@ -21,7 +21,7 @@ describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
+    await (t as TestDb | undefined)?.close(); // unset if beforeAll failed
   });
 
   it('exports, exports a person and erases them', async () => {
@@ -53,7 +53,7 @@ describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
     const chunks: Buffer[] = [];
     sink.on('data', (c: Buffer) => chunks.push(c));
     expect(await writeExport(db, { format: 'csv', locale: 'sv', areaName: (s) => s }, sink)).toEqual({ rows: 2 });
-    const rows = parse(Buffer.concat(chunks), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(Buffer.concat(chunks), { bom: true, delimiter: ';', columns: true });
     expect(rows.map((r) => [Number(r.ID), r.Kommun, r['Styrkeområden'], r['Dagar till första kontakt'], r['Relevant (👍)']])).toEqual([
       [a, 'Motala', 'logistik', '2', '1'],
       [b, 'Kinda', 'uppkopplade', '', '0'],

@@ -33,7 +33,7 @@ async function recordNeed(description = HOME_CARE_NEED): Promise<PostedNeed> {
   const before = ctx.fake.callsOf('views.open').length;
   await postCommand(ctx.app.baseUrl, { userId: 'U0STAFF', channelId: 'C0TYPED' });
   await ctx.fake.waitForCalls('views.open', before + 1);
-  const metadata = String((ctx.fake.callsOf('views.open').at(-1)!.args.view as { private_metadata: string }).private_metadata);
+  const metadata = (ctx.fake.callsOf('views.open').at(-1)!.args.view as { private_metadata: string }).private_metadata;
   const kinda = await ctx.app.server.db.municipality.findUniqueOrThrow({ where: { name: 'Kinda' } });
   const lastBefore = (await ctx.app.server.db.need.findFirst({ orderBy: { id: 'desc' } }))?.id ?? 0;
   await postInteraction(ctx.app.baseUrl, needSubmissionPayload({ municipalityId: String(kinda.id), description }, metadata));

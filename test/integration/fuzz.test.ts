@@ -20,7 +20,8 @@ const REQUESTS = 2_500;
 const CONCURRENCY = 16;
 const SEED = 20261201;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Scalar = null | boolean | number | string;
+type Json = Scalar | Json[] | { [key: string]: Json };
 
 function generator(random: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -44,8 +45,8 @@ function generator(random: () => number) {
     '{"a":1}',
     '[[[]]]',
   ];
-  const scalar = (): Json =>
-    pick<() => Json>([() => null, () => random() < 0.5, () => Math.floor(random() * 1e6) - 5e5, () => random() * 1e308, () => pick(strings)])();
+  const scalar = (): Scalar =>
+    pick<() => Scalar>([() => null, () => random() < 0.5, () => Math.floor(random() * 1e6) - 5e5, () => random() * 1e308, () => pick(strings)])();
   const value = (depth: number): Json => {
     if (depth <= 0 || random() < 0.45) return scalar();
     if (random() < 0.4) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth - 1));
@@ -76,12 +77,12 @@ function generator(random: () => number) {
       let parent = current as Record<string | number, Json>;
       for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>;
       const last = path.at(-1)!;
-      if (random() < 0.35 && !Array.isArray(parent)) delete parent[last];
+      if (random() < 0.35 && !Array.isArray(parent)) Reflect.deleteProperty(parent, last);
       else parent[last] = value(2);
     }
     return current;
   };
-  return { pick, value, mutate, random };
+  return { pick, scalar, value, mutate, random };
 }
 
 const METADATA = JSON.stringify({ v: 1, channelId: 'C0TYPED', source: 'slash_command' });
@@ -167,7 +168,7 @@ describe('fuzzed signed requests', () => {
           }),
         );
         for (const key of [...form.keys()]) if (g.random() < 0.2) form.delete(key);
-        if (g.random() < 0.3) form.set(g.pick(['user_id', 'channel_id', 'trigger_id', 'command', 'text']), String(g.value(0)));
+        if (g.random() < 0.3) form.set(g.pick(['user_id', 'channel_id', 'trigger_id', 'command', 'text']), String(g.scalar()));
         requests.push({ body: form.toString(), type: 'application/x-www-form-urlencoded' });
       } else {
         // One of Slack's payloads, mutated one to four times.

@@ -367,14 +367,14 @@ describe('import CLI', { timeout: 60_000 }, () => {
   });
 
   it('refuses bad arguments with a usage message', async () => {
-    const io: CliIo = { stdout: () => {}, stderr: () => {}, readText: () => '' };
+    const io: CliIo = { stdout: () => undefined, stderr: () => undefined, readText: () => '' };
     await expect(runImportCommand([], io, env())).rejects.toThrow(/exactly one FILE/);
     await expect(runImportCommand([csvFile, '--by', 'anna'], io, env())).rejects.toThrow(/Slack user id/);
   });
 
   it('--help says what the command does, without touching a database', async () => {
     const help: string[] = [];
-    const io: CliIo = { stdout: (l) => help.push(l), stderr: () => {}, readText: () => '' };
+    const io: CliIo = { stdout: (l) => help.push(l), stderr: () => undefined, readText: () => '' };
     const opened: string[] = [];
     expect(await runImportCommand(['--help'], io, { ...env(), openDatabase: async (url) => (opened.push(url), openDatabase(url)) })).toBe(0);
     expect(help.join('\n')).toMatch(/^usage: npm run cli -- import FILE \[--dry-run\]/);

@@ -35,9 +35,10 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       app = await startTestApp(fake, { databaseUrl: database.url, retrainDebounceMs: 60_000 });
     });
     afterAll(async () => {
-      await app?.stop();
-      await database?.drop();
-      await fake?.stop();
+      // Each is unset if beforeAll failed before creating it.
+      await (app as TestApp | undefined)?.stop();
+      await (database as ThrowawayDatabase | undefined)?.drop();
+      await (fake as FakeSlack | undefined)?.stop();
     });
 
     it('migrates, seeds and answers /healthz', async () => {
@@ -144,9 +145,10 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       for (const t of [sqlite, pg]) await addScenario(t);
     });
     afterAll(async () => {
-      await pg?.close();
-      await database?.drop();
-      await sqlite?.close();
+      // Each is unset if beforeAll failed before creating it.
+      await (pg as TestDb | undefined)?.close();
+      await (database as ThrowawayDatabase | undefined)?.drop();
+      await (sqlite as TestDb | undefined)?.close();
     });
 
     const channels: [string, ChannelsConfig['teams'][number]['areas']][] = [
@@ -211,8 +213,9 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
       pg = await migratedTestDb(database.url);
     });
     afterAll(async () => {
-      await pg?.close();
-      await database?.drop();
+      // Each is unset if beforeAll failed before creating it.
+      await (pg as TestDb | undefined)?.close();
+      await (database as ThrowawayDatabase | undefined)?.drop();
     });
 
     it('creates the GIN index idempotently and finds needs by stem, compound head and ranking', async () => {

@@ -27,10 +27,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Idempotent: the last test already stopped everything unless an earlier one failed.
-  await app?.stop();
-  await socket?.stop();
-  await fake?.stop();
+  // Idempotent: the last test already stopped everything unless an earlier one failed. Each is
+  // unset if beforeAll failed before creating it.
+  await (app as TestApp | undefined)?.stop();
+  await (socket as FakeSocketMode | undefined)?.stop();
+  await (fake as FakeSlack | undefined)?.stop();
   resources.disable();
 });
 

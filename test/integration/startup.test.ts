@@ -153,7 +153,7 @@ describe('start-up that Slack refuses or cannot be reached for', () => {
   it.each([
     [
       'a name that does not resolve',
-      async () => 'http://no-such-host.invalid/api/',
+      () => Promise.resolve('http://no-such-host.invalid/api/'),
       /^ {2}- Slack cannot be reached at http:\/\/no-such-host\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\): check the network/,
     ],
     [

@@ -87,10 +87,11 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
   }, 60_000);
   afterEach(() => killAll());
   afterAll(async () => {
-    await a?.stop();
-    await b?.stop();
-    await database?.drop();
-    await fake?.stop();
+    // Each is unset if beforeAll failed before creating it.
+    await (a as TestApp | undefined)?.stop();
+    await (b as TestApp | undefined)?.stop();
+    await (database as ThrowawayDatabase | undefined)?.drop();
+    await (fake as FakeSlack | undefined)?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -133,7 +134,7 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
       url: database.url,
       dir: '',
       municipalityIds: new Map((await a.server.db.municipality.findMany()).map((m) => [m.name, m.id])),
-      close: async () => {},
+      close: () => Promise.resolve(),
     };
     const now = new Date();
     const second = Math.floor(now.getTime() / 1000);

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
@@ -27,6 +28,7 @@ const W47 = parseIsoWeek('2026-W47');
 /** Monday 2026-11-23 08:00 in Stockholm: W47's summary is due. */
 const DUE_W47 = new Date('2026-11-23T07:00:00Z');
 const logger = createLogger('silent');
+const execFileAsync = promisify(execFile);
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -207,7 +209,7 @@ describe('posting', () => {
 
   async function drain(db: Db): Promise<void> {
     const worker = outboxWorker(db);
-    worker.start();
+    await worker.start();
     await worker.drain();
     await worker.stop();
   }
@@ -216,12 +218,10 @@ describe('posting', () => {
     const deps = { db: t.db, channels: TEST_CHANNELS, logger, config };
     // Another app instance (a separate process on the same SQLite file) and two runs here.
     const runner = fileURLToPath(new URL('../unit/summaries/claimRunner.ts', import.meta.url));
-    const instance = () =>
-      new Promise<ClaimResult[]>((resolve, reject) => {
-        execFile(process.execPath, ['--import', 'tsx', runner, t.url, DUE_W47.toISOString(), JSON.stringify(TEST_CHANNELS)], (error, stdout) =>
-          error ? reject(error) : resolve(JSON.parse(stdout) as ClaimResult[]),
-        );
-      });
+    const instance = async (): Promise<ClaimResult[]> => {
+      const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', runner, t.url, DUE_W47.toISOString(), JSON.stringify(TEST_CHANNELS)]);
+      return JSON.parse(stdout) as ClaimResult[];
+    };
     const runs = await Promise.all([instance(), runDueSummaries(deps, DUE_W47, false), runDueSummaries(deps, DUE_W47, false)]);
     const winners = runs
       .flat()
@@ -246,7 +246,7 @@ describe('posting', () => {
     expect(blocks[0]?.text?.text).toBe('Veckosammanfattning v. 47 (16 nov. – 22 nov. 2026)');
     // The chart: uploaded to the upload_url, a PNG of the expected size.
     expect(fake.callsOf('files.getUploadURLExternal')).toHaveLength(3);
-    const fileId = String((logist.args.files as { id: string }[])[0]!.id);
+    const fileId = (logist.args.files as { id: string }[])[0]!.id;
     expect(pngSize(fake.uploads.get(fileId)!)).toEqual({ width: 1200, height: 1000 });
     const claim = await t.db.weeklySummaryClaim.findUniqueOrThrow({ where: { channelId_isoWeek: { channelId: 'C0LOGIST', isoWeek: '2026-W47' } } });
     expect(claim.sentAt).not.toBeNull();
@@ -266,7 +266,7 @@ describe('posting', () => {
     fake.failNext('chat.postMessage', { slackError: 'internal_error' });
     await runDueSummaries({ db: t.db, channels: TEST_CHANNELS, logger, config }, DUE_W47, false);
     const worker = outboxWorker(t.db);
-    worker.start();
+    await worker.start();
     await fake.waitFor(
       (calls) =>
         calls.filter((c) => c.method === 'files.completeUploadExternal').length >= 4 && calls.filter((c) => c.method === 'chat.postMessage').length >= 2,
@@ -320,7 +320,7 @@ describe('posting', () => {
 
   it('catches up after downtime on start, for last week only', async () => {
     const worker = outboxWorker(t.db);
-    worker.start();
+    await worker.start();
     try {
       // Down on Monday morning; started on Wednesday of the same week.
       const jobs = await startWeeklySummaries({
@@ -359,7 +359,7 @@ describe('posting', () => {
     let clock = new Date('2026-11-22T20:00:00Z'); // Sunday evening, W47 not over yet
     const timers: { at: Date; fn: () => Promise<void> }[] = [];
     const worker = outboxWorker(t.db);
-    worker.start();
+    await worker.start();
     const jobs = await startWeeklySummaries({
       config,
       db: t.db,
