@@ -28,7 +28,7 @@ export const SLACK_LIMITS = {
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const length = (text: string) => [...text].length;
+const length = (text: string) => Array.from(text).length;
 
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') return value;

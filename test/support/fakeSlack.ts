@@ -225,14 +225,8 @@ export class FakeSlack {
   private async handleUpload(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const fileId = (req.url ?? '').replace(/^\/upload\//, '');
     const raw = await readBody(req);
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
-    let bytes = raw;
-    if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
-      const form = await new Request('http://fake/upload', { method: 'POST', headers, body: raw }).formData();
-      const part = [...form.values()].find((v) => typeof v !== 'string');
-      if (part && typeof part !== 'string') bytes = Buffer.from(await part.arrayBuffer());
-    }
+    const contentType = req.headers['content-type'] ?? '';
+    const bytes = contentType.includes('multipart/form-data') ? (multipartFile(raw, contentType) ?? raw) : raw;
     this.uploads.set(fileId, bytes);
     const call: RecordedCall = { method: 'upload', args: { file_id: fileId, bytes: bytes.length }, token: null, at: Date.now() };
     this.calls.push(call);
@@ -290,7 +284,7 @@ export class FakeSlack {
   }
 
   private channelAnswer(call: RecordedCall, join: boolean): unknown {
-    const id = String(call.args.channel ?? '');
+    const id = argText(call.args.channel);
     const known = this.channels.get(id);
     if (known === null) return { ok: false, error: 'channel_not_found' };
     const channel = known ?? { name: id.toLowerCase(), isMember: true };
@@ -333,21 +327,21 @@ export class FakeSlack {
       case 'views.update':
         return { ok: true, view: { id: call.args.view_id, ...(call.args.view as object) } };
       case 'conversations.members': {
-        const id = String(call.args.channel ?? '');
+        const id = argText(call.args.channel);
         if (this.channels.get(id) === null) return { ok: false, error: 'channel_not_found' };
         return { ok: true, members: this.members.get(id) ?? DEFAULT_MEMBERS, response_metadata: { next_cursor: '' } };
       }
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const metadata = call.args.metadata as StoredMessage['metadata'] | undefined;
-        this.store({ ts, channel: String(call.args.channel), text: String(call.args.text ?? ''), ...(metadata ? { metadata } : {}) });
+        this.store({ ts, channel: String(call.args.channel), text: argText(call.args.text), ...(metadata ? { metadata } : {}) });
         return { ok: true, channel: call.args.channel, ts, message: { text: call.args.text } };
       }
       case 'conversations.info':
         return this.channelAnswer(call, false);
       case 'conversations.open': {
         // The DM of the app with one person: D + the user id without its U.
-        const user = String(call.args.users ?? '').split(',')[0] ?? '';
+        const user = argText(call.args.users).split(',')[0] ?? '';
         return { ok: true, channel: { id: `D${user.replace(/^[UW]/, '')}` } };
       }
       case 'conversations.join':
@@ -366,7 +360,7 @@ export class FakeSlack {
       case 'chat.update':
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
       case 'files.info': {
-        const id = String(call.args.file ?? '');
+        const id = argText(call.args.file);
         const file = this.files.get(id);
         if (!file) return { ok: false, error: 'file_not_found' };
         const origin = this.url.replace(/\/api\/$/, '');
@@ -382,7 +376,7 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal': {
         const files = (Array.isArray(call.args.files) ? call.args.files : []) as { id: string; title?: string }[];
-        if (call.args.channel_id) this.store({ ts: this.nextTs(), channel: String(call.args.channel_id), text: '', files: files.map((f) => ({ id: f.id })) });
+        if (call.args.channel_id) this.store({ ts: this.nextTs(), channel: argText(call.args.channel_id), text: '', files: files.map((f) => ({ id: f.id })) });
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
       }
       default:
@@ -394,6 +388,37 @@ export class FakeSlack {
   private nextTs(): string {
     this.tsCounter += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+}
+
+/** An argument as the text Slack reads: a string as it is, a number or boolean written out, anything else (absent) empty. */
+function argText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+/**
+ * The bytes of the first file part (one with a filename) of a multipart/form-data body, or null
+ * when it has none. Enough for what the WebClient sends to an upload_url: parts separated by
+ * `--boundary` lines, each its headers, an empty line, then its bytes up to the CRLF before the next.
+ */
+function multipartFile(body: Buffer, contentType: string): Buffer | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const name = boundary?.[1] ?? boundary?.[2];
+  if (name === undefined) return null;
+  const delimiter = Buffer.from(`\r\n--${name}`);
+  // The first delimiter may start the body, without the CRLF before it.
+  let at = body.indexOf(delimiter.subarray(2));
+  if (at === -1) return null;
+  at += delimiter.length - 2;
+  for (;;) {
+    const next = body.indexOf(delimiter, at);
+    if (next === -1) return null;
+    const part = body.subarray(at, next);
+    const headersEnd = part.indexOf('\r\n\r\n');
+    if (headersEnd !== -1 && /filename=/i.test(part.subarray(0, headersEnd).toString('utf8'))) return part.subarray(headersEnd + 4);
+    at = next + delimiter.length;
   }
 }
 

@@ -27,7 +27,7 @@ export async function flakyDb(
       if (left === 0) return real(...args);
       left -= 1;
       failed += 1;
-      return Promise.reject(error);
+      return rejectWith(error);
     };
   if (method === '$transaction') {
     Object.defineProperty(db, '$transaction', { value: wrap(db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>) });
@@ -35,9 +35,17 @@ export async function flakyDb(
     const model = method.split('.')[0] as 'need' | 'weeklySummaryClaim';
     const delegate = db[model];
     const create = wrap(delegate.create.bind(delegate) as (...args: unknown[]) => Promise<unknown>);
-    Object.defineProperty(db, model, { value: new Proxy(delegate, { get: (target, p, r) => (p === 'create' ? create : Reflect.get(target, p, r)) }) });
+    Object.defineProperty(db, model, {
+      value: new Proxy(delegate, { get: (target, p, r) => (p === 'create' ? create : (Reflect.get(target, p, r) as unknown)) }),
+    });
   }
   return { db, failed: () => failed };
+}
+
+/** A promise that rejects with `error` exactly as given: a database's own failure, which a catch hands on as `unknown`. */
+export function rejectWith(error: unknown): Promise<never> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- deliberately passes a caught failure on unchanged (typed unknown, as every caught value is) so the code under test sees the database's own error, whatever its class
+  return Promise.reject(error);
 }
 
 /** The error a real write fails with (a test's way to get a database's own unique violation). */

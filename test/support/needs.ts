@@ -12,7 +12,7 @@ export async function openNeedModal(app: TestApp, fake: FakeSlack, userId = 'U0S
   const res = await postCommand(app.baseUrl, { userId, channelId: 'C0TYPED' });
   if (res.status !== 200) throw new Error(`/need answered ${res.status}`);
   await fake.waitForCalls('views.open', before + 1);
-  return String((fake.callsOf('views.open').at(-1)!.args.view as { private_metadata: string }).private_metadata);
+  return (fake.callsOf('views.open').at(-1)!.args.view as { private_metadata: string }).private_metadata;
 }
 
 export async function municipalityIdOf(app: TestApp, name = 'Kinda'): Promise<string> {

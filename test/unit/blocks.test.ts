@@ -68,7 +68,7 @@ describe('needModal', () => {
     const view = modal('sv', '😀'.repeat(3500));
     assertWithinSlackLimits(view);
     const initial = String(block(view, NEED_BLOCKS.description).element!.initial_value);
-    expect([...initial].length).toBe(3000);
+    expect(Array.from(initial).length).toBe(3000);
     expect(initial.endsWith('…')).toBe(true);
   });
 
@@ -242,7 +242,7 @@ describe('suggestionMessage', () => {
   it('shortens a long title in the header and a long description in the body', () => {
     const blocks = suggestionMessage(worstCase, 'sv').blocks as AnyBlock[];
     const header = blocks[0]!.text!.text;
-    expect([...header].length).toBeLessThanOrEqual(150);
+    expect(Array.from(header).length).toBeLessThanOrEqual(150);
     expect(header.startsWith('Nytt behov: TTT')).toBe(true);
     expect(header.endsWith('…')).toBe(true);
     expect(texts(blocks)).not.toContain('Ö'.repeat(701));

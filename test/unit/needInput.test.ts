@@ -152,7 +152,7 @@ describe('deriveTitle', () => {
   it('cuts a long sentence at a word boundary, within 80 characters, with an ellipsis', () => {
     const long = 'Kommunen behöver ett sammanhållet system för att följa upp energianvändningen i alla skolor, förskolor och äldreboenden i realtid';
     const title = deriveTitle(long);
-    expect([...title].length).toBeLessThanOrEqual(80);
+    expect(Array.from(title).length).toBeLessThanOrEqual(80);
     expect(title.endsWith('…')).toBe(true);
     expect(long.startsWith(title.slice(0, -1))).toBe(true);
     expect(long[title.length - 1]).toBe(' '); // the cut falls just before a space

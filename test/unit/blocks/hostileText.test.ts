@@ -46,7 +46,7 @@ function mrkdwnStrings(value: Json, out: string[] = [], key = ''): string[] {
   return out;
 }
 
-function expectNoMarkupFromUsers(message: { text?: string; blocks?: unknown } | unknown, where: string): void {
+function expectNoMarkupFromUsers(message: unknown, where: string): void {
   const strings = mrkdwnStrings(message);
   const top = (message as { text?: unknown }).text;
   if (typeof top === 'string') strings.push(top);

@@ -14,7 +14,7 @@ import {
   violatesUniqueKey,
 } from '../../../src/db/errors.js';
 import { markDelivery } from '../../../src/db/processedEvents.js';
-import { failureOf } from '../../support/flakyDb.js';
+import { failureOf, rejectWith } from '../../support/flakyDb.js';
 import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
 import { addNeed, createTestDb, type TestDb } from '../summaries/fixtures.js';
 
@@ -64,7 +64,7 @@ describe.each(databases)('unique violations on %s', (_name, open) => {
     );
   }, 60_000);
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   it('tells each caller’s key from every other key', () => {
@@ -93,19 +93,18 @@ describe.each(databases)('unique violations on %s', (_name, open) => {
     const conflict = violations.get('trainingExample');
     let calls = 0;
     expect(
-      await retryOnConflict(async () => {
+      await retryOnConflict(() => {
         calls += 1;
-        if (calls < 3) throw conflict;
-        return 'done';
+        return calls < 3 ? rejectWith(conflict) : Promise.resolve('done');
       }),
     ).toBe('done');
     expect(calls).toBe(3);
 
     calls = 0;
     await expect(
-      retryOnConflict(async () => {
+      retryOnConflict(() => {
         calls += 1;
-        throw conflict;
+        return rejectWith(conflict);
       }),
     ).rejects.toBe(conflict);
     expect(calls).toBe(CONFLICT_ATTEMPTS);
@@ -116,9 +115,9 @@ describe.each(databases)('unique violations on %s', (_name, open) => {
       let calls = 0;
       await expect(
         retryOnConflict(
-          async () => {
+          () => {
             calls += 1;
-            throw error;
+            return rejectWith(error);
           },
           { ownKeys: [UNIQUE_KEYS.feedback] },
         ),

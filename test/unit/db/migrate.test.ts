@@ -132,7 +132,7 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
     await expect(applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).rejects.toThrow(/failed/);
     await expect(applyPendingMigrations(`file:${file}`, { migrationsDir: dir })).rejects.toMatchObject({
       code: 'P3009',
-      message: expect.stringContaining(bad),
+      message: expect.stringContaining(bad) as string,
     });
     const row = inspect(file).migrations.find((m) => m.migration_name === bad);
     expect(row?.finished_at).toBeNull();

@@ -101,7 +101,7 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
   }, 60_000);
   afterAll(async () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    await database?.close();
+    await database.close();
   });
 
   const coordinators = async (): Promise<string[]> =>

@@ -92,7 +92,7 @@ describe('environment suggestions for varied needs', () => {
   it('biogas from food waste: a Miljönytta som affär environment first', () => {
     const first = rank(BIOGAS)[0]!;
     expect(environmentNamed(first.name).areas).toContain('miljonytta');
-    expect(first.reason).toMatchObject({ kind: 'sharedTerms', area: 'miljonytta', terms: expect.arrayContaining(['biogas']) });
+    expect(first.reason).toMatchObject({ kind: 'sharedTerms', area: 'miljonytta', terms: expect.arrayContaining(['biogas']) as string[] });
   });
 
   it('printed sensor labels: Printed Electronics Arena or HOPE first', () => {

@@ -144,7 +144,7 @@ describe('rankEnvironments', () => {
     for (const r of ranked) expect(r.reason).toMatchObject({ area: 'logistik' });
     expect(ranked.find((r) => r.name === 'Logistikkluster Östergötland')?.reason).toMatchObject({
       kind: 'sharedTerms',
-      terms: expect.arrayContaining(['bygglogistik']),
+      terms: expect.arrayContaining(['bygglogistik']) as string[],
     });
     for (const r of ranked) expect(environments.find((e) => e.id === r.id)?.crossCutting).toBe(false);
   });

@@ -110,7 +110,7 @@ describe('the threshold, measured on the labelled need pairs', () => {
   it('is reported by eval', () => {
     const lines: string[] = [];
     const at = printSimilarNeedsReport(
-      { stdout: (l) => lines.push(l), stderr: () => {}, readText: (f) => readFileSync(f, 'utf8') },
+      { stdout: (l) => lines.push(l), stderr: () => undefined, readText: (f) => readFileSync(f, 'utf8') },
       loadSeedData().labelledNeeds,
     );
     expect(at?.threshold).toBe(SIMILARITY_THRESHOLD);

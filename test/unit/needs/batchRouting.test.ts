@@ -35,7 +35,7 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
     matchers = await MatcherProvider.create(t.db, trainOnce); // the shipped data's model, trained once per run
   }, 60_000);
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   const service = (extra: Partial<ConstructorParameters<typeof NeedService>[0]> = {}) =>
@@ -153,7 +153,7 @@ describe.each(databases)('batch routing on %s', (_name, open) => {
         }
         return [];
       },
-      upsert: async () => undefined,
+      upsert: () => Promise.resolve(),
     };
     const routed = await service({ similar: racing }).routeNeeds(recorded.map((n) => n.id));
     expect(raced).toBe(true);

@@ -26,9 +26,9 @@ const channels: ChannelsConfig = {
 class StubMembership implements Membership {
   readonly calls: { userId: string; channelIds: string[] }[] = [];
   constructor(private readonly members: Record<string, string[]>) {}
-  async channelsOf(userId: string, channelIds: readonly string[]): Promise<string[]> {
+  channelsOf(userId: string, channelIds: readonly string[]): Promise<string[]> {
     this.calls.push({ userId, channelIds: [...channelIds] });
-    return (this.members[userId] ?? []).filter((c) => channelIds.includes(c));
+    return Promise.resolve((this.members[userId] ?? []).filter((c) => channelIds.includes(c)));
   }
 }
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   preferences = new UserPreferences(t.db);
 });
 afterAll(async () => {
-  await t?.close();
+  await t.close();
 });
 beforeEach(async () => {
   await t.db.need.deleteMany();

@@ -59,7 +59,7 @@ describe('one row', () => {
         },
         recordedAt: new Date('2026-11-12T12:00:00Z'),
         sourceLabel: 'Workshop',
-        key: expect.stringMatching(/^import:[0-9a-f]{64}$/),
+        key: expect.stringMatching(/^import:[0-9a-f]{64}$/) as string,
         unknownSector: null,
       },
     });

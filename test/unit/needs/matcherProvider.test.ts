@@ -13,7 +13,7 @@ describe('MatcherProvider.isStale', () => {
     t = await createTestDb();
   }, 60_000);
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   it('is stale after another instance’s feedback made or removed a training example, fresh after a retrain', async () => {
@@ -27,7 +27,7 @@ describe('MatcherProvider.isStale', () => {
       recordedAt: '2027-03-01T09:00:00Z',
       posts: { C0IOT: '1700000000.000001' },
     });
-    const elsewhere = new FeedbackService({ db: t.db, channels: TEST_CHANNELS, authority: { isAdmin: () => false, isMember: async () => true } });
+    const elsewhere = new FeedbackService({ db: t.db, channels: TEST_CHANNELS, authority: { isAdmin: () => false, isMember: () => Promise.resolve(true) } });
     await elsewhere.addFeedback({ needId, userId: 'U0ALICE', kind: 'up', channelId: 'C0IOT', via: 'reaction' });
     expect(await here.isStale(t.db)).toBe(true);
     await here.retrain(t.db);

@@ -25,7 +25,7 @@ describe.each(databases)('recording a need on %s', (_name, open) => {
   }, 60_000);
   afterAll(async () => {
     for (const db of opened) await db.$disconnect();
-    await t?.close();
+    await t.close();
   });
   const input = () => ({
     municipalityId: t.municipalityIds.get('Kinda')!,

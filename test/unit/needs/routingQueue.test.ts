@@ -9,7 +9,13 @@ import { PendingAcks } from '../../../src/slack/pendingAcks.js';
 const logger = createLogger('silent');
 
 /** A router that notes what it routed and has nothing left over. */
-const recordingRouter = (routed: number[]) => ({ routeNeed: async (id: number) => void routed.push(id), unroutedNeedIds: async () => [] });
+const recordingRouter = (routed: number[]) => ({
+  routeNeed: (id: number) => {
+    routed.push(id);
+    return Promise.resolve();
+  },
+  unroutedNeedIds: () => Promise.resolve([]),
+});
 
 describe('RoutingQueue', () => {
   it('routes queued and left-over needs one at a time, and says when it is idle', async () => {
@@ -25,7 +31,7 @@ describe('RoutingQueue', () => {
         routed.push(id);
         running--;
       },
-      unroutedNeedIds: async () => [1, 2],
+      unroutedNeedIds: () => Promise.resolve([1, 2]),
     };
     expect(await queue.start(router)).toBe(2);
     queue.routeLater(3);
@@ -40,11 +46,11 @@ describe('RoutingQueue', () => {
     let attempts = 0;
     const queue = new RoutingQueue({ logger, retryDelayMs: 1 });
     await queue.start({
-      routeNeed: async () => {
+      routeNeed: () => {
         attempts++;
-        if (attempts < 3) throw new Error('database busy');
+        return attempts < 3 ? Promise.reject(new Error('database busy')) : Promise.resolve();
       },
-      unroutedNeedIds: async () => [],
+      unroutedNeedIds: () => Promise.resolve([]),
     });
     queue.routeLater(7);
     await queue.idle();
@@ -72,7 +78,15 @@ describe('RoutingQueue', () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(routed).toEqual([]);
     expect(queue.isIdle()).toBe(false);
-    expect(await queue.start({ routeNeed: async (id: number) => void routed.push(id), unroutedNeedIds: async () => [4, 5] })).toBe(2);
+    expect(
+      await queue.start({
+        routeNeed: (id: number) => {
+          routed.push(id);
+          return Promise.resolve();
+        },
+        unroutedNeedIds: () => Promise.resolve([4, 5]),
+      }),
+    ).toBe(2);
     await queue.idle();
     expect(routed).toEqual([5, 4]);
   });

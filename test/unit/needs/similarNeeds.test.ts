@@ -10,7 +10,7 @@ describe('SimilarNeeds.catchUp', () => {
     t = await createTestDb();
   }, 60_000);
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   const LEAKS = 'Sensorer i VA-nätet som larmar om läckor i ledningarna och mäter flödet i realtid';

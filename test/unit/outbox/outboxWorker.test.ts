@@ -128,9 +128,10 @@ describe('OutboxWorker', () => {
   it('waits out any number of 429s without giving up, and they do not count as attempts', async () => {
     await queue(suggestion(1, 'C0A'));
     let calls = 0;
-    const w = worker(async () => {
+    const w = worker(() => {
       calls++;
-      if (calls <= 40) throw new OutboxSendError('rate limited', 'rate_limited', { retryAfterMs: 1, outcomeKnown: true });
+      if (calls <= 40) return Promise.reject(new OutboxSendError('rate limited', 'rate_limited', { retryAfterMs: 1, outcomeKnown: true }));
+      return Promise.resolve();
     });
     await w.start();
     await w.drained();
@@ -142,10 +143,11 @@ describe('OutboxWorker', () => {
   it('keeps retrying transient errors and ends a row only on a permanent one', async () => {
     await queue(suggestion(1, 'C0A'), suggestion(2, 'C0B'));
     let transient = 0;
-    const w = worker(async (row) => {
-      if (row.dedupeKey === 'suggestion:1') throw new OutboxSendError('slack: channel_not_found', 'permanent', { outcomeKnown: true });
+    const w = worker((row) => {
+      if (row.dedupeKey === 'suggestion:1') return Promise.reject(new OutboxSendError('slack: channel_not_found', 'permanent', { outcomeKnown: true }));
       transient++;
-      if (transient <= 20) throw new OutboxSendError('HTTP 503', 'retry');
+      if (transient <= 20) return Promise.reject(new OutboxSendError('HTTP 503', 'retry'));
+      return Promise.resolve();
     });
     await w.start();
     await w.drained();
@@ -161,10 +163,10 @@ describe('OutboxWorker', () => {
     await queue(suggestion(1, 'C0A'));
     const seen: (Date | null)[] = [];
     const failures = [new OutboxSendError('HTTP 500', 'retry'), new OutboxSendError('slack: internal_error', 'retry', { outcomeKnown: true })];
-    const w = worker(async (row) => {
+    const w = worker((row) => {
       seen.push(row.unknownOutcomeSince);
       const failure = failures.shift();
-      if (failure) throw failure;
+      return failure ? Promise.reject(failure) : Promise.resolve();
     });
     await w.start();
     await w.drained();
@@ -179,7 +181,13 @@ describe('OutboxWorker', () => {
     const startedAt = new Date(Date.now() - 5_000);
     await db.outboxMessage.updateMany({ data: { lockedUntil: new Date(Date.now() + 60_000), attemptStartedAt: startedAt } });
     const seen: OutboxRow[] = [];
-    const w = worker(async (row) => void seen.push(row), { releaseLeasesOnStart: true });
+    const w = worker(
+      (row) => {
+        seen.push(row);
+        return Promise.resolve();
+      },
+      { releaseLeasesOnStart: true },
+    );
     await w.start();
     await w.drained();
     expect(seen[0]!.unknownOutcomeSince?.getTime()).toBe(startedAt.getTime());

@@ -22,8 +22,8 @@ describe.each(databases)('weekly summary claims on %s', (_name, open) => {
   }, 60_000);
   afterAll(async () => {
     for (const db of opened) await db.$disconnect();
-    await other?.$disconnect();
-    await t?.close();
+    await other.$disconnect();
+    await t.close();
   });
   const request = (): ClaimRequest => ({
     channelId: 'C0LOGIST',

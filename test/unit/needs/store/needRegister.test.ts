@@ -17,7 +17,7 @@ beforeAll(async () => {
   register = new NeedRegister(t.db);
 });
 afterAll(async () => {
-  await t?.close();
+  await t.close();
 });
 beforeEach(async () => {
   await t.db.need.deleteMany();

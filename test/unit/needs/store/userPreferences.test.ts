@@ -12,7 +12,7 @@ beforeAll(async () => {
   preferences = new UserPreferences(t.db);
 });
 afterAll(async () => {
-  await t?.close();
+  await t.close();
 });
 beforeEach(async () => {
   await t.db.userPreference.deleteMany();

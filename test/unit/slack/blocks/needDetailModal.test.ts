@@ -10,7 +10,7 @@ import { needModal } from '../../../../src/slack/blocks/needModal.js';
 import { slackLimitViolations } from '../../../support/blockLimits.js';
 
 const seed = loadSeedData();
-const AREAS = seed.areas.map((a) => ({ slug: a.slug as NeedView['areas'][number]['slug'] & 'logistik', name: a.name, nameEn: a.name_en }));
+const AREAS = seed.areas.map((a) => ({ slug: a.slug, name: a.name, nameEn: a.name_en }));
 const hostile = '<!channel> *fet* <https://evil.example|klicka> & ';
 
 const need: NeedView = {
