@@ -13,7 +13,7 @@ import {
   uniqueViolationOf,
   violatesUniqueKey,
 } from '../../../src/db/errors.js';
-import { markDelivery } from '../../../src/db/processedEvents.js';
+import { isDeliveryHandled, markDelivery, pruneProcessedEvents } from '../../../src/db/processedEvents.js';
 import { failureOf, rejectWith } from '../../support/flakyDb.js';
 import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
 import { addNeed, createTestDb, type TestDb } from '../summaries/fixtures.js';
@@ -87,6 +87,16 @@ describe.each(databases)('unique violations on %s', (_name, open) => {
     });
     expect(after).toBe(false);
     expect(await db.processedEvent.count({ where: { eventId: 'EvAFTER' } })).toBe(1);
+  });
+
+  it('writes the mark’s time as Prisma reads it, so marks are read back and pruned by age', async () => {
+    // Two days ago, to the millisecond; the marks above were made now.
+    const at = new Date(Date.now() - 2 * 86_400_000);
+    expect(await markDelivery(db, 'EvOLD', at)).toBe(true);
+    expect((await db.processedEvent.findUniqueOrThrow({ where: { eventId: 'EvOLD' } })).receivedAt).toEqual(at);
+    expect(await pruneProcessedEvents(db, new Date(at.getTime() + 1))).toBe(1);
+    expect(await isDeliveryHandled(db, 'EvOLD')).toBe(false);
+    expect(await isDeliveryHandled(db, 'EvMARK')).toBe(true);
   });
 
   it('runs a conflict again, and gives up after the last attempt', async () => {
