@@ -6,7 +6,7 @@ import { createDb } from '../../src/db/client.js';
 import { applyPendingMigrations } from '../../src/db/migrate.js';
 import { syncReferenceData } from '../../src/db/seed.js';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
-import type { TestDb } from '../unit/summaries/fixtures.js';
+import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL;
 
@@ -69,3 +69,9 @@ export async function createPostgresTestDb(): Promise<TestDb> {
     throw error;
   }
 }
+
+/** The databases a store test runs on, for describe.each: a SQLite file, and PostgreSQL when TEST_POSTGRES_URL is set. */
+export const testDatabases: [string, () => Promise<TestDb>][] = [
+  ['SQLite', () => createTestDb()],
+  ...(postgresUrl ? [['PostgreSQL', createPostgresTestDb] as [string, () => Promise<TestDb>]] : []),
+];

@@ -6,13 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows, insertRowsReturning } from '../../../src/db/bulkInsert.js';
 import { isUniqueViolation } from '../../../src/db/errors.js';
-import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
-import { createTestDb, type TestDb } from '../summaries/fixtures.js';
+import { testDatabases } from '../../support/postgres.js';
+import { type TestDb } from '../summaries/fixtures.js';
 
-const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
-if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
-
-describe.each(databases)('bulk inserts on %s', (_name, open) => {
+describe.each(testDatabases)('bulk inserts on %s', (_name, open) => {
   let t: TestDb;
   let municipalityId: number;
   beforeAll(async () => {

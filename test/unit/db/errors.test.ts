@@ -15,13 +15,10 @@ import {
 } from '../../../src/db/errors.js';
 import { isDeliveryHandled, markDelivery, pruneProcessedEvents } from '../../../src/db/processedEvents.js';
 import { failureOf, rejectWith } from '../../support/flakyDb.js';
-import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
-import { addNeed, createTestDb, type TestDb } from '../summaries/fixtures.js';
+import { testDatabases } from '../../support/postgres.js';
+import { addNeed, type TestDb } from '../summaries/fixtures.js';
 
-const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
-if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
-
-describe.each(databases)('unique violations on %s', (_name, open) => {
+describe.each(testDatabases)('unique violations on %s', (_name, open) => {
   let t: TestDb;
   let db: Db;
   const violations = new Map<string, unknown>();

@@ -10,13 +10,10 @@ import { MatcherProvider } from '../../../src/needs/matcherProvider.js';
 import type { NeedInput } from '../../../src/needs/needInput.js';
 import { NeedService, type RecordMeta } from '../../../src/needs/needService.js';
 import { SimilarNeeds } from '../../../src/needs/similarNeeds.js';
-import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
+import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
-import { createTestDb, type TestDb } from '../summaries/fixtures.js';
+import { type TestDb } from '../summaries/fixtures.js';
 import { trainOnce } from '../../support/templates.js';
-
-const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
-if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
 
 const NOW = new Date('2027-03-14T09:00:00Z');
 const TEXTS = [
@@ -26,7 +23,7 @@ const TEXTS = [
   ['Kulturnatten', 'Vi planerar programmet för kulturnatten och söker fler föreningar som vill delta.'],
 ] as const;
 
-describe.each(databases)('batch routing on %s', (_name, open) => {
+describe.each(testDatabases)('batch routing on %s', (_name, open) => {
   let t: TestDb;
   let matchers: MatcherProvider;
   let serial = 0;

@@ -9,12 +9,9 @@ import { isDeliveryHandled } from '../../../src/db/processedEvents.js';
 import type { Logger } from '../../../src/logger.js';
 import { FeedbackService } from '../../../src/needs/feedbackService.js';
 import { failureOf, flakyDb } from '../../support/flakyDb.js';
-import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
+import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
-import { addNeed, createTestDb, type TestDb } from '../summaries/fixtures.js';
-
-const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
-if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
+import { addNeed, type TestDb } from '../summaries/fixtures.js';
 
 /** Pairs of simultaneous first reactions: in a run before the fix, PostgreSQL lost one of about 3 in 10. */
 const PAIRS = 20;
@@ -50,7 +47,7 @@ async function failingTransactions(url: string, error: unknown, failures: number
   return db;
 }
 
-describe.each(databases)('FeedbackService on %s', (name, open) => {
+describe.each(testDatabases)('FeedbackService on %s', (name, open) => {
   let t: TestDb;
   /** A second client on the same database: the second app instance. */
   let other: Db;

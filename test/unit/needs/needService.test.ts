@@ -6,15 +6,12 @@ import type { Db } from '../../../src/db/client.js';
 import { MatcherProvider } from '../../../src/needs/matcherProvider.js';
 import { NeedService, type RecordMeta } from '../../../src/needs/needService.js';
 import { failureOf, flakyDb } from '../../support/flakyDb.js';
-import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
+import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
-import { createTestDb, type TestDb } from '../summaries/fixtures.js';
+import { type TestDb } from '../summaries/fixtures.js';
 import { trainOnce } from '../../support/templates.js';
 
-const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
-if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
-
-describe.each(databases)('recording a need on %s', (_name, open) => {
+describe.each(testDatabases)('recording a need on %s', (_name, open) => {
   let t: TestDb;
   let matchers: MatcherProvider;
   let serial = 0;

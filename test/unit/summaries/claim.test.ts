@@ -5,13 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../src/db/client.js';
 import { claimWeeklySummary, type ClaimRequest } from '../../../src/summaries/claim.js';
 import { failureOf, flakyDb } from '../../support/flakyDb.js';
-import { createPostgresTestDb, postgresUrl } from '../../support/postgres.js';
-import { createTestDb, type TestDb } from './fixtures.js';
+import { testDatabases } from '../../support/postgres.js';
+import { type TestDb } from './fixtures.js';
 
-const databases: [string, () => Promise<TestDb>][] = [['SQLite', () => createTestDb()]];
-if (postgresUrl) databases.push(['PostgreSQL', createPostgresTestDb]);
-
-describe.each(databases)('weekly summary claims on %s', (_name, open) => {
+describe.each(testDatabases)('weekly summary claims on %s', (_name, open) => {
   let t: TestDb;
   let other: Db;
   let week = 0;
