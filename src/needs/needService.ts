@@ -13,7 +13,7 @@ import type { MatcherProvider } from './matcherProvider.js';
 import type { RouteLater } from './routingQueue.js';
 import { currentAreas } from './needAreas.js';
 import { needText, type NeedInput } from './needInput.js';
-import { loadNeedDetail, type NeedDetail } from './needViews.js';
+import { loadNeedDetail, type NeedDetail } from './store/needViews.js';
 import { decideRouting, type RoutingContext } from './routingDecision.js';
 import type { SimilarNeeds } from './similarNeeds.js';
 import { AlreadyRoutedError, type NeedRouting, writeRoutings } from './store/routingWrites.js';

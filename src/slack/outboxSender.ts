@@ -5,7 +5,7 @@ import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import { loadSuggestionView, type SuggestionView } from '../needs/needViews.js';
+import { loadSuggestionView, type SuggestionView } from '../needs/store/needViews.js';
 import { similarFoundFor } from '../needs/store/similarNeeds.js';
 import { type OutboxItem, type OutboxKind, parseOutboxItem } from '../outbox/outboxQueue.js';
 import { OutboxSendError, type OutboxRow, type OutboxSender } from '../outbox/outboxWorker.js';

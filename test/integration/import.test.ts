@@ -22,7 +22,7 @@ import { TEST_CHANNELS } from '../support/testApp.js';
 import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
 import { csvOf, WORKSHOP_ROWS, writeXlsx } from '../support/importFiles.js';
 import { isAreaSlug } from '../../src/needs/needAreas.js';
-import { loadNeedDetail } from '../../src/needs/needViews.js';
+import { loadNeedDetail } from '../../src/needs/store/needViews.js';
 import { enqueue } from '../../src/outbox/outboxQueue.js';
 import { needPageModal } from '../../src/slack/blocks/needDetailModal.js';
 import { ALL_UNSET, ROOT } from '../support/appProcess.js';

@@ -13,7 +13,7 @@ import type { ImportService } from '../../src/needs/import/importService.js';
 import { FIRST_PAGES, type HomeData, type NeedsHome } from '../../src/needs/home.js';
 import type { NeedChanges } from '../../src/needs/needChanges.js';
 import type { NeedService } from '../../src/needs/needService.js';
-import type { NeedDetail } from '../../src/needs/needViews.js';
+import type { NeedDetail } from '../../src/needs/store/needViews.js';
 import type { NeedRegister } from '../../src/needs/store/needRegister.js';
 import type { UserPreferences } from '../../src/needs/store/userPreferences.js';
 import type { ListenerDeps, SlackImportDeps } from '../../src/slack/deps.js';

@@ -1,7 +1,7 @@
 import { confirmationText } from '../../src/slack/blocks/confirmation.js';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { NeedView } from '../../src/needs/needViews.js';
+import type { NeedView } from '../../src/needs/store/needViews.js';
 import { loadSeedData } from '../../src/seed/seedFiles.js';
 import { INPUT_ACTION_ID, NEED_BLOCKS, NEED_MODAL_CALLBACK_ID, needModal } from '../../src/slack/blocks/needModal.js';
 import { confidenceOf, suggestionMessage } from '../../src/slack/blocks/suggestionMessage.js';

@@ -7,7 +7,7 @@ import { insertRows, insertRowsReturning } from '../../db/bulkInsert.js';
 import type { Tx } from '../../db/client.js';
 import { enqueueMany, type OnceOutboxItem } from '../../outbox/outboxQueue.js';
 import { serialiseEnvironmentReason } from '../environmentReason.js';
-import { replaceCurrentAreasOf } from '../needAreas.js';
+import { replaceCurrentAreasOf } from './needAreas.js';
 import type { RoutingDecision } from '../routingDecision.js';
 import type { SimilarFound } from '../similarNeeds.js';
 import { replaceSimilarOf } from './similarNeeds.js';

@@ -1,7 +1,7 @@
 // The short note to the person who recorded a need, naming where it was posted — and saying so
 // when nothing matched clearly, also when an all-areas channel got it too.
 import { messages, type Locale } from '../../i18n/messages.js';
-import type { SimilarNeedView } from '../../needs/needViews.js';
+import type { SimilarNeedView } from '../../needs/store/needViews.js';
 import { similarNeedsSentence } from './similarNeeds.js';
 import { channelList, escapeMrkdwn } from './text.js';
 

@@ -9,7 +9,7 @@
 // A prose line stored by an older version is shown as it is. Pure; returns plain text (the caller escapes).
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { AreaSlug, EnvironmentReason } from '../../matching/types.js';
-import type { EnvironmentView } from '../../needs/needViews.js';
+import type { EnvironmentView } from '../../needs/store/needViews.js';
 import { escapeMrkdwn } from './text.js';
 
 /** Shared terms named per line at most. */

@@ -5,7 +5,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
 import type { AreaSlug } from '../../matching/types.js';
 import { isAreaSlug, parseCorrectedAreas } from '../../needs/needAreas.js';
-import type { HistoryEntry, NeedDetail } from '../../needs/needViews.js';
+import type { HistoryEntry, NeedDetail } from '../../needs/store/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
 import { codePoints } from '../../text/codePoints.js';
 import { environmentLines } from './environmentReason.js';

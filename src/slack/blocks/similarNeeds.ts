@@ -3,7 +3,7 @@
 // Pure: read models in, Block Kit (or mrkdwn) out.
 import type { SectionBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
-import type { SimilarNeedView } from '../../needs/needViews.js';
+import type { SimilarNeedView } from '../../needs/store/needViews.js';
 import { escapeMrkdwn, LIMITS, linkLabel, truncate } from './text.js';
 
 const TITLE_SHOWN = 100;

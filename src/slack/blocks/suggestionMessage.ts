@@ -2,7 +2,7 @@
 // people react. Pure: read models in, Block Kit out.
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
-import type { NeedView } from '../../needs/needViews.js';
+import type { NeedView } from '../../needs/store/needViews.js';
 import { sectorLabel } from '../../needs/sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { viewButton } from './needItem.js';

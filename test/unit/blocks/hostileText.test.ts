@@ -3,7 +3,7 @@
 // or description must not ping or link anyone. plain_text (headers, inputs, options) is not
 // parsed by Slack, so there the text stays as typed.
 import { describe, expect, it } from 'vitest';
-import type { NeedView } from '../../../src/needs/needViews.js';
+import type { NeedView } from '../../../src/needs/store/needViews.js';
 import { confirmationText } from '../../../src/slack/blocks/confirmation.js';
 import { needModal } from '../../../src/slack/blocks/needModal.js';
 import { recategoriseModal } from '../../../src/slack/blocks/recategoriseModal.js';

@@ -3,7 +3,7 @@
 // migrated, seeded database (test/unit/summaries/fixtures.ts) with the search index set up.
 import { searchIndexText } from '../../../src/matching/index.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
-import { replaceCurrentAreas } from '../../../src/needs/needAreas.js';
+import { replaceCurrentAreas } from '../../../src/needs/store/needAreas.js';
 import type { NeedStatus } from '../../../src/needs/store/needRegister.js';
 import type { TestDb } from '../summaries/fixtures.js';
 

@@ -13,7 +13,7 @@ import {
   type EnvironmentReason,
   type TrainedMatcher,
 } from '../../../../src/matching/index.js';
-import type { EnvironmentView, NeedView } from '../../../../src/needs/needViews.js';
+import type { EnvironmentView, NeedView } from '../../../../src/needs/store/needViews.js';
 import { loadSeedData, type SeedData } from '../../../../src/seed/seedFiles.js';
 import { environmentLines, environmentReasonTexts } from '../../../../src/slack/blocks/environmentReason.js';
 import { needPageModal } from '../../../../src/slack/blocks/needDetailModal.js';

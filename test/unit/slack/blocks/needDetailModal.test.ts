@@ -2,7 +2,7 @@
 // worst need we can store, hostile text stays text, the owners' buttons only when allowed, the
 // history capped with a count of what is left out, in Swedish and English.
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, NeedDetail, NeedView } from '../../../../src/needs/needViews.js';
+import type { HistoryEntry, NeedDetail, NeedView } from '../../../../src/needs/store/needViews.js';
 import { loadSeedData } from '../../../../src/seed/seedFiles.js';
 import { noticeModal, rerouteModal, withdrawModal } from '../../../../src/slack/blocks/needChangeModals.js';
 import { HISTORY_SHOWN, historyText, needPageModal } from '../../../../src/slack/blocks/needDetailModal.js';

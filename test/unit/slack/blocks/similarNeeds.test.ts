@@ -1,7 +1,7 @@
 // Similar needs as the suggestion message, the need's page and the confirmation show them:
 // municipality, title (linked), month per locale; hostile titles stay text; within Slack's limits.
 import { describe, expect, it } from 'vitest';
-import type { NeedDetail, NeedView, SimilarNeedView } from '../../../../src/needs/needViews.js';
+import type { NeedDetail, NeedView, SimilarNeedView } from '../../../../src/needs/store/needViews.js';
 import { confirmationText } from '../../../../src/slack/blocks/confirmation.js';
 import { needPageModal } from '../../../../src/slack/blocks/needDetailModal.js';
 import { monthLabel, similarNeedLine, similarNeedsBlock } from '../../../../src/slack/blocks/similarNeeds.js';
