@@ -13,7 +13,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sqliteFilePath } from '../../src/db/client.js';
 import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
-import { type AppProcess, exitWithin, freePort, spawnApp, waitHealthy } from '../support/appProcess.js';
+import { type AppProcess, exitWithin, freePort, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
 import { holdWriteLock, municipalityIdInFile, readFromFile } from '../support/sqliteFile.js';
@@ -217,11 +217,9 @@ async function killedMidBurst(): Promise<void> {
       fake.onCall('chat.postMessage', null);
       const second: AppProcess = spawnApp({ ...env, LOG_LEVEL: 'debug' });
       await waitHealthy(second, port);
-      for (;;) {
-        const report = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { outbox: { pending: number } };
-        if (report.outbox.pending === 0) break;
-        await second.nextOutput();
-      }
+      const outboxEmpty = async () =>
+        ((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { outbox: { pending: number } }).outbox.pending === 0;
+      await untilOnOutput(second, outboxEmpty, 'an empty outbox', 90_000);
       const { stored, suggestions } = readFromFile(dbFile, (db) => ({
         stored: new Set((db.prepare('SELECT submissionKey AS k FROM Need').all() as { k: string }[]).map((r) => r.k)),
         suggestions: db.prepare('SELECT id, channelId FROM SuggestionPost').all() as { id: number; channelId: string }[],

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
-import { type AppProcess, exitWithin, freePort, killAll, spawnApp, waitHealthy } from '../support/appProcess.js';
+import { type AppProcess, exitWithin, freePort, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
 import { municipalityIdInFile } from '../support/sqliteFile.js';
@@ -30,20 +30,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Waits until /healthz reports no pending outbox row, checking whenever the app writes a log line. */
+/** Waits until /healthz reports no pending outbox row (and none failed), checking whenever the app writes a log line. */
 async function outboxEmpty(run: AppProcess, port: number, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const report = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { outbox: { pending: number | null; failed: number | null } };
-    if (report.outbox.pending === 0) {
-      expect(report.outbox.failed).toBe(0);
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
-    clearTimeout(timer);
-  }
-  throw new Error(`the outbox still had pending rows after ${timeoutMs} ms`);
+  let failed: number | null = null;
+  await untilOnOutput(
+    run,
+    async () => {
+      const report = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { outbox: { pending: number | null; failed: number | null } };
+      failed = report.outbox.failed;
+      return report.outbox.pending === 0;
+    },
+    'an empty outbox',
+    timeoutMs,
+  );
+  expect(failed).toBe(0);
 }
 
 describe('SIGKILL between Slack’s answer and the bookkeeping', () => {

@@ -26,7 +26,7 @@ import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
 import { runDueSummaries } from '../../src/summaries/index.js';
 import { formatIsoWeek } from '../../src/summaries/isoWeek.js';
 import { dueTimeFor, reportedWeekAt } from '../../src/summaries/schedule.js';
-import { type AppProcess, exitWithin, freePort, killAll, spawnApp, waitHealthy } from '../support/appProcess.js';
+import { exitWithin, freePort, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack, type RecordedCall } from '../support/fakeSlack.js';
 import { HOME_CARE_NEED, municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
@@ -514,19 +514,3 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     expect(await exitWithin(restarted, 15_000)).toBe(0);
   }, 120_000);
 });
-
-/**
- * Re-checks `condition` whenever the child writes a line (it logs every step at debug), until it
- * holds; fails after `timeoutMs` or when the child exits first.
- */
-async function untilOnOutput(run: AppProcess, condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    if (run.child.exitCode !== null) throw new Error(`the child exited (${run.child.exitCode}) before ${what}: ${run.stderr()}`);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
-    clearTimeout(timer);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}

@@ -150,3 +150,19 @@ export async function exitWithin(run: AppProcess, ms: number): Promise<number | 
     clearTimeout(timer);
   }
 }
+
+/**
+ * Waits until `condition` holds, checking it again whenever the child writes a line (or at the
+ * deadline): event-driven, no fixed sleeps. Throws if the child exits first or time runs out.
+ */
+export async function untilOnOutput(run: AppProcess, condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    if (run.child.exitCode !== null) throw new Error(`the child exited (${run.child.exitCode}) before ${what}: ${run.stderr()}`);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
