@@ -66,6 +66,24 @@ describe('import CLI', { timeout: 60_000 }, () => {
     now: () => new Date('2027-03-14T09:00:00Z'),
     matchers: (db) => (trained ??= MatcherProvider.create(db, trainOnce)),
   });
+  /** The bot's outbox worker sends what the import queued, to the fake Slack. */
+  async function sendQueuedPosts(): Promise<void> {
+    const worker = new OutboxWorker({
+      db: t.db,
+      logger,
+      send: createSlackOutboxSender({
+        db: t.db,
+        client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }),
+        locale: 'sv',
+        intakeChannel: TEST_CHANNELS.intake,
+        logger,
+      }),
+      pollIntervalMs: 60_000,
+      baseDelayMs: 10,
+    });
+    await worker.drain();
+    await worker.stop();
+  }
   async function cli(args: string[], locale: 'sv' | 'en' = 'sv'): Promise<Run> {
     const run: Run = { code: -1, out: [], err: [] };
     const io: CliIo = { stdout: (l) => run.out.push(l), stderr: (l) => run.err.push(l), readText: () => '' };
@@ -132,21 +150,7 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(fake.callsOf('chat.postMessage')).toHaveLength(0);
 
     // The bot's outbox worker sends them.
-    const worker = new OutboxWorker({
-      db: t.db,
-      logger,
-      send: createSlackOutboxSender({
-        db: t.db,
-        client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }),
-        locale: 'sv',
-        intakeChannel: TEST_CHANNELS.intake,
-        logger,
-      }),
-      pollIntervalMs: 60_000,
-      baseDelayMs: 10,
-    });
-    await worker.drain();
-    await worker.stop();
+    await sendQueuedPosts();
     expect(
       fake
         .callsOf('chat.postMessage')
@@ -204,21 +208,7 @@ describe('import CLI', { timeout: 60_000 }, () => {
     const queued = await t.db.outboxMessage.findMany();
     expect(queued.every((q) => q.kind === 'suggestion')).toBe(true);
     await t.db.$transaction((tx) => enqueue(tx, { kind: 'confirmation', needId: needs[0]!.id }));
-    const worker = new OutboxWorker({
-      db: t.db,
-      logger,
-      send: createSlackOutboxSender({
-        db: t.db,
-        client: new WebClient('xoxb-test-token', { slackApiUrl: fake.url, retryConfig: { retries: 0 } }),
-        locale: 'sv',
-        intakeChannel: TEST_CHANNELS.intake,
-        logger,
-      }),
-      pollIntervalMs: 60_000,
-      baseDelayMs: 10,
-    });
-    await worker.drain();
-    await worker.stop();
+    await sendQueuedPosts();
     const posted = fake.callsOf('chat.postMessage');
     expect(posted.map((c) => c.args.channel).sort()).toEqual(needs.flatMap((n) => n.suggestions.map((p) => p.channelId)).sort());
     expect(fake.callsOf('chat.postEphemeral')).toHaveLength(0);
