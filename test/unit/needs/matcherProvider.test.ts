@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackService } from '../../../src/needs/feedbackService.js';
 import { MatcherProvider } from '../../../src/needs/matcherProvider.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../summaries/fixtures.js';
 
@@ -17,7 +18,8 @@ describe('MatcherProvider.isStale', () => {
   });
 
   it('is stale after another instance’s feedback made or removed a training example, fresh after a retrain', async () => {
-    const here = await MatcherProvider.create(t.db);
+    // Staleness is about the data's version, not the model: the same trained model stands in for each retrain.
+    const here = await MatcherProvider.create(t.db, () => Promise.resolve(shippedMatcher()));
     expect(await here.isStale(t.db)).toBe(false);
 
     // Another instance stores a 👍 that makes the need a training example.
