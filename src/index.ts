@@ -4,9 +4,9 @@ import { ChannelsConfigError } from './channels/channelsConfig.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { installProcessGuards } from './processGuards.js';
-import { SeedFileError } from './seed/seedFiles.js';
+import { SeedFileError } from './region/regionFiles.js';
 import { startServer } from './server.js';
-import { StartupError } from './slack/workspaceChecks.js';
+import { StartupError } from './platform/slack/workspaceChecks.js';
 
 /** A shutdown that has not finished by then is cut short: a supervisor waits about 15 s. */
 const SHUTDOWN_GRACE_MS = 12_000;

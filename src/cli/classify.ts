@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { trainMatcher, type Classification, type Matcher } from '../matching/index.js';
 import type { CliIo } from './index.js';
-import { loadTrainingSource } from './trainingSource.js';
+import { loadTrainingSource } from '../training/trainingSource.js';
 
 export class UsageError extends Error {}
 

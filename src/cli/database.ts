@@ -5,12 +5,12 @@
 // a fresh database before the bot has ever started. Beside a running app both are no-ops: nothing
 // pending, every row already matches (the sync writes nothing then).
 import { loadDatabaseUrl } from '../config.js';
-import { createDb, type Db } from '../db/client.js';
-import { retryOnConflict } from '../db/errors.js';
-import { applyPendingMigrations } from '../db/migrate.js';
-import { syncReferenceData } from '../db/seed.js';
+import { createDb, type Db } from '../platform/db/client.js';
+import { retryOnConflict } from '../platform/db/errors.js';
+import { applyPendingMigrations } from '../platform/db/migrate.js';
+import { syncReferenceData } from '../region/syncReferenceData.js';
 import { ensureSearchIndex } from '../needs/store/searchIndex.js';
-import { loadSeedData, type SeedData } from '../seed/seedFiles.js';
+import { loadSeedData, type SeedData } from '../region/regionFiles.js';
 
 export async function openDatabase(databaseUrl: string = loadDatabaseUrl()): Promise<Db> {
   // The files first: a broken seed file stops the command before the database is touched.

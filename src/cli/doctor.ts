@@ -7,15 +7,15 @@
 import { WebClient } from '@slack/web-api';
 import { type ChannelsConfig, ChannelsConfigError, loadChannelsConfig } from '../channels/channelsConfig.js';
 import { type Config, ConfigError, loadConfig, loadLocaleOrDefault } from '../config.js';
-import type { Db } from '../db/client.js';
-import { readMigrationsList } from '../db/migrations-engine/migrationsList.js';
-import { defaultMigrationsDir, parseDatabaseUrl } from '../db/migrations-engine/datasource.js';
-import { createHealthCheck } from '../health.js';
+import type { Db } from '../platform/db/client.js';
+import { readMigrationsList } from '../platform/db/migrations-engine/migrationsList.js';
+import { defaultMigrationsDir, parseDatabaseUrl } from '../platform/db/migrations-engine/datasource.js';
+import { createHealthCheck } from '../platform/health.js';
 import { messages, type Locale } from '../i18n/messages.js';
-import { loadTrainingData, MatcherProvider, type Trainer } from '../needs/matcherProvider.js';
-import { fetchWithTimeout } from '../slack/fetchWithTimeout.js';
-import { REQUIRED_BOT_SCOPES } from '../slack/scopes.js';
-import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../slack/workspaceChecks.js';
+import { loadTrainingData, MatcherProvider, type Trainer } from '../training/matcherProvider.js';
+import { fetchWithTimeout } from '../platform/slack/fetchWithTimeout.js';
+import { REQUIRED_BOT_SCOPES } from '../platform/slack/scopes.js';
+import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../platform/slack/workspaceChecks.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 

@@ -25,13 +25,13 @@ import {
   type EvaluationReport,
   type OutOfFold,
 } from '../matching/index.js';
-import type { SeedNeedLike } from '../matching/seed.js';
-import { type LabelledNeedSeed, parseLabelledNeeds, SeedFileError } from '../seed/seedFiles.js';
+import type { SeedNeedLike } from '../matching/fromRegionData.js';
+import { type LabelledNeedSeed, parseLabelledNeeds, SeedFileError } from '../region/regionFiles.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { confusionLines, sideBySide, type ReportColumn } from './evalTable.js';
 import { printSimilarNeedsReport } from './evalSimilar.js';
 import type { CliIo } from './index.js';
-import { loadTrainingSource, type TrainingSource } from './trainingSource.js';
+import { loadTrainingSource, type TrainingSource } from '../training/trainingSource.js';
 
 const HELP = [
   'usage: npm run cli -- eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--cv-ids PREFIX]',

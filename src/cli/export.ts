@@ -5,16 +5,16 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { loadLocale } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../platform/db/client.js';
 import type { Locale } from '../i18n/messages.js';
 import { EXPORT_FORMATS, writeExport } from '../export/exportNeeds.js';
 import { areaNamesOf, stockholmDayStart } from '../export/exportSupport.js';
 import type { AreaSlug } from '../matching/types.js';
-import { parseListQuery, type Vocabulary } from '../needs/listQuery.js';
+import { parseListQuery, type Vocabulary } from '../register/listQuery.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
-import { loadMunicipalities, loadAreas } from '../needs/store/referenceData.js';
+import { loadMunicipalities, loadAreas } from '../region/referenceData.js';
 
 const HELP = [
   'usage: npm run cli -- export --format csv|xlsx|json [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',

@@ -12,23 +12,23 @@ import cliProgress from 'cli-progress';
 import { z } from 'zod';
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../platform/db/client.js';
 import { messages } from '../i18n/messages.js';
-import { ImportHeaderError, runImport, type RowOutcome } from '../needs/import/importer.js';
-import { ImportFileError, readImportFile } from '../needs/import/readFile.js';
-import { SOURCE_LABEL_MAX } from '../needs/import/importRow.js';
-import { MatcherProvider } from '../needs/matcherProvider.js';
-import { NeedService } from '../needs/needService.js';
-import { SimilarNeeds } from '../needs/similarNeeds.js';
-import { needIdBySubmissionKey } from '../needs/store/importKeys.js';
+import { ImportHeaderError, runImport, type RowOutcome } from '../import/importer.js';
+import { ImportFileError, readImportFile } from '../import/readFile.js';
+import { SOURCE_LABEL_MAX } from '../import/importRow.js';
+import { MatcherProvider } from '../training/matcherProvider.js';
+import { NeedService } from '../record-need/recordNeed.js';
+import { SimilarNeeds } from '../needs/similarNeedsIndex.js';
+import { needIdBySubmissionKey } from '../import/importKeys.js';
 import { required } from '../required.js';
-import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from '../slack/importText.js';
+import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from '../import/importText.js';
 import { codePoints } from '../text/codePoints.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';
 import { processSummaryEnv } from './summary.js';
-import { loadMunicipalities, loadAreas } from '../needs/store/referenceData.js';
+import { loadMunicipalities, loadAreas } from '../region/referenceData.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
 export interface ImportCliEnv {

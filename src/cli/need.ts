@@ -1,8 +1,8 @@
 // `need erase-contact ID`: clears a need's "Kontakt i kommunen" (free text about a person at the
 // municipality), with a history entry, and queues the update of its posted messages.
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
-import { eraseMunicipalContact } from '../privacy/store/personalData.js';
+import type { Db } from '../platform/db/client.js';
+import { eraseMunicipalContact } from '../privacy/personalData.js';
 import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';

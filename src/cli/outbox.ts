@@ -2,8 +2,8 @@
 // outbox holds; `outbox retry ID… | --failed` queues failed (or stuck) posts again — the running
 // app sends them at its next look (within seconds). A row that was sent is never sent again.
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
-import { listOutbox, retryOutbox } from '../outbox/outboxAdmin.js';
+import type { Db } from '../platform/db/client.js';
+import { listOutbox, retryOutbox } from '../platform/outbox/outboxAdmin.js';
 import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';

@@ -3,10 +3,10 @@
 // src/privacy/store/personalData.ts) and queues the re-rendering of every message that showed them.
 import { z } from 'zod';
 import { loadLocale } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../platform/db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { SLACK_USER_ID } from '../privacy/pseudonym.js';
-import { erasePerson, exportPerson } from '../privacy/store/personalData.js';
+import { erasePerson, exportPerson } from '../privacy/personalData.js';
 import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';

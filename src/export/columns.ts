@@ -3,7 +3,7 @@
 import { messages, type Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
 import { sectorLabel } from '../needs/sectors.js';
-import type { ExportRow } from '../needs/store/exportRows.js';
+import type { ExportRow } from './exportRepository.js';
 
 export const EXPORT_COLUMNS = [
   'id',

@@ -7,11 +7,11 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Db } from '../db/client.js';
+import type { Db } from '../platform/db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
-import { NEED_STATUSES } from '../needs/store/needRegister.js';
-import { type ExportFilter, type ExportRow, exportBatches } from '../needs/store/exportRows.js';
+import { NEED_STATUSES } from '../register/registerRepository.js';
+import { type ExportFilter, type ExportRow, exportBatches } from './exportRepository.js';
 import { type Cell, cells, csvSafeText, DATE_COLUMNS, EXPORT_COLUMNS, type ExportContext, headers, isoDate, jsonRecord } from './columns.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;

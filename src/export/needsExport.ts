@@ -3,7 +3,7 @@
 // showed. The file is built in memory (the upload needs its length first); the database is still
 // read in batches. No Slack types.
 import { PassThrough } from 'node:stream';
-import type { Db } from '../db/client.js';
+import type { Db } from '../platform/db/client.js';
 import type { Locale } from '../i18n/messages.js';
 import type { AreaSlug } from '../matching/types.js';
 import { type ExportFormat, FILE_EXTENSIONS, writeExport } from './exportNeeds.js';

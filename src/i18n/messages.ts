@@ -296,7 +296,7 @@ const sv = {
       fileTitle: (week: number) => `Nya behov v. ${week}`,
     },
   },
-  /** Why an innovation environment is suggested (src/slack/blocks/environmentReason.ts): parts, joined with "; ". */
+  /** Why an innovation environment is suggested (src/needs/blocks/environmentReason.ts): parts, joined with "; ". */
   environmentReason: {
     /** The locale whose Intl.ListFormat joins terms ("a, b och c"). */
     listLocale: 'sv-SE',

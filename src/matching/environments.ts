@@ -6,7 +6,7 @@
 // (EnvironmentReason): the focus terms the need speaks of, as written in the profile (an offer's
 // words count for the ranking but are not named: they are fragments, verbs and project names as
 // often as topics), whether it coordinates the area (the seed data's `coordinates` field), and its
-// other focus terms; src/slack/blocks words it per locale. A coordinator of the need's area wins a near
+// other focus terms; src/needs/blocks words it per locale. A coordinator of the need's area wins a near
 // tie. Cross-cutting environments (no areas, or marked cross-cutting: LEAD, Almi, Linköping Science
 // Park) are suggested only when no specific environment fits: none reaches the threshold, or the
 // area is only weakly suggested and no environment shares a term with the need.

@@ -16,7 +16,7 @@
 //   evaluation/ stratified folds, cross-validation, metrics, reliability (used by `cli eval`)
 export * from './types.js';
 export { trainMatcher, DEFAULT_CONFIG, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
-export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, type ToTrainingDataOptions } from './seed.js';
+export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, type ToTrainingDataOptions } from './fromRegionData.js';
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, CLASSES, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';

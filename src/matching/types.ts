@@ -90,6 +90,6 @@ export interface RankedEnvironment {
   id: number;
   name: string;
   score: number;
-  /** Why this environment is suggested (structured; rendered per locale in src/slack/blocks). */
+  /** Why this environment is suggested (structured; rendered per locale in src/needs/blocks). */
   reason: EnvironmentReason;
 }

@@ -13,11 +13,11 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
-import { sqliteFilePath } from '../../src/db/client.js';
+import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { EXPORT_FORMATS, type ExportFormat, FILE_EXTENSIONS, writeExport } from '../../src/export/exportNeeds.js';
 import { areaNamesOf } from '../../src/export/exportSupport.js';
 import { loadVocabulary } from '../../src/cli/export.js';
-import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
+import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
 import { runIfMain } from './runIfMain.js';
 import { bulkInsert } from './summary.bench.js';
 

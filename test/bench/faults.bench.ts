@@ -11,8 +11,8 @@
 // `npm run bench -- faults` runs the full windows (2 minutes each); `-- --quick` shortens them.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sqliteFilePath } from '../../src/db/client.js';
-import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
+import { sqliteFilePath } from '../../src/platform/db/client.js';
+import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { type AppProcess, exitWithin, freePort, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';

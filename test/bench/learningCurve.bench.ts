@@ -36,7 +36,7 @@ import {
 import { seededRandom, shuffled } from '../../src/matching/random.js';
 import type { AreaProfile, LabelledExample } from '../../src/matching/types.js';
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadSeedData, parseLabelledNeeds } from '../../src/seed/seedFiles.js';
+import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionFiles.js';
 
 const CHECKPOINTS = [0, 10, 25, 50];
 const REPORT_SEEDS = [1, 2, 3, 4, 5];
@@ -92,7 +92,7 @@ function report(argv: readonly string[]): void {
   const seed = loadSeedData();
   const areas = toAreaProfiles(seed.areas);
   const labelled = toLabelledExamples(seed.labelledNeeds);
-  const styledDir = fileURLToPath(new URL('../fixtures/matching/', import.meta.url));
+  const styledDir = fileURLToPath(new URL('../fixtures/matching', import.meta.url));
   const styled = toLabelledExamples(
     readdirSync(styledDir)
       .filter((f) => f.startsWith('styled-needs') && f.endsWith('.jsonl'))

@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
+import { loadSeedData } from '../../src/region/regionFiles.js';
 import {
   matcherFromSnapshot,
   snapshotBytes,

@@ -15,9 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
-import { needModal } from '../../src/slack/blocks/needModal.js';
-import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
+import { loadSeedData } from '../../src/region/regionFiles.js';
+import { needModal } from '../../src/needs/blocks/needModal.js';
+import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
 import { startTestApp } from '../support/testApp.js';
@@ -263,7 +263,7 @@ export async function main(): Promise<void> {
   console.log(`memory (fresh child process: app + fake Slack + load generator; after a full GC)`);
   console.log(`  rss in this process after the first start (for reference): ${mb(rssAfterStart)}`);
   const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), MEMORY_FLAG], {
-    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     encoding: 'utf8',
     timeout: 600_000,
   });

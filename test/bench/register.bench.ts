@@ -21,22 +21,22 @@ import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import Database from 'better-sqlite3';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
-import { createDb, type Db, sqliteFilePath } from '../../src/db/client.js';
-import { applyPendingMigrations } from '../../src/db/migrate.js';
-import { syncReferenceData } from '../../src/db/seed.js';
+import { createDb, type Db, sqliteFilePath } from '../../src/platform/db/client.js';
+import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
+import { syncReferenceData } from '../../src/region/syncReferenceData.js';
 import { searchIndexText, searchQueryGroups, searchQueryTerms } from '../../src/matching/index.js';
 import { seededRandom } from '../../src/matching/random.js';
 import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
-import { FIRST_PAGES, HOME_LIST_MAX, type HomePages, type Membership, NeedsHome } from '../../src/needs/home.js';
-import { type NeedFilter, NeedRegister, type NeedStatus } from '../../src/needs/store/needRegister.js';
+import { FIRST_PAGES, HOME_LIST_MAX, type HomePages, type Membership, NeedsHome } from '../../src/register/home.js';
+import { type NeedFilter, NeedRegister, type NeedStatus } from '../../src/register/registerRepository.js';
 import { ensureSearchIndex } from '../../src/needs/store/searchIndex.js';
-import { UserPreferences } from '../../src/needs/store/userPreferences.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
-import { sqlTime } from '../../src/summaries/query.js';
-import { type AppHomeContext, appHomeView } from '../../src/slack/blocks/appHome.js';
+import { UserPreferences } from '../../src/register/userPreferences.js';
+import { loadSeedData } from '../../src/region/regionFiles.js';
+import { sqlTime } from '../../src/weekly-summary/summaryRepository.js';
+import { type AppHomeContext, appHomeView } from '../../src/register/appHomeBlocks.js';
 import { slackLimitViolations } from '../support/blockLimits.js';
 import { FakeSlack } from '../support/fakeSlack.js';
-import { createTestDb } from '../unit/summaries/fixtures.js';
+import { createTestDb } from '../unit/weekly-summary/fixtures.js';
 import { runIfMain } from './runIfMain.js';
 
 const SEARCH_TARGET_MS = 50;
@@ -45,7 +45,7 @@ const NOW = new Date('2026-12-02T09:30:00Z');
 const YEARS = 3;
 const USERS = 50;
 const SEARCH_LIMIT = 11; // what /need search asks for (10 shown, one more says "there is more")
-const FIXTURES = fileURLToPath(new URL('../fixtures/matching/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/matching', import.meta.url));
 
 const CHANNELS: ChannelsConfig = {
   intake: 'C0123INTAKE',

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import Database from 'better-sqlite3';
-import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
+import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { runIfMain } from './runIfMain.js';
 import { needSubmissionPayload, nextViewId, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';

@@ -7,13 +7,13 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { sqliteFilePath } from '../../src/db/client.js';
+import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
-import { weeklySummaryMessage } from '../../src/slack/blocks/weeklySummary.js';
-import { renderChartPng } from '../../src/summaries/chart.js';
-import { addWeeks, parseIsoWeek, weekRange } from '../../src/summaries/isoWeek.js';
-import { forgetSharedCounts, loadWeeklySummary, sqlTime } from '../../src/summaries/query.js';
-import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
+import { weeklySummaryMessage } from '../../src/weekly-summary/messages.js';
+import { renderChartPng } from '../../src/weekly-summary/chart.js';
+import { addWeeks, parseIsoWeek, weekRange } from '../../src/weekly-summary/isoWeek.js';
+import { forgetSharedCounts, loadWeeklySummary, sqlTime } from '../../src/weekly-summary/summaryRepository.js';
+import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 const TZ = 'Europe/Stockholm';
 const WEEK = parseIsoWeek('2026-W47');

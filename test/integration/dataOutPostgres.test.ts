@@ -5,11 +5,11 @@
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, dialectOf } from '../../src/db/client.js';
+import { type Db, dialectOf } from '../../src/platform/db/client.js';
 import { writeExport } from '../../src/export/exportNeeds.js';
-import { clearExpiredMunicipalContacts, erasePerson, exportPerson } from '../../src/privacy/store/personalData.js';
+import { clearExpiredMunicipalContacts, erasePerson, exportPerson } from '../../src/privacy/personalData.js';
 import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
-import { addNeed, type TestDb } from '../unit/summaries/fixtures.js';
+import { addNeed, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
   let db: Db;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { runDoctor, type DoctorEnv } from '../../src/cli/doctor.js';
 import { parseConfig } from '../../src/config.js';
-import { REQUIRED_BOT_SCOPES } from '../../src/slack/scopes.js';
+import { REQUIRED_BOT_SCOPES } from '../../src/platform/slack/scopes.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { FakeSocketMode } from '../support/fakeSocketMode.js';
 import { trainOnce } from '../support/templates.js';

@@ -3,9 +3,9 @@
 // rate-limiting and failing for a while. Nothing acknowledged is lost, nothing is posted twice,
 // every failure is visible.
 import { describe, expect, it } from 'vitest';
-import { sqliteFilePath } from '../../src/db/client.js';
-import { SUGGESTION_ACTIONS } from '../../src/slack/blocks/suggestionMessage.js';
-import { OUTBOX_EVENT_TYPE } from '../../src/slack/exactlyOnce.js';
+import { sqliteFilePath } from '../../src/platform/db/client.js';
+import { SUGGESTION_ACTIONS } from '../../src/needs/blocks/suggestionMessage.js';
+import { OUTBOX_EVENT_TYPE } from '../../src/platform/slack/exactlyOnce.js';
 import { HOME_CARE_NEED, municipalityIdOf, openNeedModal, recordNeed, submitNeed } from '../support/needs.js';
 import {
   buttonPayload,

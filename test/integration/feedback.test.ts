@@ -2,7 +2,7 @@
 // stored once, messages update in place, recategorisation re-routes, all-declined returns to
 // intake, and confirmed areas become training examples.
 import { describe, expect, it } from 'vitest';
-import { SUGGESTION_ACTIONS } from '../../src/slack/blocks/suggestionMessage.js';
+import { SUGGESTION_ACTIONS } from '../../src/needs/blocks/suggestionMessage.js';
 import type { RecordedCall } from '../support/fakeSlack.js';
 import {
   buttonPayload,

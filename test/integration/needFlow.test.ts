@@ -360,7 +360,7 @@ describe('reliability', () => {
 });
 
 async function countPending(testApp: TestApp): Promise<number> {
-  const { createDb } = await import('../../src/db/client.js');
+  const { createDb } = await import('../../src/platform/db/client.js');
   const db = await createDb(testApp.databaseUrl);
   try {
     return await db.outboxMessage.count({ where: { status: 'pending' } });

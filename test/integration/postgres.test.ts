@@ -6,19 +6,19 @@
 // Every database used here is a throwaway one (behovsbryggan_test_<random>), dropped afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
-import { dialectOf } from '../../src/db/client.js';
+import { dialectOf } from '../../src/platform/db/client.js';
 import { searchQueryGroups } from '../../src/matching/index.js';
-import { NeedRegister } from '../../src/needs/store/needRegister.js';
+import { NeedRegister } from '../../src/register/registerRepository.js';
 import { ensureSearchIndex } from '../../src/needs/store/searchIndex.js';
-import { isoWeekOf, parseIsoWeek } from '../../src/summaries/isoWeek.js';
-import type { WeeklySummary } from '../../src/summaries/model.js';
-import { loadWeeklySummary } from '../../src/summaries/query.js';
+import { isoWeekOf, parseIsoWeek } from '../../src/weekly-summary/isoWeek.js';
+import type { WeeklySummary } from '../../src/weekly-summary/model.js';
+import { loadWeeklySummary } from '../../src/weekly-summary/summaryRepository.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { createThrowawayDatabase, migratedTestDb, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
 import { needSubmissionPayload, postCommand, postEvent, postInteraction, reactionEnvelope } from '../support/slackRequests.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { addNeed, createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
-import { addRegisterNeed } from '../unit/needs/registerFixtures.js';
+import { addNeed, createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { addRegisterNeed } from '../unit/register/registerFixtures.js';
 
 const HOME_CARE_NEED =
   'Hemtjänsten i Kinda vill ha sensorer och trygghetslarm som larmar när en brukare ramlar, uppkopplade mot våra digitala lås och tillsyn på natten.';

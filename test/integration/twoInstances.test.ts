@@ -21,18 +21,18 @@ import { parseConfig } from '../../src/config.js';
 import { messages } from '../../src/i18n/messages.js';
 import { createLogger } from '../../src/logger.js';
 import type { AreaSlug } from '../../src/matching/types.js';
-import { SUGGESTION_ACTIONS } from '../../src/slack/blocks/suggestionMessage.js';
-import { encodeNeedModalMetadata } from '../../src/slack/needModalMetadata.js';
-import { runDueSummaries } from '../../src/summaries/index.js';
-import { formatIsoWeek } from '../../src/summaries/isoWeek.js';
-import { dueTimeFor, reportedWeekAt } from '../../src/summaries/schedule.js';
+import { SUGGESTION_ACTIONS } from '../../src/needs/blocks/suggestionMessage.js';
+import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
+import { runDueSummaries } from '../../src/weekly-summary/startWeeklySummaries.js';
+import { formatIsoWeek } from '../../src/weekly-summary/isoWeek.js';
+import { dueTimeFor, reportedWeekAt } from '../../src/weekly-summary/schedule.js';
 import { exitWithin, freePort, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack, type RecordedCall } from '../support/fakeSlack.js';
 import { HOME_CARE_NEED, municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
 import { buttonPayload, needSubmissionPayload, nextViewId, postEvent, postInteraction, reactionEnvelope, SIGNING_SECRET } from '../support/slackRequests.js';
 import { startTestApp, TEST_CHANNELS, type TestApp, tempDir } from '../support/testApp.js';
-import { addNeed, type TestDb } from '../unit/summaries/fixtures.js';
+import { addNeed, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 /**
  * Needs given two people's first 👍 at the same instant, one request to each instance. Before the

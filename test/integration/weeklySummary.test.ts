@@ -11,17 +11,17 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { runSummary, type SummaryCliEnv } from '../../src/cli/summary.js';
 import { type Config, parseConfig } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
+import type { Db } from '../../src/platform/db/client.js';
 import { createLogger } from '../../src/logger.js';
-import { OutboxWorker } from '../../src/outbox/outboxWorker.js';
-import { createSlackOutboxSender } from '../../src/slack/outboxSender.js';
-import { type ClaimResult, runDueSummaries, startWeeklySummaries } from '../../src/summaries/index.js';
-import { formatIsoWeek, parseIsoWeek, weekRange } from '../../src/summaries/isoWeek.js';
-import { loadWeeklySummary } from '../../src/summaries/query.js';
-import { reportedWeekAt, weekDueAt } from '../../src/summaries/schedule.js';
+import { OutboxWorker } from '../../src/platform/outbox/outboxWorker.js';
+import { createSlackOutboxSender } from '../../src/platform/outbox/sendFunctions.js';
+import { type ClaimResult, runDueSummaries, startWeeklySummaries } from '../../src/weekly-summary/startWeeklySummaries.js';
+import { formatIsoWeek, parseIsoWeek, weekRange } from '../../src/weekly-summary/isoWeek.js';
+import { loadWeeklySummary } from '../../src/weekly-summary/summaryRepository.js';
+import { reportedWeekAt, weekDueAt } from '../../src/weekly-summary/schedule.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { startTestApp, TEST_CHANNELS, tempDir } from '../support/testApp.js';
-import { addNeed, createTestDb, pngSize, type TestDb } from '../unit/summaries/fixtures.js';
+import { addNeed, createTestDb, pngSize, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 const TZ = 'Europe/Stockholm';
 const W47 = parseIsoWeek('2026-W47');
@@ -217,7 +217,7 @@ describe('posting', () => {
   it('posts each summary channel exactly once under concurrent runs in another process and this one, and never again', async () => {
     const deps = { db: t.db, channels: TEST_CHANNELS, logger, config };
     // Another app instance (a separate process on the same SQLite file) and two runs here.
-    const runner = fileURLToPath(new URL('../unit/summaries/claimRunner.ts', import.meta.url));
+    const runner = fileURLToPath(new URL('../unit/weekly-summary/claimRunner.ts', import.meta.url));
     const instance = async (): Promise<ClaimResult[]> => {
       const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', runner, t.url, DUE_W47.toISOString(), JSON.stringify(TEST_CHANNELS)]);
       return JSON.parse(stdout) as ClaimResult[];

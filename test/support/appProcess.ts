@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ENTRY = path.join(ROOT, 'src', 'index.ts');
 // tsx by absolute path, so the child can also run from a directory outside the repository.
 export const TSX = new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url).href;

@@ -1,6 +1,6 @@
 // A database client whose next few calls of one method fail with a given error before they reach
 // the database: how a test makes a transaction lose a race at a chosen moment, on a real database.
-import { createDb, type Db } from '../../src/db/client.js';
+import { createDb, type Db } from '../../src/platform/db/client.js';
 
 export interface FlakyDb {
   db: Db;

@@ -8,15 +8,15 @@ import type { WebClient } from '@slack/web-api';
 import { type Mock, vi } from 'vitest';
 import { z } from 'zod';
 import type { NeedsExport } from '../../src/export/needsExport.js';
-import type { FeedbackService } from '../../src/needs/feedbackService.js';
-import type { ImportService } from '../../src/needs/import/importService.js';
-import { FIRST_PAGES, type HomeData, type NeedsHome } from '../../src/needs/home.js';
-import type { NeedChanges } from '../../src/needs/needChanges.js';
-import type { NeedService } from '../../src/needs/needService.js';
+import type { FeedbackService } from '../../src/feedback/giveFeedback.js';
+import type { ImportService } from '../../src/import/importService.js';
+import { FIRST_PAGES, type HomeData, type NeedsHome } from '../../src/register/home.js';
+import type { NeedChanges } from '../../src/change-need/needChanges.js';
+import type { NeedService } from '../../src/record-need/recordNeed.js';
 import type { NeedDetail } from '../../src/needs/store/needViews.js';
-import type { NeedRegister } from '../../src/needs/store/needRegister.js';
-import type { UserPreferences } from '../../src/needs/store/userPreferences.js';
-import type { ListenerDeps, SlackImportDeps } from '../../src/slack/deps.js';
+import type { NeedRegister } from '../../src/register/registerRepository.js';
+import type { UserPreferences } from '../../src/register/userPreferences.js';
+import type { ListenerDeps, SlackImportDeps } from '../../src/platform/slack/deps.js';
 
 /** A few of Östergötland's municipalities, as deps hold them (loaded at start-up). */
 export const MUNICIPALITIES: ListenerDeps['municipalities'] = [

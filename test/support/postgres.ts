@@ -2,11 +2,11 @@
 // databases (CI: the machine's own, trust auth). Each suite gets a throwaway database, migrated
 // and seeded like the app's, and drops it afterwards.
 import { randomBytes } from 'node:crypto';
-import { createDb } from '../../src/db/client.js';
-import { applyPendingMigrations } from '../../src/db/migrate.js';
-import { syncReferenceData } from '../../src/db/seed.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
-import { createTestDb, type TestDb } from '../unit/summaries/fixtures.js';
+import { createDb } from '../../src/platform/db/client.js';
+import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
+import { syncReferenceData } from '../../src/region/syncReferenceData.js';
+import { loadSeedData } from '../../src/region/regionFiles.js';
+import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL;
 

@@ -2,7 +2,7 @@
 // rather than once per test file that needs it (a worker's test files share one module graph, see
 // vitest.config.ts). Training is deterministic, so every file gets the model it would have trained.
 import { toTrainingData, trainMatcher, type TrainedMatcher } from '../../src/matching/index.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
+import { loadSeedData } from '../../src/region/regionFiles.js';
 
 let matcher: TrainedMatcher | undefined;
 

@@ -16,13 +16,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3';
-import { createDb } from '../../src/db/client.js';
-import { applyPendingMigrations } from '../../src/db/migrate.js';
-import { syncReferenceData } from '../../src/db/seed.js';
+import { createDb } from '../../src/platform/db/client.js';
+import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
+import { syncReferenceData } from '../../src/region/syncReferenceData.js';
 import { matcherFromSnapshot, snapshotMatcher, type MatcherSnapshot, type TrainedMatcher } from '../../src/matching/index.js';
 import type { TrainingData } from '../../src/matching/types.js';
-import { trainOffThread } from '../../src/needs/trainOffThread.js';
-import { loadSeedData } from '../../src/seed/seedFiles.js';
+import { trainOffThread } from '../../src/training/trainOffThread.js';
+import { loadSeedData } from '../../src/region/regionFiles.js';
 
 /** Set by globalSetup for the test workers: the folder holding the templates and trained matchers. */
 export const TEMPLATES_ENV = 'BEHOVSBRYGGAN_TEST_TEMPLATES';

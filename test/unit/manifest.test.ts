@@ -1,9 +1,9 @@
-// manifest.yml asks Slack for exactly the scopes the code declares it needs (src/slack/scopes.ts),
+// manifest.yml asks Slack for exactly the scopes the code declares it needs (src/platform/slack/scopes.ts),
 // and subscribes to the events the listeners handle.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_BOT_SCOPES } from '../../src/slack/scopes.js';
+import { REQUIRED_BOT_SCOPES } from '../../src/platform/slack/scopes.js';
 
 const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
   features: { app_home: { home_tab_enabled: boolean } };

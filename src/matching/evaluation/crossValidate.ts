@@ -3,7 +3,14 @@
 import { AREA_SLUGS, type AreaSlug, type TrainingData } from '../types.js';
 import { trainMatcher, DEFAULT_CONFIG, type MatcherConfig } from '../matcher.js';
 import { decide, type DecisionOptions } from '../model/decision.js';
-import { toAreaProfiles, toLabelledExamples, DEFAULT_TO_TRAINING, type SeedAreaLike, type SeedNeedLike, type ToTrainingDataOptions } from '../seed.js';
+import {
+  toAreaProfiles,
+  toLabelledExamples,
+  DEFAULT_TO_TRAINING,
+  type SeedAreaLike,
+  type SeedNeedLike,
+  type ToTrainingDataOptions,
+} from '../fromRegionData.js';
 import { stratifiedFolds } from './folds.js';
 import type { Prediction } from './metrics.js';
 

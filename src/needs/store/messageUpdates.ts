@@ -1,8 +1,8 @@
 // The one way a change to needs reaches the channels: every posted copy of each need's suggestion
 // message gets an update queued (re-rendered from the need's state when sent), in the change's own
 // transaction.
-import type { Tx } from '../../db/client.js';
-import { enqueue } from '../../outbox/outboxQueue.js';
+import type { Tx } from '../../platform/db/client.js';
+import { enqueue } from '../../platform/outbox/outboxQueue.js';
 
 /** Queues an update of every posted copy of the needs' messages; how many were queued. */
 export async function queueMessageUpdates(tx: Tx, needIds: readonly number[], now: Date): Promise<number> {

@@ -1,7 +1,7 @@
 // NeedArea: a need's current areas kept beside it, so lists by area need no reasoning over
 // corrections (the rule itself is in ../needAreas.ts).
-import { insertRows } from '../../db/bulkInsert.js';
-import type { Tx } from '../../db/client.js';
+import { insertRows } from '../../platform/db/bulkInsert.js';
+import type { Tx } from '../../platform/db/client.js';
 import type { AreaSlug } from '../../matching/types.js';
 
 /** Keeps NeedArea (the current areas, for lists by area) in step, inside the caller's transaction. */

@@ -1,6 +1,6 @@
 // What every journey that changes a need reads and writes of the need itself: who its people are
 // (what permissions are decided on) and its history.
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../platform/db/client.js';
 import type { NeedPeople } from '../permissions.js';
 
 /** The need's status and people; null when there is no such need. */

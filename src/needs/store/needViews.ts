@@ -1,11 +1,11 @@
 // Read models for what the Slack layer shows about a need: plain data, no Slack types.
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../platform/db/client.js';
 import type { EnvironmentReason } from '../../matching/types.js';
 import { suggestionLink } from '../suggestionLink.js';
 import { storedEnvironmentReason } from '../environmentReason.js';
 import { parseCorrectedAreas } from '../needAreas.js';
-import { SIMILAR_SHOWN } from '../similarNeeds.js';
-import { laterSimilarTo, similarFoundFor, type SimilarNeedView } from './similarNeeds.js';
+import { SIMILAR_SHOWN } from '../similarNeedsIndex.js';
+import { laterSimilarTo, similarFoundFor, type SimilarNeedView } from './similarNeedLinks.js';
 
 export type { SimilarNeedView };
 

@@ -4,7 +4,7 @@
 // to_tsvector('simple', …). Neither can be said in schema.prisma, so the app creates them at start
 // (idempotent) and rebuilds the SQLite index when it is out of step, e.g. after a migration rebuilt
 // the Need table (which drops its triggers).
-import { dialectOf, type Db } from '../../db/client.js';
+import { dialectOf, type Db } from '../../platform/db/client.js';
 import { needText } from '../needInput.js';
 
 const FTS = 'NeedSearch';

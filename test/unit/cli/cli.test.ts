@@ -64,7 +64,7 @@ describe('classify --jsonl', () => {
 
 describe('classify and eval train like the bot', { timeout: 60_000 }, () => {
   it('use the database’s labelled examples, feedback included, when there is a database', async () => {
-    const { createTestDb } = await import('../summaries/fixtures.js');
+    const { createTestDb } = await import('../weekly-summary/fixtures.js');
     const t = await createTestDb();
     try {
       const { runClassify } = await import('../../../src/cli/classify.js');
@@ -155,7 +155,7 @@ describe('eval', { timeout: 60_000 }, () => {
   });
 
   it('prints the cross-validation and the out-of-style held-out set side by side, the same figures as --json', async () => {
-    const { loadSeedData } = await import('../../../src/seed/seedFiles.js');
+    const { loadSeedData } = await import('../../../src/region/regionFiles.js');
     const text = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2'], text)).toBe(0);
     const json = fakeIo();
@@ -225,7 +225,7 @@ describe('eval', { timeout: 60_000 }, () => {
   });
 
   it("cross-validates only the needs of an id prefix with --cv-ids, the others in every fold's training", async () => {
-    const { loadSeedData } = await import('../../../src/seed/seedFiles.js');
+    const { loadSeedData } = await import('../../../src/region/regionFiles.js');
     const needs = loadSeedData().labelledNeeds;
     const original = needs.filter((n) => n.id.startsWith('tr-')).length;
     expect(original).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../../src/cli/outbox.js';
-import { createDb, type Db } from '../../../src/db/client.js';
+import { createDb, type Db } from '../../../src/platform/db/client.js';
 import { migratedSqliteFile } from '../../support/templates.js';
 import { tempDir } from '../../support/testApp.js';
 import { UsageError } from '../../../src/cli/classify.js';

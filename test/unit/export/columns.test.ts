@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cells, csvSafeText, daysToFirstClaim, EXPORT_COLUMNS, headers, isoDate, jsonRecord } from '../../../src/export/columns.js';
 import { defaultDelimiter } from '../../../src/export/exportNeeds.js';
 import { stockholmDayStart } from '../../../src/export/exportSupport.js';
-import type { ExportRow } from '../../../src/needs/store/exportRows.js';
+import type { ExportRow } from '../../../src/export/exportRepository.js';
 
 const row = (extra: Partial<ExportRow> = {}): ExportRow => ({
   id: 7,

@@ -3,11 +3,11 @@
 // domain phrases (buildExamples, as trainMatcher builds its training set from the training source).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTrainingSource } from '../../../src/cli/trainingSource.js';
+import { loadTrainingSource } from '../../../src/training/trainingSource.js';
 import { SHIPPED_HELD_OUT } from '../../../src/cli/eval.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 import { foldDiacritics } from '../../../src/matching/text/normalise.js';
-import { parseLabelledNeeds } from '../../../src/seed/seedFiles.js';
+import { parseLabelledNeeds } from '../../../src/region/regionFiles.js';
 
 const normalised = (text: string): string =>
   foldDiacritics(text)

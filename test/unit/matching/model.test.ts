@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedData, type SeedData } from '../../../src/seed/seedFiles.js';
+import { loadSeedData, type SeedData } from '../../../src/region/regionFiles.js';
 import {
   AREA_SLUGS,
   rankEnvironments,

@@ -2,7 +2,7 @@
 // that an honest improvement elsewhere does not need to touch these numbers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import { loadSeedData } from '../../../src/region/regionFiles.js';
 import { crossValidate, DEFAULT_DECISION, evaluate, predictionOf, predictionsFrom, type AreaSlug } from '../../../src/matching/index.js';
 import { shippedMatcher } from '../../support/shippedMatcher.js';
 

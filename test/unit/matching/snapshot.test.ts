@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import { loadSeedData } from '../../../src/region/regionFiles.js';
 import { matcherFromSnapshot, snapshotMatcher, snapshotTransferList, type MatcherSnapshot, type TrainedMatcher } from '../../../src/matching/index.js';
 import { shippedMatcher } from '../../support/shippedMatcher.js';
 

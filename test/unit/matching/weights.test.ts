@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../../src/seed/seedFiles.js';
+import { loadSeedData } from '../../../src/region/regionFiles.js';
 import { AREA_SLUGS, FEEDBACK_EXAMPLE_WEIGHT, toTrainingData, trainMatcher, type TrainedMatcher, type TrainingData } from '../../../src/matching/index.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 

@@ -1,8 +1,8 @@
 // The pure parts of erasing a person: the pseudonym, redacting texts, the retention cut-off.
 import { describe, expect, it } from 'vitest';
 import { isErasedUserId, newPseudonym, SLACK_USER_ID } from '../../../src/privacy/pseudonym.js';
-import { monthsBefore, redact } from '../../../src/privacy/store/personalData.js';
-import { mention } from '../../../src/slack/blocks/text.js';
+import { monthsBefore, redact } from '../../../src/privacy/personalData.js';
+import { mention } from '../../../src/platform/slack/blockText.js';
 
 describe('erasing a person', () => {
   it('makes a fresh pseudonym per erasure that still looks like a user id and is recognised as erased', () => {

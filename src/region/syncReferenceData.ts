@@ -1,0 +1,135 @@
+// Keeps the reference data the app ships (prisma/seed/) current in the database, on every start:
+// strength areas (by slug), municipalities and innovation environments (by name), with the
+// environments' areas (with which of them they coordinate) and focus terms, are inserted or updated from the files; rows that already
+// match are not written. Environments no longer in the file are left alone (needs may refer to
+// them) and reported. The shipped labelled needs become training examples once, by their key
+// "seed:<id>": an existing example is never overwritten, and feedback examples ("need:<id>") are
+// never touched. Everything happens in one transaction, so a start sees the old data or the new.
+import type { SeedData } from './regionFiles.js';
+import type { Db } from '../platform/db/client.js';
+
+// A Record, not an interface, so that Object.values() knows its values are numbers.
+export type SyncCounts = Record<'areas' | 'municipalities' | 'environments', number>;
+
+export interface SyncResult {
+  /** Rows inserted: reference data new in the files, and training examples seeded. */
+  created: SyncCounts & { trainingExamples: number };
+  /** Existing rows whose fields (or, for environments, areas) changed in the files. */
+  updated: SyncCounts;
+  /** Environments in the database that the file no longer lists (kept, not deleted). */
+  unlistedEnvironments: string[];
+}
+
+/** True when the sync wrote anything. */
+export function syncChangedAnything(result: SyncResult): boolean {
+  return [...Object.values(result.created), ...Object.values(result.updated)].some((n) => n > 0);
+}
+
+const lines = (terms: readonly string[]): string => terms.map((t) => t.trim()).join('\n');
+
+// The first start of a PostgreSQL database inserts a few hundred rows; more than the 5 s default.
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
+export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncResult> {
+  return db.$transaction(
+    async (tx) => {
+      const result: SyncResult = {
+        created: { areas: 0, municipalities: 0, environments: 0, trainingExamples: 0 },
+        updated: { areas: 0, municipalities: 0, environments: 0 },
+        unlistedEnvironments: [],
+      };
+
+      const areas = new Map((await tx.strengthArea.findMany()).map((a) => [a.slug, a]));
+      for (const a of data.areas) {
+        const fields = { name: a.name, nameEn: a.name_en, description: a.description.trim(), keywords: lines(a.keywords) };
+        const existing = areas.get(a.slug);
+        if (!existing) {
+          await tx.strengthArea.create({ data: { slug: a.slug, ...fields } });
+          result.created.areas++;
+        } else if (Object.entries(fields).some(([k, v]) => existing[k as keyof typeof fields] !== v)) {
+          await tx.strengthArea.update({ where: { slug: a.slug }, data: fields });
+          result.updated.areas++;
+        }
+      }
+
+      const municipalities = new Map((await tx.municipality.findMany()).map((m) => [m.name, m]));
+      for (const m of data.municipalities) {
+        const fields = { formalName: m.formal, population: m.population };
+        const existing = municipalities.get(m.name);
+        if (!existing) {
+          await tx.municipality.create({ data: { name: m.name, ...fields } });
+          result.created.municipalities++;
+        } else if (existing.formalName !== fields.formalName || existing.population !== fields.population) {
+          await tx.municipality.update({ where: { name: m.name }, data: fields });
+          result.updated.municipalities++;
+        }
+      }
+
+      const environments = new Map((await tx.innovationEnvironment.findMany({ include: { areas: true } })).map((e) => [e.name, e]));
+      for (const env of data.environments) {
+        const fields = {
+          town: env.town,
+          role: env.role ?? null,
+          offer: env.offer,
+          focus: lines(env.focus),
+          crossCutting: env.cross_cutting,
+          sourceUrl: env.source,
+        };
+        const existing = environments.get(env.name);
+        if (!existing) {
+          await tx.innovationEnvironment.create({
+            data: {
+              name: env.name,
+              ...fields,
+              areas: { create: env.areas.map((areaSlug) => ({ areaSlug, coordinator: env.coordinates.includes(areaSlug) })) },
+            },
+          });
+          result.created.environments++;
+          continue;
+        }
+        const current = new Set(existing.areas.map((a) => a.areaSlug));
+        const wanted = new Set<string>(env.areas);
+        const removed = [...current].filter((slug) => !wanted.has(slug));
+        const added = [...wanted].filter((slug) => !current.has(slug));
+        const coordinates = new Set<string>(env.coordinates);
+        const recoordinated = existing.areas.filter((a) => wanted.has(a.areaSlug) && a.coordinator !== coordinates.has(a.areaSlug));
+        const fieldsChanged = Object.entries(fields).some(([k, v]) => existing[k as keyof typeof fields] !== v);
+        if (!fieldsChanged && removed.length === 0 && added.length === 0 && recoordinated.length === 0) continue;
+        if (fieldsChanged) await tx.innovationEnvironment.update({ where: { id: existing.id }, data: fields });
+        if (removed.length > 0) {
+          await tx.environmentArea.deleteMany({ where: { environmentId: existing.id, areaSlug: { in: removed } } });
+        }
+        for (const areaSlug of added) {
+          await tx.environmentArea.create({ data: { environmentId: existing.id, areaSlug, coordinator: coordinates.has(areaSlug) } });
+        }
+        for (const a of recoordinated) {
+          await tx.environmentArea.update({
+            where: { environmentId_areaSlug: { environmentId: existing.id, areaSlug: a.areaSlug } },
+            data: { coordinator: coordinates.has(a.areaSlug) },
+          });
+        }
+        result.updated.environments++;
+      }
+      const listed = new Set(data.environments.map((e) => e.name));
+      result.unlistedEnvironments = [...environments.keys()].filter((name) => !listed.has(name)).sort();
+
+      const seededKeys = new Set((await tx.trainingExample.findMany({ where: { key: { startsWith: 'seed:' } }, select: { key: true } })).map((e) => e.key));
+      for (const need of data.labelledNeeds) {
+        const key = `seed:${need.id}`;
+        if (seededKeys.has(key)) continue;
+        seededKeys.add(key); // a duplicated id in the file is seeded once
+        await tx.trainingExample.create({
+          data: {
+            key,
+            text: need.title ? `${need.title}. ${need.text}` : need.text,
+            source: 'seed',
+            labels: { create: need.areas.map((areaSlug) => ({ areaSlug, positive: true })) },
+          },
+        });
+        result.created.trainingExamples++;
+      }
+      return result;
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS },
+  );
+}

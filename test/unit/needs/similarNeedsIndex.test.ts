@@ -1,0 +1,38 @@
+// SimilarNeeds.catchUp on a real SQLite file: needs another instance stored after this index was
+// built become findable at the next catch-up, whatever order their ids came in; nothing is added twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimilarNeeds } from '../../../src/needs/similarNeedsIndex.js';
+import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+
+describe('SimilarNeeds.catchUp', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const LEAKS = 'Sensorer i VA-nätet som larmar om läckor i ledningarna och mäter flödet i realtid';
+  const describeNeed = (id: number, description: string) => t.db.need.update({ where: { id }, data: { title: 'Läckor i VA-nätet', description } });
+
+  it('finds a need another instance stored after the index was built, once caught up', async () => {
+    const similar = new SimilarNeeds(t.db, { threshold: 0.1 });
+    const first = await addNeed(t, { municipality: 'Kinda', areas: ['uppkopplade'], recordedAt: '2027-03-01T09:00:00Z' });
+    await describeNeed(first, LEAKS);
+    await similar.load();
+    const size = similar.size;
+    // This instance routes a need of its own (a higher id) before another instance's lower one is read.
+    const elsewhere = await addNeed(t, { municipality: 'Boxholm', areas: ['uppkopplade'], recordedAt: '2027-03-02T09:00:00Z' });
+    await describeNeed(elsewhere, LEAKS);
+    const ours = await addNeed(t, { municipality: 'Ydre', areas: ['logistik'], recordedAt: '2027-03-02T10:00:00Z' });
+    await similar.upsert({ id: ours, municipalityId: t.municipalityIds.get('Ydre')!, text: 'Samordnad varudistribution till skolorna' });
+    const probe = { id: 999_999, municipalityId: t.municipalityIds.get('Motala')!, text: `Läckor i VA-nätet. ${LEAKS}` };
+    expect((await similar.find(probe)).map((f) => f.needId)).not.toContain(elsewhere);
+
+    expect(await similar.catchUp()).toBe(1);
+    expect((await similar.find(probe)).map((f) => f.needId)).toContain(elsewhere);
+    expect(similar.size).toBe(size + 2);
+    expect(await similar.catchUp()).toBe(0);
+  });
+});

@@ -1,0 +1,48 @@
+// MatcherProvider.isStale on a real SQLite file: a model trained before another instance changed
+// the training data (a 👍 there, a withdrawn need's example deleted) is stale until retrained;
+// this is what the maintenance job asks every five minutes to retrain for feedback it never saw.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedbackService } from '../../../src/feedback/giveFeedback.js';
+import { MatcherProvider } from '../../../src/training/matcherProvider.js';
+import { shippedMatcher } from '../../support/shippedMatcher.js';
+import { TEST_CHANNELS } from '../../support/testApp.js';
+import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+
+describe('MatcherProvider.isStale', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is stale after another instance’s feedback made or removed a training example, fresh after a retrain', async () => {
+    // Staleness is about the data's version, not the model: the same trained model stands in for each retrain.
+    const here = await MatcherProvider.create(t.db, () => Promise.resolve(shippedMatcher()));
+    expect(await here.isStale(t.db)).toBe(false);
+
+    // Another instance stores a 👍 that makes the need a training example.
+    const needId = await addNeed(t, {
+      municipality: 'Kinda',
+      areas: ['uppkopplade'],
+      recordedAt: '2027-03-01T09:00:00Z',
+      posts: { C0IOT: '1700000000.000001' },
+    });
+    const elsewhere = new FeedbackService({ db: t.db, channels: TEST_CHANNELS, authority: { isAdmin: () => false, isMember: () => Promise.resolve(true) } });
+    await elsewhere.addFeedback({ needId, userId: 'U0ALICE', kind: 'up', channelId: 'C0IOT', via: 'reaction' });
+    expect(await here.isStale(t.db)).toBe(true);
+    await here.retrain(t.db);
+    expect(await here.isStale(t.db)).toBe(false);
+
+    // Its example rewritten with other labels (someone moves the need to another area) is a change too.
+    expect((await elsewhere.recategorise(needId, 'U0BOB', ['logistik'], 'C0IOT')).changed).toBe(true);
+    const relabelled = await t.db.trainingExample.findUniqueOrThrow({ where: { key: `need:${needId}` } });
+    expect(await here.isStale(t.db)).toBe(true);
+    await here.retrain(t.db);
+
+    // And so is an example deleted (a withdrawn need's).
+    await t.db.trainingExample.delete({ where: { id: relabelled.id } });
+    expect(await here.isStale(t.db)).toBe(true);
+  });
+});
