@@ -17,7 +17,7 @@ import * as store from './needChangesRepository.js';
 import { addNeedEvent, needPeople } from '../needs/store/needRecord.js';
 import { replaceSimilar } from '../needs/store/similarNeedLinks.js';
 import type { OutboxWake } from '../platform/outbox/outboxWorker.js';
-import { queueMessageUpdates } from '../needs/store/messageUpdates.js';
+import { queueMessageUpdates } from '../needs/store/suggestionPosts.js';
 import type { RetrainRequest } from '../background/retrainScheduler.js';
 export interface NeedChangesDeps {
   db: Db;

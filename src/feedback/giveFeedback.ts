@@ -21,7 +21,7 @@ import { nextStatus } from '../needs/needStatus.js';
 import * as store from './feedbackRepository.js';
 import * as needRecord from '../needs/store/needRecord.js';
 import type { FeedbackKey, SuggestionPostRef } from './feedbackRepository.js';
-import { queueMessageUpdates } from '../needs/store/messageUpdates.js';
+import { queueMessageUpdates } from '../needs/store/suggestionPosts.js';
 
 export type { FeedbackKind } from '../needs/learningLabels.js';
 

@@ -7,7 +7,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { searchIndexText } from '../matching/index.js';
 import { newPseudonym } from './pseudonym.js';
 import { needText } from '../needs/needInput.js';
-import { queueMessageUpdates } from '../needs/store/messageUpdates.js';
+import { queueMessageUpdates } from '../needs/store/suggestionPosts.js';
 
 export interface PersonNeed {
   id: number;

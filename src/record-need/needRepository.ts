@@ -1,14 +1,20 @@
-// The writes of routing needs, inside the caller's transaction, a statement per table for however
-// many needs (a single /need, or an import's batch of hundreds): the claim (routedAt), the
-// classification, the current areas, the suggested environments, one suggestion post per channel
-// with its outbox row, the similar needs found and, unless imported, the confirmation.
+// Everything recording and routing a need reads and writes, returning plain objects: the need
+// itself (one, or an import's batch in one INSERT), what routing reads, and the writes of routing,
+// a statement per table for however many needs (a single /need, or an import's batch of hundreds):
+// the claim (routedAt), the classification, the current areas, the suggested environments, one
+// suggestion post per channel with its outbox row, the similar needs found and, unless imported,
+// the confirmation. Also what the posts of this journey read and mark when they are sent.
 import { z } from 'zod';
 import { insertRows, insertRowsReturning } from '../platform/db/bulkInsert.js';
-import type { Tx } from '../platform/db/client.js';
+import type { Db, Tx } from '../platform/db/client.js';
+import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../platform/db/errors.js';
+import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
+import type { SimilarNeedView } from '../needs/store/needViews.js';
+import { similarFoundFor } from '../needs/store/similarNeedLinks.js';
 import { enqueueMany, type OnceOutboxItem } from '../platform/outbox/outboxQueue.js';
 import { serialiseEnvironmentReason } from '../needs/environmentReason.js';
 import { replaceCurrentAreasOf } from '../needs/store/needAreas.js';
-import type { RoutingDecision } from './routingDecision.js';
+import type { RoutingDecision } from './recordNeed.js';
 import type { SimilarFound } from '../needs/similarNeedsIndex.js';
 import { replaceSimilarOf } from '../needs/store/similarNeedLinks.js';
 
@@ -114,3 +120,150 @@ export async function writeRoutings(tx: Tx, routings: readonly NeedRouting[], no
 
 /** What the INSERT … RETURNING gives back (integers may come as bigint from a raw query). */
 const postRows = z.array(z.object({ id: z.coerce.number().int(), needId: z.coerce.number().int(), channelId: z.string() }));
+
+/** The columns of a new need (every column with a default included: see platform/db/bulkInsert.ts). */
+export interface NewNeed {
+  municipalityId: number;
+  title: string;
+  description: string;
+  sector: string | null;
+  municipalContact: string | null;
+  ourContactUserId: string | null;
+  recordedByUserId: string | null;
+  originChannelId: string | null;
+  source: string;
+  submissionKey: string | null;
+  searchText: string;
+  recordedAt: Date;
+  sourceLabel?: string;
+}
+
+const NEED_COLUMNS = [
+  'municipalityId',
+  'title',
+  'description',
+  'sector',
+  'municipalContact',
+  'ourContactUserId',
+  'recordedByUserId',
+  'originChannelId',
+  'source',
+  'submissionKey',
+  'searchText',
+  'recordedAt',
+  'sourceLabel',
+  'status',
+] as const;
+const insertedNeeds = z.array(z.object({ id: z.coerce.number().int(), title: z.string(), submissionKey: z.string() }));
+
+export interface StoredNeed {
+  id: number;
+  title: string;
+}
+
+/**
+ * Stores one need (the ack path). A submission key stored before (a replay, or the same submission
+ * twice at one instant) comes back as that need with `created: false`; any other conflict is run again.
+ */
+export async function insertNeed(db: Db, need: NewNeed): Promise<StoredNeed & { created: boolean }> {
+  try {
+    const created = await retryOnConflict(() => db.need.create({ data: need, select: { id: true, title: true } }), { ownKeys: [UNIQUE_KEYS.needSubmission] });
+    return { ...created, created: true };
+  } catch (error) {
+    const raced =
+      violatesUniqueKey(error, UNIQUE_KEYS.needSubmission) && need.submissionKey
+        ? await db.need.findUnique({ where: { submissionKey: need.submissionKey }, select: { id: true, title: true } })
+        : null;
+    if (raced) return { ...raced, created: false };
+    throw error;
+  }
+}
+
+/** The needs already stored under these submission keys, by key. */
+export async function needsByKey(db: Db, keys: readonly string[]): Promise<Map<string, StoredNeed>> {
+  const found = await db.need.findMany({ where: { submissionKey: { in: [...keys] } }, select: { id: true, title: true, submissionKey: true } });
+  return new Map(found.flatMap((n) => (n.submissionKey ? [[n.submissionKey, { id: n.id, title: n.title }] as const] : [])));
+}
+
+/** Many new needs with one INSERT … RETURNING (a unique violation writes none of them). */
+export async function insertNeeds(db: Db, needs: readonly (NewNeed & { submissionKey: string })[]): Promise<(StoredNeed & { submissionKey: string })[]> {
+  return insertedNeeds.parse(
+    await insertRowsReturning(
+      db,
+      'Need',
+      NEED_COLUMNS,
+      needs.map((n) => ({ sourceLabel: null, status: 'open', ...n })),
+      ['id', 'title', 'submissionKey'],
+    ),
+  );
+}
+
+export interface UnroutedNeed {
+  id: number;
+  municipalityId: number;
+  title: string;
+  description: string;
+  source: string;
+}
+
+/** Those of these needs that are not routed yet, with what routing reads of them. */
+export function unroutedNeeds(db: Db, needIds: readonly number[]): Promise<UnroutedNeed[]> {
+  return db.need.findMany({
+    where: { id: { in: [...needIds] }, routedAt: null },
+    select: { id: true, municipalityId: true, title: true, description: true, source: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/** Ids of every need not routed yet (recorded before `recordedBefore`, when given). */
+export async function unroutedNeedIds(db: Db, recordedBefore?: Date): Promise<number[]> {
+  const pending = await db.need.findMany({
+    where: { routedAt: null, ...(recordedBefore ? { recordedAt: { lt: recordedBefore } } : {}) },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  return pending.map((n) => n.id);
+}
+
+/** The routings written in one transaction (AlreadyRoutedError: none written). */
+export function writeRoutingsTogether(db: Db, routings: readonly NeedRouting[], now: Date): Promise<void> {
+  return db.$transaction((tx) => writeRoutings(tx, routings, now));
+}
+
+/** The innovation environments as the matcher ranks them. */
+export async function environmentProfiles(db: Db): Promise<EnvironmentProfile[]> {
+  const environments = await db.innovationEnvironment.findMany({ include: { areas: true }, orderBy: { id: 'asc' } });
+  return environments.map((e) => ({
+    id: e.id,
+    name: e.name,
+    areas: e.areas.map((a) => a.areaSlug as AreaSlug),
+    crossCutting: e.crossCutting,
+    offer: e.offer,
+    role: e.role,
+    focus: e.focus.split('\n').filter((term) => term.trim() !== ''),
+    coordinates: e.areas.filter((a) => a.coordinator).map((a) => a.areaSlug as AreaSlug),
+  }));
+}
+
+/** What the confirmation to the person who recorded a need says, and where it goes; null when the need is gone. */
+export interface ConfirmationView {
+  title: string;
+  recordedByUserId: string | null;
+  originChannelId: string | null;
+  abstained: boolean;
+  channelIds: string[];
+  similar: SimilarNeedView[];
+}
+
+export async function loadConfirmation(db: Db, needId: number): Promise<ConfirmationView | null> {
+  const need = await db.need.findUnique({ where: { id: needId }, include: { suggestions: { orderBy: { id: 'asc' } } } });
+  if (!need) return null;
+  return {
+    title: need.title,
+    recordedByUserId: need.recordedByUserId,
+    originChannelId: need.originChannelId,
+    abstained: need.abstained === true,
+    channelIds: need.suggestions.map((s) => s.channelId),
+    similar: await similarFoundFor(db, needId),
+  };
+}

@@ -1,22 +1,22 @@
-// The need's path through the domain: record it (before the Slack ack), then classify it, rank
-// innovation environments, decide the channels and queue the posts (after the ack).
+// Recording a need, the use case: store it before the Slack ack, then (in the background, after
+// the ack) classify it, rank innovation environments, decide the channels and queue the posts. One
+// path for a single /need and an import's batch. Reads and writes go through needRepository.ts;
+// the routing decision is pure (decideRouting, below).
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
-import { z } from 'zod';
-import { insertRowsReturning } from '../platform/db/bulkInsert.js';
-import type { Db } from '../platform/db/client.js';
+import { routeNeed as routeChannels, type Route } from '../channels/routing.js';
 import type { Logger } from '../logger.js';
-import { isRetryableConflict, retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../platform/db/errors.js';
-import { searchIndexText } from '../matching/index.js';
-import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
+import { isRetryableConflict } from '../platform/db/errors.js';
+import type { Db } from '../platform/db/client.js';
+import { rankEnvironments, searchIndexText } from '../matching/index.js';
+import type { AreaSlug, Classification, EnvironmentProfile, Matcher, RankedEnvironment } from '../matching/types.js';
 import type { OutboxWake } from '../platform/outbox/outboxWorker.js';
 import type { MatcherProvider } from '../training/matcherProvider.js';
 import type { RouteLater } from '../background/routingQueue.js';
-import { currentAreas } from '../needs/needAreas.js';
 import { needText, type NeedInput } from '../needs/needInput.js';
-import { loadNeedDetail, type NeedDetail } from '../needs/store/needViews.js';
-import { decideRouting, type RoutingContext } from './routingDecision.js';
+import { loadNeedDetail, loadNeedSummary, type NeedDetail, type NeedSummary } from '../needs/store/needViews.js';
 import type { SimilarNeeds } from '../needs/similarNeedsIndex.js';
-import { AlreadyRoutedError, type NeedRouting, writeRoutings } from './needRepository.js';
+import * as repository from './needRepository.js';
+import { AlreadyRoutedError, type NeedRouting, type NewNeed, type UnroutedNeed } from './needRepository.js';
 
 export type NeedSource = 'slash_command' | 'shortcut' | 'app_home' | 'import';
 
@@ -63,67 +63,21 @@ export interface RouteResult {
 
 const NOT_ROUTED: RouteResult = { routed: false, channels: [] };
 
-/** What recordNeeds writes of a need (every column with a default included: see db/bulkInsert.ts). */
-const NEED_COLUMNS = [
-  'municipalityId',
-  'title',
-  'description',
-  'sector',
-  'municipalContact',
-  'ourContactUserId',
-  'recordedByUserId',
-  'originChannelId',
-  'source',
-  'submissionKey',
-  'searchText',
-  'recordedAt',
-  'sourceLabel',
-  'status',
-] as const;
-const insertedNeeds = z.array(z.object({ id: z.coerce.number().int(), title: z.string(), submissionKey: z.string() }));
-
-interface UnroutedNeed {
-  id: number;
-  municipalityId: number;
-  title: string;
-  description: string;
-  source: string;
-}
-
 export class NeedService {
   private environments: EnvironmentProfile[] | null = null;
 
   constructor(private readonly deps: NeedServiceDeps) {}
-
-  /** Everything about one need, for its own page. */
-  needDetail(needId: number): Promise<NeedDetail | null> {
-    return loadNeedDetail(this.deps.db, needId);
-  }
-
-  /** Title and current areas, for the "Byt styrkeområde" modal. */
-  async needSummary(needId: number): Promise<{ title: string; areas: string[]; corrected: boolean } | null> {
-    const need = await this.deps.db.need.findUnique({
-      where: { id: needId },
-      include: { classifications: { where: { suggested: true }, orderBy: { rank: 'asc' } } },
-    });
-    if (!need) return null;
-    return {
-      title: need.title,
-      areas: currentAreas(
-        need.classifications.map((c) => c.areaSlug),
-        need.correctedAreas,
-      ),
-      corrected: need.correctedAreas !== null,
-    };
-  }
 
   /**
    * Stores the need; it is routed afterwards (routing.routeLater → routeNeed), so a crash in between loses
    * nothing. With a submissionKey that was recorded before, returns that need (created: false).
    */
   async recordNeed(input: NeedInput, meta: RecordMeta): Promise<RecordedNeed> {
-    const need = await this.insertNeed(input, meta);
-    if (need.created) this.deps.routing?.routeLater(need.id);
+    const need = await repository.insertNeed(this.deps.db, this.newNeed(input, meta));
+    if (need.created) {
+      this.deps.logger?.info({ needId: need.id, municipalityId: input.municipalityId, source: meta.source }, 'need recorded');
+      this.deps.routing?.routeLater(need.id);
+    }
     return need;
   }
 
@@ -137,30 +91,21 @@ export class NeedService {
   async recordNeeds(rows: readonly { input: NeedInput; meta: RecordMeta & { submissionKey: string } }[]): Promise<RecordedNeed[]> {
     const { db } = this.deps;
     if (rows.length === 0) return [];
-    const keys = [...new Set(rows.map((r) => r.meta.submissionKey))];
-    const known = new Map<string, { id: number; title: string }>();
-    for (const n of await db.need.findMany({ where: { submissionKey: { in: keys } }, select: { id: true, title: true, submissionKey: true } })) {
-      if (n.submissionKey) known.set(n.submissionKey, n);
-    }
+    const known = await repository.needsByKey(db, [...new Set(rows.map((r) => r.meta.submissionKey))]);
     const fresh = new Map<string, (typeof rows)[number]>();
     for (const row of rows) if (!known.has(row.meta.submissionKey) && !fresh.has(row.meta.submissionKey)) fresh.set(row.meta.submissionKey, row);
     let created: { id: number; title: string; submissionKey: string }[];
     try {
-      created = insertedNeeds.parse(
-        await insertRowsReturning(
-          db,
-          'Need',
-          NEED_COLUMNS,
-          [...fresh.values()].map((r) => ({ sourceLabel: null, status: 'open', ...this.needData(r.input, r.meta) })),
-          ['id', 'title', 'submissionKey'],
-        ),
+      created = await repository.insertNeeds(
+        db,
+        [...fresh.values()].map((r) => ({ ...this.newNeed(r.input, r.meta), submissionKey: r.meta.submissionKey })),
       );
     } catch (error) {
       // Another import stored one of these rows meanwhile (or the batch lost another race): one by
       // one, each recognises its own row and runs again on any other conflict.
       if (!isRetryableConflict(error)) throw error;
       const one: RecordedNeed[] = [];
-      for (const row of rows) one.push(await this.insertNeed(row.input, row.meta));
+      for (const row of rows) one.push(await repository.insertNeed(db, this.newNeed(row.input, row.meta)));
       return one;
     }
     const createdByKey = new Map(created.map((n) => [n.submissionKey, n] as const));
@@ -185,7 +130,7 @@ export class NeedService {
    * confirmation, all in one transaction. Idempotent: a need that is already routed is left alone.
    */
   async routeNeed(needId: number): Promise<RouteResult> {
-    const [need] = await this.unrouted([needId]);
+    const [need] = await repository.unroutedNeeds(this.deps.db, [needId]);
     if (!need) return NOT_ROUTED;
     try {
       return (await this.routeTogether([need])).get(needId) ?? NOT_ROUTED;
@@ -202,7 +147,7 @@ export class NeedService {
    * clash in the outbox), each is routed on its own.
    */
   async routeNeeds(needIds: readonly number[]): Promise<Map<number, RouteResult>> {
-    const needs = await this.unrouted(needIds);
+    const needs = await repository.unroutedNeeds(this.deps.db, needIds);
     const results = new Map<number, RouteResult>(needIds.map((id) => [id, NOT_ROUTED]));
     if (needs.length === 0) return results;
     try {
@@ -226,48 +171,32 @@ export class NeedService {
    * Needs recorded but not yet routed (the process stopped right after the ack, or routing failed).
    * `recordedBefore` leaves needs alone that the live path is routing right now.
    */
-  async unroutedNeedIds(recordedBefore?: Date): Promise<number[]> {
-    const pending = await this.deps.db.need.findMany({
-      where: { routedAt: null, ...(recordedBefore ? { recordedAt: { lt: recordedBefore } } : {}) },
-      select: { id: true },
-      orderBy: { id: 'asc' },
-    });
-    return pending.map((n) => n.id);
+  unroutedNeedIds(recordedBefore?: Date): Promise<number[]> {
+    return repository.unroutedNeedIds(this.deps.db, recordedBefore);
   }
 
-  /** Needs of these that are not routed yet, with what routing reads of them. */
-  private unrouted(needIds: readonly number[]): Promise<UnroutedNeed[]> {
-    return this.deps.db.need.findMany({
-      where: { id: { in: [...needIds] }, routedAt: null },
-      select: { id: true, municipalityId: true, title: true, description: true, source: true },
-      orderBy: { id: 'asc' },
-    });
+  /** Everything about one need, for its own page. */
+  needDetail(needId: number): Promise<NeedDetail | null> {
+    return loadNeedDetail(this.deps.db, needId);
+  }
+
+  /** Title and current areas, for the "Byt styrkeområde" modal. */
+  needSummary(needId: number): Promise<NeedSummary | null> {
+    return loadNeedSummary(this.deps.db, needId);
   }
 
   /** Decides the routing of each need, then writes them all in one transaction (AlreadyRoutedError: none written). */
   private async routeTogether(needs: readonly UnroutedNeed[]): Promise<Map<number, RouteResult>> {
-    const { db, matchers, channels, similar } = this.deps;
-    const ctx: RoutingContext = { matcher: matchers.current(), environments: await this.environmentProfiles(), channels };
+    const { matchers, channels } = this.deps;
+    this.environments ??= await repository.environmentProfiles(this.deps.db); // reference data changes only at a (re)start
+    const ctx: RoutingContext = { matcher: matchers.current(), environments: this.environments, channels };
     const routings: NeedRouting[] = [];
     for (const need of needs) {
       const text = needText(need);
-      const indexed = { id: need.id, municipalityId: need.municipalityId, text };
-      // Similar needs are a help, not a condition: without them (the index could not be built) the need is routed all the same.
-      const found = similar
-        ? await similar.find(indexed).catch((error: unknown) => {
-            this.deps.logger?.warn({ needId: need.id, err: error }, 'similar needs not looked up');
-            return [];
-          })
-        : [];
-      // In the index before the batch is written, so that the next need of the same batch (a
-      // workshop's other municipality) finds this one; a need that ends up not routed is recorded all the same.
-      await similar
-        ?.upsert(indexed)
-        .catch((error: unknown) => this.deps.logger?.warn({ needId: need.id, err: error }, 'need not added to the similar-needs index'));
       // An imported need has nobody waiting for a confirmation: the import reports its own summary.
-      routings.push({ needId: need.id, ...decideRouting(text, ctx), similar: found, confirm: need.source !== 'import' });
+      routings.push({ needId: need.id, ...decideRouting(text, ctx), similar: await this.similarTo(need, text), confirm: need.source !== 'import' });
     }
-    await db.$transaction((tx) => writeRoutings(tx, routings, this.now()));
+    await repository.writeRoutingsTogether(this.deps.db, routings, this.now());
     for (const r of routings) {
       this.deps.logger?.info(
         {
@@ -285,7 +214,24 @@ export class NeedService {
     return new Map(routings.map((r) => [r.needId, { routed: true, channels: r.routes.map((route) => route.channel) }]));
   }
 
-  private needData(input: NeedInput, meta: RecordMeta) {
+  /**
+   * Needs of other municipalities like this one. A help, not a condition: without them (the index
+   * could not be built) the need is routed all the same. The need joins the index before the batch
+   * is written, so the next need of the same batch (a workshop's other municipality) finds it.
+   */
+  private async similarTo(need: UnroutedNeed, text: string): Promise<NeedRouting['similar']> {
+    const { similar, logger } = this.deps;
+    if (!similar) return [];
+    const indexed = { id: need.id, municipalityId: need.municipalityId, text };
+    const found = await similar.find(indexed).catch((error: unknown) => {
+      logger?.warn({ needId: need.id, err: error }, 'similar needs not looked up');
+      return [];
+    });
+    await similar.upsert(indexed).catch((error: unknown) => logger?.warn({ needId: need.id, err: error }, 'need not added to the similar-needs index'));
+    return found;
+  }
+
+  private newNeed(input: NeedInput, meta: RecordMeta): NewNeed {
     return {
       municipalityId: input.municipalityId,
       title: input.title,
@@ -303,44 +249,39 @@ export class NeedService {
     };
   }
 
-  /** One need, one statement (the ack path): a key seen before shows up as a unique violation. */
-  private async insertNeed(input: NeedInput, meta: RecordMeta): Promise<RecordedNeed> {
-    const { db } = this.deps;
-    const { submissionKey } = meta;
-    let need: { id: number; title: string };
-    try {
-      need = await retryOnConflict(() => db.need.create({ data: this.needData(input, meta), select: { id: true, title: true } }), {
-        ownKeys: [UNIQUE_KEYS.needSubmission],
-      });
-    } catch (error) {
-      // The same submission again (a replay, or two at the same instant): the first stored it.
-      const raced =
-        violatesUniqueKey(error, UNIQUE_KEYS.needSubmission) && submissionKey
-          ? await db.need.findUnique({ where: { submissionKey }, select: { id: true, title: true } })
-          : null;
-      if (raced) return { ...raced, created: false };
-      throw error;
-    }
-    this.deps.logger?.info({ needId: need.id, municipalityId: input.municipalityId, source: meta.source }, 'need recorded');
-    return { ...need, created: true };
-  }
-
-  private async environmentProfiles(): Promise<EnvironmentProfile[]> {
-    // Reference data changes only by re-seeding, so it is read once per process.
-    this.environments ??= (await this.deps.db.innovationEnvironment.findMany({ include: { areas: true }, orderBy: { id: 'asc' } })).map((e) => ({
-      id: e.id,
-      name: e.name,
-      areas: e.areas.map((a) => a.areaSlug as AreaSlug),
-      crossCutting: e.crossCutting,
-      offer: e.offer,
-      role: e.role,
-      focus: e.focus.split('\n').filter((term) => term.trim() !== ''),
-      coordinates: e.areas.filter((a) => a.coordinator).map((a) => a.areaSlug as AreaSlug),
-    }));
-    return this.environments;
-  }
-
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
+}
+
+// What routing a need decides before anything is written: its classification, the innovation
+// environments to suggest and the channels to post in. Pure (the matcher, the environments and the
+// channel config are passed in), so a single /need and an import's batch are decided alike.
+
+export const ENVIRONMENTS_PER_NEED = 3;
+
+export interface RoutingDecision {
+  classification: Classification;
+  /** The areas the need is suggested for (empty: the matcher abstained). */
+  suggestedAreas: AreaSlug[];
+  environments: RankedEnvironment[];
+  routes: Route[];
+}
+
+export interface RoutingContext {
+  matcher: Matcher;
+  environments: EnvironmentProfile[];
+  channels: ChannelsConfig;
+}
+
+/** `text`: the need's needText (needInput.ts), as the matcher was trained on it. */
+export function decideRouting(text: string, ctx: RoutingContext): RoutingDecision {
+  const classification = ctx.matcher.classify(text);
+  const suggestedAreas = classification.suggested.map((s) => s.slug);
+  return {
+    classification,
+    suggestedAreas,
+    environments: rankEnvironments(text, classification, ctx.environments, ENVIRONMENTS_PER_NEED),
+    routes: routeChannels(ctx.channels, suggestedAreas),
+  };
 }

@@ -2,7 +2,7 @@
 // people react. Pure: read models in, Block Kit out.
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
-import type { NeedView } from '../store/needViews.js';
+import type { NeedView, SuggestionView } from '../store/needViews.js';
 import { sectorLabel } from '../sectors.js';
 import { environmentLines } from './environmentReason.js';
 import { viewButton } from './needItem.js';
@@ -131,4 +131,14 @@ function actionButtons(suggestionId: number, need: NeedView, locale: Locale): Ac
       view,
     ],
   };
+}
+
+/** The message of one stored suggestion post, as it stands now. */
+export function renderSuggestion(view: SuggestionView, locale: Locale): SuggestionMessage {
+  return suggestionMessage(view.need, locale, {
+    suggestionId: view.suggestionId,
+    state: view.state,
+    movedTo: view.movedTo,
+    declinedBy: view.declinedBy,
+  });
 }

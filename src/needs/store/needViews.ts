@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { EnvironmentReason } from '../../matching/types.js';
 import { suggestionLink } from '../suggestionLink.js';
 import { storedEnvironmentReason } from '../environmentReason.js';
-import { parseCorrectedAreas } from '../needAreas.js';
+import { currentAreas, parseCorrectedAreas } from '../needAreas.js';
 import { SIMILAR_SHOWN } from '../similarNeedsIndex.js';
 import { laterSimilarTo, similarFoundFor, type SimilarNeedView } from './similarNeedLinks.js';
 
@@ -224,5 +224,28 @@ export async function loadSuggestionView(db: Db, suggestionId: number): Promise<
     movedTo: post.state === 'moved' ? siblings.map((s) => s.channelId) : [],
     declinedBy: returned ? returned.detail.split(',').filter(Boolean) : [],
     need,
+  };
+}
+
+/** A need's title and current areas (the "Byt styrkeområde" modal). */
+export interface NeedSummary {
+  title: string;
+  areas: string[];
+  corrected: boolean;
+}
+
+export async function loadNeedSummary(db: Db, needId: number): Promise<NeedSummary | null> {
+  const need = await db.need.findUnique({
+    where: { id: needId },
+    include: { classifications: { where: { suggested: true }, orderBy: { rank: 'asc' } } },
+  });
+  if (!need) return null;
+  return {
+    title: need.title,
+    areas: currentAreas(
+      need.classifications.map((c) => c.areaSlug),
+      need.correctedAreas,
+    ),
+    corrected: need.correctedAreas !== null,
   };
 }
