@@ -7,16 +7,13 @@ import { WebClient } from '@slack/web-api';
 import { createApp } from './platform/slack/app.js';
 import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConfig.js';
 import type { Config } from './config.js';
-import { createDb, type Db, dialectOf } from './platform/db/client.js';
-import { retryOnConflict } from './platform/db/errors.js';
-import { applyPendingMigrations } from './platform/db/migrate.js';
+import { type Db, dialectOf } from './platform/db/client.js';
+import { prepareDatabase } from './platform/db/prepareDatabase.js';
 import { isDeliveryHandled, markDelivery } from './platform/db/processedEvents.js';
-import { syncChangedAnything, syncReferenceData } from './region/syncReferenceData.js';
 import { createHealthCheck } from './platform/health.js';
 import { InFlight } from './inFlight.js';
 import { boltLogger, type Logger } from './logger.js';
 import { startMaintenance } from './background/maintenance.js';
-import { searchIndexText } from './matching/index.js';
 import { NeedsExport } from './export/needsExport.js';
 import { FeedbackService } from './feedback/giveFeedback.js';
 import { NeedsHome } from './register/home.js';
@@ -25,23 +22,22 @@ import { MatcherProvider, type Trainer } from './training/matcherProvider.js';
 import { NeedService } from './record-need/recordNeed.js';
 import { RetrainScheduler } from './background/retrainScheduler.js';
 import { RoutingQueue } from './background/routingQueue.js';
+import { type BackgroundWork, drained, settled } from './background/settle.js';
 import { ImportService } from './import/importService.js';
-import { needIdBySubmissionKey } from './import/importKeys.js';
+import { needIdBySubmissionKey } from './import/importRepository.js';
 import { slackDownloadOrigins } from './import/importFile.js';
 import { SimilarNeeds } from './needs/similarNeedsIndex.js';
 import { NeedRegister } from './register/registerRepository.js';
-import { ensureSearchIndex, fillMissingSearchText } from './needs/store/searchIndex.js';
-import { UserPreferences } from './register/userPreferences.js';
+import { UserPreferences } from './register/preferencesRepository.js';
 import { OutboxWorker, type PacingPolicy } from './platform/outbox/outboxWorker.js';
-import { loadSeedData } from './region/regionFiles.js';
 import { fetchWithTimeout } from './platform/slack/fetchWithTimeout.js';
 import { ChannelMembers } from './platform/slack/channelMembers.js';
 import { createSlackOutboxSender } from './platform/outbox/sendFunctions.js';
 import { slackPacing } from './platform/slack/pacing.js';
 import { checkWorkspace, SOCKET_HELLO_TIMEOUT_MS, startSocketMode } from './platform/slack/startup.js';
 import { PendingAcks } from './platform/slack/pendingAcks.js';
-import { startWeeklySummaries } from './weekly-summary/startWeeklySummaries.js';
-import { loadMunicipalities, loadAreas } from './region/referenceData.js';
+import { startWeeklySummaries } from './weekly-summary/schedule.js';
+import { loadMunicipalities, loadAreas } from './region/referenceDataRepository.js';
 
 export interface ServerOptions {
   logger: Logger;
@@ -89,23 +85,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Then the workspace: a refused token or a missing channel ends start-up within seconds.
   await checkWorkspace(config, channels, options.channels ? 'the channels' : config.channelsFile, logger);
 
-  const { applied, shipped } = await applyPendingMigrations(config.databaseUrl, { logger });
-  if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
-  const db = await createDb(config.databaseUrl);
-  // Reference data follows the shipped files on every start; labelled needs are seeded once. Two
-  // instances starting at once on an empty database both seed: the one that loses a race on a row
-  // runs the sync again, finds the rows there and writes nothing.
-  const seed = loadSeedData();
-  const synced = await retryOnConflict(() => syncReferenceData(db, seed));
-  if (syncChangedAnything(synced)) logger.info({ seeded: synced.created, synced: synced.updated }, 'reference data seeded/synced');
-  if (synced.unlistedEnvironments.length > 0) {
-    logger.warn({ environments: synced.unlistedEnvironments }, 'environments in the database but no longer in the seed file (kept)');
-  }
-  // Search: needs recorded before it existed get their terms, then the index follows Need.
-  const filled = await fillMissingSearchText(db, searchIndexText);
-  // PostgreSQL's CREATE INDEX IF NOT EXISTS is no guard against another instance creating it at the same moment.
-  const index = await retryOnConflict(() => ensureSearchIndex(db));
-  if (filled > 0 || index.rebuilt) logger.info({ filled, rebuilt: index.rebuilt }, 'search index brought up to date');
+  const { db, shipped } = await prepareDatabase(config.databaseUrl, logger);
 
   const matchers = await MatcherProvider.create(db, options.trainMatcher);
   logger.info({ modelVersion: matchers.current().version }, 'matcher trained');
@@ -230,21 +210,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     outbox,
   });
 
-  const queue = routing;
-  const settled = async () => {
-    // One part's work can create another's (a routed need queues posts): settle until all are quiet.
-    for (;;) {
-      await inFlight.idle();
-      await queue.idle();
-      await retraining.finished();
-      await outbox.idle();
-      if (inFlight.isIdle() && queue.isIdle() && !retraining.isRunning() && outbox.isIdle()) return;
-    }
-  };
-  const drained = async () => {
-    await settled();
-    await outbox.drained();
-  };
+  const background: BackgroundWork = { inFlight, routing, retraining, outbox };
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -253,18 +219,18 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     feedback,
     matchers,
     retraining,
-    routing: queue,
+    routing,
     outbox,
     port,
-    settled,
-    drained,
+    settled: () => settled(background),
+    drained: () => drained(background),
     stop: () =>
       (stopping ??= (async () => {
         scheduled.stop();
         maintenance.stop();
         await app.stop();
         await inFlight.idle();
-        await queue.stop();
+        await routing.stop();
         await outbox.stop();
         await retraining.stop();
         await db.$disconnect();

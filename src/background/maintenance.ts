@@ -7,7 +7,7 @@ import { Cron } from 'croner';
 import type { Db } from '../platform/db/client.js';
 import { pruneProcessedEvents } from '../platform/db/processedEvents.js';
 import type { Logger } from '../logger.js';
-import { clearExpiredMunicipalContacts } from '../privacy/personalData.js';
+import { clearExpiredMunicipalContacts } from '../privacy/privacyRepository.js';
 import type { MatcherProvider } from '../training/matcherProvider.js';
 import type { NeedService } from '../record-need/recordNeed.js';
 import type { SimilarNeeds } from '../needs/similarNeedsIndex.js';

@@ -8,7 +8,7 @@ import { loadDatabaseUrl } from '../config.js';
 import { createDb, type Db } from '../platform/db/client.js';
 import { retryOnConflict } from '../platform/db/errors.js';
 import { applyPendingMigrations } from '../platform/db/migrate.js';
-import { syncReferenceData } from '../region/syncReferenceData.js';
+import { syncReferenceData } from '../region/referenceDataRepository.js';
 import { ensureSearchIndex } from '../needs/store/searchIndex.js';
 import { loadSeedData, type SeedData } from '../region/regionFiles.js';
 

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { runClassify, UsageError } from './classify.js';
 import { runDoctor } from './doctor.js';
 import { runEval } from './eval.js';
-import { runExport } from './export.js';
-import { runNeed } from './need.js';
-import { runPerson } from './person.js';
-import { runImportCommand } from './import.js';
+import { runExport } from '../export/cli.js';
+import { runNeed } from '../privacy/needCli.js';
+import { runPerson } from '../privacy/personCli.js';
+import { runImportCommand } from '../import/cli.js';
 import { runOutbox } from './outbox.js';
-import { runSummary } from './summary.js';
+import { runSummary } from '../weekly-summary/cli.js';
 
 export interface CliIo {
   stdout(line: string): void;

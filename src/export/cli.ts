@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { loadLocale } from '../config.js';
 import type { Db } from '../platform/db/client.js';
 import type { Locale } from '../i18n/messages.js';
-import { EXPORT_FORMATS, writeExport } from '../export/exportNeeds.js';
-import { areaNamesOf, stockholmDayStart } from '../export/exportSupport.js';
+import { EXPORT_FORMATS, writeExport } from './exportNeeds.js';
+import { areaNamesOf, stockholmDayStart } from './exportSupport.js';
 import type { AreaSlug } from '../matching/types.js';
 import { parseListQuery, type Vocabulary } from '../register/listQuery.js';
-import { parseCommandArgs, UsageError } from './classify.js';
-import { openDatabase } from './database.js';
-import type { CliIo } from './index.js';
-import { loadMunicipalities, loadAreas } from '../region/referenceData.js';
+import { parseCommandArgs, UsageError } from '../cli/classify.js';
+import { openDatabase } from '../cli/database.js';
+import type { CliIo } from '../cli/index.js';
+import { loadMunicipalities, loadAreas } from '../region/referenceDataRepository.js';
 
 const HELP = [
   'usage: npm run cli -- export --format csv|xlsx|json [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',

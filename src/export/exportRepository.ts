@@ -3,7 +3,7 @@
 import type { Db } from '../platform/db/client.js';
 import type { AreaSlug } from '../matching/types.js';
 import { currentAreas, isAreaSlug } from '../needs/needAreas.js';
-import { municipalityNames } from '../region/referenceData.js';
+import { municipalityNames } from '../region/referenceDataRepository.js';
 
 export interface ExportFilter {
   /** Recorded at or after. */

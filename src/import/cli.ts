@@ -14,21 +14,21 @@ import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/db/client.js';
 import { messages } from '../i18n/messages.js';
-import { ImportHeaderError, runImport, type RowOutcome } from '../import/importer.js';
-import { ImportFileError, readImportFile } from '../import/readFile.js';
-import { SOURCE_LABEL_MAX } from '../import/importRow.js';
+import { ImportHeaderError, runImport, type RowOutcome } from './importer.js';
+import { ImportFileError, readImportFile } from './readFile.js';
+import { SOURCE_LABEL_MAX } from './importRow.js';
 import { MatcherProvider } from '../training/matcherProvider.js';
 import { NeedService } from '../record-need/recordNeed.js';
 import { SimilarNeeds } from '../needs/similarNeedsIndex.js';
-import { needIdBySubmissionKey } from '../import/importKeys.js';
+import { needIdBySubmissionKey } from './importRepository.js';
 import { required } from '../required.js';
-import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from '../import/importText.js';
+import { fileProblemText, headerNotes, missingColumnsText, refusedLineText } from './importText.js';
 import { codePoints } from '../text/codePoints.js';
-import { parseCommandArgs, UsageError } from './classify.js';
-import { openDatabase } from './database.js';
-import type { CliIo } from './index.js';
-import { processSummaryEnv } from './summary.js';
-import { loadMunicipalities, loadAreas } from '../region/referenceData.js';
+import { parseCommandArgs, UsageError } from '../cli/classify.js';
+import { openDatabase } from '../cli/database.js';
+import type { CliIo } from '../cli/index.js';
+import { processSummaryEnv } from '../weekly-summary/cli.js';
+import { loadMunicipalities, loadAreas } from '../region/referenceDataRepository.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
 export interface ImportCliEnv {

@@ -8,18 +8,6 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 /** Without these a row cannot become a need. */
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['municipality', 'description'];
 
-/** The Swedish header each column is documented by (in messages about the file). */
-export const COLUMN_HEADERS: Record<ImportColumn, string> = {
-  municipality: 'kommun',
-  title: 'rubrik',
-  description: 'beskrivning',
-  sector: 'verksamhet',
-  municipalContact: 'kontakt i kommunen',
-  ourContact: 'vår kontakt',
-  date: 'datum',
-  source: 'källa',
-};
-
 const ALIASES: Record<ImportColumn, string[]> = {
   municipality: ['kommun', 'kommunen', 'kommunnamn', 'municipality', 'municipalityname'],
   title: ['rubrik', 'titel', 'title', 'rubrikpabehovet', 'heading', 'subject'],

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { validateNeedForm, type NeedFieldError, type NeedInput, type RawNeedForm } from '../needs/needInput.js';
 import { municipalityOfName, foldWord } from '../needs/municipalityNames.js';
+import { messages } from '../i18n/messages.js';
 import { SECTORS } from '../needs/sectors.js';
 import { codePointLength } from '../text/codePoints.js';
 import type { ImportCells } from './columns.js';
@@ -39,7 +40,11 @@ export interface RowContext {
 }
 
 /** Every name a sector goes by (slug, labels, aliases), folded: "Vård och omsorg" → "vardochomsorg". */
-const SECTOR_BY_NAME = new Map<string, string>(SECTORS.flatMap((s) => [s.slug, s.sv, s.en, ...s.aliases].map((name) => [foldWord(name), s.slug] as const)));
+const SECTOR_BY_NAME = new Map<string, string>(
+  SECTORS.flatMap((s) =>
+    [s.slug, messages('sv').sectors[s.slug], messages('en').sectors[s.slug], ...s.aliases].map((name) => [foldWord(name), s.slug] as const),
+  ),
+);
 /** The one-word names, for the words of a longer cell ("Barn- och utbildningsförvaltningen"). */
 const SECTOR_WORDS = [...SECTOR_BY_NAME].filter(([name]) => name.length >= 4);
 

@@ -3,7 +3,7 @@
 // user name the value that did not fit, since there is no list to pick from in a file. Used by the
 // CLI and by the Slack import alike. Pure.
 import { messages, type Locale } from '../i18n/messages.js';
-import { COLUMN_HEADERS, type HeaderMap, type ImportColumn } from './columns.js';
+import type { HeaderMap, ImportColumn } from './columns.js';
 import type { ImportProblem } from './importRow.js';
 import type { ImportFileProblem } from './readFile.js';
 import type { NeedField } from '../needs/needInput.js';
@@ -33,7 +33,7 @@ export function importProblemText(problem: ImportProblem, locale: Locale): strin
       if (error.field === 'municipality') return error.code === 'missing' ? t.municipalityMissing : t.municipalityUnknown(value);
       if (error.field === 'sector') return t.sectorUnknown(value);
       if (error.field === 'ourContact') return t.contactInvalid(value);
-      return t.field(COLUMN_HEADERS[FIELD_COLUMN[error.field]], fieldErrorText(error, locale));
+      return t.field(messages(locale).importColumns[FIELD_COLUMN[error.field]], fieldErrorText(error, locale));
     }
   }
 }
@@ -44,7 +44,7 @@ export function refusedLineText(line: number, problems: readonly ImportProblem[]
 }
 
 export function missingColumnsText(missing: readonly ImportColumn[], locale: Locale): string {
-  return messages(locale).importing.missingColumns(missing.map((c) => `”${COLUMN_HEADERS[c]}”`).join(', '));
+  return messages(locale).importing.missingColumns(missing.map((c) => `”${messages(locale).importColumns[c]}”`).join(', '));
 }
 
 /** Notes about the header that do not stop the import (unknown or repeated columns). */
@@ -52,7 +52,7 @@ export function headerNotes(header: HeaderMap, locale: Locale): string[] {
   const t = messages(locale).importing;
   return [
     ...(header.unknown.length > 0 ? [t.unknownColumns(header.unknown.join(', '))] : []),
-    ...header.duplicates.map((c) => t.duplicateColumn(COLUMN_HEADERS[c])),
+    ...header.duplicates.map((c) => t.duplicateColumn(messages(locale).importColumns[c])),
   ];
 }
 

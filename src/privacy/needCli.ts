@@ -2,10 +2,10 @@
 // municipality), with a history entry, and queues the update of its posted messages.
 import { z } from 'zod';
 import type { Db } from '../platform/db/client.js';
-import { eraseMunicipalContact } from '../privacy/personalData.js';
-import { parseCommandArgs, readSubcommand } from './classify.js';
-import { openDatabase } from './database.js';
-import type { CliIo } from './index.js';
+import { eraseMunicipalContact } from './privacyRepository.js';
+import { parseCommandArgs, readSubcommand } from '../cli/classify.js';
+import { openDatabase } from '../cli/database.js';
+import type { CliIo } from '../cli/index.js';
 
 const HELP = [
   'usage: npm run cli -- need erase-contact ID',

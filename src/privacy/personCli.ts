@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { loadLocale } from '../config.js';
 import type { Db } from '../platform/db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
-import { SLACK_USER_ID } from '../privacy/pseudonym.js';
-import { erasePerson, exportPerson } from '../privacy/personalData.js';
-import { parseCommandArgs, readSubcommand } from './classify.js';
-import { openDatabase } from './database.js';
-import type { CliIo } from './index.js';
+import { SLACK_USER_ID } from './pseudonym.js';
+import { erasePerson, exportPerson } from './privacyRepository.js';
+import { parseCommandArgs, readSubcommand } from '../cli/classify.js';
+import { openDatabase } from '../cli/database.js';
+import type { CliIo } from '../cli/index.js';
 
 const HELP = [
   'usage: npm run cli -- person export U…',

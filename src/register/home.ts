@@ -5,7 +5,7 @@ import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { areasOfChannels } from '../channels/routing.js';
 import type { AreaSlug } from '../matching/types.js';
 import type { Counts, MyNeedItem, NeedFilter, NeedListItem, NeedRegister } from './registerRepository.js';
-import type { UserPreferences } from './userPreferences.js';
+import type { UserPreferences } from './preferencesRepository.js';
 
 /** How many of each list are shown: a page at first, a page more per "Visa fler". */
 export interface HomePages {

@@ -9,7 +9,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { messages, type Locale } from '../i18n/messages.js';
 import { AREA_SLUGS } from '../matching/types.js';
-import type { WeeklySummary } from './model.js';
+import type { WeeklySummary } from './weeklySummary.js';
 
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 1000;

@@ -14,16 +14,17 @@ import type { Db } from '../platform/db/client.js';
 import { createLogger } from '../logger.js';
 import { dedupeKeyOf } from '../platform/outbox/outboxQueue.js';
 import { OutboxWorker } from '../platform/outbox/outboxWorker.js';
-import { weeklySummaryText } from '../weekly-summary/messages.js';
 import { createSlackOutboxSender } from '../platform/outbox/sendFunctions.js';
 import { slackPacing } from '../platform/slack/pacing.js';
-import { prepareWeeklySummary } from '../weekly-summary/sendWeeklySummary.js';
-import { claimSummaries } from '../weekly-summary/startWeeklySummaries.js';
-import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../weekly-summary/isoWeek.js';
-import { reportedWeekAt } from '../weekly-summary/schedule.js';
-import { parseCommandArgs, UsageError } from './classify.js';
-import { openDatabase } from './database.js';
-import type { CliIo } from './index.js';
+import { prepareWeeklySummary, weeklySummaryText } from './messages.js';
+import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../platform/isoWeek.js';
+import { reportedWeekAt } from './schedule.js';
+import { claimSummaries } from './weeklySummary.js';
+import { findClaim } from './summaryRepository.js';
+import { outboxRowByKey, requeueFailedByKey } from '../platform/outbox/outboxRepository.js';
+import { parseCommandArgs, UsageError } from '../cli/classify.js';
+import { openDatabase } from '../cli/database.js';
+import type { CliIo } from '../cli/index.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
 export interface SummaryCliEnv {
@@ -126,7 +127,7 @@ async function dryRun(db: Db, config: Config, teams: TeamChannel[], week: Return
   mkdirSync(outDir, { recursive: true });
   for (const team of teams) {
     const prepared = await prepareWeeklySummary(db, { channelId: team.channel, areas: team.areas, week, timezone: config.summary.timezone }, config.locale);
-    const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: team.channel, isoWeek } } });
+    const claim = await findClaim(db, team.channel, isoWeek);
     const areas = team.areas === 'all' ? 'all' : team.areas.join(', ');
     io.stdout(`### ${team.channel} (${areas}) — ${isoWeek}${claim ? ` — already ${claim.sentAt ? 'posted' : 'claimed'} (${claim.source})` : ''}`);
     io.stdout(weeklySummaryText(prepared.message));
@@ -151,13 +152,9 @@ async function post(db: Db, config: Config, channels: ChannelsConfig, teams: Tea
   // channel yet) is sent again now: same claim, same outbox row, still at most one post.
   const retried = new Set<string>();
   for (const r of results.filter((x) => !x.claimed)) {
-    const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: r.channel, isoWeek: r.isoWeek } } });
+    const claim = await findClaim(db, r.channel, r.isoWeek);
     if (claim?.sentAt) continue;
-    const requeued = await db.outboxMessage.updateMany({
-      where: { dedupeKey: outboxKey(r.channel, r.isoWeek), status: 'failed' },
-      data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, lockedUntil: null },
-    });
-    if (requeued.count > 0) retried.add(r.channel);
+    if (await requeueFailedByKey(db, outboxKey(r.channel, r.isoWeek))) retried.add(r.channel);
   }
   if (results.some((r) => r.claimed) || retried.size > 0) {
     const logger = createLogger('silent');
@@ -173,9 +170,9 @@ async function post(db: Db, config: Config, channels: ChannelsConfig, teams: Tea
   }
   let failures = 0;
   for (const r of results) {
-    const row = await db.outboxMessage.findUnique({ where: { dedupeKey: outboxKey(r.channel, r.isoWeek) } });
+    const row = await outboxRowByKey(db, outboxKey(r.channel, r.isoWeek));
     if (!r.claimed && !retried.has(r.channel)) {
-      const claim = await db.weeklySummaryClaim.findUnique({ where: { channelId_isoWeek: { channelId: r.channel, isoWeek: r.isoWeek } } });
+      const claim = await findClaim(db, r.channel, r.isoWeek);
       const state = claim?.sentAt ? 'posted' : row?.status === 'pending' ? 'claimed, queued' : 'claimed';
       io.stdout(`${r.channel} ${r.isoWeek}: already ${state} (${claim?.source ?? '?'}) — not posted again`);
       continue;

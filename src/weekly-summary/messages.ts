@@ -8,7 +8,8 @@ import { escapeMrkdwn, LIMITS, linkLabel, truncate } from '../platform/slack/blo
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Db } from '../platform/db/client.js';
 import { OutboxSendError, type OutboxRow } from '../platform/outbox/outboxWorker.js';
-import { loadWeeklySummary, type SummaryScope } from './summaryRepository.js';
+import { findClaim, markClaimSent, recordClaimFile, type SummaryScope } from './summaryRepository.js';
+import { loadWeeklySummary } from './weeklySummary.js';
 import { findEarlierPost, isOutboxPost, outboxMetadata } from '../platform/slack/exactlyOnce.js';
 import type { SlackOutboxSenderDeps } from '../platform/outbox/sendFunctions.js';
 
@@ -255,8 +256,7 @@ export async function postPreparedSummary(client: WebClient, prepared: PreparedS
 export async function sendWeeklySummary(deps: SlackOutboxSenderDeps, row: OutboxRow, item: { channelId: string; isoWeek: string }): Promise<void> {
   const { db, client, locale } = deps;
   const { channelId, isoWeek } = item;
-  const where = { channelId_isoWeek: { channelId, isoWeek } };
-  const claim = await db.weeklySummaryClaim.findUnique({ where });
+  const claim = await findClaim(db, channelId, isoWeek);
   if (!claim) throw new OutboxSendError(`no claim for the weekly summary ${channelId} ${isoWeek}`, 'permanent', { outcomeKnown: true });
   // Slack already has it (the outbox row was retried after a crash between post and bookkeeping).
   if (claim.sentAt) return;
@@ -270,7 +270,7 @@ export async function sendWeeklySummary(deps: SlackOutboxSenderDeps, row: Outbox
     );
     if (earlier) {
       deps.logger.info({ channelId, isoWeek, ts: earlier }, 'found the earlier post of a weekly summary; not posting again');
-      await db.weeklySummaryClaim.update({ where, data: { sentAt: new Date() } });
+      await markClaimSent(db, channelId, isoWeek, claim.fileId);
       return;
     }
   }
@@ -281,9 +281,7 @@ export async function sendWeeklySummary(deps: SlackOutboxSenderDeps, row: Outbox
   );
   const fileId = await postPreparedSummary(client, prepared, locale, {
     metadata: outboxMetadata(row),
-    onFileId: async (id) => {
-      await db.weeklySummaryClaim.update({ where, data: { fileId: id } });
-    },
+    onFileId: (id) => recordClaimFile(db, channelId, isoWeek, id),
   });
-  await db.weeklySummaryClaim.update({ where, data: { sentAt: new Date(), fileId } });
+  await markClaimSent(db, channelId, isoWeek, fileId);
 }

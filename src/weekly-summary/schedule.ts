@@ -1,18 +1,30 @@
-// Weekly summaries: the scheduled job and its wiring.
+// Weekly summaries, where they start: the scheduled job, and when a week's summary falls due.
 //
-// Every channel with `weekly_summary: true` gets last ISO week's summary when it falls due (see
-// schedule.ts: the cron expression in the summary timezone, shifted past Swedish holidays). On
+// Every channel with `weekly_summary: true` gets last ISO week's summary when it falls due (below:
+// the cron expression in the summary timezone, shifted past Swedish holidays). On
 // start the app catches up on a summary it missed while it was down — last week's only; older
 // weeks are never posted late. Posting goes claim → outbox: the claim row makes it exactly once
 // per channel and week across restarts, instances and manual runs; the outbox retries Slack.
 import { Cron } from 'croner';
-import type { ChannelsConfig, TeamChannel } from '../channels/channelsConfig.js';
+import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/db/client.js';
 import type { Logger } from '../logger.js';
 import type { OutboxWorker } from '../platform/outbox/outboxWorker.js';
-import { claimWeeklySummary, type ClaimSource } from './claim.js';
-import { formatIsoWeek, type IsoWeek, addDays, addWeeks, isoWeekday, isoWeekOf, type LocalDate, localDateTime, weekRange, zonedTimeToInstant } from '../platform/isoWeek.js';
+import { anyNeedRecordedBefore } from './summaryRepository.js';
+import { claimSummaries, type ClaimResult, summaryChannels } from './weeklySummary.js';
+import {
+  formatIsoWeek,
+  type IsoWeek,
+  addDays,
+  addWeeks,
+  isoWeekday,
+  isoWeekOf,
+  type LocalDate,
+  localDateTime,
+  weekRange,
+  zonedTimeToInstant,
+} from '../platform/isoWeek.js';
 import { getHolidays } from 'swedish-holidays';
 
 export interface WeeklySummaryDeps {
@@ -37,36 +49,6 @@ export interface ScheduledJobs {
   stop(): void;
 }
 
-export interface ClaimResult {
-  channel: string;
-  isoWeek: string;
-  /** true: this run queued the post; false: it was already claimed (posted or on its way). */
-  claimed: boolean;
-}
-
-/** The team channels that get a weekly summary (optionally only the given ones). */
-export function summaryChannels(channels: ChannelsConfig, only?: readonly string[]): TeamChannel[] {
-  return channels.teams.filter((t) => t.weeklySummary && (!only || only.length === 0 || only.includes(t.channel)));
-}
-
-/** Claims (and queues) the week's summary for each channel; already-claimed ones are skipped. */
-export async function claimSummaries(
-  db: Db,
-  teams: readonly TeamChannel[],
-  week: IsoWeek,
-  timezone: string,
-  source: ClaimSource,
-  now?: Date,
-): Promise<ClaimResult[]> {
-  const isoWeek = formatIsoWeek(week);
-  const results: ClaimResult[] = [];
-  for (const team of teams) {
-    const claimed = await claimWeeklySummary(db, { channelId: team.channel, isoWeek, areas: team.areas, timezone, source, now });
-    results.push({ channel: team.channel, isoWeek, claimed });
-  }
-  return results;
-}
-
 /**
  * Claims last week's summaries if they are due at `now`. `catchUp` is the run on start: it also
  * posts only last week's, and only when the app existed before that week's due time (some need
@@ -84,8 +66,7 @@ export async function runDueSummaries(
   const teams = summaryChannels(deps.channels);
   if (teams.length === 0) return [];
   if (catchUp) {
-    const existedBefore = await deps.db.need.findFirst({ where: { recordedAt: { lt: due } }, select: { id: true } });
-    if (!existedBefore) return [];
+    if (!(await anyNeedRecordedBefore(deps.db, due))) return [];
   }
   const late = now.getTime() - due.getTime() > 5 * 60_000;
   const results = await claimSummaries(deps.db, teams, week, schedule.timezone, late ? 'catch_up' : 'scheduled', now);

@@ -23,8 +23,9 @@
 // names to lower case; SQLite accepts the quotes), and the few differences (placeholders, string
 // aggregation, substring position, booleans) come from `dialectSql` below.
 import { type Dialect, dialectOf, type Db } from '../platform/db/client.js';
+import { enqueue } from '../platform/outbox/outboxQueue.js';
 import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
-import { addWeeks, formatIsoWeek, type IsoWeek, weekRange } from './isoWeek.js';
+import { addWeeks, formatIsoWeek, type IsoWeek, weekRange } from '../platform/isoWeek.js';
 import {
   AVERAGE_WEEKS,
   type CountWithTrend,
@@ -35,10 +36,9 @@ import {
   WAITING_DAYS,
   WAITING_SHOWN,
   type WeeklySummary,
-} from './model.js';
+} from './weeklySummary.js';
 import { suggestionLink } from '../needs/suggestionLink.js';
-import { loadSharedNeeds } from './sharedNeeds.js';
-import { municipalityNames as loadMunicipalityNames } from '../region/referenceData.js';
+import { municipalityNames as loadMunicipalityNames } from '../region/referenceDataRepository.js';
 
 export interface SummaryScope {
   channelId: string;
@@ -269,7 +269,7 @@ interface NeedRow {
   area: string | null;
 }
 
-export async function loadWeeklySummary(db: Db, scope: SummaryScope): Promise<WeeklySummary> {
+export async function loadWeeklyFigures(db: Db, scope: SummaryScope): Promise<WeeklySummary> {
   const { timezone, week, channelId, areas } = scope;
   const { start, end } = weekRange(week, timezone);
   const shared = await sharedCounts(db, week, timezone);
@@ -392,6 +392,53 @@ export async function loadWeeklySummary(db: Db, scope: SummaryScope): Promise<We
     resolved: sum(shared.activity, (r) => r.resolved),
     feedback: { up: feedbackOf('up'), down: feedbackOf('down'), recategorised: sum(shared.recategorised, (r) => r.n) },
     trend: { weeks: trendWeeks.map(formatIsoWeek), points: [...points.values()] },
-    shared: await loadSharedNeeds(db, scope),
   };
+}
+
+// The claim of a week's summary for a channel (see weeklySummary.ts: claimWeeklySummary).
+
+/**
+ * Inserts the claim and its outbox row in one transaction: both exist (and the outbox sends, with
+ * retries, until Slack has it) or neither does. A claim taken before fails on its primary key.
+ */
+export async function insertClaimAndPost(
+  db: Db,
+  claim: { channelId: string; isoWeek: string; areas: string; timezone: string; source: string; claimedAt: Date },
+): Promise<true> {
+  await db.$transaction(async (tx) => {
+    const { channelId, isoWeek, areas, timezone, source, claimedAt } = claim;
+    await tx.weeklySummaryClaim.create({ data: { channelId, isoWeek, areas, timezone, source, claimedAt } });
+    await enqueue(tx, { kind: 'weekly_summary', channelId, isoWeek });
+  });
+  return true;
+}
+
+export interface StoredClaim {
+  areas: string;
+  timezone: string;
+  source: string;
+  sentAt: Date | null;
+  fileId: string | null;
+}
+
+export function findClaim(db: Db, channelId: string, isoWeek: string): Promise<StoredClaim | null> {
+  return db.weeklySummaryClaim.findUnique({
+    where: { channelId_isoWeek: { channelId, isoWeek } },
+    select: { areas: true, timezone: true, source: true, sentAt: true, fileId: true },
+  });
+}
+
+/** The chart was uploaded: a retry after a crash finds the post by this file. */
+export async function recordClaimFile(db: Db, channelId: string, isoWeek: string, fileId: string): Promise<void> {
+  await db.weeklySummaryClaim.update({ where: { channelId_isoWeek: { channelId, isoWeek } }, data: { fileId } });
+}
+
+/** Slack has the summary: a retried send posts nothing. */
+export async function markClaimSent(db: Db, channelId: string, isoWeek: string, fileId: string | null): Promise<void> {
+  await db.weeklySummaryClaim.update({ where: { channelId_isoWeek: { channelId, isoWeek } }, data: { sentAt: new Date(), fileId } });
+}
+
+/** Whether the register held any need before `instant` (a catch-up on an empty one posts nothing). */
+export async function anyNeedRecordedBefore(db: Db, instant: Date): Promise<boolean> {
+  return (await db.need.findFirst({ where: { recordedAt: { lt: instant } }, select: { id: true } })) !== null;
 }

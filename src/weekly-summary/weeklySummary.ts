@@ -1,12 +1,15 @@
-// The weekly summary of one channel as plain data: what the query produces, and what the blocks
-// and the chart are rendered from. No Slack types, no database.
+// The weekly summary, the use case: claim a week's summary for each channel exactly once (the
+// outbox then sends it: messages.ts), and load one channel's summary as plain data — the figures
+// counted in SQL (summaryRepository.ts) and the groups of needs shared across municipalities. The
+// summary's shape is below; no Slack types, no SQL here.
+import type { ChannelsConfig, TeamChannel } from '../channels/channelsConfig.js';
 import type { AreaSlug } from '../matching/types.js';
 import type { Db } from '../platform/db/client.js';
+import * as repository from './summaryRepository.js';
 import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../platform/db/errors.js';
-import { enqueue } from '../platform/outbox/outboxQueue.js';
 import { required } from '../required.js';
 import { similarInWindow, type SimilarEdge, type WindowNeed } from '../needs/store/similarNeedLinks.js';
-import { addWeeks, type IsoWeek, weekRange } from '../platform/isoWeek.js';
+import { addWeeks, formatIsoWeek, type IsoWeek, weekRange } from '../platform/isoWeek.js';
 
 /** "none" = needs without a strength area (the matcher abstained); only `areas: all` channels see them. */
 export type SummaryAreaKey = AreaSlug | 'none';
@@ -97,6 +100,36 @@ export function isEmptyWeek(s: WeeklySummary): boolean {
   return s.newNeeds.total === 0 && s.claimed === 0 && s.resolved === 0 && f.up + f.down + f.recategorised === 0;
 }
 
+export interface ClaimResult {
+  channel: string;
+  isoWeek: string;
+  /** true: this run queued the post; false: it was already claimed (posted or on its way). */
+  claimed: boolean;
+}
+
+/** The team channels that get a weekly summary (optionally only the given ones). */
+export function summaryChannels(channels: ChannelsConfig, only?: readonly string[]): TeamChannel[] {
+  return channels.teams.filter((t) => t.weeklySummary && (!only || only.length === 0 || only.includes(t.channel)));
+}
+
+/** Claims (and queues) the week's summary for each channel; already-claimed ones are skipped. */
+export async function claimSummaries(
+  db: Db,
+  teams: readonly TeamChannel[],
+  week: IsoWeek,
+  timezone: string,
+  source: ClaimSource,
+  now?: Date,
+): Promise<ClaimResult[]> {
+  const isoWeek = formatIsoWeek(week);
+  const results: ClaimResult[] = [];
+  for (const team of teams) {
+    const claimed = await claimWeeklySummary(db, { channelId: team.channel, isoWeek, areas: team.areas, timezone, source, now });
+    results.push({ channel: team.channel, isoWeek, claimed });
+  }
+  return results;
+}
+
 // Exactly once per (channel, ISO week): whoever inserts the WeeklySummaryClaim row posts the
 // summary. The claim and its outbox row are written in one transaction, so either both exist (and
 // the outbox sends, with retries, until Slack has it) or neither does. A second app instance, a
@@ -126,24 +159,8 @@ export function decodeAreas(text: string): AreaSlug[] | 'all' {
  * taken. Only the claim's own key means "taken"; any other conflict runs the claim again.
  */
 export async function claimWeeklySummary(db: Db, request: ClaimRequest): Promise<boolean> {
-  const now = request.now ?? new Date();
-  const claim = async () => {
-    await db.$transaction(async (tx) => {
-      await tx.weeklySummaryClaim.create({
-        data: {
-          channelId: request.channelId,
-          isoWeek: request.isoWeek,
-          areas: encodeAreas(request.areas),
-          timezone: request.timezone,
-          source: request.source,
-          claimedAt: now,
-        },
-      });
-      await enqueue(tx, { kind: 'weekly_summary', channelId: request.channelId, isoWeek: request.isoWeek });
-    });
-    return true;
-  };
-  return retryOnConflict(claim, { ownKeys: [UNIQUE_KEYS.weeklySummaryClaim] }).catch((error: unknown) => {
+  const claim = { ...request, areas: encodeAreas(request.areas), claimedAt: request.now ?? new Date() };
+  return retryOnConflict(() => repository.insertClaimAndPost(db, claim), { ownKeys: [UNIQUE_KEYS.weeklySummaryClaim] }).catch((error: unknown) => {
     if (violatesUniqueKey(error, UNIQUE_KEYS.weeklySummaryClaim)) return false;
     throw error;
   });
@@ -205,4 +222,10 @@ export async function loadSharedNeeds(db: Db, scope: { week: IsoWeek; timezone: 
   const to = weekRange(scope.week, scope.timezone).end;
   const { edges, needs } = await similarInWindow(db, from, to);
   return groupSharedNeeds(edges, needs, scope.areas);
+}
+
+/** One channel's summary of one week: the figures counted in SQL, and the groups of shared needs. */
+export async function loadWeeklySummary(db: Db, scope: repository.SummaryScope): Promise<WeeklySummary> {
+  const [figures, shared] = await Promise.all([repository.loadWeeklyFigures(db, scope), loadSharedNeeds(db, scope)]);
+  return { ...figures, shared };
 }

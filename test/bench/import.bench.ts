@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { openDatabase } from '../../src/cli/database.js';
-import { runImportCommand } from '../../src/cli/import.js';
+import { runImportCommand } from '../../src/import/cli.js';
 import type { CliIo } from '../../src/cli/index.js';
 import { parseConfig } from '../../src/config.js';
 import { TEST_CHANNELS } from '../support/testApp.js';

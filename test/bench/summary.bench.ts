@@ -11,8 +11,9 @@ import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
 import { weeklySummaryMessage } from '../../src/weekly-summary/messages.js';
 import { renderChartPng } from '../../src/weekly-summary/chart.js';
-import { addWeeks, parseIsoWeek, weekRange } from '../../src/weekly-summary/isoWeek.js';
-import { forgetSharedCounts, loadWeeklySummary, sqlTime } from '../../src/weekly-summary/summaryRepository.js';
+import { addWeeks, parseIsoWeek, weekRange } from '../../src/platform/isoWeek.js';
+import { forgetSharedCounts, sqlTime } from '../../src/weekly-summary/summaryRepository.js';
+import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
 import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 const TZ = 'Europe/Stockholm';

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, dialectOf } from '../../src/platform/db/client.js';
 import { writeExport } from '../../src/export/exportNeeds.js';
-import { clearExpiredMunicipalContacts, erasePerson, exportPerson } from '../../src/privacy/personalData.js';
+import { clearExpiredMunicipalContacts, erasePerson, exportPerson } from '../../src/privacy/privacyRepository.js';
 import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
 import { addNeed, type TestDb } from '../unit/weekly-summary/fixtures.js';
 

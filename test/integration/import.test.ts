@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ImportCliEnv, runImportCommand } from '../../src/cli/import.js';
+import { type ImportCliEnv, runImportCommand } from '../../src/import/cli.js';
 import { IMPORT_BATCH_ROWS } from '../../src/import/importer.js';
 import type { CliIo } from '../../src/cli/index.js';
 import { type Config, parseConfig } from '../../src/config.js';

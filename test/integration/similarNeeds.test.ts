@@ -6,8 +6,8 @@ import type { FakeSlack } from '../support/fakeSlack.js';
 import { municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { buttonPayload, needFormValues, needSubmissionPayload, nextViewId, postInteraction, viewSubmission } from '../support/slackRequests.js';
 import { weeklySummaryMessage } from '../../src/weekly-summary/messages.js';
-import { isoWeekOf } from '../../src/weekly-summary/isoWeek.js';
-import { loadWeeklySummary } from '../../src/weekly-summary/summaryRepository.js';
+import { isoWeekOf } from '../../src/platform/isoWeek.js';
+import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
 import { assertWithinSlackLimits } from '../support/blockLimits.js';
 import { type TestApp, useAppPerTest } from '../support/testApp.js';
 

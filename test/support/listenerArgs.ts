@@ -15,7 +15,7 @@ import type { NeedChanges } from '../../src/change-need/needChanges.js';
 import type { NeedService } from '../../src/record-need/recordNeed.js';
 import type { NeedDetail } from '../../src/needs/store/needViews.js';
 import type { NeedRegister } from '../../src/register/registerRepository.js';
-import type { UserPreferences } from '../../src/register/userPreferences.js';
+import type { UserPreferences } from '../../src/register/preferencesRepository.js';
 import type { ListenerDeps, SlackImportDeps } from '../../src/platform/slack/deps.js';
 
 /** A few of Östergötland's municipalities, as deps hold them (loaded at start-up). */

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb } from '../../src/platform/db/client.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
-import { syncReferenceData } from '../../src/region/syncReferenceData.js';
+import { syncReferenceData } from '../../src/region/referenceDataRepository.js';
 import { loadSeedData } from '../../src/region/regionFiles.js';
 import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
 

@@ -18,7 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3';
 import { createDb } from '../../src/platform/db/client.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
-import { syncReferenceData } from '../../src/region/syncReferenceData.js';
+import { syncReferenceData } from '../../src/region/referenceDataRepository.js';
 import { matcherFromSnapshot, snapshotMatcher, type MatcherSnapshot, type TrainedMatcher } from '../../src/matching/index.js';
 import type { TrainingData } from '../../src/matching/types.js';
 import { trainOffThread } from '../../src/training/trainOffThread.js';

@@ -43,7 +43,7 @@ export function needModal(input: NeedModalInput): ModalView {
   const municipalityOptions: PlainTextOption[] = input.municipalities
     .slice(0, LIMITS.options)
     .map((m) => ({ text: plain(truncate(m.name, LIMITS.optionText)), value: String(m.id) }));
-  const sectorOptions: PlainTextOption[] = SECTORS.map((s) => ({ text: plain(s[input.locale]), value: s.slug }));
+  const sectorOptions: PlainTextOption[] = SECTORS.map((s) => ({ text: plain(messages(input.locale).sectors[s.slug]), value: s.slug }));
   const description = editing?.description ?? input.initialDescription;
   const initialDescription = description?.trim() ? truncate(description.trim(), DESCRIPTION_MAX) : undefined;
   const initialMunicipality = municipalityOptions.find((o) => o.value === String(editing?.municipalityId));

@@ -10,7 +10,7 @@ import { type OutboxItem, type OutboxKind, parseOutboxItem } from './outboxQueue
 import { OutboxSendError, type OutboxRow, type OutboxSender } from './outboxWorker.js';
 import { sendConfirmation } from '../../record-need/messages.js';
 import { toOutboxError } from '../slack/outboxErrors.js';
-import { sendWeeklySummary } from '../../weekly-summary/sendWeeklySummary.js';
+import { sendWeeklySummary } from '../../weekly-summary/messages.js';
 
 export interface SlackOutboxSenderDeps {
   db: Db;

@@ -8,7 +8,7 @@ import type { NeedsHome } from '../../register/home.js';
 import type { NeedChanges } from '../../change-need/needChanges.js';
 import type { NeedService } from '../../record-need/recordNeed.js';
 import type { NeedRegister } from '../../register/registerRepository.js';
-import type { UserPreferences } from '../../register/userPreferences.js';
+import type { UserPreferences } from '../../register/preferencesRepository.js';
 
 export interface ListenerDeps {
   needs: NeedService;

@@ -1,7 +1,7 @@
 // The pure parts of erasing a person: the pseudonym, redacting texts, the retention cut-off.
 import { describe, expect, it } from 'vitest';
 import { isErasedUserId, newPseudonym, SLACK_USER_ID } from '../../../src/privacy/pseudonym.js';
-import { monthsBefore, redact } from '../../../src/privacy/personalData.js';
+import { monthsBefore, redact } from '../../../src/privacy/privacyRepository.js';
 import { mention } from '../../../src/platform/slack/blockText.js';
 
 describe('erasing a person', () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { createDb, type Db } from '../../../src/platform/db/client.js';
 import { applyPendingMigrations } from '../../../src/platform/db/migrate.js';
-import { syncChangedAnything, syncReferenceData } from '../../../src/region/syncReferenceData.js';
+import { syncChangedAnything, syncReferenceData } from '../../../src/region/referenceDataRepository.js';
 import { DEFAULT_SEED_DIR, loadSeedData, type SeedData } from '../../../src/region/regionFiles.js';
 import { migratedSqliteFile } from '../../support/templates.js';
 

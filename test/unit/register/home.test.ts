@@ -7,7 +7,7 @@ import { AREA_SLUGS } from '../../../src/matching/types.js';
 import { clampPages, FIRST_PAGES, HOME_LIST_MAX, HOME_PAGE, NeedsHome, startOfYear, type Membership } from '../../../src/register/home.js';
 import { NeedRegister } from '../../../src/register/registerRepository.js';
 import { ensureSearchIndex } from '../../../src/needs/store/searchIndex.js';
-import { UserPreferences } from '../../../src/register/userPreferences.js';
+import { UserPreferences } from '../../../src/register/preferencesRepository.js';
 import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 import { addRegisterNeed, type RegisterNeedSpec } from './registerFixtures.js';
 

@@ -1,7 +1,7 @@
 // What a person chose in the App Home, on a real SQLite file: defaults, areas (or "follow my team
 // channels"), the filters of "Senaste behoven", and rows an older version (or a hand) wrote badly.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UserPreferences } from '../../../src/register/userPreferences.js';
+import { UserPreferences } from '../../../src/register/preferencesRepository.js';
 import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 
 let t: TestDb;

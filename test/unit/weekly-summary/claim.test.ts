@@ -3,7 +3,7 @@
 // own key means "taken", and a conflict on any other key is run again and loses nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../src/platform/db/client.js';
-import { claimWeeklySummary, type ClaimRequest } from '../../../src/weekly-summary/claim.js';
+import { claimWeeklySummary, type ClaimRequest } from '../../../src/weekly-summary/weeklySummary.js';
 import { failureOf, flakyDb } from '../../support/flakyDb.js';
 import { testDatabases } from '../../support/postgres.js';
 import { type TestDb } from './fixtures.js';

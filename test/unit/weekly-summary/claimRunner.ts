@@ -5,7 +5,7 @@ import type { ChannelsConfig } from '../../../src/channels/channelsConfig.js';
 import { parseConfig } from '../../../src/config.js';
 import { createDb } from '../../../src/platform/db/client.js';
 import { createLogger } from '../../../src/logger.js';
-import { runDueSummaries } from '../../../src/weekly-summary/startWeeklySummaries.js';
+import { runDueSummaries } from '../../../src/weekly-summary/schedule.js';
 
 const [databaseUrl, nowIso, channelsJson] = process.argv.slice(2);
 if (!databaseUrl || !nowIso || !channelsJson) throw new Error('usage: claimRunner.ts <databaseUrl> <nowIso> <channelsJson>');

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db } from '../../../src/platform/db/client.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
-import { parseIsoWeek, weekRange } from '../../../src/weekly-summary/isoWeek.js';
-import type { WeeklySummary } from '../../../src/weekly-summary/model.js';
+import { parseIsoWeek, weekRange } from '../../../src/platform/isoWeek.js';
+import type { WeeklySummary } from '../../../src/weekly-summary/weeklySummary.js';
 import { seededSqliteFile } from '../../support/templates.js';
 
 export interface TestDb {

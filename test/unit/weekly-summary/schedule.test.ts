@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWeeks, formatIsoWeek, isoWeekOf, parseIsoWeek, weekRange, weeksInYear, zonedTimeToInstant } from '../../../src/weekly-summary/isoWeek.js';
+import { addWeeks, formatIsoWeek, isoWeekOf, parseIsoWeek, weekRange, weeksInYear, zonedTimeToInstant } from '../../../src/platform/isoWeek.js';
 import { dueTimeFor, isSwedishWorkingDay, nextDueAfter, weekDueAt } from '../../../src/weekly-summary/schedule.js';
 
 const TZ = 'Europe/Stockholm';

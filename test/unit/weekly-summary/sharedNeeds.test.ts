@@ -3,12 +3,12 @@
 import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WindowNeed } from '../../../src/needs/store/similarNeedLinks.js';
-import { sharedNeedsBlocks } from '../../../src/weekly-summary/sharedNeedsBlocks.js';
+import { sharedNeedsBlocks } from '../../../src/weekly-summary/messages.js';
 import { weeklySummaryMessage } from '../../../src/weekly-summary/messages.js';
-import { parseIsoWeek, weekRange } from '../../../src/weekly-summary/isoWeek.js';
-import { SHARED_GROUPS_SHOWN, type SharedNeedGroup, type SummaryNeed, type WeeklySummary } from '../../../src/weekly-summary/model.js';
-import { loadWeeklySummary } from '../../../src/weekly-summary/summaryRepository.js';
-import { groupSharedNeeds, loadSharedNeeds } from '../../../src/weekly-summary/sharedNeeds.js';
+import { parseIsoWeek, weekRange } from '../../../src/platform/isoWeek.js';
+import { SHARED_GROUPS_SHOWN, type SharedNeedGroup, type SummaryNeed, type WeeklySummary } from '../../../src/weekly-summary/weeklySummary.js';
+import { loadWeeklySummary } from '../../../src/weekly-summary/weeklySummary.js';
+import { groupSharedNeeds, loadSharedNeeds } from '../../../src/weekly-summary/weeklySummary.js';
 import { assertWithinSlackLimits } from '../../support/blockLimits.js';
 import { addNeed, createTestDb, type TestDb, weeklySummaryFixture } from './fixtures.js';
 

@@ -9,8 +9,8 @@ import { needModal } from '../../../../src/needs/blocks/needModal.js';
 import { recategoriseModal } from '../../../../src/feedback/messages.js';
 import { suggestionMessage } from '../../../../src/needs/blocks/suggestionMessage.js';
 import { weeklySummaryMessage } from '../../../../src/weekly-summary/messages.js';
-import { parseIsoWeek, weekRange } from '../../../../src/weekly-summary/isoWeek.js';
-import type { SummaryNeed, WeeklySummary } from '../../../../src/weekly-summary/model.js';
+import { parseIsoWeek, weekRange } from '../../../../src/platform/isoWeek.js';
+import type { SummaryNeed, WeeklySummary } from '../../../../src/weekly-summary/weeklySummary.js';
 
 /** What a hostile or careless person can type; none of it may reach Slack as markup. */
 const HOSTILE = [
