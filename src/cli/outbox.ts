@@ -3,7 +3,7 @@
 // app sends them at its next look (within seconds). A row that was sent is never sent again.
 import { z } from 'zod';
 import type { Db } from '../platform/db/client.js';
-import { listOutbox, retryOutbox } from '../platform/outbox/outboxAdmin.js';
+import { listOutbox, retryOutbox } from '../platform/outbox/outboxRepository.js';
 import { parseCommandArgs, readSubcommand } from './classify.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './index.js';

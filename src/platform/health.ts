@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from './db/client.js';
 import { withDbDeadline } from './db/deadline.js';
+import { appliedMigrations, countOutboxWithStatus, oldestDueOutboxAt, writeHealthProbe } from './db/healthQueries.js';
 
 /** Each part's answer must come within this; the whole response well inside a second. */
 const PART_DEADLINE_MS = 700;
@@ -55,7 +56,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport>
   const database = async (): Promise<HealthPart> => {
     try {
       const at = now();
-      await withinDeadline(() => deps.db.healthProbe.upsert({ where: { id: 1 }, create: { id: 1, checkedAt: at }, update: { checkedAt: at } }));
+      await withinDeadline(() => writeHealthProbe(deps.db, at));
       return { ok: true };
     } catch (error) {
       return { ok: false, detail: `cannot write: ${problem(error)}` };
@@ -63,12 +64,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport>
   };
   const migrations = async (): Promise<HealthReport['migrations']> => {
     try {
-      const rows = await withinDeadline(() =>
-        deps.db.$queryRawUnsafe<{ migration_name: string }[]>(
-          'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-        ),
-      );
-      const applied = new Set(rows.map((r) => r.migration_name));
+      const applied = new Set(await withinDeadline(() => appliedMigrations(deps.db)));
       const pending = deps.expectedMigrations.filter((name) => !applied.has(name));
       return pending.length === 0 ? { ok: true } : { ok: false, detail: 'migrations not applied', pending };
     } catch (error) {
@@ -79,17 +75,9 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport>
     try {
       const at = now();
       const [pending, failed, oldestDue] = await withinDeadline(() =>
-        Promise.all([
-          deps.db.outboxMessage.count({ where: { status: 'pending' } }),
-          deps.db.outboxMessage.count({ where: { status: 'failed' } }),
-          deps.db.outboxMessage.findFirst({
-            where: { status: 'pending', nextAttemptAt: { lte: at } },
-            orderBy: { nextAttemptAt: 'asc' },
-            select: { nextAttemptAt: true },
-          }),
-        ]),
+        Promise.all([countOutboxWithStatus(deps.db, 'pending'), countOutboxWithStatus(deps.db, 'failed'), oldestDueOutboxAt(deps.db, at)]),
       );
-      const oldestDueMs = oldestDue ? at.getTime() - oldestDue.nextAttemptAt.getTime() : null;
+      const oldestDueMs = oldestDue ? at.getTime() - oldestDue.getTime() : null;
       const stuck = oldestDueMs !== null && oldestDueMs > OUTBOX_STUCK_AFTER_MS;
       return {
         ok: !stuck,

@@ -1,10 +1,11 @@
 // Holds the current matcher, trained from the database's areas and labelled examples. The
-// matcher itself is pure; this is where its training data is read.
+// matcher itself is pure; its training data is read here, through trainingRepository.ts.
 import type { Db } from '../platform/db/client.js';
 import { FEEDBACK_EXAMPLE_WEIGHT } from '../matching/index.js';
 import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matching/types.js';
 import { isAreaSlug } from '../needs/needAreas.js';
 import { trainOffThread } from './trainOffThread.js';
+import { areaRows, exampleCountAndMaxId, exampleRows } from './trainingRepository.js';
 
 /**
  * Which training data a model was trained on, cheaply compared: the number of examples and the
@@ -16,15 +17,12 @@ export type TrainingDataVersion = string;
 const versionOf = (count: number, maxId: number | null): TrainingDataVersion => `${count}:${maxId ?? 0}`;
 
 async function currentVersion(db: Db): Promise<TrainingDataVersion> {
-  const { _count, _max } = await db.trainingExample.aggregate({ _count: { _all: true }, _max: { id: true } });
-  return versionOf(_count._all, _max.id);
+  const { count, maxId } = await exampleCountAndMaxId(db);
+  return versionOf(count, maxId);
 }
 
 export async function loadTrainingData(db: Db): Promise<TrainingData & { version: TrainingDataVersion }> {
-  const [areas, examples] = await Promise.all([
-    db.strengthArea.findMany({ orderBy: { slug: 'asc' } }),
-    db.trainingExample.findMany({ include: { labels: true }, orderBy: { id: 'asc' } }),
-  ]);
+  const [areas, examples] = await Promise.all([areaRows(db), exampleRows(db)]);
   return {
     version: versionOf(examples.length, examples.at(-1)?.id ?? null),
     areas: areas

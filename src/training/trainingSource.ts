@@ -7,6 +7,7 @@ import { loadDatabaseUrl } from '../config.js';
 import { isPostgresUrl, sqliteFilePath } from '../platform/db/client.js';
 import { toTrainingData, type TrainingData } from '../matching/index.js';
 import { loadTrainingData } from './matcherProvider.js';
+import { countFeedbackExamples } from './trainingRepository.js';
 import { DEFAULT_SEED_DIR, loadSeedData, type SeedData } from '../region/regionFiles.js';
 import { openDatabase } from '../cli/database.js';
 
@@ -42,7 +43,7 @@ export async function loadTrainingSource(options: TrainingSourceOptions): Promis
   const db = await openDatabase(url);
   try {
     const data = await loadTrainingData(db);
-    const feedback = await db.trainingExample.count({ where: { source: 'feedback' } });
+    const feedback = await countFeedbackExamples(db);
     if (data.areas.length === 0 || data.examples.length === 0) return fromSeed(`; the database at ${url} has no training data yet`);
     return {
       data,

@@ -1,8 +1,8 @@
 // The outbox's kinds and payloads: one typed union, written inside the caller's transaction and
 // read back with the same schema by the sender.
 import { z } from 'zod';
-import { insertRows } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
+import { insertOutboxRows, type NewOutboxRow, queuedDedupeKeys, upsertOutboxRow } from './outboxRepository.js';
 
 const rowId = z.number().int().positive();
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,254}$/);
@@ -73,13 +73,12 @@ export function parseOutboxItem(kind: string, payload: string): OutboxItem | nul
  * coalesces into few chat.update calls.
  */
 export async function enqueue(tx: Tx, item: NewOutboxItem, now: Date = new Date()): Promise<void> {
+  await upsertOutboxRow(tx, rowOf(dedupeKeyOf(item), item), now, item.kind === 'suggestion_update');
+}
+
+function rowOf(dedupeKey: string, item: NewOutboxItem): NewOutboxRow {
   const { kind, ...params } = item;
-  const requeue = kind === 'suggestion_update';
-  await tx.outboxMessage.upsert({
-    where: { dedupeKey: dedupeKeyOf(item) },
-    create: { dedupeKey: dedupeKeyOf(item), kind, lane: laneOf(item), payload: JSON.stringify(params), nextAttemptAt: now },
-    update: requeue ? { status: 'pending', generation: { increment: 1 }, attempts: 0, nextAttemptAt: now, lastError: null } : {},
-  });
+  return { dedupeKey, kind, lane: laneOf(item), payload: JSON.stringify(params) };
 }
 
 /** What is posted once and never queued again: a need's suggestion posts and its confirmation. */
@@ -93,27 +92,7 @@ export type OnceOutboxItem = Extract<NewOutboxItem, { kind: 'suggestion' | 'conf
 export async function enqueueMany(tx: Tx, items: readonly OnceOutboxItem[], now: Date = new Date()): Promise<void> {
   if (items.length === 0) return;
   const byKey = new Map(items.map((item) => [dedupeKeyOf(item), item] as const));
-  const queued = await tx.outboxMessage.findMany({ where: { dedupeKey: { in: [...byKey.keys()] } }, select: { dedupeKey: true } });
-  const known = new Set(queued.map((row) => row.dedupeKey));
-  await insertRows(
-    tx,
-    'OutboxMessage',
-    ['dedupeKey', 'kind', 'lane', 'payload', 'status', 'generation', 'attempts', 'nextAttemptAt', 'createdAt'],
-    [...byKey]
-      .filter(([key]) => !known.has(key))
-      .map(([dedupeKey, item]) => {
-        const { kind, ...params } = item;
-        return {
-          dedupeKey,
-          kind,
-          lane: laneOf(item),
-          payload: JSON.stringify(params),
-          status: 'pending',
-          generation: 0,
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-        };
-      }),
-  );
+  const known = await queuedDedupeKeys(tx, [...byKey.keys()]);
+  const rows = [...byKey].filter(([key]) => !known.has(key)).map(([dedupeKey, item]) => rowOf(dedupeKey, item));
+  await insertOutboxRows(tx, rows, now);
 }

@@ -12,6 +12,7 @@
 //   can look for the earlier post instead of posting twice.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import { countPending, dueRows, type FailedAttempt, markSent, nextAttemptAfter, recordFailedAttempt, releaseAllLeases, takeLease } from './outboxRepository.js';
 import { type BucketSpec, Pacer } from './pacer.js';
 
 export interface OutboxRow {
@@ -119,7 +120,7 @@ export class OutboxWorker implements OutboxWake {
 
   async start(): Promise<void> {
     if (this.options.releaseLeasesOnStart) {
-      await this.options.db.outboxMessage.updateMany({ where: { lockedUntil: { not: null } }, data: { lockedUntil: null } });
+      await releaseAllLeases(this.options.db);
     }
     this.stopped = false;
     this.wake();
@@ -237,7 +238,7 @@ export class OutboxWorker implements OutboxWake {
     const nextDue = await this.nextScheduledAfter(lookedAt);
     const now = this.now().getTime();
     if (!this.lastPassFoundWork && nextDue === null && this.drainedWaiters.length > 0) {
-      const due = await this.options.db.outboxMessage.count({ where: { status: 'pending' } });
+      const due = await countPending(this.options.db);
       if (due === 0) for (const resolve of this.drainedWaiters.splice(0)) resolve();
     }
     const candidates = [now + this.pollIntervalMs, ...(waitingOnPacing !== null ? [waitingOnPacing] : []), ...(nextDue !== null ? [nextDue] : [])];
@@ -259,12 +260,8 @@ export class OutboxWorker implements OutboxWake {
 
   /** When the earliest pending row that was not due at `after` becomes due. */
   private async nextScheduledAfter(after: Date): Promise<number | null> {
-    const next = await this.options.db.outboxMessage.findFirst({
-      where: { status: 'pending', nextAttemptAt: { gt: after } },
-      orderBy: { nextAttemptAt: 'asc' },
-      select: { nextAttemptAt: true },
-    });
-    return next ? next.nextAttemptAt.getTime() : null;
+    const next = await nextAttemptAfter(this.options.db, after);
+    return next ? next.getTime() : null;
   }
 
   /**
@@ -275,27 +272,7 @@ export class OutboxWorker implements OutboxWake {
     const { db } = this.options;
     const blocked = this.pacer.blocked(now.getTime());
     const excludedLanes = [...this.busyLanes];
-    const candidates = await db.outboxMessage.findMany({
-      where: {
-        status: 'pending',
-        nextAttemptAt: { lte: now },
-        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-        ...(excludedLanes.length > 0 ? { lane: { notIn: excludedLanes } } : {}),
-      },
-      orderBy: { id: 'asc' },
-      take: CANDIDATES,
-      select: {
-        id: true,
-        kind: true,
-        payload: true,
-        dedupeKey: true,
-        lane: true,
-        attempts: true,
-        generation: true,
-        lockedUntil: true,
-        attemptStartedAt: true,
-      },
-    });
+    const candidates = await dueRows(db, now, excludedLanes, CANDIDATES);
     let waitingUntil: number | null = null;
     const skippedLanes = new Set<string>();
     for (const candidate of candidates) {
@@ -308,11 +285,8 @@ export class OutboxWorker implements OutboxWake {
         continue;
       }
       // Compare-and-set on the lease, so another instance cannot take the same row.
-      const claimed = await db.outboxMessage.updateMany({
-        where: { id: candidate.id, status: 'pending', lockedUntil: candidate.lockedUntil },
-        data: { lockedUntil: new Date(now.getTime() + LEASE_MS), attemptStartedAt: candidate.attemptStartedAt ?? now },
-      });
-      if (claimed.count === 0) continue;
+      const claimed = await takeLease(db, candidate, new Date(now.getTime() + LEASE_MS), candidate.attemptStartedAt ?? now);
+      if (!claimed) continue;
       this.pacer.take(specs, now.getTime());
       const { lockedUntil: _lease, attemptStartedAt, ...row } = candidate;
       return { row: { ...row, unknownOutcomeSince: attemptStartedAt }, waitingOnPacingUntil: waitingUntil };
@@ -322,21 +296,14 @@ export class OutboxWorker implements OutboxWake {
 
   private async process(row: OutboxRow): Promise<void> {
     const { db, logger } = this.options;
-    // Only this generation of the row: if it was queued again while we sent, it stays pending.
-    const thisGeneration = { id: row.id, generation: row.generation };
     try {
       await this.options.send(row);
     } catch (error) {
       await this.recordFailure(row, error instanceof OutboxSendError ? error : new OutboxSendError(String(error), 'retry'));
       return;
     }
-    const marked = await db.outboxMessage.updateMany({
-      where: thisGeneration,
-      data: { status: 'sent', sentAt: this.now(), attempts: row.attempts + 1, lockedUntil: null, attemptStartedAt: null, lastError: null },
-    });
-    if (marked.count === 0) {
-      await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null, attemptStartedAt: null } });
-    }
+    // Only this generation of the row: if it was queued again while we sent, it stays pending.
+    await markSent(db, row, row.attempts + 1, this.now());
     logger.info({ outboxId: row.id, kind: row.kind, lane: row.lane }, 'sent to Slack');
   }
 
@@ -347,10 +314,7 @@ export class OutboxWorker implements OutboxWake {
     const lastError = error.message.slice(0, 500);
     const outcome = error.options.outcomeKnown ? { attemptStartedAt: null } : {};
     // Only this generation: an update queued again meanwhile is due now, whatever happened here.
-    const record = async (data: Parameters<Db['outboxMessage']['updateMany']>[0]['data']) => {
-      const updated = await db.outboxMessage.updateMany({ where: { id: row.id, generation: row.generation }, data: { ...data, lockedUntil: null } });
-      if (updated.count === 0) await db.outboxMessage.update({ where: { id: row.id }, data: { lockedUntil: null } });
-    };
+    const record = (attempt: FailedAttempt) => recordFailedAttempt(db, row, attempt);
     if (error.failure === 'rate_limited') {
       const waitMs = error.options.retryAfterMs ?? this.options.baseDelayMs ?? BASE_DELAY_MS;
       this.pacer.pause(this.pacing(row), now.getTime() + waitMs, now.getTime());

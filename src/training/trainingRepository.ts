@@ -1,0 +1,41 @@
+// The training data's repository: the strength areas and labelled examples a matcher is trained
+// on, read in plain objects. Turning them into training data is matcherProvider.ts's job.
+import type { Db } from '../platform/db/client.js';
+
+export interface AreaRow {
+  slug: string;
+  name: string;
+  description: string;
+  /** One keyword per line. */
+  keywords: string;
+}
+
+export interface ExampleRow {
+  id: number;
+  text: string;
+  source: string;
+  labels: { areaSlug: string; positive: boolean }[];
+}
+
+export function areaRows(db: Db): Promise<AreaRow[]> {
+  return db.strengthArea.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, name: true, description: true, keywords: true } });
+}
+
+/** Every labelled example with its labels, oldest first. */
+export function exampleRows(db: Db): Promise<ExampleRow[]> {
+  return db.trainingExample.findMany({
+    orderBy: { id: 'asc' },
+    select: { id: true, text: true, source: true, labels: { select: { areaSlug: true, positive: true } } },
+  });
+}
+
+/** How many examples there are and the newest one's id (null when there is none). */
+export async function exampleCountAndMaxId(db: Db): Promise<{ count: number; maxId: number | null }> {
+  const { _count, _max } = await db.trainingExample.aggregate({ _count: { _all: true }, _max: { id: true } });
+  return { count: _count._all, maxId: _max.id };
+}
+
+/** How many examples came from people's feedback (not the shipped seed). */
+export function countFeedbackExamples(db: Db): Promise<number> {
+  return db.trainingExample.count({ where: { source: 'feedback' } });
+}
