@@ -1,6 +1,10 @@
-// The weekly summary message. Pure: a WeeklySummary in, Block Kit out (and the same as readable
-// text for the CLI's --dry-run). Stays within Slack's limits: ≤ 50 blocks, section text ≤ 3000.
+// What the weekly summary says in Slack: the message (pure: a WeeklySummary in, Block Kit out, and
+// the same as readable text for the CLI's --dry-run; within Slack's limits: ≤ 50 blocks, section
+// text ≤ 3000), its chart, and the send function of the outbox kind `weekly_summary`.
 import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { TopLevelSpec } from 'vega-lite';
+import { AREA_SLUGS } from '../matching/types.js';
+import { CHART_FONT } from '../platform/chart.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { localDateTime, parseIsoWeek } from '../platform/isoWeek.js';
 import { type CountWithTrend, isEmptyWeek, type SummaryNeed, WAITING_DAYS, type WeeklySummary, type SharedNeedGroup, decodeAreas } from './weeklySummary.js';
@@ -171,6 +175,81 @@ export function sharedNeedsBlocks(groups: readonly SharedNeedGroup[] | undefined
   return [{ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } }];
 }
 
+// The summary chart: new needs per week for the last eight weeks, stacked by strength area (top)
+// and by municipality (bottom), drawn by platform/chart.ts at send time (some hundred
+// milliseconds), not while claiming. The PNG always has the same size.
+export const CHART_WIDTH = 1200;
+export const CHART_HEIGHT = 1000;
+
+const AREA_COLOURS: Record<string, string> = {
+  visualisering: '#4c78a8',
+  uppkopplade: '#f58518',
+  miljonytta: '#54a24b',
+  logistik: '#e45756',
+  material: '#b279a2',
+  none: '#9d9d9d',
+};
+
+function weekLabel(isoWeek: string, locale: Locale): string {
+  return messages(locale).summary.chart.weekLabel(Number(isoWeek.slice(-2)));
+}
+
+/** The Vega-Lite specification (exported for tests and for tweaking the look). */
+export function chartSpec(summary: WeeklySummary, locale: Locale): TopLevelSpec {
+  const t = messages(locale).summary;
+  const areaNames = t.areas as Record<string, string>;
+  const weeks = summary.trend.weeks.map((w) => weekLabel(w, locale));
+  const values = summary.trend.points.map((p) => ({
+    week: weekLabel(p.week, locale),
+    area: areaNames[p.area] ?? p.area,
+    municipality: p.municipality,
+    count: p.count,
+  }));
+  const areaKeys = [...(summary.areas === 'all' ? [...AREA_SLUGS, 'none'] : summary.areas)];
+  const x = { field: 'week', type: 'ordinal' as const, title: t.chart.week, scale: { domain: weeks }, axis: { labelAngle: 0 } };
+  const y = { aggregate: 'sum' as const, field: 'count', type: 'quantitative' as const, title: t.chart.count, axis: { tickMinStep: 1, format: 'd' } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t.chart.title(Number(summary.isoWeek.slice(-2))), fontSize: 20 },
+    data: { values },
+    background: 'white',
+    padding: 16,
+    config: { font: CHART_FONT, axis: { labelFontSize: 13, titleFontSize: 14 }, legend: { labelFontSize: 13, titleFontSize: 14, labelLimit: 260 } },
+    vconcat: [
+      {
+        title: t.chart.byArea,
+        width: 820,
+        height: 330,
+        mark: { type: 'bar' },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'area',
+            type: 'nominal',
+            title: t.chart.area,
+            scale: { domain: areaKeys.map((k) => areaNames[k] ?? k), range: areaKeys.map((k) => AREA_COLOURS[k] ?? '#888888') },
+          },
+        },
+      },
+      {
+        title: t.chart.byMunicipality,
+        width: 820,
+        height: 330,
+        mark: { type: 'bar' },
+        encoding: { x, y, color: { field: 'municipality', type: 'nominal', title: t.chart.municipality, scale: { scheme: 'tableau20' } } },
+      },
+    ],
+    resolve: { scale: { color: 'independent' } },
+  };
+}
+
+/** The chart as PNG bytes, CHART_WIDTH × CHART_HEIGHT (the charting stack is loaded on first use). */
+export async function renderChartPng(summary: WeeklySummary, locale: Locale): Promise<Buffer> {
+  const chart = await import('../platform/chart.js');
+  return chart.renderChartPng(chartSpec(summary, locale), { width: CHART_WIDTH, height: CHART_HEIGHT });
+}
+
 // Sends a queued weekly summary: loads the figures for the claimed (channel, week), renders the
 // blocks and the chart, and posts both as one message with Slack's external upload flow
 // (files.getUploadURLExternal → POST the PNG to upload_url → files.completeUploadExternal with
@@ -191,8 +270,6 @@ export async function prepareWeeklySummary(db: Db, scope: SummaryScope, locale: 
   const message = weeklySummaryMessage(summary, locale);
   if (!message.withChart) return { summary, message, chart: null };
   try {
-    // Loaded on first use: the charting stack (vega, resvg) is large and needed once a week.
-    const { renderChartPng } = await import('./chart.js');
     return { summary, message, chart: await renderChartPng(summary, locale) };
   } catch (error) {
     return { summary, message, chart: null, chartError: error instanceof Error ? error.message : String(error) };

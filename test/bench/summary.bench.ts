@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
 import { weeklySummaryMessage } from '../../src/weekly-summary/messages.js';
-import { renderChartPng } from '../../src/weekly-summary/chart.js';
+import { renderChartPng } from '../../src/weekly-summary/messages.js';
 import { addWeeks, parseIsoWeek, weekRange } from '../../src/platform/isoWeek.js';
 import { forgetSharedCounts, sqlTime } from '../../src/weekly-summary/summaryRepository.js';
 import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { formatChange, weeklySummaryMessage, weeklySummaryText } from '../../../src/weekly-summary/messages.js';
-import { CHART_HEIGHT, CHART_WIDTH, renderChartPng } from '../../../src/weekly-summary/chart.js';
+import { CHART_HEIGHT, CHART_WIDTH, renderChartPng } from '../../../src/weekly-summary/messages.js';
 import type { SummaryNeed } from '../../../src/weekly-summary/weeklySummary.js';
 import { pngSize, weeklySummaryFixture } from './fixtures.js';
 
