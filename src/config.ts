@@ -1,7 +1,11 @@
 // The one place the environment is read: dotenv + a zod schema. A bad value ends start-up
 // with one line per problem (never a stack trace), see formatConfigErrors.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import dotenv from 'dotenv';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_REGION_PACK } from './region/regionPack.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -56,7 +60,8 @@ const envSchema = z
     SLACK_API_URL: z.url({ error: 'SLACK_API_URL must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
     CHANNELS_FILE: z.string().min(1).default('channels.yml'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    LOCALE: localeSchema,
+    LOCALE: z.enum(['sv', 'en'], { error: 'LOCALE must be sv or en' }).optional(),
+    REGION_PACK: z.string().min(1).optional(),
     SUMMARY_CRON: z
       .string()
       .regex(/^\S+( \S+){4,5}$/, 'SUMMARY_CRON must be a cron expression such as "0 8 * * 1"')
@@ -71,7 +76,7 @@ const envSchema = z
           return false;
         }
       }, 'SUMMARY_TIMEZONE must be an IANA timezone such as Europe/Stockholm')
-      .default('Europe/Stockholm'),
+      .optional(),
     RETENTION_MONTHS: retentionMonthsSchema,
   })
   .superRefine((env, ctx) => {
@@ -97,8 +102,11 @@ export interface Config {
   port: number;
   databaseUrl: string;
   channelsFile: string;
+  /** The region pack's folder (REGION_PACK; default: the pack this build ships). */
+  regionPack: string;
   logLevel: Env['LOG_LEVEL'];
-  locale: Env['LOCALE'];
+  /** LOCALE, or the region pack's language. */
+  locale: 'sv' | 'en';
   summary: { cron: string; timezone: string };
   /** Months after a need was resolved or withdrawn that its municipal contact is cleared. */
   retentionMonths: number;
@@ -131,6 +139,8 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   }
   const env = parsed.data;
+  const regionPack = regionPackDir(env.REGION_PACK);
+  const region = regionDefaults(regionPack);
   return {
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
@@ -142,9 +152,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     channelsFile: env.CHANNELS_FILE,
+    regionPack,
     logLevel: env.LOG_LEVEL,
-    locale: env.LOCALE,
-    summary: { cron: env.SUMMARY_CRON, timezone: env.SUMMARY_TIMEZONE },
+    locale: env.LOCALE ?? region.language,
+    summary: { cron: env.SUMMARY_CRON, timezone: env.SUMMARY_TIMEZONE ?? region.timezone },
     retentionMonths: env.RETENTION_MONTHS,
   };
 }
@@ -164,13 +175,39 @@ export function loadConfig(): Config {
   return parseConfig(process.env);
 }
 
-/** LOCALE from .env and the environment, for operator commands (no Slack credentials needed). */
+/** LOCALE from .env and the environment, else the region pack's language, for operator commands (no Slack credentials needed). */
 export function loadLocale(): z.infer<typeof localeSchema> {
   dotenv.config({ quiet: true });
   const raw = process.env.LOCALE?.trim() ? process.env.LOCALE.trim() : undefined;
-  const parsed = localeSchema.safeParse(raw);
+  const parsed = localeSchema.safeParse(raw ?? regionDefaults(loadRegionPackDir()).language);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
   return parsed.data;
+}
+
+/** REGION_PACK from .env and the environment (a folder), else the shipped pack: for every command. */
+export function loadRegionPackDir(): string {
+  dotenv.config({ quiet: true });
+  return regionPackDir(process.env.REGION_PACK?.trim() || undefined);
+}
+
+function regionPackDir(value: string | undefined): string {
+  return value === undefined ? DEFAULT_REGION_PACK : path.resolve(value);
+}
+
+/**
+ * The pack's language and time zone, the defaults of LOCALE and SUMMARY_TIMEZONE. Read leniently:
+ * a pack that cannot be read is reported in full when it is loaded (region/regionPack.ts).
+ */
+function regionDefaults(dir: string): { language: 'sv' | 'en'; timezone: string } {
+  const fallback = { language: 'sv' as const, timezone: 'Europe/Stockholm' };
+  try {
+    const region = z
+      .object({ language: z.enum(['sv', 'en']).catch('sv'), timezone: z.string().catch('Europe/Stockholm') })
+      .safeParse(parseYaml(readFileSync(path.join(dir, 'region.yml'), 'utf8')));
+    return region.success ? region.data : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /**

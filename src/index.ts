@@ -4,7 +4,8 @@ import { ChannelsConfigError } from './channels/channelsConfig.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { installProcessGuards } from './processGuards.js';
-import { SeedFileError } from './region/regionFiles.js';
+import { RegionMismatchError } from './region/referenceDataRepository.js';
+import { RegionPackError } from './region/regionPack.js';
 import { startServer } from './server.js';
 import { StartupError } from './platform/slack/workspaceChecks.js';
 
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   try {
     server = await startServer(config, { logger });
   } catch (error) {
-    if (error instanceof ChannelsConfigError || error instanceof SeedFileError || error instanceof StartupError) {
+    if (error instanceof RegionPackError) cannotStart(error.problems.map((p) => `${error.dir}/${p}`));
+    if (error instanceof ChannelsConfigError || error instanceof RegionMismatchError || error instanceof StartupError) {
       cannotStart(error.message.split('\n'));
     }
     // Anything else is unexpected: the details go to the log (debug), the person gets one line.

@@ -5,7 +5,8 @@ import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createApp } from './platform/slack/app.js';
-import { type ChannelsConfig, loadChannelsConfig } from './channels/channelsConfig.js';
+import { bindChannels, type ChannelsFile, loadChannelsConfig } from './channels/channelsConfig.js';
+import { loadRegionPack } from './region/regionPack.js';
 import type { Config } from './config.js';
 import { type Db, dialectOf } from './platform/db/client.js';
 import { prepareDatabase } from './platform/db/prepareDatabase.js';
@@ -18,7 +19,7 @@ import { NeedsExport } from './export/needsExport.js';
 import { FeedbackService } from './feedback/giveFeedback.js';
 import { NeedsHome } from './register/home.js';
 import { NeedChanges } from './change-need/needChanges.js';
-import { MatcherProvider, type Trainer } from './training/matcherProvider.js';
+import { MatcherProvider, regionTraining, type Trainer } from './training/matcherProvider.js';
 import { NeedService } from './record-need/recordNeed.js';
 import { RetrainScheduler } from './background/retrainScheduler.js';
 import { RoutingQueue } from './background/routingQueue.js';
@@ -41,8 +42,8 @@ import { loadMunicipalities, loadAreas } from './region/referenceDataRepository.
 
 export interface ServerOptions {
   logger: Logger;
-  /** Overrides the channels file (tests). */
-  channels?: ChannelsConfig;
+  /** Overrides the channels file (tests); checked against the region pack's areas like the file. */
+  channels?: ChannelsFile;
   /** The outbox worker's timing (tests shorten it; `now` lets a test hold and move the outbox's clock; `pacing` replaces Slack's rates). */
   outbox?: { pollIntervalMs?: number; baseDelayMs?: number; maxDelayMs?: number; now?: () => Date; pacing?: PacingPolicy };
   /** Quiet time before feedback triggers a retrain (tests shorten it). */
@@ -80,14 +81,16 @@ export interface RunningServer {
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
-  // Read configuration files first: a bad channels file should stop us before touching the DB.
-  const channels = options.channels ?? loadChannelsConfig(config.channelsFile);
+  // Read configuration files first: a bad region pack or channels file stops us before the DB.
+  const pack = loadRegionPack(config.regionPack);
+  const slugs = pack.areas.map((a) => a.slug);
+  const channels = options.channels ? bindChannels(options.channels, slugs, 'the channels') : loadChannelsConfig(config.channelsFile, slugs);
   // Then the workspace: a refused token or a missing channel ends start-up within seconds.
   await checkWorkspace(config, channels, options.channels ? 'the channels' : config.channelsFile, logger);
 
-  const { db, shipped } = await prepareDatabase(config.databaseUrl, logger);
+  const { db, shipped } = await prepareDatabase(config.databaseUrl, pack, logger);
 
-  const matchers = await MatcherProvider.create(db, options.trainMatcher);
+  const matchers = await MatcherProvider.create(db, regionTraining(pack), options.trainMatcher);
   logger.info({ modelVersion: matchers.current().version }, 'matcher trained');
 
   // The outbox owns retries (persisted, survive restarts), so this client does not retry itself.

@@ -1,8 +1,10 @@
-// Channel routing as configuration data: which team channel sees which strength areas.
+// Channel routing as configuration data: which team channel sees which strength areas. The file is
+// read first (slugs by their form), then bound to the region pack's areas: a slug the pack does not
+// have is refused, naming the pack's.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+import type { AreaSlug } from '../matching/types.js';
 
 const channelId = z
   .string({ error: 'must be a Slack channel id such as C0123ABCD' })
@@ -28,12 +30,8 @@ const channelsSchema = z.object({
           .superRefine((value, ctx) => {
             if (value === 'all') return;
             if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'list at least one area, or write `areas: all`' });
-            const unknown = value.filter((slug) => !(AREA_SLUGS as readonly unknown[]).includes(slug));
-            if (unknown.length > 0)
-              ctx.addIssue({
-                code: 'custom',
-                message: `unknown area slug ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${AREA_SLUGS.join(', ')})`,
-              });
+            const malformed = value.filter((slug) => typeof slug !== 'string');
+            if (malformed.length > 0) ctx.addIssue({ code: 'custom', message: 'area slugs are words such as `logistics` or `e-commerce`' });
           }),
         weekly_summary: z.boolean().default(false),
       }),
@@ -47,16 +45,23 @@ export interface TeamChannel {
   weeklySummary: boolean;
 }
 
-export interface ChannelsConfig {
+/** The channels file as written. */
+export interface ChannelsFile {
   intake: string;
   teams: TeamChannel[];
   /** Slack user ids of the administrators (may do anything with any need). */
   admins?: string[];
 }
 
+/** The channels file bound to the region's areas. */
+export interface ChannelsConfig extends ChannelsFile {
+  /** The region pack's areas, in its order (what `areas: all` means). */
+  areas: AreaSlug[];
+}
+
 export class ChannelsConfigError extends Error {}
 
-export function parseChannelsConfig(yamlText: string, source = 'channels file'): ChannelsConfig {
+export function parseChannelsFile(yamlText: string, source = 'channels file'): ChannelsFile {
   let raw: unknown;
   try {
     raw = parseYaml(yamlText);
@@ -80,7 +85,7 @@ export function parseChannelsConfig(yamlText: string, source = 'channels file'):
   };
 }
 
-export function loadChannelsConfig(file: string): ChannelsConfig {
+export function loadChannelsConfig(file: string, areas: readonly AreaSlug[]): ChannelsConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -89,5 +94,23 @@ export function loadChannelsConfig(file: string): ChannelsConfig {
       `Channels file ${file} cannot be read: copy channels.example.yml to ${file} (or set CHANNELS_FILE) and fill in your channel ids`,
     );
   }
-  return parseChannelsConfig(text, file);
+  return parseChannelsConfig(text, areas, file);
+}
+
+/** The file's teams checked against the region's areas; an unknown slug is refused, naming the known ones. */
+export function bindChannels(channels: ChannelsFile, areas: readonly AreaSlug[], source = 'channels file'): ChannelsConfig {
+  const lines: string[] = [];
+  channels.teams.forEach((team, index) => {
+    if (team.areas === 'all') return;
+    const unknown = team.areas.filter((slug) => !areas.includes(slug));
+    if (unknown.length > 0) {
+      lines.push(`${source}: teams.${index}.areas unknown area slug ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${areas.join(', ')})`);
+    }
+  });
+  if (lines.length > 0) throw new ChannelsConfigError(lines.join('\n'));
+  return { ...channels, areas: [...areas] };
+}
+
+export function parseChannelsConfig(yamlText: string, areas: readonly AreaSlug[], source = 'channels file'): ChannelsConfig {
+  return bindChannels(parseChannelsFile(yamlText, source), areas, source);
 }

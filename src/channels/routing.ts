@@ -1,5 +1,5 @@
 // Which channels a classified need goes to. Pure: config + suggested areas in, channel list out.
-import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+import type { AreaSlug } from '../matching/types.js';
 import type { ChannelsConfig } from './channelsConfig.js';
 
 export type RouteReason = 'area' | 'all' | 'intake';
@@ -43,7 +43,7 @@ export function areasOfChannels(config: ChannelsConfig, channelIds: readonly str
   const areas = new Set<AreaSlug>();
   for (const team of config.teams) {
     if (!channelIds.includes(team.channel)) continue;
-    for (const area of team.areas === 'all' ? AREA_SLUGS : team.areas) areas.add(area);
+    for (const area of team.areas === 'all' ? config.areas : team.areas) areas.add(area);
   }
-  return AREA_SLUGS.filter((area) => areas.has(area));
+  return config.areas.filter((area) => areas.has(area));
 }

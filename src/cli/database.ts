@@ -4,17 +4,17 @@
 // labelled needs) synced from the shipped files by the same syncReferenceData. So a command works on
 // a fresh database before the bot has ever started. Beside a running app both are no-ops: nothing
 // pending, every row already matches (the sync writes nothing then).
-import { loadDatabaseUrl } from '../config.js';
+import { loadDatabaseUrl, loadRegionPackDir } from '../config.js';
 import { createDb, type Db } from '../platform/db/client.js';
 import { retryOnConflict } from '../platform/db/errors.js';
 import { applyPendingMigrations } from '../platform/db/migrate.js';
 import { syncReferenceData } from '../region/referenceDataRepository.js';
 import { ensureSearchIndex } from '../needs/store/searchIndex.js';
-import { loadSeedData, type SeedData } from '../region/regionFiles.js';
+import { loadSeedData, type SeedData } from '../region/regionPack.js';
 
-export async function openDatabase(databaseUrl: string = loadDatabaseUrl()): Promise<Db> {
-  // The files first: a broken seed file stops the command before the database is touched.
-  const seed = loadSeedData();
+export async function openDatabase(databaseUrl: string = loadDatabaseUrl(), regionPack: string = loadRegionPackDir()): Promise<Db> {
+  // The files first: a broken pack stops the command before the database is touched.
+  const seed = loadSeedData(regionPack);
   await applyPendingMigrations(databaseUrl);
   const db = await createDb(databaseUrl);
   try {

@@ -12,7 +12,8 @@ import { readMigrationsList } from '../platform/db/migrations-engine/migrationsL
 import { defaultMigrationsDir, parseDatabaseUrl } from '../platform/db/migrations-engine/datasource.js';
 import { createHealthCheck } from '../platform/health.js';
 import { messages, type Locale } from '../i18n/messages.js';
-import { loadTrainingData, MatcherProvider, type Trainer } from '../training/matcherProvider.js';
+import { loadTrainingData, MatcherProvider, regionTraining, type Trainer } from '../training/matcherProvider.js';
+import { loadRegionPack, regionAreaSlugs } from '../region/regionPack.js';
 import { fetchWithTimeout } from '../platform/slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../platform/slack/scopes.js';
 import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../platform/slack/workspaceChecks.js';
@@ -35,7 +36,7 @@ const stdout: { isTTY?: boolean } = process.stdout;
 
 export const processDoctorEnv: DoctorEnv = {
   loadConfig,
-  loadChannels: (config) => loadChannelsConfig(config.channelsFile),
+  loadChannels: (config) => loadChannelsConfig(config.channelsFile, regionAreaSlugs(config.regionPack)),
   isTTY: stdout.isTTY ?? false,
   locale: loadLocaleOrDefault,
 };
@@ -170,8 +171,9 @@ async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: Docto
     return;
   }
   try {
-    const data = await loadTrainingData(db);
-    const matcher = (await MatcherProvider.create(db, train)).current();
+    const region = regionTraining(loadRegionPack(config.regionPack));
+    const data = await loadTrainingData(db, region);
+    const matcher = (await MatcherProvider.create(db, region, train)).current();
     list.pass(t.matcherOk(data.examples.length, matcher.version));
   } catch (error) {
     list.fail(t.matcherBad(error instanceof Error ? error.message : String(error)));

@@ -13,7 +13,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
-  CLASSES,
   crossValidate,
   DEFAULT_DECISION,
   evaluate,
@@ -26,7 +25,7 @@ import {
   type OutOfFold,
 } from '../matching/index.js';
 import type { SeedNeedLike } from '../matching/fromRegionData.js';
-import { type LabelledNeedSeed, parseLabelledNeeds, SeedFileError } from '../region/regionFiles.js';
+import { type LabelledNeedSeed, parseLabelledNeeds } from '../region/regionPack.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { confusionLines, sideBySide, type ReportColumn } from './evalTable.js';
 import { printSimilarNeedsReport } from './evalSimilar.js';
@@ -97,10 +96,17 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
   const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
 
   if (options.file !== undefined) {
-    const needs = readLabelledFile(io.readText(options.file), options.file);
+    const needs = readLabelledFile(
+      io.readText(options.file),
+      options.file,
+      source.data.areas.map((a) => a.slug),
+    );
     const matcher = trainMatcher(source.data);
     io.stderr(`model ${matcher.version}, trained on ${source.description}; evaluating on ${needs.length} needs from ${options.file}…`);
-    const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
+    const report = evaluate(
+      needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))),
+      matcher.areas,
+    );
     print(`${options.file} (model ${matcher.version}, trained on ${source.description})`, report, options.json, io);
     return 0;
   }
@@ -108,6 +114,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
   const alongside = alwaysTrain.length > 0 ? ` (ids ${options['cv-ids']}…; the other ${alwaysTrain.length} in every fold's training)` : '';
   io.stderr(`cross-validating on ${labelled.length} labelled examples${alongside} from ${source.description}`);
 
+  const slugs = source.data.areas.map((a) => a.slug);
   // Repeated k-fold (seeds seed, seed+1, …) gives a steadier figure than one split of a few hundred needs.
   const started = performance.now();
   const outOfFold: OutOfFold[] = [];
@@ -116,6 +123,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     const seedOfRepeat = options.seed + repeat;
     const run = crossValidate({
       areas: source.data.areas,
+      phrases: source.data.phrases,
       needs: labelled,
       alwaysTrain,
       folds: options.folds,
@@ -125,10 +133,10 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
           `${options.repeats > 1 ? `repeat ${repeat + 1}/${options.repeats}, ` : ''}fold ${fold + 1}/${folds}… (${((performance.now() - started) / 1000).toFixed(1)} s)`,
         ),
     });
-    perRepeat.push(evaluate(predictionsFrom(run, DEFAULT_DECISION)).macroF1);
+    perRepeat.push(evaluate(predictionsFrom(run, DEFAULT_DECISION, slugs), slugs).macroF1);
     outOfFold.push(...run);
   }
-  const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION));
+  const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION, slugs), slugs);
   const repeats =
     options.repeats > 1 ? ` × ${options.repeats} repeats (seeds ${options.seed}–${options.seed + options.repeats - 1}, pooled)` : ` (seed ${options.seed})`;
   const crossValidation = {
@@ -163,8 +171,8 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     io.stdout('');
     io.stdout(`  macro-F1 per repeat: ${perRepeat.map(pct).join(' ')}   mean ${pct(mean)}, sd ${pct(sd)}`);
   }
-  printReliability(outOfFold, io);
-  if (options.sweep) printSweep(outOfFold, io);
+  printReliability(outOfFold, slugs, io);
+  if (options.sweep) printSweep(outOfFold, slugs, io);
   printSimilarNeedsReport(io, source.seed.labelledNeeds);
   return 0;
 }
@@ -183,10 +191,17 @@ interface HeldOutResult {
 function scoreHeldOut(option: string | undefined, source: TrainingSource, io: CliIo): HeldOutResult | null {
   if (option === 'none') return null;
   const file = option ?? SHIPPED_HELD_OUT;
-  const needs = readLabelledFile(option === undefined ? readFileSync(file, 'utf8') : io.readText(file), file);
+  const needs = readLabelledFile(
+    option === undefined ? readFileSync(file, 'utf8') : io.readText(file),
+    file,
+    source.data.areas.map((a) => a.slug),
+  );
   const matcher = trainMatcher(source.data);
   io.stderr(`scoring ${needs.length} held-out needs from ${file} with model ${matcher.version}, trained on ${source.description}`);
-  const report = evaluate(needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))));
+  const report = evaluate(
+    needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))),
+    matcher.areas,
+  );
   const shown = path.relative(process.cwd(), file) || file;
   return { title: `held-out ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`, file: shown, report };
 }
@@ -209,22 +224,20 @@ function crossValidationNeeds(source: TrainingSource, idPrefix: string | undefin
   return { scored, alwaysTrain: [] };
 }
 
-function printReliability(outOfFold: readonly OutOfFold[], io: CliIo): void {
+function printReliability(outOfFold: readonly OutOfFold[], slugs: readonly string[], io: CliIo): void {
   io.stdout('');
   io.stdout('  calibration (all area scores): score band, count, mean score, share that was a gold label');
-  for (const bin of reliability(outOfFold)) {
+  for (const bin of reliability(outOfFold, slugs)) {
     io.stdout(`  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.count).padStart(6)}  ${pct(bin.meanScore)}  ${pct(bin.actual)}`);
   }
 }
 
 /** The shipped file format; a bad line is the operator's input error, so it is a usage error here. */
-function readLabelledFile(text: string, file: string): LabelledNeedSeed[] {
-  try {
-    return parseLabelledNeeds(text, file);
-  } catch (error) {
-    if (error instanceof SeedFileError) throw new UsageError(error.message.replace(/\n/g, '; '));
-    throw error;
-  }
+function readLabelledFile(text: string, file: string, slugs: readonly string[]): LabelledNeedSeed[] {
+  const problems: string[] = [];
+  const needs = parseLabelledNeeds(text, new Set(slugs), file, problems);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  return needs;
 }
 
 const pct = (x: number): string => x.toFixed(3);
@@ -241,26 +254,26 @@ function print(title: string, report: EvaluationReport, json: boolean, io: CliIo
   );
   io.stdout('');
   io.stdout('  class          precision  recall     F1  support');
-  for (const c of CLASSES) {
-    const m = report.perClass[c];
+  for (const c of report.classes) {
+    const m = report.perClass[c] ?? { precision: 0, recall: 0, f1: 0, support: 0 };
     io.stdout(`  ${c.padEnd(14)} ${pct(m.precision).padStart(9)} ${pct(m.recall).padStart(7)} ${pct(m.f1).padStart(6)} ${String(m.support).padStart(8)}`);
   }
   io.stdout('');
   io.stdout('  confusion (rows: gold labels, columns: top prediction; abstain = none)');
   const short = (c: string): string => c.slice(0, 6).padStart(7);
-  io.stdout(`  ${''.padEnd(14)}${CLASSES.map(short).join('')}`);
-  for (const gold of CLASSES) {
-    io.stdout(`  ${gold.padEnd(14)}${CLASSES.map((p) => String(report.confusion[gold][p]).padStart(7)).join('')}`);
+  io.stdout(`  ${''.padEnd(14)}${report.classes.map(short).join('')}`);
+  for (const gold of report.classes) {
+    io.stdout(`  ${gold.padEnd(14)}${report.classes.map((p) => String(report.confusion[gold]?.[p] ?? 0).padStart(7)).join('')}`);
   }
 }
 
 /** Shows how macro-F1 and abstention move with the abstention threshold (the others at their defaults). */
-function printSweep(outOfFold: readonly OutOfFold[], io: CliIo): void {
+function printSweep(outOfFold: readonly OutOfFold[], slugs: readonly string[], io: CliIo): void {
   io.stdout('');
   io.stdout('  abstainBelow  macro-F1  hit@1  none-P  none-R');
   for (let t = 0.05; t <= 0.5001; t += 0.05) {
     const decision: DecisionOptions = { ...DEFAULT_DECISION, abstainBelow: Math.round(t * 100) / 100 };
-    const r = evaluate(predictionsFrom(outOfFold, decision));
+    const r = evaluate(predictionsFrom(outOfFold, decision, slugs), slugs);
     const mark = decision.abstainBelow === DEFAULT_DECISION.abstainBelow ? ' *' : '';
     io.stdout(
       `  ${decision.abstainBelow.toFixed(2).padStart(12)}  ${pct(r.macroF1).padStart(8)}  ${pct(r.hitAt1)}  ${pct(r.abstention.precision).padStart(6)}  ${pct(r.abstention.recall).padStart(6)}${mark}`,

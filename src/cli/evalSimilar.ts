@@ -17,7 +17,7 @@ import {
   twoFold,
 } from '../matching/similar/evaluatePairs.js';
 import { SIMILARITY_THRESHOLD } from '../matching/similar/similarityIndex.js';
-import type { LabelledNeedSeed } from '../region/regionFiles.js';
+import type { LabelledNeedSeed } from '../region/regionPack.js';
 import type { CliIo } from './index.js';
 
 /** The pairs file, relative to the repository (src/cli and dist/cli are both two levels down). */

@@ -1,6 +1,6 @@
 // Pure text layout for `eval`: several evaluation reports (cross-validation, held-out sets) as
 // columns of one table, so the gap between them is read at a glance.
-import { CLASSES, type EvaluationReport } from '../matching/index.js';
+import { type EvaluationReport } from '../matching/index.js';
 
 export interface ReportColumn {
   /** Short heading: "cross-validation", "public-needs.jsonl". */
@@ -68,12 +68,12 @@ export function sideBySide(columns: readonly ReportColumn[]): string[] {
       columns.map(() => metrics('P', 'R', 'F1', 'n')),
     ),
   );
-  for (const c of CLASSES) {
+  for (const c of columns[0]?.report.classes ?? []) {
     lines.push(
       row(
         c,
         columns.map(({ report }) => {
-          const m = report.perClass[c];
+          const m = report.perClass[c] ?? { precision: 0, recall: 0, f1: 0, support: 0 };
           return metrics(f3(m.precision), f3(m.recall), f3(m.f1), String(m.support));
         }),
       ),
@@ -85,8 +85,9 @@ export function sideBySide(columns: readonly ReportColumn[]): string[] {
 /** The confusion matrix of one report (rows: gold labels, columns: top prediction). */
 export function confusionLines(report: EvaluationReport): string[] {
   const short = (c: string): string => c.slice(0, 6).padStart(7);
+  const { classes } = report;
   return [
-    `  ${''.padEnd(14)}${CLASSES.map(short).join('')}`,
-    ...CLASSES.map((gold) => `  ${gold.padEnd(14)}${CLASSES.map((p) => String(report.confusion[gold][p]).padStart(7)).join('')}`),
+    `  ${''.padEnd(14)}${classes.map(short).join('')}`,
+    ...classes.map((gold) => `  ${gold.padEnd(14)}${classes.map((p) => String(report.confusion[gold]?.[p] ?? 0).padStart(7)).join('')}`),
   ];
 }

@@ -63,7 +63,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   need: { run: (args, io) => runNeed(args, io), summary: "need erase-contact ID   clear a need's municipal contact (free text) and update its messages" },
   import: {
     run: (args, io) => runImportCommand(args, io),
-    summary: 'import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need',
+    summary: 'import FILE [--dry-run] [--source "Workshop Storby 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need',
   },
 };
 

@@ -1,6 +1,6 @@
 // `export [--from DATE] [--to DATE] [--kommun …] [--område …] --format csv|xlsx|json [--out FILE]
 // [--delimiter ;]`: every need with what a report asks for, streamed to the file (or standard
-// output) as it is read. Names are forgiving ("norrkoping", "Norrköpings kommun", "logistik").
+// output) as it is read. Names are forgiving ("storby", "Storbys kommun", "transporter").
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
@@ -116,7 +116,14 @@ export async function runExport(args: string[], io: CliIo, deps: ExportCliDeps =
     const out = opts.out ? createWriteStream(opts.out) : (deps.stdout ?? (() => process.stdout))();
     const { rows } = await writeExport(
       db,
-      { format: opts.format, filter, locale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), areaName: areaNamesOf(vocabulary.areas, locale) },
+      {
+        format: opts.format,
+        filter,
+        locale,
+        ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+        areaName: areaNamesOf(vocabulary.areas, locale),
+        areas: vocabulary.areas.map((a) => a.slug),
+      },
       out,
     );
     io.stderr(`exported ${rows} needs${opts.out ? ` to ${opts.out}` : ''} (${opts.format}${opts.format === 'json' ? ', JSON lines' : ''})`);

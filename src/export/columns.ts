@@ -44,6 +44,8 @@ export type AreaNameOf = (slug: AreaSlug) => string;
 export interface ExportContext {
   locale: Locale;
   areaName: AreaNameOf;
+  /** The region's areas, in its order. */
+  areas: readonly AreaSlug[];
 }
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Db } from '../platform/db/client.js';
 import { messages, type Locale } from '../i18n/messages.js';
-import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+import type { AreaSlug } from '../matching/types.js';
 import { NEED_STATUSES } from '../register/registerRepository.js';
 import { type ExportFilter, type ExportRow, exportBatches } from './exportRepository.js';
 import { type Cell, cells, csvSafeText, DATE_COLUMNS, EXPORT_COLUMNS, type ExportContext, headers, isoDate, jsonRecord } from './columns.js';
@@ -25,6 +25,8 @@ export interface ExportOptions {
   delimiter?: string;
   /** Area names in the chosen language. */
   areaName: (slug: AreaSlug) => string;
+  /** The region's areas, in its order (the counts sheet's columns). */
+  areas: readonly AreaSlug[];
   batchSize?: number;
 }
 
@@ -34,7 +36,7 @@ export const FILE_EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', xlsx:
 
 /** Writes every matching need to `out` and ends it; resolves with the number of needs written. */
 export async function writeExport(db: Db, options: ExportOptions, out: Writable): Promise<{ rows: number }> {
-  const ctx: ExportContext = { locale: options.locale, areaName: options.areaName };
+  const ctx: ExportContext = { locale: options.locale, areaName: options.areaName, areas: options.areas };
   const batches = exportBatches(db, options.filter ?? {}, options.batchSize);
   switch (options.format) {
     case 'csv':
@@ -145,7 +147,7 @@ function writeCounts(sheet: ExcelJS.Worksheet, tally: Tally, ctx: ExportContext)
   const t = all.export;
   const municipalities = [...tally.byStatus.keys()].sort((a, b) => a.localeCompare(b, 'sv'));
   sheet.getColumn(1).width = 22;
-  const areaKeys: (AreaSlug | 'none')[] = [...AREA_SLUGS, 'none'];
+  const areaKeys: (AreaSlug | 'none')[] = [...ctx.areas, 'none'];
   /** A heading, then a row per municipality with a count per key and the row's total, then the column totals. */
   const table = <K>(heading: string, keys: readonly K[], label: (key: K) => string, countOf: (municipality: string, key: K) => number) => {
     sheet.addRow([heading]).commit();

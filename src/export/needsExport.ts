@@ -38,7 +38,11 @@ export class NeedsExport {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const { rows } = await writeExport(this.deps.db, { format, locale: this.deps.locale, areaName: areaNamesOf(this.deps.areas, this.deps.locale) }, sink);
+    const { rows } = await writeExport(
+      this.deps.db,
+      { format, locale: this.deps.locale, areaName: areaNamesOf(this.deps.areas, this.deps.locale), areas: this.deps.areas.map((a) => a.slug) },
+      sink,
+    );
     const day = isoDate(now);
     return { bytes: Buffer.concat(chunks), rows, day, filename: `${this.deps.locale === 'sv' ? 'behov' : 'needs'}-${day}.${FILE_EXTENSIONS[format]}` };
   }

@@ -204,7 +204,7 @@ export class FeedbackService {
       async (tx) => {
         const need = await store.correctionOf(tx, needId);
         if (!need) return false;
-        const corrected = formatCorrectedAreas(areas);
+        const corrected = formatCorrectedAreas(areas, this.deps.channels.areas);
         if (need.correctedAreas === corrected) return false;
         await store.setCorrectedAreas(tx, needId, corrected);
         await replaceCurrentAreas(tx, needId, areas);

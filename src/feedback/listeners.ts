@@ -25,7 +25,7 @@ import { z } from 'zod';
 import { messages } from '../i18n/messages.js';
 import { recategoriseModal, NO_AREA_VALUE, RECATEGORISE_CALLBACK_ID, RECATEGORISE_ACTION_ID, RECATEGORISE_BLOCK_ID } from './messages.js';
 import { refusalText } from '../platform/slack/refusals.js';
-import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+import type { AreaSlug } from '../matching/types.js';
 import { beforeAck } from '../platform/slack/ackDeadline.js';
 import { parsePrivateMetadata } from '../platform/slack/privateMetadata.js';
 import { SUGGESTION_ACTIONS } from '../needs/blocks/suggestionMessage.js';
@@ -207,16 +207,16 @@ const checkboxState = z.object({
 export type AreaChoice = { ok: true; areas: AreaSlug[] } | { ok: false; error: 'empty' | 'noneWithAreas' | 'tampered' };
 
 /** Reads the checkboxes: some areas, or exactly "none". */
-export function readAreaChoice(values: unknown): AreaChoice {
+export function readAreaChoice(values: unknown, known: readonly AreaSlug[]): AreaChoice {
   const parsed = checkboxState.safeParse(values);
   if (!parsed.success) return { ok: false, error: 'tampered' };
   const chosen = (parsed.data[RECATEGORISE_BLOCK_ID][RECATEGORISE_ACTION_ID].selected_options ?? []).map((o) => o.value);
   if (chosen.length === 0) return { ok: false, error: 'empty' };
   const none = chosen.includes(NO_AREA_VALUE);
-  const areas = z.array(z.enum(AREA_SLUGS)).safeParse(chosen.filter((v) => v !== NO_AREA_VALUE));
-  if (!areas.success) return { ok: false, error: 'tampered' };
-  if (none && areas.data.length > 0) return { ok: false, error: 'noneWithAreas' };
-  return { ok: true, areas: areas.data };
+  const areas = chosen.filter((v) => v !== NO_AREA_VALUE);
+  if (areas.some((v) => !known.includes(v))) return { ok: false, error: 'tampered' };
+  if (none && areas.length > 0) return { ok: false, error: 'noneWithAreas' };
+  return { ok: true, areas };
 }
 
 export const recategoriseSubmission =
@@ -225,7 +225,12 @@ export const recategoriseSubmission =
     const t = messages(deps.locale).recategoriseModal;
     const payload = parsePayload(viewSubmissionPayload, body, logger, 'recategorise submission');
     const metadata = payload ? parsePrivateMetadata(recategoriseMetadata, payload.view.private_metadata) : null;
-    const choice: AreaChoice = payload ? readAreaChoice(payload.view.state.values) : { ok: false, error: 'tampered' };
+    const choice: AreaChoice = payload
+      ? readAreaChoice(
+          payload.view.state.values,
+          deps.areas.map((a) => a.slug),
+        )
+      : { ok: false, error: 'tampered' };
     if (!payload || !metadata || !choice.ok) {
       const error =
         !metadata || (!choice.ok && choice.error === 'tampered')

@@ -1,4 +1,4 @@
-// `import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]` reads workshop
+// `import FILE [--dry-run] [--source "Workshop Storby 2027-03-12"] [--by U…]` reads workshop
 // notes (CSV or XLSX) into needs: each valid row recorded with source "import" and routed like a
 // /need — classified, and its posts queued in the outbox, which the running bot sends (paced per
 // channel); this process needs no Slack connection. --dry-run writes nothing and prints what each
@@ -29,6 +29,8 @@ import { openDatabase } from '../cli/database.js';
 import type { CliIo } from '../cli/index.js';
 import { processSummaryEnv } from '../weekly-summary/cli.js';
 import { loadMunicipalities, loadAreas } from '../region/referenceDataRepository.js';
+import { loadRegionPack } from '../region/regionPack.js';
+import { regionTraining } from '../training/matcherProvider.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
 export interface ImportCliEnv {
@@ -49,7 +51,7 @@ export const processImportEnv: ImportCliEnv = {
 };
 
 const HELP = [
-  'usage: npm run cli -- import FILE [--dry-run] [--source "Workshop Motala 2027-03-12"] [--by U…]',
+  'usage: npm run cli -- import FILE [--dry-run] [--source "Workshop Storby 2027-03-12"] [--by U…]',
   '',
   'Reads workshop notes (CSV or XLSX, header on line 1) into needs, each classified and routed like a',
   '/need; the posts are queued and the running bot sends them. Columns: kommun and beskrivning',
@@ -97,7 +99,7 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
     const municipalities = await loadMunicipalities(db);
     const areaNames = new Map((await loadAreas(db)).map((a) => [a.slug, locale === 'sv' ? a.name : a.nameEn] as const));
     const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
-    const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d)))(db);
+    const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d, regionTraining(loadRegionPack(config.regionPack)))))(db);
     const needs = new NeedService({ db, matchers, channels, now: () => env.now(), similar: new SimilarNeeds(db) });
 
     const progress =

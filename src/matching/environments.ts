@@ -7,8 +7,8 @@
 // words count for the ranking but are not named: they are fragments, verbs and project names as
 // often as topics), whether it coordinates the area (the seed data's `coordinates` field), and its
 // other focus terms; src/needs/blocks words it per locale. A coordinator of the need's area wins a near
-// tie. Cross-cutting environments (no areas, or marked cross-cutting: LEAD, Almi, Linköping Science
-// Park) are suggested only when no specific environment fits: none reaches the threshold, or the
+// tie. Cross-cutting environments (no areas, or marked cross-cutting: incubators, business support, a science
+// park) are suggested only when no specific environment fits: none reaches the threshold, or the
 // area is only weakly suggested and no environment shares a term with the need.
 // Pure and deterministic; the environments' texts are analysed once per array (reference data).
 import type { AreaSlug, Classification, EnvironmentProfile, EnvironmentReason, RankedEnvironment } from './types.js';
@@ -18,7 +18,7 @@ import { foldDiacritics } from './text/normalise.js';
 /** A specific environment needs at least this score to be suggested at all. */
 const SPECIFIC_FIT_THRESHOLD = 0.25;
 /** Below this area fit a specific environment also needs a term in common with the need: a weakly
- *  suggested area alone (a library's volunteers at 0.39 "uppkopplade") does not make Agtech relevant. */
+ *  suggested area alone (a library's volunteers at 0.39 for a technology area) does not make Agtech relevant. */
 const FIRM_AREA_FIT = 0.5;
 const AREA_WEIGHT = 0.75;
 const TEXT_WEIGHT = 0.25;

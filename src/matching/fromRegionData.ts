@@ -1,4 +1,4 @@
-// Adapts the shipped seed data (already loaded by src/seed) to the matcher's TrainingData.
+// Adapts a region pack's data (loaded by src/region) to the matcher's TrainingData.
 import type { AreaProfile, AreaSlug, EnvironmentProfile, LabelledExample, TrainingData } from './types.js';
 
 export interface SeedAreaLike {
@@ -67,9 +67,20 @@ export function toLabelledExamples(needs: readonly SeedNeedLike[], options: ToTr
   return out;
 }
 
+/** A pack's matcher phrases (matcher.yml), as TrainingData carries them. */
+export interface PhrasesLike {
+  phrases: Readonly<Record<AreaSlug, readonly string[]>>;
+  none: readonly string[];
+}
+
+export function toPhrases(phrases: PhrasesLike | undefined): TrainingData['phrases'] {
+  return phrases ? { areas: phrases.phrases, none: phrases.none } : undefined;
+}
+
 export function toTrainingData(
-  seed: { areas: readonly SeedAreaLike[]; labelledNeeds: readonly SeedNeedLike[] },
+  seed: { areas: readonly SeedAreaLike[]; labelledNeeds: readonly SeedNeedLike[]; phrases?: PhrasesLike | undefined },
   options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
 ): TrainingData {
-  return { areas: toAreaProfiles(seed.areas), examples: toLabelledExamples(seed.labelledNeeds, options) };
+  const phrases = toPhrases(seed.phrases);
+  return { areas: toAreaProfiles(seed.areas), examples: toLabelledExamples(seed.labelledNeeds, options), ...(phrases ? { phrases } : {}) };
 }

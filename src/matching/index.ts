@@ -7,18 +7,18 @@
 //               character 3–4-grams of the folded word (compounds, missing å/ä/ö) + Swedish
 //               glosses of English domain words (lexicon.ts)
 //   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
-//               logistic regression, SGD, five areas + "none") → calibration.ts (Platt on
+//               logistic regression, SGD, the region's areas + "none") → calibration.ts (Platt on
 //               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
 //               the words give the best area little evidence, explain.ts) → explain.ts
-//   examples    area descriptions and keywords, domainPhrases.ts, labelled needs, feedback
+//   examples    area descriptions and keywords, the pack's phrases (matcher.yml), labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need
 //   evaluation/ stratified folds, cross-validation, metrics, reliability (used by `cli eval`)
 export * from './types.js';
 export { trainMatcher, DEFAULT_CONFIG, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
-export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, type ToTrainingDataOptions } from './fromRegionData.js';
+export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, toPhrases, type ToTrainingDataOptions } from './fromRegionData.js';
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
-export { evaluate, predictionOf, CLASSES, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
+export { evaluate, predictionOf, classesOf, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 export { FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
 export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';

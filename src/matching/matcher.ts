@@ -1,11 +1,11 @@
-// trainMatcher: TF-IDF features → one-vs-rest logistic regression (five areas + "none")
+// trainMatcher: TF-IDF features → one-vs-rest logistic regression (the region's areas + "none")
 // → decision rules. Pure and deterministic: the same data and config give the same model
 // and the same version string.
-import { AREA_SLUGS, type AreaScore, type Classification, type Matcher, type TrainingData } from './types.js';
+import type { AreaScore, AreaSlug, Classification, Matcher, TrainingData } from './types.js';
 import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/features.js';
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
 import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
-import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, NONE_OUTPUT, OUTPUTS, type ExampleWeights, type WeightedExample } from './model/examples.js';
+import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, type ExampleWeights, type Outputs, outputsOf, type WeightedExample } from './model/examples.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 import { type Explanation, explainOutputs } from './model/explain.js';
 import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
@@ -42,7 +42,9 @@ export const DEFAULT_CONFIG: MatcherConfig = {
 
 /** Extends Matcher with what evaluation and the benchmark need to see. */
 export interface TrainedMatcher extends Matcher {
-  /** Per-area probabilities (AREA_SLUGS order), the "none" probability and each area's evidence (decision.ts), without decisions. */
+  /** The areas it classifies into, in the order of `probabilities().areas`. */
+  readonly areas: readonly AreaSlug[];
+  /** Per-area probabilities (the pack's order: `areas`), the "none" probability and each area's evidence (decision.ts), without decisions. */
   probabilities(text: string): { areas: number[]; none: number; evidence: number[] };
   /** Approximate bytes held by the model (vocabulary, idf and weights). */
   approximateBytes(): number;
@@ -53,13 +55,15 @@ export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT
   const version = modelVersion(data, config);
   const seed = parseInt(version.slice(-8), 16) >>> 0;
   const analyser = new TextAnalyser(config.pipeline);
+  const outputs = outputsOf(data);
+  if (outputs.slugs.length === 0 || new Set(outputs.slugs).size !== outputs.slugs.length) throw new RangeError('a matcher needs distinct areas');
   const examples = buildExamples(data, config.exampleWeights);
   const analysed = examples.map((example) => analyser.analyse(example.text));
   const space = FeatureSpace.fit(analysed, config.tfidf);
   const vectors = analysed.map((tokens) => space.vectorise(tokens));
-  const model = fitWeights(vectors, examples, space.size, config, seed);
-  const calibration = calibrate({ analysed, vectors, space, examples }, config, seed);
-  return new LogisticMatcher(version, analyser, space, model, calibration, config);
+  const model = fitWeights(vectors, examples, space.size, config, seed, outputs);
+  const calibration = calibrate({ analysed, vectors, space, examples, outputs }, config, seed);
+  return new LogisticMatcher(version, outputs.slugs, analyser, space, model, calibration, config);
 }
 
 function fitWeights(
@@ -68,12 +72,13 @@ function fitWeights(
   dimensions: number,
   config: MatcherConfig,
   seed: number,
+  outputs: Outputs,
 ): LinearModel {
-  const { targets, weights } = targetsOf(examples, config.exampleWeights);
-  return trainLogistic({ vectors, targets, weights, outputs: OUTPUTS }, dimensions, seed, config.logistic);
+  const { targets, weights } = targetsOf(examples, config.exampleWeights, outputs.count);
+  return trainLogistic({ vectors, targets, weights, outputs: outputs.count }, dimensions, seed, config.logistic);
 }
 
-function targetsOf(examples: readonly WeightedExample[], exampleWeights: ExampleWeights): { targets: Uint8Array; weights: Float64Array } {
+function targetsOf(examples: readonly WeightedExample[], exampleWeights: ExampleWeights, OUTPUTS: number): { targets: Uint8Array; weights: Float64Array } {
   const targets = new Uint8Array(examples.length * OUTPUTS);
   const weights = new Float64Array(examples.length * OUTPUTS);
   examples.forEach((example, i) => {
@@ -86,7 +91,7 @@ function targetsOf(examples: readonly WeightedExample[], exampleWeights: Example
       weights[i * OUTPUTS + k] = example.weight * exampleWeights.feedbackNegative;
     }
   });
-  balancePositives(targets, weights, exampleWeights.balanceExponent);
+  balancePositives(targets, weights, exampleWeights.balanceExponent, OUTPUTS);
   return { targets, weights };
 }
 
@@ -95,6 +100,7 @@ interface Prepared {
   vectors: readonly SparseVector[];
   space: FeatureSpace;
   examples: readonly WeightedExample[];
+  outputs: Outputs;
 }
 
 /**
@@ -113,7 +119,7 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
   const labelled = examples.flatMap((e, i) => (e.labelled && !e.onlyNegative && e.weight > 0 ? [i] : []));
   if (folds < 2 || labelled.length < folds * 5) return { areas: IDENTITY, none: IDENTITY };
   const order = shuffled(labelled, seededRandom(seed ^ 0x5bd1e995));
-  const scored = new OutOfFoldScores();
+  const scored = new OutOfFoldScores(prepared.outputs);
   if (labelled.length <= maxExamples) {
     const profiles = examples.flatMap((e, i) => (e.labelled ? [] : [i]));
     for (let fold = 0; fold < folds; fold++) {
@@ -128,6 +134,7 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
         space.size,
         config,
         seed + fold + 1,
+        prepared.outputs,
       );
       for (const i of order.filter((_, j) => j % folds === fold)) {
         scored.add(model.decision(space.vectorise(prepared.analysed[i] ?? [])), example(i));
@@ -136,7 +143,7 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
   } else {
     const heldOut = new Set(order.slice(0, Math.ceil(maxExamples / folds)));
     const training = examples.flatMap((_, i) => (heldOut.has(i) ? [] : [i]));
-    const model = fitWeights(training.map(vector), training.map(example), prepared.space.size, config, seed + 1);
+    const model = fitWeights(training.map(vector), training.map(example), prepared.space.size, config, seed + 1, prepared.outputs);
     for (const i of heldOut) scored.add(model.decision(vector(i)), example(i));
   }
   return scored.fit();
@@ -149,10 +156,12 @@ class OutOfFoldScores {
   private readonly noneScores: number[] = [];
   private readonly noneTargets: number[] = [];
 
+  constructor(private readonly outputs: Outputs) {}
+
   add(scores: Float64Array, example: WeightedExample): void {
-    for (let k = 0; k < OUTPUTS; k++) {
+    for (let k = 0; k < this.outputs.count; k++) {
       const target = example.positives.includes(k) ? 1 : 0;
-      if (k === NONE_OUTPUT) {
+      if (k === this.outputs.none) {
         this.noneScores.push(scores[k] ?? 0);
         this.noneTargets.push(target);
       } else {
@@ -175,14 +184,14 @@ class OutOfFoldScores {
   }
 }
 
-/** A short hash of the algorithm, config and training data, independent of the order of the areas. */
+/** A short hash of the algorithm, config and training data (the areas in the pack's order, the outputs' order). */
 function modelVersion(data: TrainingData, config: MatcherConfig): string {
-  const areas = [...data.areas].sort((a, b) => AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
-  return `${ALGORITHM_VERSION}-${shortHash(JSON.stringify({ areas, examples: data.examples, config }))}`;
+  const { areas, examples, phrases } = data;
+  return `${ALGORITHM_VERSION}-${shortHash(JSON.stringify({ areas, examples, config, ...(phrases ? { phrases } : {}) }))}`;
 }
 
 /** Up-weights each output's positives so rare areas are not drowned by their negatives. */
-function balancePositives(targets: Uint8Array, weights: Float64Array, exponent: number): void {
+function balancePositives(targets: Uint8Array, weights: Float64Array, exponent: number, OUTPUTS: number): void {
   if (exponent === 0) return;
   for (let k = 0; k < OUTPUTS; k++) {
     let positives = 0;
@@ -204,6 +213,7 @@ function balancePositives(targets: Uint8Array, weights: Float64Array, exponent: 
 export class LogisticMatcher implements TrainedMatcher {
   constructor(
     readonly version: string,
+    readonly areas: readonly AreaSlug[],
     private readonly analyser: TextAnalyser,
     private readonly space: FeatureSpace,
     private readonly model: LinearModel,
@@ -218,9 +228,10 @@ export class LogisticMatcher implements TrainedMatcher {
   /** Everything classify needs, as plain data; typed arrays are copies, so transferring them leaves this matcher intact. */
   toSnapshot(): MatcherSnapshot {
     return {
-      format: 1,
+      format: 2,
       algorithm: ALGORITHM_VERSION,
       version: this.version,
+      areas: [...this.areas],
       config: structuredClone(this.config),
       calibration: { areas: { ...this.calibration.areas }, none: { ...this.calibration.none } },
       space: this.space.toSnapshot(),
@@ -232,13 +243,15 @@ export class LogisticMatcher implements TrainedMatcher {
   static fromSnapshot(snapshot: MatcherSnapshot): LogisticMatcher {
     const { config, model } = snapshot;
     const space = FeatureSpace.fromSnapshot(snapshot.space);
-    if (model.outputs !== OUTPUTS || model.bias.length !== OUTPUTS || model.weights.length !== space.size * OUTPUTS) {
+    const outputs = snapshot.areas.length + 1;
+    if (model.outputs !== outputs || model.bias.length !== outputs || model.weights.length !== space.size * outputs) {
       throw new Error(
         `matcher snapshot: ${model.weights.length} weights and ${model.bias.length} biases for ${space.size} features × ${model.outputs} outputs`,
       );
     }
     return new LogisticMatcher(
       snapshot.version,
+      [...snapshot.areas],
       new TextAnalyser(config.pipeline),
       space,
       new LinearModel(model.weights, model.bias, model.outputs),
@@ -250,27 +263,26 @@ export class LogisticMatcher implements TrainedMatcher {
   probabilities(text: string): { areas: number[]; none: number; evidence: number[] } {
     const { scores, explanation } = this.score(text);
     return {
-      areas: AREA_SLUGS.map((_, k) => applyPlatt(this.calibration.areas, scores[k] ?? 0)),
-      none: applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0),
+      areas: this.areas.map((_, k) => applyPlatt(this.calibration.areas, scores[k] ?? 0)),
+      none: applyPlatt(this.calibration.none, scores[this.areas.length] ?? 0),
       evidence: explanation.evidence,
     };
   }
 
   classify(text: string): Classification {
     const { scores, explanation } = this.score(text);
-    const ranked: AreaScore[] = AREA_SLUGS.map((slug, k) => ({
-      slug,
-      score: round(applyPlatt(this.calibration.areas, scores[k] ?? 0)),
-      terms: explanation.terms[k] ?? [],
-    })).sort((a, b) => b.score - a.score || AREA_SLUGS.indexOf(a.slug) - AREA_SLUGS.indexOf(b.slug));
-    const none = applyPlatt(this.calibration.none, scores[NONE_OUTPUT] ?? 0);
+    const ranked: AreaScore[] = this.areas
+      .map((slug, k) => ({ slug, score: round(applyPlatt(this.calibration.areas, scores[k] ?? 0)), terms: explanation.terms[k] ?? [], k }))
+      .sort((a, b) => b.score - a.score || a.k - b.k)
+      .map(({ slug, score, terms }) => ({ slug, score, terms }));
+    const none = applyPlatt(this.calibration.none, scores[this.areas.length] ?? 0);
     const { evidence } = explanation;
     const best = ranked[0];
     const decision = decide(
       ranked.map((r) => r.score),
       none,
       this.config.decision,
-      best === undefined ? 0 : evidence[AREA_SLUGS.indexOf(best.slug)],
+      best === undefined ? 0 : evidence[this.areas.indexOf(best.slug)],
     );
     return {
       ranked,
@@ -286,7 +298,7 @@ export class LogisticMatcher implements TrainedMatcher {
     const idsPerToken = this.space.idsOf(tokens);
     const { vector, counts } = this.space.vectoriseIds(idsPerToken);
     const input = { surfaces: tokens.map((t) => t.surface), idsPerToken, vector, counts };
-    return { scores: this.model.decision(vector), explanation: explainOutputs(input, this.model, AREA_SLUGS.length, this.config.termsPerArea) };
+    return { scores: this.model.decision(vector), explanation: explainOutputs(input, this.model, this.areas.length, this.config.termsPerArea) };
   }
 
   approximateBytes(): number {

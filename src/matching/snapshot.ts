@@ -12,7 +12,7 @@ import { ALGORITHM_VERSION, LogisticMatcher, type MatcherConfig, type TrainedMat
 import type { Calibration } from './model/calibration.js';
 import type { FeatureSpaceSnapshot } from './model/tfidf.js';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface MatcherSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -20,6 +20,8 @@ export interface MatcherSnapshot {
   algorithm: string;
   /** The model version (TrainedMatcher.version). */
   version: string;
+  /** The areas of its outputs, in order (then "none"). */
+  areas: string[];
   config: MatcherConfig;
   calibration: Calibration;
   /** Vocabulary (UTF-8), per-feature ends, word-block flags and idf. */

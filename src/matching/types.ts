@@ -1,8 +1,8 @@
 // The matcher's public contract. Everything in src/matching is pure and synchronous:
 // no Slack, no database, no file I/O. Callers load data and pass it in.
 
-export const AREA_SLUGS = ['visualisering', 'uppkopplade', 'miljonytta', 'logistik', 'material'] as const;
-export type AreaSlug = (typeof AREA_SLUGS)[number];
+/** A strength area's key, as the region pack names it (lowercase ASCII and "-"). */
+export type AreaSlug = string;
 
 /** A strength area as the matcher needs it (name/description/keywords feed training). */
 export interface AreaProfile {
@@ -27,8 +27,11 @@ export interface LabelledExample {
 }
 
 export interface TrainingData {
+  /** The region's areas, in the pack's order: the model's outputs follow it (then "none"). */
   areas: AreaProfile[];
   examples: LabelledExample[];
+  /** The pack's phrases for each area's problems and for "none" (matcher.yml), if any. */
+  phrases?: { areas: Readonly<Record<AreaSlug, readonly string[]>>; none: readonly string[] };
 }
 
 export interface AreaScore {

@@ -3,9 +3,10 @@
 // older version has no reasonData and keeps its prose line (NeedEnvironment.reason), and a row
 // whose JSON no longer fits falls back to that line too, so every stored row still renders.
 import { z } from 'zod';
-import { AREA_SLUGS, type EnvironmentReason } from '../matching/types.js';
+import type { EnvironmentReason } from '../matching/types.js';
+import { AREA_SLUG_PATTERN } from './needAreas.js';
 
-const area = z.enum(AREA_SLUGS);
+const area = z.string().regex(AREA_SLUG_PATTERN);
 const words = z.array(z.string().trim().min(1));
 
 export const environmentReasonSchema: z.ZodType<EnvironmentReason> = z.discriminatedUnion('kind', [

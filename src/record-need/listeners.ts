@@ -39,7 +39,10 @@ export const needCommand =
     if (!payload) return;
     const request = parseNeedCommand(slackTextToPlain(payload.text));
     if (request.kind === 'help') {
-      await respond({ response_type: 'ephemeral', text: messages(deps.locale).command.help });
+      await respond({
+        response_type: 'ephemeral',
+        text: messages(deps.locale).command.help(deps.municipalities[0]?.name.toLowerCase() ?? '', (deps.areas[0]?.slug ?? '').split('-')[0] ?? ''),
+      });
       return;
     }
     if (request.kind === 'find') {

@@ -1,19 +1,33 @@
-// Keeps the reference data the app ships (prisma/seed/) current in the database, on every start:
-// strength areas (by slug), municipalities and innovation environments (by name), with the
+// Keeps the region pack's reference data current in the database, on every start. A database
+// belongs to one region: the pack's slug is stored on first start, and a pack of another region is
+// refused before anything is written. Strength areas (by slug, in the pack's order; an area the
+// pack no longer has is retired, kept for the needs that name it), municipalities and innovation
+// environments (by name), with the
 // environments' areas (with which of them they coordinate) and focus terms, are inserted or updated from the files; rows that already
 // match are not written. Environments no longer in the file are left alone (needs may refer to
 // them) and reported. The shipped labelled needs become training examples once, by their key
 // "seed:<id>": an existing example is never overwritten, and feedback examples ("need:<id>") are
 // never touched. Everything happens in one transaction, so a start sees the old data or the new.
-import type { SeedData } from './regionFiles.js';
-import type { Db } from '../platform/db/client.js';
+import type { SeedData } from './regionPack.js';
+import type { Db, Tx } from '../platform/db/client.js';
 import type { AreaSlug } from '../matching/types.js';
 import { isAreaSlug } from '../needs/needAreas.js';
 
 // A Record, not an interface, so that Object.values() knows its values are numbers.
 export type SyncCounts = Record<'areas' | 'municipalities' | 'environments', number>;
 
+/** The database belongs to another region than the pack: nothing was written. */
+export class RegionMismatchError extends Error {}
+
+/** An area the pack no longer has: retired now (kept for history), and how many needs are tagged with it. */
+export interface RetiredArea {
+  slug: AreaSlug;
+  needs: number;
+}
+
 export interface SyncResult {
+  /** Areas retired by this sync because the pack no longer lists them. */
+  retiredAreas: RetiredArea[];
   /** Rows inserted: reference data new in the files, and training examples seeded. */
   created: SyncCounts & { trainingExamples: number };
   /** Existing rows whose fields (or, for environments, areas) changed in the files. */
@@ -35,15 +49,26 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
 export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncResult> {
   return db.$transaction(
     async (tx) => {
+      await claimRegion(tx, data);
       const result: SyncResult = {
+        retiredAreas: [],
         created: { areas: 0, municipalities: 0, environments: 0, trainingExamples: 0 },
         updated: { areas: 0, municipalities: 0, environments: 0 },
         unlistedEnvironments: [],
       };
 
       const areas = new Map((await tx.strengthArea.findMany()).map((a) => [a.slug, a]));
-      for (const a of data.areas) {
-        const fields = { name: a.name, nameEn: a.name_en, description: a.description.trim(), keywords: lines(a.keywords) };
+      for (const [position, a] of data.areas.entries()) {
+        const fields = {
+          name: a.name,
+          nameEn: a.name_en,
+          shortName: a.short_name ?? null,
+          shortNameEn: a.short_name_en ?? null,
+          description: a.description.trim(),
+          keywords: lines(a.keywords),
+          position,
+          retiredAt: null,
+        };
         const existing = areas.get(a.slug);
         if (!existing) {
           await tx.strengthArea.create({ data: { slug: a.slug, ...fields } });
@@ -52,6 +77,12 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
           await tx.strengthArea.update({ where: { slug: a.slug }, data: fields });
           result.updated.areas++;
         }
+      }
+      const listedAreas = new Set(data.areas.map((a) => a.slug));
+      for (const area of areas.values()) {
+        if (listedAreas.has(area.slug) || area.retiredAt !== null) continue;
+        await tx.strengthArea.update({ where: { slug: area.slug }, data: { retiredAt: new Date() } });
+        result.retiredAreas.push({ slug: area.slug, needs: await tx.needArea.count({ where: { areaSlug: area.slug } }) });
       }
 
       const municipalities = new Map((await tx.municipality.findMany()).map((m) => [m.name, m]));
@@ -136,6 +167,29 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
   );
 }
 
+/**
+ * Stores the pack's region on a database's first start; refuses another region's pack. A database
+ * from before regions were stored is taken as the pack's if its areas are among the pack's.
+ */
+async function claimRegion(tx: Tx, data: SeedData): Promise<void> {
+  const stored = await tx.region.findMany();
+  const other = stored.find((r) => r.slug !== data.region.slug);
+  if (other) {
+    throw new RegionMismatchError(
+      `this database belongs to ${other.name} (${other.slug}), not to ${data.region.name} (${data.region.slug}): use that region's pack (REGION_PACK) or another DATABASE_URL`,
+    );
+  }
+  if (stored.length > 0) return;
+  const slugs = new Set(data.areas.map((a) => a.slug));
+  const existing = (await tx.strengthArea.findMany({ select: { slug: true } })).map((a) => a.slug);
+  if (existing.length > 0 && !existing.some((slug) => slugs.has(slug))) {
+    throw new RegionMismatchError(
+      `this database holds another region's areas (${existing.join(', ')}), none of ${data.region.name}'s (${[...slugs].join(', ')}): use that region's pack (REGION_PACK) or another DATABASE_URL`,
+    );
+  }
+  await tx.region.create({ data: { slug: data.region.slug, name: data.region.name } });
+}
+
 // The region's municipalities and strength areas as the app shows and matches them: the one place
 // that reads them (the modal's list, the export's names, the import's names, the summary's names).
 
@@ -148,6 +202,9 @@ export interface AreaName {
   slug: AreaSlug;
   name: string;
   nameEn: string;
+  /** For the chart's legend; the name when the pack gives none. */
+  shortName: string;
+  shortNameEn: string;
 }
 
 /** Every municipality, by name. */
@@ -155,10 +212,16 @@ export function loadMunicipalities(db: Db): Promise<MunicipalityName[]> {
   return db.municipality.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
 }
 
-/** Every strength area the matcher knows, by slug. */
+/** The region's strength areas (not retired), in the pack's order. */
 export async function loadAreas(db: Db): Promise<AreaName[]> {
-  const rows = await db.strengthArea.findMany({ select: { slug: true, name: true, nameEn: true }, orderBy: { slug: 'asc' } });
-  return rows.flatMap((a) => (isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn }] : []));
+  const rows = await db.strengthArea.findMany({
+    where: { retiredAt: null },
+    select: { slug: true, name: true, nameEn: true, shortName: true, shortNameEn: true },
+    orderBy: [{ position: 'asc' }, { slug: 'asc' }],
+  });
+  return rows.flatMap((a) =>
+    isAreaSlug(a.slug) ? [{ slug: a.slug, name: a.name, nameEn: a.nameEn, shortName: a.shortName ?? a.name, shortNameEn: a.shortNameEn ?? a.nameEn }] : [],
+  );
 }
 
 /** Municipality id → name. */

@@ -17,7 +17,7 @@ export interface FindContext {
   homeLink: string | null;
 }
 
-/** "i Motala inom Effektiv logistik med status öppet som matchar ”läckor”", or "i hela länet". */
+/** "i Lillby inom Transporter med status öppet som matchar ”läckor”", or "i hela länet". */
 function describeList(result: FindResult, ctx: FindContext): string {
   const t = messages(ctx.locale);
   const parts: string[] = [];

@@ -2,7 +2,6 @@
 // areas and "Följ mina kanaler". Each stores what was chosen and publishes the view again.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { AREA_SLUGS } from '../matching/types.js';
 import { HOME_LISTS, HOME_PAGE, type HomeList } from './home.js';
 import { NEED_STATUSES, type NeedFilter } from './registerRepository.js';
 import { FILTER_ALL, readHomePages } from './appHomeBlocks.js';
@@ -82,7 +81,7 @@ export const filterSelect =
       key === 'municipalityId'
         ? filterValue(raw, (v) => deps.municipalities.find((m) => String(m.id) === v)?.id)
         : key === 'area'
-          ? filterValue(raw, (v) => AREA_SLUGS.find((s) => s === v))
+          ? filterValue(raw, (v) => deps.areas.find((a) => a.slug === v)?.slug)
           : filterValue(raw, (v) => NEED_STATUSES.find((s) => s === v));
     if (value === null) {
       args.logger.debug(`App Home filter ${key} with a value that cannot be chosen; ignored`);
@@ -107,7 +106,7 @@ export const myAreasSelect =
     const parsed = parseHomeAction(args);
     if (!parsed) return;
     const chosen = (parsed.action.selected_options ?? []).map((o) => o.value);
-    const areas = AREA_SLUGS.filter((s) => chosen.includes(s));
+    const areas = deps.areas.map((a) => a.slug).filter((s) => chosen.includes(s));
     if (areas.length !== new Set(chosen).size) {
       args.logger.debug('App Home areas with a value that is no area; ignored');
       return;

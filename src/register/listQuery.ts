@@ -1,5 +1,5 @@
 // `/need list [kommun] [område] [status]` as people type it: municipality and area names match
-// without case or diacritics ("norrkoping", "Norrköpings kommun", "logistik"), status words in
+// without case or diacritics ("storby", "Storbys kommun", "transporter"), status words in
 // Swedish or English; any other word is searched for. Pure.
 import { foldWord as fold, MUNICIPALITY_FILLER as FILLER, municipalityOfWord as municipalityOf } from '../needs/municipalityNames.js';
 import type { AreaSlug } from '../matching/types.js';

@@ -2,8 +2,8 @@
 // channels") and the filters of "Senaste behoven". Prisma in, plain objects out.
 import { z } from 'zod';
 import type { Db } from '../platform/db/client.js';
-import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
-import { isAreaSlug } from '../needs/needAreas.js';
+import type { AreaSlug } from '../matching/types.js';
+import { AREA_SLUG_PATTERN, isAreaSlug } from '../needs/needAreas.js';
 import { NEED_STATUSES, type NeedFilter } from './registerRepository.js';
 
 export interface HomePreferences {
@@ -16,7 +16,7 @@ export interface HomePreferences {
 const storedFilter = z
   .object({
     municipalityId: z.number().int().positive().optional(),
-    area: z.enum(AREA_SLUGS).optional(),
+    area: z.string().regex(AREA_SLUG_PATTERN).optional(),
     status: z.enum(NEED_STATUSES).optional(),
   })
   .catch({});

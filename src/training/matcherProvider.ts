@@ -1,11 +1,12 @@
-// Holds the current matcher, trained from the database's areas and labelled examples. The
-// matcher itself is pure; its training data is read here, through trainingRepository.ts.
+// Holds the current matcher, trained on the region pack's areas and phrases and the database's
+// labelled examples. The matcher itself is pure; its training data is read here, through
+// trainingRepository.ts.
 import type { Db } from '../platform/db/client.js';
-import { FEEDBACK_EXAMPLE_WEIGHT } from '../matching/index.js';
+import { FEEDBACK_EXAMPLE_WEIGHT, toAreaProfiles, toPhrases } from '../matching/index.js';
 import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matching/types.js';
-import { isAreaSlug } from '../needs/needAreas.js';
+import type { RegionPack } from '../region/regionPack.js';
 import { trainOffThread } from './trainOffThread.js';
-import { areaRows, exampleCountAndMaxId, exampleRows } from './trainingRepository.js';
+import { exampleCountAndMaxId, exampleRows } from './trainingRepository.js';
 
 /**
  * Which training data a model was trained on, cheaply compared: the number of examples and the
@@ -21,22 +22,27 @@ async function currentVersion(db: Db): Promise<TrainingDataVersion> {
   return versionOf(count, maxId);
 }
 
-export async function loadTrainingData(db: Db): Promise<TrainingData & { version: TrainingDataVersion }> {
-  const [areas, examples] = await Promise.all([areaRows(db), exampleRows(db)]);
+/** What the region pack gives training: its areas (in its order: the model's outputs) and its phrases. */
+export type RegionTraining = Pick<TrainingData, 'areas' | 'phrases'>;
+
+export function regionTraining(pack: Pick<RegionPack, 'areas' | 'phrases'>): RegionTraining {
+  const phrases = toPhrases(pack.phrases);
+  return { areas: toAreaProfiles(pack.areas), ...(phrases ? { phrases } : {}) };
+}
+
+/** The pack's areas and phrases with the database's labelled examples (labels of areas no longer in the pack left out). */
+export async function loadTrainingData(db: Db, region: RegionTraining): Promise<TrainingData & { version: TrainingDataVersion }> {
+  const examples = await exampleRows(db);
+  const known = new Set<AreaSlug>(region.areas.map((a) => a.slug));
+  const labels = (e: (typeof examples)[number], positive: boolean) =>
+    e.labels.filter((l) => l.positive === positive && known.has(l.areaSlug)).map((l) => l.areaSlug);
   return {
     version: versionOf(examples.length, examples.at(-1)?.id ?? null),
-    areas: areas
-      .filter((a) => isAreaSlug(a.slug))
-      .map((a) => ({
-        slug: a.slug as AreaSlug,
-        name: a.name,
-        description: a.description,
-        keywords: a.keywords.split('\n').filter(Boolean),
-      })),
+    ...region,
     examples: examples.map((e): LabelledExample => ({
       text: e.text,
-      areas: e.labels.filter((l) => l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
-      negativeAreas: e.labels.filter((l) => !l.positive && isAreaSlug(l.areaSlug)).map((l) => l.areaSlug as AreaSlug),
+      areas: labels(e, true),
+      negativeAreas: labels(e, false),
       ...(e.source === 'feedback' ? { weight: FEEDBACK_EXAMPLE_WEIGHT } : {}),
     })),
   };
@@ -50,7 +56,12 @@ export class MatcherProvider {
   private trainedOn: TrainingDataVersion;
   private readonly train: Trainer;
 
-  private constructor(matcher: Matcher, trainedOn: TrainingDataVersion, train: Trainer) {
+  private constructor(
+    matcher: Matcher,
+    trainedOn: TrainingDataVersion,
+    train: Trainer,
+    private readonly region: RegionTraining,
+  ) {
     this.matcher = matcher;
     this.trainedOn = trainedOn;
     this.train = train;
@@ -61,9 +72,9 @@ export class MatcherProvider {
    * worker gives all of it back when it ends (on the main thread the process kept ~40 MB more
    * resident, measured).
    */
-  static async create(db: Db, train: Trainer = trainOffThread): Promise<MatcherProvider> {
-    const { version, ...data } = await loadTrainingData(db);
-    return new MatcherProvider(await train(data), version, train);
+  static async create(db: Db, region: RegionTraining, train: Trainer = trainOffThread): Promise<MatcherProvider> {
+    const { version, ...data } = await loadTrainingData(db, region);
+    return new MatcherProvider(await train(data), version, train, region);
   }
 
   current(): Matcher {
@@ -75,7 +86,7 @@ export class MatcherProvider {
    * model in; a classification in flight keeps the model it started with.
    */
   async retrain(db: Db): Promise<Matcher> {
-    const { version, ...data } = await loadTrainingData(db);
+    const { version, ...data } = await loadTrainingData(db, this.region);
     this.matcher = await this.train(data);
     this.trainedOn = version;
     return this.matcher;

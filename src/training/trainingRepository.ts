@@ -1,24 +1,12 @@
-// The training data's repository: the strength areas and labelled examples a matcher is trained
-// on, read in plain objects. Turning them into training data is matcherProvider.ts's job.
+// The training data's repository: the labelled examples a matcher is trained on (the areas come
+// from the region pack), read in plain objects. Turning them into training data is matcherProvider.ts's job.
 import type { Db } from '../platform/db/client.js';
-
-export interface AreaRow {
-  slug: string;
-  name: string;
-  description: string;
-  /** One keyword per line. */
-  keywords: string;
-}
 
 export interface ExampleRow {
   id: number;
   text: string;
   source: string;
   labels: { areaSlug: string; positive: boolean }[];
-}
-
-export function areaRows(db: Db): Promise<AreaRow[]> {
-  return db.strengthArea.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, name: true, description: true, keywords: true } });
 }
 
 /** Every labelled example with its labels, oldest first. */

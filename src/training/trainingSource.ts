@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { loadDatabaseUrl } from '../config.js';
 import { isPostgresUrl, sqliteFilePath } from '../platform/db/client.js';
 import { toTrainingData, type TrainingData } from '../matching/index.js';
-import { loadTrainingData } from './matcherProvider.js';
+import { loadTrainingData, regionTraining } from './matcherProvider.js';
 import { countFeedbackExamples } from './trainingRepository.js';
-import { DEFAULT_SEED_DIR, loadSeedData, type SeedData } from '../region/regionFiles.js';
+import { loadSeedData, type SeedData } from '../region/regionPack.js';
+import { loadRegionPackDir } from '../config.js';
 import { openDatabase } from '../cli/database.js';
 
 export interface TrainingSource {
@@ -28,7 +29,7 @@ export interface TrainingSourceOptions {
 }
 
 export async function loadTrainingSource(options: TrainingSourceOptions): Promise<TrainingSource> {
-  const seed = loadSeedData(options.seedDir ?? DEFAULT_SEED_DIR);
+  const seed = loadSeedData(options.seedDir ?? loadRegionPackDir());
   const fromSeed = (why: string): TrainingSource => ({
     data: toTrainingData(seed),
     seed,
@@ -40,9 +41,9 @@ export async function loadTrainingSource(options: TrainingSourceOptions): Promis
   if (url === null) return fromSeed('; no database configured');
   // A SQLite file that does not exist yet is no database to read: do not create one.
   if (!isPostgresUrl(url) && !existsSync(sqliteFilePath(url))) return fromSeed(`; no database at ${url} yet`);
-  const db = await openDatabase(url);
+  const db = await openDatabase(url, seed.dir);
   try {
-    const data = await loadTrainingData(db);
+    const data = await loadTrainingData(db, regionTraining(seed));
     const feedback = await countFeedbackExamples(db);
     if (data.areas.length === 0 || data.examples.length === 0) return fromSeed(`; the database at ${url} has no training data yet`);
     return {

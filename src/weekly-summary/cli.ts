@@ -21,6 +21,7 @@ import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../p
 import { reportedWeekAt } from './schedule.js';
 import { claimSummaries } from './weeklySummary.js';
 import { findClaim } from './summaryRepository.js';
+import { regionAreaSlugs } from '../region/regionPack.js';
 import { outboxRowByKey, requeueFailedByKey } from '../platform/outbox/outboxRepository.js';
 import { parseCommandArgs, UsageError } from '../cli/classify.js';
 import { openDatabase } from '../cli/database.js';
@@ -39,7 +40,7 @@ export interface SummaryCliEnv {
 export const processSummaryEnv: SummaryCliEnv = {
   loadConfig,
   loadConfigForDryRun: loadConfigWithoutSlack,
-  loadChannels: (config) => loadChannelsConfig(config.channelsFile),
+  loadChannels: (config) => loadChannelsConfig(config.channelsFile, regionAreaSlugs(config.regionPack)),
   now: () => new Date(),
 };
 

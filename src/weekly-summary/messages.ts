@@ -3,7 +3,7 @@
 // text ≤ 3000), its chart, and the send function of the outbox kind `weekly_summary`.
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { TopLevelSpec } from 'vega-lite';
-import { AREA_SLUGS } from '../matching/types.js';
+import type { AreaName } from '../region/referenceDataRepository.js';
 import { CHART_FONT } from '../platform/chart.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { localDateTime, parseIsoWeek } from '../platform/isoWeek.js';
@@ -81,9 +81,11 @@ function sections(lines: string[]): SectionBlock[] {
   return out;
 }
 
-export function areaLabel(key: string, locale: Locale): string {
-  const names = messages(locale).summary.areas as Record<string, string>;
-  return names[key] ?? key;
+/** An area's short name in the summary's language ("none": no strength area). */
+export function areaLabel(key: string, locale: Locale, areas: readonly AreaName[]): string {
+  if (key === 'none') return messages(locale).summary.noArea;
+  const area = areas.find((a) => a.slug === key);
+  return area ? (locale === 'sv' ? area.shortName : area.shortNameEn) : key;
 }
 
 export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): WeeklySummaryMessage {
@@ -102,7 +104,7 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
     const title = linkLabel(need.title, TITLE_SHOWN);
     const linked = need.link ? `<${need.link}|${title}>` : `*${title}*`;
     const date = withDate ? ` · ${t.recorded(shortDate(need.recordedAt, summary, locale))}` : '';
-    return `• ${linked} — ${escapeMrkdwn(need.municipality)} · ${areaLabel(need.area, locale)}${date}`;
+    return `• ${linked} — ${escapeMrkdwn(need.municipality)} · ${areaLabel(need.area, locale, summary.regionAreas)}${date}`;
   };
 
   const { newNeeds, waiting } = summary;
@@ -113,7 +115,7 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
   if (newNeeds.byMunicipality.length > 0) {
     blocks.push(...sections([`*${t.perMunicipality}*`, ...newNeeds.byMunicipality.map((c) => countLine(c, c.label))]));
   }
-  blocks.push(...sections([`*${t.perArea}*`, ...newNeeds.byArea.map((c) => countLine(c, areaLabel(c.key, locale)))]));
+  blocks.push(...sections([`*${t.perArea}*`, ...newNeeds.byArea.map((c) => countLine(c, areaLabel(c.key, locale, summary.regionAreas)))]));
   if (newNeeds.shown.length > 0) {
     const more = newNeeds.total - newNeeds.shown.length;
     blocks.push({ type: 'divider' });
@@ -156,7 +158,7 @@ export function weeklySummaryText(message: WeeklySummaryMessage): string {
 }
 
 // The weekly summary's "Gemensamma behov": one line per group of similar needs from several
-// municipalities ("3 kommuner: ‹the newest title› (Motala, Kinda och Ydre)"). Pure.
+// municipalities ("3 kommuner: ‹the newest title› (Storby, Åby och Ekby)"). Pure.
 
 const LABEL_SHOWN = 110;
 const listFormats = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en: new Intl.ListFormat('en', { type: 'conjunction' }) };
@@ -181,14 +183,25 @@ export function sharedNeedsBlocks(groups: readonly SharedNeedGroup[] | undefined
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 1000;
 
-const AREA_COLOURS: Record<string, string> = {
-  visualisering: '#4c78a8',
-  uppkopplade: '#f58518',
-  miljonytta: '#54a24b',
-  logistik: '#e45756',
-  material: '#b279a2',
-  none: '#9d9d9d',
-};
+/** Colours of the areas in the region's order (Tableau 10 without its grey, then Tableau 20's second shades); grey is "none". */
+const AREA_PALETTE = [
+  '#4c78a8',
+  '#f58518',
+  '#54a24b',
+  '#e45756',
+  '#b279a2',
+  '#72b7b2',
+  '#eeca3b',
+  '#ff9da6',
+  '#9d755d',
+  '#aec7e8',
+  '#ffbb78',
+  '#98df8a',
+  '#ff9896',
+  '#c5b0d5',
+  '#c49c94',
+];
+const NONE_COLOUR = '#9d9d9d';
 
 function weekLabel(isoWeek: string, locale: Locale): string {
   return messages(locale).summary.chart.weekLabel(Number(isoWeek.slice(-2)));
@@ -197,15 +210,17 @@ function weekLabel(isoWeek: string, locale: Locale): string {
 /** The Vega-Lite specification (exported for tests and for tweaking the look). */
 export function chartSpec(summary: WeeklySummary, locale: Locale): TopLevelSpec {
   const t = messages(locale).summary;
-  const areaNames = t.areas as Record<string, string>;
+  const areaName = (key: string) => areaLabel(key, locale, summary.regionAreas);
+  const colourOf = (key: string) =>
+    key === 'none' ? NONE_COLOUR : (AREA_PALETTE[summary.regionAreas.findIndex((a) => a.slug === key) % AREA_PALETTE.length] ?? NONE_COLOUR);
   const weeks = summary.trend.weeks.map((w) => weekLabel(w, locale));
   const values = summary.trend.points.map((p) => ({
     week: weekLabel(p.week, locale),
-    area: areaNames[p.area] ?? p.area,
+    area: areaName(p.area),
     municipality: p.municipality,
     count: p.count,
   }));
-  const areaKeys = [...(summary.areas === 'all' ? [...AREA_SLUGS, 'none'] : summary.areas)];
+  const areaKeys = [...(summary.areas === 'all' ? [...summary.regionAreas.map((a) => a.slug), 'none'] : summary.areas)];
   const x = { field: 'week', type: 'ordinal' as const, title: t.chart.week, scale: { domain: weeks }, axis: { labelAngle: 0 } };
   const y = { aggregate: 'sum' as const, field: 'count', type: 'quantitative' as const, title: t.chart.count, axis: { tickMinStep: 1, format: 'd' } };
   return {
@@ -228,7 +243,7 @@ export function chartSpec(summary: WeeklySummary, locale: Locale): TopLevelSpec 
             field: 'area',
             type: 'nominal',
             title: t.chart.area,
-            scale: { domain: areaKeys.map((k) => areaNames[k] ?? k), range: areaKeys.map((k) => AREA_COLOURS[k] ?? '#888888') },
+            scale: { domain: areaKeys.map(areaName), range: areaKeys.map(colourOf) },
           },
         },
       },

@@ -9,7 +9,7 @@
 // area under "none". Each need counts once, under its best area among the channel's, so the
 // per-area figures add up to the total just like the per-municipality ones.
 //
-// The counts are grouped by that ordered area list (the "signature", e.g. "logistik,material"),
+// The counts are grouped by that ordered area list (the "signature", e.g. "energi,transporter"),
 // which is the same for every channel; each channel's figures are then summed from the groups
 // (a few hundred at most). The grouped counts of a week are shared by all channels' summaries and
 // kept for a short while (see SHARED_TTL_MS), so the 20 sends of a Monday run query them once.
@@ -24,7 +24,8 @@
 // aggregation, substring position, booleans) come from `dialectSql` below.
 import { type Dialect, dialectOf, type Db } from '../platform/db/client.js';
 import { enqueue } from '../platform/outbox/outboxQueue.js';
-import { AREA_SLUGS, type AreaSlug } from '../matching/types.js';
+import type { AreaSlug } from '../matching/types.js';
+import { AREA_SLUG_PATTERN } from '../needs/needAreas.js';
 import { addWeeks, formatIsoWeek, type IsoWeek, weekRange } from '../platform/isoWeek.js';
 import {
   AVERAGE_WEEKS,
@@ -38,7 +39,7 @@ import {
   type WeeklySummary,
 } from './weeklySummary.js';
 import { suggestionLink } from '../needs/suggestionLink.js';
-import { municipalityNames as loadMunicipalityNames } from '../region/referenceDataRepository.js';
+import { loadAreas, municipalityNames as loadMunicipalityNames } from '../region/referenceDataRepository.js';
 
 export interface SummaryScope {
   channelId: string;
@@ -105,8 +106,8 @@ function toDate(value: unknown): Date {
 }
 
 function checkedSlugs(slugs: readonly AreaSlug[]): readonly AreaSlug[] {
-  // The slugs are checked against the fixed list, so inlining them as SQL literals is safe.
-  for (const slug of slugs) if (!AREA_SLUGS.includes(slug)) throw new Error(`unknown area ${slug}`);
+  // A slug is lowercase ASCII letters, digits and "-" (region packs are validated so), so inlining it as an SQL literal is safe.
+  for (const slug of slugs) if (!AREA_SLUG_PATTERN.test(slug)) throw new Error(`not an area slug: ${JSON.stringify(slug)}`);
   return slugs;
 }
 
@@ -276,6 +277,8 @@ export async function loadWeeklyFigures(db: Db, scope: SummaryScope): Promise<We
   const areaOf = (sig: string) => areaForSignature(sig, areas);
 
   const municipalities = await loadMunicipalityNames(db);
+  const regionAreas = await loadAreas(db);
+  const allAreas = regionAreas.map((a) => a.slug);
   const municipalityName = (id: Num) => municipalities.get(Number(id)) ?? `#${id}`;
 
   // Eight weeks of counts: the reported week is index 7, the four before it (the baseline of
@@ -312,7 +315,7 @@ export async function loadWeeklyFigures(db: Db, scope: SummaryScope): Promise<We
   const byCount = (a: CountWithTrend, b: CountWithTrend) => b.count - a.count || b.average - a.average || a.label.localeCompare(b.label, 'sv');
   const municipalityNames = new Set([...current.keys(), ...baseline.keys()].filter((k) => k.startsWith('m:')).map((k) => k.slice(2)));
   const byMunicipality = [...municipalityNames].map((name) => withTrend('m:', name, name)).sort(byCount);
-  const areaKeys: SummaryAreaKey[] = [...(areas === 'all' ? AREA_SLUGS : areas)];
+  const areaKeys: SummaryAreaKey[] = [...(areas === 'all' ? allAreas : areas)];
   if (areas === 'all') areaKeys.push('none');
   const byArea = areaKeys.map((key) => withTrend('a:', key, key)).filter((c) => c.key !== 'none' || c.count > 0 || c.average > 0);
 
@@ -323,7 +326,7 @@ export async function loadWeeklyFigures(db: Db, scope: SummaryScope): Promise<We
   // stop after the few rows shown; the area is ranked only for those rows.
   const d = dialectSql(db);
   const inChannel = inChannelSql(d, areas);
-  const area = `COALESCE(${areaSql(d, areas === 'all' ? AREA_SLUGS : areas)}, 'none')`;
+  const area = `COALESCE(${areaSql(d, areas === 'all' ? allAreas : areas)}, 'none')`;
   const shownColumns = `n."id" AS "id", n."title" AS "title", n."municipalityId" AS "municipalityId", n."recordedAt" AS "recordedAt", ${area} AS "area"`;
   const newRows = await query<NeedRow[]>(
     db,
@@ -378,6 +381,7 @@ export async function loadWeeklyFigures(db: Db, scope: SummaryScope): Promise<We
     isoWeek: formatIsoWeek(week),
     timezone,
     areas,
+    regionAreas,
     start,
     end,
     newNeeds: {

@@ -4,6 +4,7 @@
 // summary's shape is below; no Slack types, no SQL here.
 import type { ChannelsConfig, TeamChannel } from '../channels/channelsConfig.js';
 import type { AreaSlug } from '../matching/types.js';
+import type { AreaName } from '../region/referenceDataRepository.js';
 import type { Db } from '../platform/db/client.js';
 import * as repository from './summaryRepository.js';
 import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../platform/db/errors.js';
@@ -46,6 +47,8 @@ export interface WeeklySummary {
   isoWeek: string;
   timezone: string;
   areas: AreaSlug[] | 'all';
+  /** The region's areas, in its order, with the names the message and the chart show. */
+  regionAreas: AreaName[];
   start: Date;
   end: Date;
   newNeeds: {

@@ -1,6 +1,6 @@
 // k-fold cross-validation on labelled needs. Out-of-fold probabilities are kept so that
 // decision thresholds can be swept without retraining.
-import { AREA_SLUGS, type AreaSlug, type TrainingData } from '../types.js';
+import type { AreaSlug, TrainingData } from '../types.js';
 import { trainMatcher, DEFAULT_CONFIG, type MatcherConfig } from '../matcher.js';
 import { decide, type DecisionOptions } from '../model/decision.js';
 import {
@@ -24,6 +24,8 @@ export interface OutOfFold {
 
 export interface CrossValidationInput {
   areas: readonly SeedAreaLike[];
+  /** The pack's matcher phrases, trained on in every fold. */
+  phrases?: TrainingData['phrases'];
   needs: readonly SeedNeedLike[];
   folds: number;
   seed?: number;
@@ -42,7 +44,12 @@ export function crossValidate(input: CrossValidationInput): OutOfFold[] {
   for (let fold = 0; fold < folds; fold++) {
     input.onProgress?.(fold, folds);
     const trainNeeds = [...needs.filter((_, i) => assignment[i] !== fold), ...(input.alwaysTrain ?? [])];
-    const data: TrainingData = { areas: profiles, examples: toLabelledExamples(trainNeeds, input.training ?? DEFAULT_TO_TRAINING) };
+    const { phrases } = input;
+    const data: TrainingData = {
+      areas: profiles,
+      examples: toLabelledExamples(trainNeeds, input.training ?? DEFAULT_TO_TRAINING),
+      ...(phrases ? { phrases } : {}),
+    };
     const matcher = trainMatcher(data, input.config ?? DEFAULT_CONFIG);
     needs.forEach((need, i) => {
       if (assignment[i] !== fold) return;
@@ -50,13 +57,13 @@ export function crossValidate(input: CrossValidationInput): OutOfFold[] {
       out[i] = { gold: need.areas, ...matcher.probabilities(text) };
     });
   }
-  return out.map((o, i) => o ?? { gold: needs[i]?.areas ?? [], areas: AREA_SLUGS.map(() => 0), none: 1 });
+  return out.map((o, i) => o ?? { gold: needs[i]?.areas ?? [], areas: profiles.map(() => 0), none: 1 });
 }
 
 /** Applies decision rules to stored probabilities, as classify does. */
-export function predictionsFrom(outOfFold: readonly OutOfFold[], decision: DecisionOptions): Prediction[] {
+export function predictionsFrom(outOfFold: readonly OutOfFold[], decision: DecisionOptions, slugs: readonly AreaSlug[]): Prediction[] {
   return outOfFold.map(({ gold, areas, none, evidence }) => {
-    const ranked = AREA_SLUGS.map((slug, k) => ({ slug, p: areas[k] ?? 0, evidence: evidence?.[k] ?? Infinity })).sort((a, b) => b.p - a.p);
+    const ranked = slugs.map((slug, k) => ({ slug, p: areas[k] ?? 0, evidence: evidence?.[k] ?? Infinity })).sort((a, b) => b.p - a.p);
     const { suggestedCount } = decide(
       ranked.map((r) => r.p),
       none,

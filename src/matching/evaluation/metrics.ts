@@ -1,9 +1,12 @@
 // Multi-label evaluation over six classes (five areas + "none"). A need's predicted set is
 // its suggested areas, or {none} when the matcher abstains; gold "none" is an empty label list.
-import { AREA_SLUGS, type AreaSlug, type Classification } from '../types.js';
+import type { AreaSlug, Classification } from '../types.js';
 
-export const CLASSES = [...AREA_SLUGS, 'none'] as const;
-export type EvalClass = (typeof CLASSES)[number];
+/** An area's slug, or "none". */
+export type EvalClass = string;
+
+/** The classes scored: the region's areas, then "none". */
+export const classesOf = (slugs: readonly AreaSlug[]): EvalClass[] => [...slugs, 'none'];
 
 export interface Prediction {
   gold: readonly AreaSlug[];
@@ -19,6 +22,8 @@ export interface ClassMetrics {
 }
 
 export interface EvaluationReport {
+  /** The classes scored, in order: the region's areas, then "none". */
+  classes: EvalClass[];
   count: number;
   hitAt1: number;
   macroF1: number;
@@ -38,7 +43,8 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 0 : a / b;
 }
 
-export function evaluate(predictions: readonly Prediction[]): EvaluationReport {
+export function evaluate(predictions: readonly Prediction[], slugs: readonly AreaSlug[]): EvaluationReport {
+  const CLASSES = classesOf(slugs);
   const counts = new Map<EvalClass, { tp: number; fp: number; fn: number; support: number }>(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0, support: 0 }]));
   const confusion = Object.fromEntries(CLASSES.map((g) => [g, Object.fromEntries(CLASSES.map((p) => [p, 0]))])) as Record<EvalClass, Record<EvalClass, number>>;
   let hits = 0;
@@ -55,7 +61,10 @@ export function evaluate(predictions: readonly Prediction[]): EvaluationReport {
       else if (predictedSet.has(c)) entry.fp++;
       else if (goldSet.has(c)) entry.fn++;
     }
-    for (const g of goldSet) confusion[g][top]++;
+    for (const g of goldSet) {
+      const row = confusion[g];
+      if (row) row[top] = (row[top] ?? 0) + 1;
+    }
   }
   const perClass = Object.fromEntries(
     CLASSES.map((c) => {
@@ -68,9 +77,10 @@ export function evaluate(predictions: readonly Prediction[]): EvaluationReport {
   const abstained = predictions.filter((p) => p.predicted.length === 0);
   const goldNone = predictions.filter((p) => p.gold.length === 0);
   return {
+    classes: CLASSES,
     count: predictions.length,
     hitAt1: ratio(hits, predictions.length),
-    macroF1: CLASSES.reduce((sum, c) => sum + perClass[c].f1, 0) / CLASSES.length,
+    macroF1: CLASSES.reduce((sum, c) => sum + (perClass[c]?.f1 ?? 0), 0) / CLASSES.length,
     perClass,
     confusion,
     abstention: {

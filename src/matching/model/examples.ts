@@ -1,11 +1,20 @@
 // Builds the weighted training set: area profiles (name, description sentences, each
-// keyword), the domain phrases, and the labelled examples. Outputs are the five areas
-// followed by "none".
-import { AREA_SLUGS, type AreaSlug, type TrainingData } from '../types.js';
-import { AREA_PHRASES, NONE_PHRASES } from '../domainPhrases.js';
+// keyword), the pack's phrases, and the labelled examples. Outputs are the region's areas in the
+// pack's order, followed by "none".
+import type { AreaSlug, TrainingData } from '../types.js';
 
-export const NONE_OUTPUT = AREA_SLUGS.length;
-export const OUTPUTS = AREA_SLUGS.length + 1;
+/** The model's outputs: one per area (the pack's order), then "none". */
+export interface Outputs {
+  slugs: readonly AreaSlug[];
+  /** The index of "none" (= the number of areas). */
+  none: number;
+  count: number;
+}
+
+export function outputsOf(data: Pick<TrainingData, 'areas'>): Outputs {
+  const slugs = data.areas.map((a) => a.slug);
+  return { slugs, none: slugs.length, count: slugs.length + 1 };
+}
 
 export interface WeightedExample {
   text: string;
@@ -45,8 +54,6 @@ export const DEFAULT_EXAMPLE_WEIGHTS: ExampleWeights = { profile: 1, labelled: 1
  */
 export const FEEDBACK_EXAMPLE_WEIGHT = 1;
 
-const areaOutput = (slug: AreaSlug): number => AREA_SLUGS.indexOf(slug);
-
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[.:;])\s+/)
@@ -55,24 +62,28 @@ function sentences(text: string): string[] {
 }
 
 export function buildExamples(data: TrainingData, weights: ExampleWeights = DEFAULT_EXAMPLE_WEIGHTS): WeightedExample[] {
+  const outputs = outputsOf(data);
+  const areaOutput = (slug: AreaSlug): number => {
+    const index = outputs.slugs.indexOf(slug);
+    if (index < 0) throw new RangeError(`example labelled with "${slug}", which is not one of the areas`);
+    return index;
+  };
   const out: WeightedExample[] = [];
   const add = (text: string, positives: number[], weight: number): void => {
     out.push({ text, positives, explicitNegatives: [], onlyNegative: false, weight, labelled: false });
   };
-  // Sorted by slug so the order (and so the model) does not depend on the caller's order.
-  const areas = [...data.areas].sort((a, b) => areaOutput(a.slug) - areaOutput(b.slug));
-  for (const area of areas) {
+  for (const area of data.areas) {
     const output = [areaOutput(area.slug)];
     add(area.name, output, weights.profile);
     for (const sentence of sentences(area.description)) add(sentence, output, weights.profile);
     for (const keyword of area.keywords) add(keyword, output, weights.profile);
-    for (const phrase of AREA_PHRASES[area.slug]) add(phrase, output, weights.profile);
+    for (const phrase of data.phrases?.areas[area.slug] ?? []) add(phrase, output, weights.profile);
   }
-  for (const phrase of NONE_PHRASES) add(phrase, [NONE_OUTPUT], weights.profile);
+  for (const phrase of data.phrases?.none ?? []) add(phrase, [outputs.none], weights.profile);
   for (const example of data.examples) {
     const negatives = (example.negativeAreas ?? []).map(areaOutput);
     const onlyNegative = example.areas.length === 0 && negatives.length > 0;
-    const positives = example.areas.length > 0 ? example.areas.map(areaOutput) : onlyNegative ? [] : [NONE_OUTPUT];
+    const positives = example.areas.length > 0 ? example.areas.map(areaOutput) : onlyNegative ? [] : [outputs.none];
     const weight = example.weight ?? 1;
     if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`example weight must be finite and ≥ 0, got ${weight}`);
     out.push({ text: example.text, positives, explicitNegatives: negatives, onlyNegative, weight: weights.labelled * weight, labelled: true });

@@ -3,7 +3,7 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 
-/** Lower-cases and strips diacritics: "Hemtjänsten" → "hemtjansten", "Östergötland" → "ostergotland". */
+/** Lower-cases and strips diacritics: "Hemtjänsten" → "hemtjansten", "Åby" → "aby". */
 export function foldDiacritics(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
 }

@@ -1,7 +1,7 @@
 // Words the reasons of a message's suggested environments (the matcher's EnvironmentReason) in the
 // reader's language, all of one message at once:
 // - the area is named only where the message does not already name it just above (the need's
-//   areas), and a term that merely restates an area's name ("logistik" under Effektiv logistik) is left out;
+//   areas), and a term that merely restates an area's name ("transporter" under an area named Transporter) is left out;
 // - terms are the environments' own focus terms as written, joined as the language lists things
 //   ("sensorer, larm och digitala lås");
 // - two environments never read alike: when two lines come out the same, each says what sets it

@@ -1,5 +1,5 @@
 // Similar needs in other municipalities, as the suggestion message, the need's page and the
-// confirmation show them: "Motala — ‹title›, mars 2026", the title linking to a posted copy.
+// confirmation show them: "Lillby — ‹title›, mars 2026", the title linking to a posted copy.
 // Pure: read models in, Block Kit (or mrkdwn) out.
 import type { SectionBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/messages.js';
@@ -18,7 +18,7 @@ export function monthLabel(date: Date, locale: Locale): string {
   return monthFormats[locale].format(date);
 }
 
-/** "Motala — <link|‹title›>, mars 2026" (the title in bold when the need was never posted). */
+/** "Lillby — <link|‹title›>, mars 2026" (the title in bold when the need was never posted). */
 export function similarNeedLine(need: SimilarNeedView, locale: Locale): string {
   const title = linkLabel(need.title, TITLE_SHOWN);
   const shown = need.link ? `<${need.link}|${title}>` : `_${title}_`;
@@ -33,7 +33,7 @@ export function similarNeedsBlock(needs: readonly SimilarNeedView[], locale: Loc
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
 }
 
-/** One line for the confirmation ("Liknande behov: Motala — ‹title›, mars 2026; …"), or null. */
+/** One line for the confirmation ("Liknande behov: Lillby — ‹title›, mars 2026; …"), or null. */
 export function similarNeedsSentence(needs: readonly SimilarNeedView[], locale: Locale): string | null {
   if (needs.length === 0) return null;
   return messages(locale).similar.confirmation(needs.map((need) => similarNeedLine(need, locale)).join('; '));
