@@ -13,7 +13,7 @@ import { defaultMigrationsDir, parseDatabaseUrl } from '../platform/db/migration
 import { createHealthCheck } from '../platform/health.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { loadTrainingData, MatcherProvider, regionTraining, type Trainer } from '../training/matcherProvider.js';
-import { loadRegionPack, regionAreaSlugs } from '../region/regionPack.js';
+import { loadRegionPack, regionAreaSlugs, RegionPackError } from '../region/regionPack.js';
 import { fetchWithTimeout } from '../platform/slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../platform/slack/scopes.js';
 import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../platform/slack/workspaceChecks.js';
@@ -83,10 +83,12 @@ export async function runDoctor(args: string[], io: CliIo, env: DoctorEnv = proc
   try {
     config = env.loadConfig();
     t = messages(config.locale).doctor;
+    const pack = loadRegionPack(config.regionPack);
+    list.pass(t.regionOk(pack.region.name, pack.areas.length, pack.municipalities.length, pack.labelledNeeds.length));
     channels = env.loadChannels(config);
   } catch (error) {
-    if (!(error instanceof ConfigError || error instanceof ChannelsConfigError)) throw error;
-    const problems = error instanceof ConfigError ? error.problems : error.message.split('\n');
+    if (!(error instanceof ConfigError || error instanceof ChannelsConfigError || error instanceof RegionPackError)) throw error;
+    const problems = error instanceof ConfigError ? error.problems : error instanceof RegionPackError ? error.problems.map((p) => `${error.dir}/${p}`) : error.message.split('\n');
     list.fail(t.configBad, `${problems.join('; ')} — ${t.configFix}`);
     io.stdout(t.someBad(list.failures));
     return 1;

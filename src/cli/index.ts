@@ -11,6 +11,7 @@ import { runPerson } from '../privacy/personCli.js';
 import { runImportCommand } from '../import/cli.js';
 import { runOutbox } from './outbox.js';
 import { runSummary } from '../weekly-summary/cli.js';
+import { runRegion } from '../region/cli.js';
 
 export interface CliIo {
   stdout(line: string): void;
@@ -61,6 +62,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary: 'person export U… | person erase U… [--name "Full Name"]… [--dry-run]   what the app holds about a person; erasing it',
   },
   need: { run: (args, io) => runNeed(args, io), summary: "need erase-contact ID   clear a need's municipal contact (free text) and update its messages" },
+  region: {
+    run: (args, io) => runRegion(args, io),
+    summary: 'region check FOLDER   validate a region pack (no database, no Slack) and list its areas, environments and municipalities',
+  },
   import: {
     run: (args, io) => runImportCommand(args, io),
     summary: 'import FILE [--dry-run] [--source "Workshop Storby 2027-03-12"] [--by U…]   workshop notes (CSV or XLSX) in as needs, routed like /need',

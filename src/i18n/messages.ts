@@ -107,6 +107,8 @@ const sv = {
   },
   doctor: {
     title: 'Behovsbryggan doctor: kontrollerar att flödet fungerar',
+    regionOk: (region: string, areas: number, municipalities: number, labelled: number) =>
+      `Regionpaketet: ${region}, ${areas} styrkeområden, ${municipalities} kommuner, ${labelled > 0 ? `${labelled} märkta behov` : 'inga märkta behov (matchningen börjar kallt)'}`,
     configOk: (mode: string, database: string) => `Konfigurationen är giltig (${mode === 'socket' ? 'Socket Mode' : 'HTTP'}, databas ${database})`,
     configBad: 'Konfigurationen är ogiltig',
     configFix: 'rätta raderna ovan i .env (se .env.example och README → Configuration)',
@@ -549,6 +551,8 @@ const en: Widen<Messages> = {
   },
   doctor: {
     title: 'Behovsbryggan doctor: checking that the flow will work',
+    regionOk: (region: string, areas: number, municipalities: number, labelled: number) =>
+      `The region pack: ${region}, ${areas} strength areas, ${municipalities} municipalities, ${labelled > 0 ? `${labelled} labelled needs` : 'no labelled needs (matching starts cold)'}`,
     configOk: (mode: string, database: string) => `The configuration is valid (${mode === 'socket' ? 'Socket Mode' : 'HTTP'}, database ${database})`,
     configBad: 'The configuration is not valid',
     configFix: 'fix the lines above in .env (see .env.example and README → Configuration)',

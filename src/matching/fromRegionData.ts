@@ -78,9 +78,14 @@ export function toPhrases(phrases: PhrasesLike | undefined): TrainingData['phras
 }
 
 export function toTrainingData(
-  seed: { areas: readonly SeedAreaLike[]; labelledNeeds: readonly SeedNeedLike[]; phrases?: PhrasesLike | undefined },
+  seed: { areas: readonly SeedAreaLike[]; labelledNeeds: readonly SeedNeedLike[]; phrases?: PhrasesLike | undefined; region?: { language: 'sv' | 'en' } },
   options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
 ): TrainingData {
   const phrases = toPhrases(seed.phrases);
-  return { areas: toAreaProfiles(seed.areas), examples: toLabelledExamples(seed.labelledNeeds, options), ...(phrases ? { phrases } : {}) };
+  return {
+    areas: toAreaProfiles(seed.areas),
+    examples: toLabelledExamples(seed.labelledNeeds, options),
+    ...(phrases ? { phrases } : {}),
+    ...(seed.region?.language === 'en' ? { language: 'en' as const } : {}),
+  };
 }

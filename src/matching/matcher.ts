@@ -51,7 +51,9 @@ export interface TrainedMatcher extends Matcher {
   readonly featureCount: number;
 }
 
-export function trainMatcher(data: TrainingData, config: MatcherConfig = DEFAULT_CONFIG): TrainedMatcher {
+export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEFAULT_CONFIG): TrainedMatcher {
+  // An English region: English stems, and no Swedish glosses of English words.
+  const config: MatcherConfig = data.language === 'en' ? { ...baseConfig, pipeline: { ...baseConfig.pipeline, language: 'en', glosses: false } } : baseConfig;
   const version = modelVersion(data, config);
   const seed = parseInt(version.slice(-8), 16) >>> 0;
   const analyser = new TextAnalyser(config.pipeline);

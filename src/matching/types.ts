@@ -30,6 +30,8 @@ export interface TrainingData {
   /** The region's areas, in the pack's order: the model's outputs follow it (then "none"). */
   areas: AreaProfile[];
   examples: LabelledExample[];
+  /** The region's language (its stemmer); Swedish when absent. */
+  language?: 'sv' | 'en';
   /** The pack's phrases for each area's problems and for "none" (matcher.yml), if any. */
   phrases?: { areas: Readonly<Record<AreaSlug, readonly string[]>>; none: readonly string[] };
 }

@@ -23,11 +23,11 @@ async function currentVersion(db: Db): Promise<TrainingDataVersion> {
 }
 
 /** What the region pack gives training: its areas (in its order: the model's outputs) and its phrases. */
-export type RegionTraining = Pick<TrainingData, 'areas' | 'phrases'>;
+export type RegionTraining = Pick<TrainingData, 'areas' | 'phrases' | 'language'>;
 
-export function regionTraining(pack: Pick<RegionPack, 'areas' | 'phrases'>): RegionTraining {
+export function regionTraining(pack: Pick<RegionPack, 'areas' | 'phrases' | 'region'>): RegionTraining {
   const phrases = toPhrases(pack.phrases);
-  return { areas: toAreaProfiles(pack.areas), ...(phrases ? { phrases } : {}) };
+  return { areas: toAreaProfiles(pack.areas), ...(phrases ? { phrases } : {}), ...(pack.region.language === 'en' ? { language: 'en' as const } : {}) };
 }
 
 /** The pack's areas and phrases with the database's labelled examples (labels of areas no longer in the pack left out). */

@@ -14,11 +14,13 @@
 import { foldDiacritics } from './normalise.js';
 import { isStopword } from './stopwords.js';
 import { isGenericWord } from './genericWords.js';
-import { stemSwedish } from './stem.js';
+import { stemEnglish, stemSwedish } from './stem.js';
 import { rawWords, toToken } from './tokenise.js';
 import { swedishGloss } from './lexicon.js';
 
 export interface PipelineOptions {
+  /** The region's language: Swedish stems and English glosses (sv, the default), or English stems (en). */
+  language?: 'sv' | 'en';
   /** Character n-gram lengths within words; null turns them off. */
   charNgrams: { min: number; max: number } | null;
   /** Word features are stems (true) or folded surface forms (false). */
@@ -95,7 +97,8 @@ export class TextAnalyser {
   private computeWordFeatures(surface: string, withGloss: boolean): string[] {
     const folded = foldDiacritics(surface);
     if (folded.length < 2 || isStopword(folded) || (this.options.genericWords && isGenericWord(folded))) return [];
-    const features = [WORD_PREFIX + (this.options.stemming ? stemSwedish(surface) : folded)];
+    const stem = this.options.language === 'en' ? (word: string) => stemEnglish(foldDiacritics(word)) : stemSwedish;
+    const features = [WORD_PREFIX + (this.options.stemming ? stem(surface) : folded)];
     const ngrams = this.options.charNgrams;
     if (ngrams !== null && folded.length >= ngrams.min) {
       const padded = ` ${folded} `;
