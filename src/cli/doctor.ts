@@ -88,7 +88,12 @@ export async function runDoctor(args: string[], io: CliIo, env: DoctorEnv = proc
     channels = env.loadChannels(config);
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof ChannelsConfigError || error instanceof RegionPackError)) throw error;
-    const problems = error instanceof ConfigError ? error.problems : error instanceof RegionPackError ? error.problems.map((p) => `${error.dir}/${p}`) : error.message.split('\n');
+    const problems =
+      error instanceof ConfigError
+        ? error.problems
+        : error instanceof RegionPackError
+          ? error.problems.map((p) => `${error.dir}/${p}`)
+          : error.message.split('\n');
     list.fail(t.configBad, `${problems.join('; ')} — ${t.configFix}`);
     io.stdout(t.someBad(list.failures));
     return 1;

@@ -7,7 +7,9 @@
 // calibrated; `--sweep` shows the abstention threshold's trade-off, `--json` the report as one line.
 // `--cv-ids P` cross-validates only the shipped needs whose id starts with P (e.g. `tr-`, the
 // original 230), the others in every fold's training, so the figure stays comparable as the
-// training file grows.
+// training file grows. `--cold` withholds the pack's labelled needs: the matcher trained on the
+// pack alone, side by side with the plain-similarity baseline, and its learning curve after 25, 50
+// and 100 corrections drawn from the withheld needs, on the held-out set.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +26,9 @@ import {
   type EvaluationReport,
   type OutOfFold,
 } from '../matching/index.js';
-import type { SeedNeedLike } from '../matching/fromRegionData.js';
+import { toLabelledExamples, type SeedNeedLike } from '../matching/fromRegionData.js';
+import { evaluateBaseline, learningCurve } from '../matching/evaluation/coldStart.js';
+import type { TrainingData } from '../matching/types.js';
 import { type LabelledNeedSeed, parseLabelledNeeds } from '../region/regionPack.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { confusionLines, sideBySide, type ReportColumn } from './evalTable.js';
@@ -34,7 +38,7 @@ import { loadTrainingSource, type TrainingSource } from '../training/trainingSou
 
 const HELP = [
   'usage: npm run cli -- eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--cv-ids PREFIX]',
-  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json]',
+  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold]',
   '',
   "Cross-validates the matcher on the labelled needs it trains on (the database's, as the bot does,",
   'or the shipped seed files), side by side with the out-of-style held-out set scored by a model',
@@ -48,6 +52,8 @@ const HELP = [
   "  --cv-ids     score only the shipped needs whose id starts with PREFIX, the rest in every fold's training",
   '  --seed-only  train on the shipped seed files even when there is a database; --seed-dir: their folder',
   "  --sweep      also show the abstention threshold's trade-off",
+  '  --cold       withhold the labelled needs: the matcher on the pack alone, the similarity baseline and',
+  '               the learning curve after 25, 50, 100 corrections drawn from the withheld needs',
   '  --json       the report as one JSON line',
 ].join('\n');
 
@@ -62,6 +68,7 @@ const evalArgs = z.object({
   sweep: z.boolean().default(false),
   json: z.boolean().default(false),
   'cv-ids': z.string().min(1).optional(),
+  cold: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
 });
 
@@ -90,10 +97,12 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
       sweep: { type: 'boolean' },
       json: { type: 'boolean' },
       'cv-ids': { type: 'string' },
+      cold: { type: 'boolean' },
     },
     evalArgs,
   );
   const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
+  if (options.cold) return runCold(source, options.holdout, options.json, io);
 
   if (options.file !== undefined) {
     const needs = readLabelledFile(
@@ -174,6 +183,54 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
   printReliability(outOfFold, slugs, io);
   if (options.sweep) printSweep(outOfFold, slugs, io);
   printSimilarNeedsReport(io, source.seed.labelledNeeds);
+  return 0;
+}
+
+/**
+ * `--cold`: the pack alone (no labelled needs) against the plain-similarity baseline, and the
+ * learning curve as corrections drawn from the withheld needs come in, on the held-out set.
+ */
+function runCold(source: TrainingSource, holdout: string | undefined, json: boolean, io: CliIo): number {
+  if (holdout === 'none') throw new UsageError('--cold scores a held-out set: give one with --holdout F');
+  const file = holdout ?? SHIPPED_HELD_OUT;
+  const slugs = source.data.areas.map((a) => a.slug);
+  const passages = readLabelledFile(holdout === undefined ? readFileSync(file, 'utf8') : io.readText(file), file, slugs).map((n) => ({
+    text: n.text,
+    areas: n.areas,
+  }));
+  const withheld = toLabelledExamples(source.seed.labelledNeeds);
+  const cold: TrainingData = { ...source.data, examples: [] };
+  io.stderr(`cold start on ${source.seed.region.name}: ${withheld.length} labelled needs withheld; scoring ${passages.length} passages from ${file}…`);
+  const baseline = evaluateBaseline(cold, passages);
+  const curve = learningCurve({ cold, corrections: withheld, passages });
+  const shown = path.relative(process.cwd(), file) || file;
+  if (json) {
+    io.stdout(JSON.stringify({ file: shown, baseline, curve: curve.map(({ report, ...point }) => ({ ...point, report })) }));
+    return 0;
+  }
+  io.stdout(`cold start: ${source.seed.region.name}, its ${withheld.length} labelled needs withheld; ${shown}: ${passages.length} passages`);
+  io.stdout('  the curve adds corrections drawn from the withheld needs as feedback (3 draws each, averaged)');
+  io.stdout('');
+  const head = ['baseline', ...curve.map((p) => (p.corrections === 0 ? 'cold' : `+${p.corrections}`))];
+  io.stdout(`  ${''.padEnd(10)}${head.map((h) => h.padStart(10)).join('')}`);
+  const row = (name: string, b: number, f: (p: (typeof curve)[number]) => number) =>
+    io.stdout(`  ${name.padEnd(10)}${[b, ...curve.map(f)].map((x) => pct(x).padStart(10)).join('')}`);
+  row('macro-F1', baseline.macroF1, (p) => p.macroF1);
+  row('hit@1', baseline.hitAt1, (p) => p.hitAt1);
+  row('none P', baseline.abstention.precision, (p) => p.noneP);
+  row('none R', baseline.abstention.recall, (p) => p.noneR);
+  const first = curve[0];
+  if (first !== undefined) {
+    io.stdout('');
+    for (const line of sideBySide([
+      { name: 'baseline', report: baseline },
+      { name: 'cold', report: first.report },
+    ]))
+      io.stdout(line);
+    io.stdout('');
+    io.stdout('  confusion, cold (rows: gold labels, columns: top prediction; abstain = none)');
+    for (const line of confusionLines(first.report)) io.stdout(line);
+  }
   return 0;
 }
 

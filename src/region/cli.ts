@@ -42,13 +42,18 @@ export function runRegion(args: string[], io: CliIo, today: () => Date = () => n
 /** What an operator wants to see of a valid pack. */
 export function describePack(pack: RegionPack, today: Date): string[] {
   const { region, areas, environments, municipalities, labelledNeeds, phrases } = pack;
-  const lines = [`${region.name}${region.nameEn ? ` (${region.nameEn})` : ''} — slug ${region.slug}, language ${region.language}, time zone ${region.timezone}`, ''];
+  const lines = [
+    `${region.name}${region.nameEn ? ` (${region.nameEn})` : ''} — slug ${region.slug}, language ${region.language}, time zone ${region.timezone}`,
+    '',
+  ];
   lines.push(`${areas.length} strength areas, with their innovation environments:`);
   const serveAll = environments.filter((e) => e.areas.length === 0);
   for (const area of areas) {
     const own = environments.filter((e) => e.areas.includes(area.slug));
     const coordinator = own.find((e) => e.coordinates.includes(area.slug));
-    lines.push(`  ${area.slug} — ${area.name}: ${own.length} environment${own.length === 1 ? '' : 's'}${coordinator ? ` (coordinator: ${coordinator.name})` : ''}`);
+    lines.push(
+      `  ${area.slug} — ${area.name}: ${own.length} environment${own.length === 1 ? '' : 's'}${coordinator ? ` (coordinator: ${coordinator.name})` : ''}`,
+    );
     for (const env of own) lines.push(`      ${env.name}`);
     const areaPhrases = phrases.phrases[area.slug]?.length ?? 0;
     if (areaPhrases > 0) lines.push(`      + ${areaPhrases} matcher phrases`);
@@ -67,4 +72,3 @@ export function describePack(pack: RegionPack, today: Date): string[] {
   }
   return lines;
 }
-
