@@ -144,7 +144,8 @@ function issueLines(file: string, error: z.ZodError, entryName: (path: PropertyK
   return error.issues.map((issue) => {
     const entry = entryName(issue.path);
     const field = issue.path.filter((p) => typeof p === 'string').at(-1);
-    return `${file}: ${entry ?? 'the file'}${field !== undefined && entry !== null ? `, ${String(field)}` : ''}: ${issue.message}`;
+    const where = entry === null ? (field !== undefined ? String(field) : 'the file') : `${entry}${field !== undefined ? `, ${String(field)}` : ''}`;
+    return `${file}: ${where}: ${issue.message}`;
   });
 }
 
