@@ -59,7 +59,11 @@ async function exportOnce(
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 20);
   const started = performance.now();
-  const { rows } = await writeExport(t.db, { format, locale: 'sv', areaName: areaNamesOf(vocabulary.areas, 'sv') }, createWriteStream(file));
+  const { rows } = await writeExport(
+    t.db,
+    { format, locale: 'sv', areaName: areaNamesOf(vocabulary.areas, 'sv'), areas: vocabulary.areas.map((a) => a.slug) },
+    createWriteStream(file),
+  );
   const ms = performance.now() - started;
   clearInterval(sampler);
   collectGarbage();

@@ -30,13 +30,17 @@ import {
   predictionOf,
   toAreaProfiles,
   toLabelledExamples,
+  toPhrases,
   trainMatcher,
   type TrainedMatcher,
 } from '../../src/matching/index.js';
 import { seededRandom, shuffled } from '../../src/matching/random.js';
-import type { AreaProfile, LabelledExample } from '../../src/matching/types.js';
+import type { LabelledExample, TrainingData } from '../../src/matching/types.js';
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionFiles.js';
+import { loadSeedData, parseLabelledNeeds, RegionPackError } from '../../src/region/regionPack.js';
+
+/** What every model here is trained on besides its examples: the pack's areas (in its order) and phrases. */
+type Region = Pick<TrainingData, 'areas' | 'phrases'>;
 
 const CHECKPOINTS = [0, 10, 25, 50];
 const REPORT_SEEDS = [1, 2, 3, 4, 5];
@@ -90,15 +94,19 @@ function report(argv: readonly string[]): void {
   const tune = argv.includes('--tune');
   const seeds = tune ? TUNE_SEEDS : REPORT_SEEDS;
   const seed = loadSeedData();
-  const areas = toAreaProfiles(seed.areas);
+  const phrases = toPhrases(seed.phrases);
+  const region: Region = { areas: toAreaProfiles(seed.areas), ...(phrases ? { phrases } : {}) };
+  const slugs = new Set(seed.areas.map((a) => a.slug));
   const labelled = toLabelledExamples(seed.labelledNeeds);
-  const styledDir = fileURLToPath(new URL('../fixtures/matching', import.meta.url));
+  const styledDir = fileURLToPath(new URL('../fixtures/matching/', import.meta.url));
+  const problems: string[] = [];
   const styled = toLabelledExamples(
     readdirSync(styledDir)
       .filter((f) => f.startsWith('styled-needs') && f.endsWith('.jsonl'))
       .sort()
-      .flatMap((f) => parseLabelledNeeds(readFileSync(styledDir + f, 'utf8'), f)),
+      .flatMap((f) => parseLabelledNeeds(readFileSync(styledDir + f, 'utf8'), slugs, f, problems)),
   );
+  if (problems.length > 0) throw new RegionPackError(styledDir, problems);
   console.log(
     `labelled needs: ${labelled.length}; held-out ${Math.round(labelled.length * TEST_SHARE)} per shuffle; ${seeds.length} shuffles (seeds ${seeds[0]}–${seeds.at(-1)}${tune ? ', tuning' : ''}) averaged; ` +
       `corrections weighted ${weights.join(', ')} (FEEDBACK_EXAMPLE_WEIGHT = ${FEEDBACK_EXAMPLE_WEIGHT})`,
@@ -122,7 +130,7 @@ function report(argv: readonly string[]): void {
       mistakesOnly: true,
     },
   ];
-  for (const setup of setups) printCurves(setup.name, curves(areas, setup, weights, seeds));
+  for (const setup of setups) printCurves(setup.name, curves(region, setup, weights, seeds));
 }
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
@@ -154,7 +162,7 @@ function printCurves(name: string, curves: Curve[]): void {
 const isWrong = (model: TrainedMatcher, example: LabelledExample): boolean =>
   [...predictionOf(example.areas, model.classify(example.text)).predicted].sort().join() !== [...example.areas].sort().join();
 
-function curves(areas: AreaProfile[], setup: Setup, weights: readonly number[], seeds: readonly number[]): Curve[] {
+function curves(region: Region, setup: Setup, weights: readonly number[], seeds: readonly number[]): Curve[] {
   const out: Curve[] = weights.map((weight) => ({
     weight,
     points: CHECKPOINTS.map(() => ({ corrections: 0, hitAt1: 0, macroF1: 0, noneRecall: 0, wrongBefore: 0, fixed: 0 })),
@@ -170,7 +178,7 @@ function curves(areas: AreaProfile[], setup: Setup, weights: readonly number[], 
     const base = [...setup.fixedBase, ...order.slice(testCount, testCount + baseCount)];
     const stream = order.slice(testCount + baseCount);
     if (!setup.mistakesOnly && stream.length < CHECKPOINTS.at(-1)!) throw new Error(`only ${stream.length} needs left for corrections`);
-    const baseModel = trainMatcher({ areas, examples: base });
+    const baseModel = trainMatcher({ ...region, examples: base });
     for (const curve of out) {
       let model = baseModel;
       const corrections: LabelledExample[] = [];
@@ -190,14 +198,17 @@ function curves(areas: AreaProfile[], setup: Setup, weights: readonly number[], 
           if (mistaken) mistakes.push(next);
           corrections.push({ ...next, weight: curve.weight });
         }
-        if (corrections.length > before) model = trainMatcher({ areas, examples: [...base, ...corrections] });
-        const report = evaluate(test.map((example) => predictionOf(example.areas, model.classify(example.text))));
+        if (corrections.length > before) model = trainMatcher({ ...region, examples: [...base, ...corrections] });
+        const report = evaluate(
+          test.map((example) => predictionOf(example.areas, model.classify(example.text))),
+          model.areas,
+        );
         const point = curve.points[i]!;
         if (i === 0) first = report;
         point.corrections += corrections.length / seeds.length;
         point.hitAt1 += report.hitAt1 / seeds.length;
         point.macroF1 += report.macroF1 / seeds.length;
-        point.noneRecall += report.perClass.none.recall / seeds.length;
+        point.noneRecall += report.perClass.none!.recall / seeds.length;
         point.wrongBefore += wrong / seeds.length;
         if (mistakes.length > 0) {
           point.fixed += mistakes.filter((m) => !isWrong(model, m)).length / mistakes.length;

@@ -6,13 +6,14 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import swedishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 import {
   matcherFromSnapshot,
   snapshotBytes,
   snapshotMatcher,
   snapshotTransferList,
   toAreaProfiles,
+  toPhrases,
   trainMatcher,
   type AreaSlug,
   type LabelledExample,
@@ -86,15 +87,17 @@ function compare(): BenchFigures[] {
   const seed = loadSeedData();
   const examples = syntheticNeeds(TRAINING_SIZE, 1);
   const queries = syntheticNeeds(QUERY_COUNT, 2).map((e) => e.text);
-  const areas = toAreaProfiles(seed.areas);
+  // The pack's areas and phrases, as the app trains on them.
+  const phrases = toPhrases(seed.phrases);
+  const region = { areas: toAreaProfiles(seed.areas), ...(phrases ? { phrases } : {}) };
   console.log(
     `synthetic needs: ${examples.length} for training, ${queries.length} to classify (mean ${Math.round(examples.reduce((s, e) => s + e.text.length, 0) / examples.length)} chars)`,
   );
 
   // Ours. A first small training warms up the JIT so the figure reflects steady state, as in the app.
-  trainMatcher({ areas, examples: examples.slice(0, 500) });
+  trainMatcher({ ...region, examples: examples.slice(0, 500) });
   const before = heapUsed();
-  const trained = time(() => trainMatcher({ areas, examples }));
+  const trained = time(() => trainMatcher({ ...region, examples }));
   const matcher = trained.result;
   for (const q of queries.slice(0, 500)) matcher.classify(q);
   const ourClassify = time(() => {
@@ -108,7 +111,7 @@ function compare(): BenchFigures[] {
     classifyMsPerNeed: ourClassify.ms / queries.length,
     modelBytes: matcher.approximateBytes(),
   };
-  const fresh = trainMatcher({ areas, examples: examples.slice(0, 2000) });
+  const fresh = trainMatcher({ ...region, examples: examples.slice(0, 2000) });
   // Capitalised words miss the per-word caches (keyed by the word as typed) but mean the same.
   const novel = syntheticNeeds(1000, 3).map((e) => e.text.replace(/\p{L}+/gu, (w) => w.charAt(0).toUpperCase() + w.slice(1)));
   const coldClassify = time(() => {

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 import { needModal } from '../../src/needs/blocks/needModal.js';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { FakeSlack } from '../support/fakeSlack.js';

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 import { needModal } from '../../src/needs/blocks/needModal.js';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { ensureBuilt, freePort, ROOT } from '../support/appProcess.js';

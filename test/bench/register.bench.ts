@@ -26,15 +26,16 @@ import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
 import { syncReferenceData } from '../../src/region/referenceDataRepository.js';
 import { searchIndexText, searchQueryGroups, searchQueryTerms } from '../../src/matching/index.js';
 import { seededRandom } from '../../src/matching/random.js';
-import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
+import type { AreaSlug } from '../../src/matching/types.js';
 import { FIRST_PAGES, HOME_LIST_MAX, type HomePages, type Membership, NeedsHome } from '../../src/register/home.js';
 import { type NeedFilter, NeedRegister, type NeedStatus } from '../../src/register/registerRepository.js';
 import { ensureSearchIndex } from '../../src/needs/store/searchIndex.js';
 import { UserPreferences } from '../../src/register/preferencesRepository.js';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 import { sqlTime } from '../../src/weekly-summary/summaryRepository.js';
 import { type AppHomeContext, appHomeView } from '../../src/register/appHomeBlocks.js';
 import { slackLimitViolations } from '../support/blockLimits.js';
+import { SHIPPED_SLUGS } from '../support/shippedMatcher.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { createTestDb } from '../unit/weekly-summary/fixtures.js';
 import { runIfMain } from './runIfMain.js';
@@ -57,6 +58,7 @@ const CHANNELS: ChannelsConfig = {
     { channel: 'C0123MATER', areas: ['material'], weeklySummary: true },
     { channel: 'C0123REGION', areas: 'all', weeklySummary: true },
   ],
+  areas: [...SHIPPED_SLUGS],
 };
 const AREA_CHANNEL = new Map(CHANNELS.teams.flatMap((t) => (t.areas === 'all' ? [] : t.areas.map((a) => [a, t.channel] as const))));
 
@@ -174,8 +176,8 @@ export function generateNeeds(count: number, municipalities: readonly { name: st
     const resolvedAt = status === 'resolved' && claimedAt ? new Date(Math.min(NOW.getTime() - 1000, claimedAt.getTime() + random() * 60 * 86_400_000)) : null;
     const recordedBy = userId(person());
     const abstained = random() < 0.08;
-    const first = pick(AREA_SLUGS);
-    const second = random() < 0.3 ? pick(AREA_SLUGS) : first;
+    const first = pick(SHIPPED_SLUGS);
+    const second = random() < 0.3 ? pick(SHIPPED_SLUGS) : first;
     const areas: AreaSlug[] = abstained ? [] : [...new Set([first, second])];
 
     const posts: PostRow[] = [];
@@ -503,7 +505,11 @@ async function measureHome(db: Db, rows: readonly NeedRow[], fake: FakeSlack, la
   const home = new NeedsHome({ register, preferences, channels: CHANNELS, membership });
   const client = new WebClient('xoxb-bench', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
   const municipalities = await db.municipality.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
-  const areas = (await db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).map((a) => ({ slug: a.slug as AreaSlug, name: a.name, nameEn: a.nameEn }));
+  const areas = (await db.strengthArea.findMany({ orderBy: [{ position: 'asc' }, { slug: 'asc' }] })).map((a) => ({
+    slug: a.slug,
+    name: a.name,
+    nameEn: a.nameEn,
+  }));
   const ctx: AppHomeContext = { locale: 'sv', municipalities, areas, now: NOW };
 
   // Whose Home: the person with the most needs of their own, one in the middle, one with none.
@@ -534,7 +540,7 @@ async function measureHome(db: Db, rows: readonly NeedRow[], fake: FakeSlack, la
       pages: MAX,
       prefs: { areas: null, filter: { municipalityId: idOf('Ydre'), area: 'material', status: 'withdrawn' } },
     },
-    { label: 'busiest, max pages, all 5 areas chosen', user: busiest, pages: MAX, prefs: { areas: [...AREA_SLUGS], filter: {} } },
+    { label: 'busiest, max pages, all 5 areas chosen', user: busiest, pages: MAX, prefs: { areas: [...SHIPPED_SLUGS], filter: {} } },
     { label: `middle (${middleCount} mine), first pages`, user: middle, pages: FIRST_PAGES, prefs: none },
     { label: 'newcomer (0 mine), first pages, one area', user: 'U0BENCHNEW', pages: FIRST_PAGES, prefs: { areas: ['visualisering'], filter: {} } },
   ];

@@ -9,7 +9,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { SIMILARITY_THRESHOLD, SimilarityIndex } from '../../src/matching/similar/similarityIndex.js';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 import { syntheticNeeds } from './matcher.bench.js';
 import { runIfMain } from './runIfMain.js';
 

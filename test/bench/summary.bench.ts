@@ -8,13 +8,14 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { sqliteFilePath } from '../../src/platform/db/client.js';
-import { AREA_SLUGS, type AreaSlug } from '../../src/matching/types.js';
+import type { AreaSlug } from '../../src/matching/types.js';
 import { weeklySummaryMessage } from '../../src/weekly-summary/messages.js';
 import { renderChartPng } from '../../src/weekly-summary/messages.js';
 import { addWeeks, parseIsoWeek, weekRange } from '../../src/platform/isoWeek.js';
 import { forgetSharedCounts, sqlTime } from '../../src/weekly-summary/summaryRepository.js';
 import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
 import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { SHIPPED_SLUGS } from '../support/shippedMatcher.js';
 
 const TZ = 'Europe/Stockholm';
 const WEEK = parseIsoWeek('2026-W47');
@@ -22,10 +23,10 @@ const WEEK = parseIsoWeek('2026-W47');
 /** 20 channels: the five areas alone, the ten pairs, four triples and one `all`. */
 function channels(): { channelId: string; areas: AreaSlug[] | 'all' }[] {
   const out: { channelId: string; areas: AreaSlug[] | 'all' }[] = [];
-  AREA_SLUGS.forEach((a) => out.push({ channelId: `C0${a.slice(0, 6).toUpperCase()}`, areas: [a] }));
-  for (let i = 0; i < AREA_SLUGS.length; i++)
-    for (let j = i + 1; j < AREA_SLUGS.length; j++) out.push({ channelId: `C0P${i}${j}`, areas: [AREA_SLUGS[i]!, AREA_SLUGS[j]!] });
-  for (let i = 0; i < 4; i++) out.push({ channelId: `C0T${i}`, areas: [AREA_SLUGS[i]!, AREA_SLUGS[i + 1]!, AREA_SLUGS[(i + 2) % 5]!] });
+  SHIPPED_SLUGS.forEach((a) => out.push({ channelId: `C0${a.slice(0, 6).toUpperCase()}`, areas: [a] }));
+  for (let i = 0; i < SHIPPED_SLUGS.length; i++)
+    for (let j = i + 1; j < SHIPPED_SLUGS.length; j++) out.push({ channelId: `C0P${i}${j}`, areas: [SHIPPED_SLUGS[i]!, SHIPPED_SLUGS[j]!] });
+  for (let i = 0; i < 4; i++) out.push({ channelId: `C0T${i}`, areas: [SHIPPED_SLUGS[i]!, SHIPPED_SLUGS[i + 1]!, SHIPPED_SLUGS[(i + 2) % 5]!] });
   out.push({ channelId: 'C0ALL', areas: 'all' });
   return out;
 }
@@ -71,9 +72,9 @@ export function bulkInsert(t: TestDb, count: number, weeks: number): void {
       const claimedAt = status === 'open' ? null : later(10);
       const resolvedAt = status === 'resolved' ? later(20) : null;
       const abstain = random() < 0.1;
-      const first = AREA_SLUGS[Math.floor(random() * 5)]!;
-      const second = random() < 0.3 ? AREA_SLUGS[Math.floor(random() * 5)]! : null;
-      const corrected = random() < 0.03 ? AREA_SLUGS[Math.floor(random() * 5)]! : null;
+      const first = SHIPPED_SLUGS[Math.floor(random() * 5)]!;
+      const second = random() < 0.3 ? SHIPPED_SLUGS[Math.floor(random() * 5)]! : null;
+      const corrected = random() < 0.03 ? SHIPPED_SLUGS[Math.floor(random() * 5)]! : null;
       const { lastInsertRowid } = insertNeed.run(
         municipalityIds[Math.floor(random() * municipalityIds.length)]!,
         `Behov ${i}`,

@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config.js';
 import { REQUIRED_BOT_SCOPES } from '../../src/platform/slack/scopes.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { FakeSocketMode } from '../support/fakeSocketMode.js';
+import { SHIPPED_SLUGS } from '../support/shippedMatcher.js';
 import { trainOnce } from '../support/templates.js';
 import { tempDir } from '../support/testApp.js';
 
@@ -21,6 +22,7 @@ const CHANNELS: ChannelsConfig = {
     { channel: 'C0IOT', areas: ['uppkopplade'], weeklySummary: true },
     { channel: 'C0REGION', areas: 'all', weeklySummary: true },
   ],
+  areas: [...SHIPPED_SLUGS],
 };
 
 let fake: FakeSlack;

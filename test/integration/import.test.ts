@@ -28,6 +28,7 @@ import { needPageModal } from '../../src/change-need/needDetailModal.js';
 import { ALL_UNSET, ROOT } from '../support/appProcess.js';
 import { readFromFile } from '../support/sqliteFile.js';
 import { trainOnce } from '../support/templates.js';
+import { SHIPPED_REGION } from '../support/shippedMatcher.js';
 
 const logger = createLogger('silent');
 
@@ -64,7 +65,7 @@ describe('import CLI', { timeout: 60_000 }, () => {
     loadChannels: () => TEST_CHANNELS,
     openDatabase: (url) => openDatabase(url),
     now: () => new Date('2027-03-14T09:00:00Z'),
-    matchers: (db) => (trained ??= MatcherProvider.create(db, trainOnce)),
+    matchers: (db) => (trained ??= MatcherProvider.create(db, SHIPPED_REGION, trainOnce)),
   });
   /** The bot's outbox worker sends what the import queued, to the fake Slack. */
   async function sendQueuedPosts(): Promise<void> {
@@ -106,7 +107,7 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.err).toEqual([
       'Okända kolumner, ignoreras: Anteckning',
-      'rad 3: ”Stockholm” är ingen av Östergötlands 13 kommuner.',
+      'rad 3: ”Stockholm” är ingen av regionens kommuner.',
       'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
       'rad 7: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
       'rad 8: ”not-a-user” är inget Slack-användar-id (U…).',
@@ -303,7 +304,7 @@ describe('import CLI', { timeout: 60_000 }, () => {
     // In a worksheet every row is one line, so the line numbers run 2…9 without a gap.
     expect(dry.err).toEqual([
       'Okända kolumner, ignoreras: Anteckning',
-      'rad 3: ”Stockholm” är ingen av Östergötlands 13 kommuner.',
+      'rad 3: ”Stockholm” är ingen av regionens kommuner.',
       'rad 4: beskrivning: Beskrivningen behöver minst 10 tecken.',
       'rad 6: datum ”12/11 2026” är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).',
       'rad 7: ”not-a-user” är inget Slack-användar-id (U…).',

@@ -100,7 +100,7 @@ describe('submitting the modal', () => {
       { values: { municipalityId: await municipalityId('Kinda'), description: '    ' }, field: 'description', message: /Skriv en beskrivning/ },
       { values: { municipalityId: await municipalityId('Kinda'), description: 'för kort' }, field: 'description', message: /minst 10 tecken/ },
       { values: { municipalityId: await municipalityId('Kinda'), description: 'x'.repeat(3001) }, field: 'description', message: /högst 3000 tecken/ },
-      { values: { municipalityId: '99999', description: HOME_CARE_NEED }, field: 'municipality', message: /13 kommuner/ },
+      { values: { municipalityId: '99999', description: HOME_CARE_NEED }, field: 'municipality', message: /regionens kommuner/ },
       { values: { municipalityId: null, description: HOME_CARE_NEED }, field: 'municipality', message: /Välj en kommun/ },
     ];
     for (const c of cases) {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createDb } from '../../src/platform/db/client.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
 import { syncReferenceData } from '../../src/region/referenceDataRepository.js';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL;

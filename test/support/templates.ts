@@ -22,7 +22,7 @@ import { syncReferenceData } from '../../src/region/referenceDataRepository.js';
 import { matcherFromSnapshot, snapshotMatcher, type MatcherSnapshot, type TrainedMatcher } from '../../src/matching/index.js';
 import type { TrainingData } from '../../src/matching/types.js';
 import { trainOffThread } from '../../src/training/trainOffThread.js';
-import { loadSeedData } from '../../src/region/regionFiles.js';
+import { loadSeedData } from '../../src/region/regionPack.js';
 
 /** Set by globalSetup for the test workers: the folder holding the templates and trained matchers. */
 export const TEMPLATES_ENV = 'BEHOVSBRYGGAN_TEST_TEMPLATES';

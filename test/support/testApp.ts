@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
+import type { ChannelsConfig, ChannelsFile } from '../../src/channels/channelsConfig.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { PacingPolicy } from '../../src/platform/outbox/outboxWorker.js';
@@ -15,8 +15,10 @@ import { slackPacing } from '../../src/platform/slack/pacing.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { FakeSlack } from './fakeSlack.js';
 import { SIGNING_SECRET } from './slackRequests.js';
+import { SHIPPED_SLUGS } from './shippedMatcher.js';
 import { seededSqliteFile, trainOnce } from './templates.js';
 
+/** The test channels, bound to the shipped pack's areas (start apps with it, or hand it to domain code). */
 export const TEST_CHANNELS: ChannelsConfig = {
   intake: 'C0INTAKE',
   teams: [
@@ -27,6 +29,7 @@ export const TEST_CHANNELS: ChannelsConfig = {
     { channel: 'C0MATER', areas: ['material'], weeklySummary: false },
     { channel: 'C0REGION', areas: 'all', weeklySummary: true },
   ],
+  areas: [...SHIPPED_SLUGS],
 };
 
 export const TEST_APP_TOKEN = 'xapp-1-A0APP-1-test-app-token';
@@ -54,7 +57,8 @@ export interface TestAppOptions {
   dir?: string;
   /** Defaults to a SQLite file in `dir`; the caller owns any other database (and drops it). */
   databaseUrl?: string;
-  channels?: ChannelsConfig;
+  /** The channels file the app is given (it binds it to the region pack, as it does the file). */
+  channels?: ChannelsFile;
   baseDelayMs?: number;
   /** Cap of the outbox's backoff after 5xx (the app's default is 30 s). */
   maxDelayMs?: number;

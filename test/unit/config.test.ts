@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfigWithoutSlack, loadLocaleOrDefault, loadShadowDatabaseUrl, parseConfig } from '../../src/config.js';
+import { DEFAULT_REGION_PACK } from '../../src/region/regionPack.js';
+
+/** The English test pack (language en, time zone Europe/London). */
+const ENGLISH_PACK = fileURLToPath(new URL('../fixtures/regions/english', import.meta.url));
 
 const HTTP = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789' };
 
@@ -27,10 +33,25 @@ describe('parseConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('file:./behovsbryggan.db');
     expect(config.channelsFile).toBe('channels.yml');
+    expect(config.regionPack).toBe(DEFAULT_REGION_PACK);
     expect(config.logLevel).toBe('info');
     expect(config.locale).toBe('sv');
     expect(config.summary).toEqual({ cron: '0 8 * * 1', timezone: 'Europe/Stockholm' });
     expect(config.retentionMonths).toBe(36);
+  });
+
+  it('takes LOCALE and SUMMARY_TIMEZONE from the region pack unless they are set', () => {
+    const english = parseConfig({ ...HTTP, REGION_PACK: ENGLISH_PACK });
+    expect(english.regionPack).toBe(ENGLISH_PACK);
+    expect(english.locale).toBe('en');
+    expect(english.summary.timezone).toBe('Europe/London');
+    const overridden = parseConfig({ ...HTTP, REGION_PACK: ENGLISH_PACK, LOCALE: 'sv', SUMMARY_TIMEZONE: 'Europe/Stockholm' });
+    expect(overridden.locale).toBe('sv');
+    expect(overridden.summary.timezone).toBe('Europe/Stockholm');
+  });
+
+  it('resolves a relative REGION_PACK against the working directory', () => {
+    expect(parseConfig({ ...HTTP, REGION_PACK: 'regions/jonkoping' }).regionPack).toBe(path.resolve('regions/jonkoping'));
   });
 
   it('reads RETENTION_MONTHS and refuses what is no whole number of months', () => {

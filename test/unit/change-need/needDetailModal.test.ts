@@ -3,7 +3,7 @@
 // history capped with a count of what is left out, in Swedish and English.
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, NeedDetail, NeedView } from '../../../src/needs/store/needViews.js';
-import { loadSeedData } from '../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
 import { noticeModal, rerouteModal, withdrawModal } from '../../../src/change-need/needChangeModals.js';
 import { HISTORY_SHOWN, historyText, needPageModal } from '../../../src/change-need/needDetailModal.js';
 import { needModal } from '../../../src/needs/blocks/needModal.js';

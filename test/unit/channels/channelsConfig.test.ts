@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChannelsConfigError, parseChannelsConfig, type ChannelsConfig } from '../../../src/channels/channelsConfig.js';
+import { bindChannels, ChannelsConfigError, parseChannelsConfig, parseChannelsFile, type ChannelsConfig } from '../../../src/channels/channelsConfig.js';
 import { routeNeed } from '../../../src/channels/routing.js';
+import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
+
+/** Another region's areas (regions/jonkoping), for what binding to a pack means. */
+const JONKOPING_SLUGS = ['smart-industri', 'ehandel-logistik', 'skog-tra', 'besoksnaring', 'livsmedel'];
 
 const VALID = `
 intake: C0INTAKE
@@ -18,7 +22,7 @@ teams:
 
 function rejection(yamlText: string): string {
   try {
-    parseChannelsConfig(yamlText, 'channels.yml');
+    parseChannelsConfig(yamlText, SHIPPED_SLUGS, 'channels.yml');
   } catch (error) {
     expect(error).toBeInstanceOf(ChannelsConfigError);
     return (error as Error).message;
@@ -28,7 +32,7 @@ function rejection(yamlText: string): string {
 
 describe('parseChannelsConfig', () => {
   it('reads intake, teams, area lists, `areas: all` and weekly_summary (default false)', () => {
-    expect(parseChannelsConfig(VALID)).toEqual({
+    expect(parseChannelsConfig(VALID, SHIPPED_SLUGS)).toEqual({
       intake: 'C0INTAKE',
       teams: [
         { channel: 'C0VISUAL', areas: ['visualisering'], weeklySummary: true },
@@ -36,23 +40,24 @@ describe('parseChannelsConfig', () => {
         { channel: 'G0REGION', areas: 'all', weeklySummary: true },
       ],
       admins: [],
+      areas: ['visualisering', 'uppkopplade', 'miljonytta', 'logistik', 'material'],
     });
   });
 
   it('accepts a file with only an intake channel', () => {
-    expect(parseChannelsConfig('intake: C0INTAKE\n')).toEqual({ intake: 'C0INTAKE', teams: [], admins: [] });
+    expect(parseChannelsConfig('intake: C0INTAKE\n', SHIPPED_SLUGS)).toEqual({ intake: 'C0INTAKE', teams: [], admins: [], areas: [...SHIPPED_SLUGS] });
   });
 
   describe('admins', () => {
     it('reads Slack user ids (U… and W…), each once, in the order written', () => {
-      const config = parseChannelsConfig(`${VALID}admins: [U0ADMIN1, W0GRID2, U0ADMIN1, U0THIRD]\n`);
+      const config = parseChannelsConfig(`${VALID}admins: [U0ADMIN1, W0GRID2, U0ADMIN1, U0THIRD]\n`, SHIPPED_SLUGS);
       expect(config.admins).toEqual(['U0ADMIN1', 'W0GRID2', 'U0THIRD']);
       expect(config.teams).toHaveLength(3);
     });
 
     it('is empty when absent or written as []', () => {
-      expect(parseChannelsConfig(VALID).admins).toEqual([]);
-      expect(parseChannelsConfig('intake: C0INTAKE\nadmins: []\n').admins).toEqual([]);
+      expect(parseChannelsConfig(VALID, SHIPPED_SLUGS).admins).toEqual([]);
+      expect(parseChannelsConfig('intake: C0INTAKE\nadmins: []\n', SHIPPED_SLUGS).admins).toEqual([]);
     });
 
     it('names the field and the place of an id that is not a Slack user id', () => {
@@ -82,7 +87,7 @@ describe('parseChannelsConfig', () => {
   });
 
   it('accepts the shipped channels.example.yml', () => {
-    const config = parseChannelsConfig(readFileSync(new URL('../../../channels.example.yml', import.meta.url), 'utf8'));
+    const config = parseChannelsConfig(readFileSync(new URL('../../../channels.example.yml', import.meta.url), 'utf8'), SHIPPED_SLUGS);
     expect(config.teams.map((t) => t.areas)).toContainEqual('all');
     expect(config.teams).toHaveLength(6);
   });
@@ -97,6 +102,51 @@ describe('parseChannelsConfig', () => {
     const message = rejection(UNKNOWN_SLUG);
     expect(message).toContain('unknown area slug');
     expect(message).toContain('visualisering, uppkopplade, miljonytta, logistik, material');
+  });
+
+  describe('bound to the region pack', () => {
+    it('reads the file as written without a region: slugs by their form, `all` kept as written', () => {
+      const file = parseChannelsFile('intake: C0INTAKE\nteams:\n  - channel: C0X\n    areas: [skog-tra]\n  - channel: C0ALL\n    areas: all\n');
+      expect(file).toEqual({
+        intake: 'C0INTAKE',
+        teams: [
+          { channel: 'C0X', areas: ['skog-tra'], weeklySummary: false },
+          { channel: 'C0ALL', areas: 'all', weeklySummary: false },
+        ],
+        admins: [],
+      });
+      expect(file).not.toHaveProperty('areas');
+    });
+
+    it('takes another pack’s slugs, and `areas: all` means that pack’s areas in its order', () => {
+      const file = parseChannelsFile('intake: C0INTAKE\nteams:\n  - channel: C0X\n    areas: [skog-tra, besoksnaring]\n  - channel: C0ALL\n    areas: all\n');
+      const bound = bindChannels(file, JONKOPING_SLUGS);
+      expect(bound.areas).toEqual(JONKOPING_SLUGS);
+      expect(bound.teams).toEqual(file.teams);
+      expect(parseChannelsConfig('intake: C0INTAKE\nteams:\n  - channel: C0X\n    areas: [skog-tra]\n', JONKOPING_SLUGS).areas).toEqual(JONKOPING_SLUGS);
+    });
+
+    it('refuses a slug of another region, naming it and this region’s slugs', () => {
+      let message = '';
+      try {
+        bindChannels(parseChannelsFile(VALID), JONKOPING_SLUGS, 'channels.yml');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ChannelsConfigError);
+        message = (error as Error).message;
+      }
+      const lines = message.split('\n');
+      expect(lines).toHaveLength(2); // C0VISUAL's and C0MIXED's, one line each
+      expect(lines[0]).toMatch(/^channels\.yml: teams\.0\.areas unknown area slug "visualisering"/);
+      expect(lines[1]).toMatch(/^channels\.yml: teams\.1\.areas unknown area slug "uppkopplade", "logistik"/);
+      for (const line of lines) expect(line).toContain('smart-industri, ehandel-logistik, skog-tra, besoksnaring, livsmedel');
+    });
+
+    it('does not keep the caller’s array: the bound areas are a copy', () => {
+      const slugs = [...SHIPPED_SLUGS];
+      const bound = bindChannels(parseChannelsFile('intake: C0INTAKE\n'), slugs);
+      slugs.pop();
+      expect(bound.areas).toEqual([...SHIPPED_SLUGS]);
+    });
   });
 
   it('rejects an empty area list', () => {
@@ -142,6 +192,7 @@ describe('routeNeed', () => {
       { channel: 'C0LOGIST', areas: ['logistik'], weeklySummary: false },
       { channel: 'C0REGION', areas: 'all', weeklySummary: true },
     ],
+    areas: [...SHIPPED_SLUGS],
   };
 
   it('sends a matched need to the teams watching its areas and to every `all` channel, not intake', () => {
@@ -179,11 +230,11 @@ describe('routeNeed', () => {
   });
 
   it('does not post twice when the intake channel is also a team channel', () => {
-    const shared: ChannelsConfig = { intake: 'C0REGION', teams: [{ channel: 'C0REGION', areas: 'all', weeklySummary: true }] };
+    const shared: ChannelsConfig = { intake: 'C0REGION', teams: [{ channel: 'C0REGION', areas: 'all', weeklySummary: true }], areas: [...SHIPPED_SLUGS] };
     expect(routeNeed(shared, [])).toEqual([{ channel: 'C0REGION', reason: 'intake' }]);
   });
 
   it('routes to nothing but intake with no teams at all', () => {
-    expect(routeNeed({ intake: 'C0INTAKE', teams: [] }, ['logistik'])).toEqual([{ channel: 'C0INTAKE', reason: 'intake' }]);
+    expect(routeNeed({ intake: 'C0INTAKE', teams: [], areas: [...SHIPPED_SLUGS] }, ['logistik'])).toEqual([{ channel: 'C0INTAKE', reason: 'intake' }]);
   });
 });

@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type CliIo } from '../../../src/cli/index.js';
-import { AREA_SLUGS } from '../../../src/matching/index.js';
-import { shippedMatcher } from '../../support/shippedMatcher.js';
+import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 
 function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -43,7 +42,7 @@ describe('classify --jsonl', () => {
     const [first, second] = io.out.map((line) => JSON.parse(line) as { id: string | number; areas: { slug: string; score: number }[]; abstain: boolean });
     expect(first!.id).toBe('a');
     expect(Object.keys(first!)).toEqual(['id', 'areas', 'abstain']);
-    expect(first!.areas.map((a) => a.slug).sort()).toEqual([...AREA_SLUGS].sort());
+    expect(first!.areas.map((a) => a.slug).sort()).toEqual([...SHIPPED_SLUGS].sort());
     expect(first!.areas[0]!.slug).toBe('logistik');
     for (let i = 1; i < first!.areas.length; i++) expect(first!.areas[i - 1]!.score).toBeGreaterThanOrEqual(first!.areas[i]!.score);
     expect(first!.abstain).toBe(false);
@@ -116,7 +115,7 @@ describe('classify "text"', () => {
     const text = io.out.join('\n');
     expect(text).toContain('decision: uppkopplade');
     expect(text).toMatch(/\* uppkopplade\s+[01]\.\d\d\s+.*trygghetslarmen/);
-    for (const slug of AREA_SLUGS) expect(text).toContain(slug);
+    for (const slug of SHIPPED_SLUGS) expect(text).toContain(slug);
   });
 
   it('rejects bad usage with exit code 2 and a message', async () => {
@@ -155,7 +154,7 @@ describe('eval', { timeout: 60_000 }, () => {
   });
 
   it('prints the cross-validation and the out-of-style held-out set side by side, the same figures as --json', async () => {
-    const { loadSeedData } = await import('../../../src/region/regionFiles.js');
+    const { loadSeedData } = await import('../../../src/region/regionPack.js');
     const text = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2'], text)).toBe(0);
     const json = fakeIo();
@@ -199,7 +198,7 @@ describe('eval', { timeout: 60_000 }, () => {
     expect(row('macro-F1')).toEqual([f3(cv.macroF1), f3(heldOut.macroF1)]);
     expect(row('"none" precision')).toEqual([f3(cv.abstention.precision), f3(heldOut.abstention.precision)]);
     expect(row('"none" recall')).toEqual([f3(cv.abstention.recall), f3(heldOut.abstention.recall)]);
-    for (const c of [...AREA_SLUGS, 'none']) {
+    for (const c of [...SHIPPED_SLUGS, 'none']) {
       const cells = (m: Metrics): string[] => [f3(m.precision), f3(m.recall), f3(m.f1), String(m.support)];
       expect(row(c)).toEqual([...cells(cv.perClass[c]!), ...cells(heldOut.perClass[c]!)]);
     }
@@ -225,7 +224,7 @@ describe('eval', { timeout: 60_000 }, () => {
   });
 
   it("cross-validates only the needs of an id prefix with --cv-ids, the others in every fold's training", async () => {
-    const { loadSeedData } = await import('../../../src/region/regionFiles.js');
+    const { loadSeedData } = await import('../../../src/region/regionPack.js');
     const needs = loadSeedData().labelledNeeds;
     const original = needs.filter((n) => n.id.startsWith('tr-')).length;
     expect(original).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { cells, csvSafeText, daysToFirstClaim, EXPORT_COLUMNS, headers, isoDate,
 import { defaultDelimiter } from '../../../src/export/exportNeeds.js';
 import { stockholmDayStart } from '../../../src/export/exportSupport.js';
 import type { ExportRow } from '../../../src/export/exportRepository.js';
+import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
 
 const row = (extra: Partial<ExportRow> = {}): ExportRow => ({
   id: 7,
@@ -63,7 +64,7 @@ describe('export columns', () => {
 
   it('turns a row into cells and a JSON record', () => {
     const name = (s: string) => s.toUpperCase();
-    const c = cells(row(), { locale: 'sv', areaName: name });
+    const c = cells(row(), { locale: 'sv', areaName: name, areas: SHIPPED_SLUGS });
     expect(c).toMatchObject({
       areas: 'UPPKOPPLADE; MILJONYTTA',
       suggestedAreas: 'UPPKOPPLADE',
@@ -72,7 +73,7 @@ describe('export columns', () => {
       environments: 'LEAD; Visual Sweden',
       daysToFirstClaim: 2,
     });
-    expect(cells(row(), { locale: 'en', areaName: name }).status).toBe('Claimed');
+    expect(cells(row(), { locale: 'en', areaName: name, areas: SHIPPED_SLUGS }).status).toBe('Claimed');
     expect(jsonRecord(row({ withdrawnAt: new Date('2026-05-01T10:00:00Z') }))).toMatchObject({
       recordedAt: '2026-03-28T22:30:00.000Z',
       recordedDate: '2026-03-28',

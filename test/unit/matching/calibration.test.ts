@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlatt, fitPlatt, IDENTITY } from '../../../src/matching/model/calibration.js';
 import { reliability } from '../../../src/matching/evaluation/reliability.js';
 import { seededRandom } from '../../../src/matching/random.js';
+import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
 
 describe('Platt scaling', () => {
   it('recovers the scale and offset of under-confident scores', () => {
@@ -28,13 +29,17 @@ describe('Platt scaling', () => {
 
 describe('reliability', () => {
   it('bins area scores and counts how often the area was gold', () => {
-    const bins = reliability([
+    const outOfFold = [
       { gold: ['logistik'], areas: [0.05, 0.05, 0.05, 0.95, 0.05], none: 0 },
       { gold: [], areas: [0.05, 0.05, 0.05, 0.95, 0.05], none: 0.9 },
-    ]);
+    ];
+    const bins = reliability(outOfFold, SHIPPED_SLUGS);
     const top = bins[bins.length - 1]!;
     expect(top).toMatchObject({ count: 2, actual: 0.5 });
     expect(top.meanScore).toBeCloseTo(0.95);
     expect(bins[0]).toMatchObject({ count: 8, actual: 0 });
+    // The scores are in the order of the slugs given: with logistik first, the 0.95 is another area's.
+    const reordered = reliability(outOfFold, ['logistik', 'visualisering', 'uppkopplade', 'miljonytta', 'material']);
+    expect(reordered[reordered.length - 1]).toMatchObject({ count: 2, actual: 0 });
   });
 });

@@ -2,7 +2,7 @@
 // from a matcher trained on the shipped labelled needs. The needs below are written for this test
 // in different styles (plain, note-like without å/ä/ö, English); none is taken from the training data.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
 import {
   rankEnvironments,
   toEnvironmentProfiles,

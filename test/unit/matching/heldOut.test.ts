@@ -7,7 +7,8 @@ import { loadTrainingSource } from '../../../src/training/trainingSource.js';
 import { SHIPPED_HELD_OUT } from '../../../src/cli/eval.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 import { foldDiacritics } from '../../../src/matching/text/normalise.js';
-import { parseLabelledNeeds } from '../../../src/region/regionFiles.js';
+import { parseLabelledNeeds } from '../../../src/region/regionPack.js';
+import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
 
 const normalised = (text: string): string =>
   foldDiacritics(text)
@@ -25,9 +26,11 @@ function shingles(text: string, n: number): string[] {
 }
 
 describe('the out-of-style held-out set', () => {
-  const heldOut = parseLabelledNeeds(readFileSync(SHIPPED_HELD_OUT, 'utf8'), SHIPPED_HELD_OUT);
+  const problems: string[] = [];
+  const heldOut = parseLabelledNeeds(readFileSync(SHIPPED_HELD_OUT, 'utf8'), new Set(SHIPPED_SLUGS), SHIPPED_HELD_OUT, problems);
 
   it('is the shipped public set: 150 labelled passages with unique ids', () => {
+    expect(problems).toEqual([]);
     expect(heldOut).toHaveLength(150);
     expect(new Set(heldOut.map((n) => n.id)).size).toBe(150);
     expect(heldOut.filter((n) => n.areas.length === 0).length).toBeGreaterThanOrEqual(25);
@@ -35,6 +38,7 @@ describe('the out-of-style held-out set', () => {
 
   it('never reaches training: no id, no passage and no 8-word stretch of one is in what trainMatcher gets', async () => {
     const source = await loadTrainingSource({ seedOnly: true });
+    expect(source.data.phrases?.none.length).toBeGreaterThan(0); // the pack's phrases (matcher.yml) are checked too
     const trainingTexts = buildExamples(source.data).map((e) => e.text);
     expect(trainingTexts.length).toBeGreaterThan(source.seed.labelledNeeds.length);
     const trainingIds = new Set(source.seed.labelledNeeds.map((n) => n.id));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNeedPairs, printSimilarNeedsReport, SIMILAR_PAIRS_FILE } from '../../../src/cli/evalSimilar.js';
 import { chooseStableThreshold, precisionRecallAt, scorePairs } from '../../../src/matching/similar/evaluatePairs.js';
 import { SIMILARITY_THRESHOLD, SimilarityIndex } from '../../../src/matching/similar/similarityIndex.js';
-import { loadSeedData } from '../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
 
 const HOME_CARE_ROUTES =
   'Ruttplanering i hemtjänsten. Personalen kör kors och tvärs; vi vill optimera rutterna och schemaläggningen utifrån brukarnas tidsfönster.';

@@ -1,8 +1,8 @@
 import { MessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
 import { matcherFromSnapshot, snapshotMatcher, snapshotTransferList, type MatcherSnapshot, type TrainedMatcher } from '../../../src/matching/index.js';
-import { shippedMatcher } from '../../support/shippedMatcher.js';
+import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 
 let matcher: TrainedMatcher;
 let texts: string[];
@@ -28,6 +28,7 @@ beforeAll(() => {
 
 function expectSameBehaviour(restored: TrainedMatcher): void {
   expect(restored.version).toBe(matcher.version);
+  expect(restored.areas).toEqual(matcher.areas);
   expect(restored.featureCount).toBe(matcher.featureCount);
   expect(restored.approximateBytes()).toBe(matcher.approximateBytes());
   for (const text of texts) {
@@ -50,6 +51,15 @@ describe('matcher snapshots', () => {
   it('restores a matcher that classifies identically (scores, terms, decisions, version) on ~50 texts', () => {
     expect(texts.length).toBeGreaterThanOrEqual(50);
     expectSameBehaviour(matcherFromSnapshot(snapshotMatcher(matcher)));
+  });
+
+  it('names the areas of its outputs, in the pack’s order (format 2)', () => {
+    const snapshot = snapshotMatcher(matcher);
+    expect(snapshot.format).toBe(2);
+    expect(snapshot.areas).toEqual([...SHIPPED_SLUGS]);
+    expect(snapshot.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
+    snapshot.areas.pop(); // a copy: the matcher keeps its own
+    expect(matcher.areas).toEqual(SHIPPED_SLUGS);
   });
 
   it('is plain data that survives a real structuredClone', () => {
@@ -79,11 +89,13 @@ describe('matcher snapshots', () => {
   it('refuses snapshots of another format or algorithm, inconsistent ones, and foreign matchers', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(() => matcherFromSnapshot({ ...snapshot, algorithm: 'tfidf-lr-0' })).toThrow(/algorithm/);
-    expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 1 })).toThrow(/format/);
+    expect(() => matcherFromSnapshot({ ...snapshot, format: 1 as 2 })).toThrow(/format/); // format 1: before snapshots named their areas
+    expect(() => matcherFromSnapshot({ ...snapshot, areas: snapshot.areas.slice(1) })).toThrow(/outputs/); // areas that do not fit the weights
     expect(() => matcherFromSnapshot({ ...snapshot, model: { ...snapshot.model, weights: snapshot.model.weights.subarray(6) } })).toThrow(/weights/);
     expect(() => matcherFromSnapshot({ ...snapshot, space: { ...snapshot.space, vocabulary: snapshot.space.vocabulary.subarray(1) } })).toThrow(/vocabulary/);
     const foreign: TrainedMatcher = {
       version: 'x',
+      areas: matcher.areas,
       featureCount: 0,
       classify: matcher.classify.bind(matcher),
       probabilities: matcher.probabilities.bind(matcher),

@@ -14,6 +14,7 @@ import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { type TestDb } from '../weekly-summary/fixtures.js';
 import { trainOnce } from '../../support/templates.js';
+import { SHIPPED_REGION } from '../../support/shippedMatcher.js';
 
 const NOW = new Date('2027-03-14T09:00:00Z');
 const TEXTS = [
@@ -29,7 +30,7 @@ describe.each(testDatabases)('batch routing on %s', (_name, open) => {
   let serial = 0;
   beforeAll(async () => {
     t = await open();
-    matchers = await MatcherProvider.create(t.db, trainOnce); // the shipped data's model, trained once per run
+    matchers = await MatcherProvider.create(t.db, SHIPPED_REGION, trainOnce); // the shipped data's model, trained once per run
   }, 60_000);
   afterAll(async () => {
     await t.close();
@@ -190,7 +191,7 @@ describe.each(testDatabases)('batch routing on %s', (_name, open) => {
       version: real.version,
       classify: (text) => {
         const c = real.classify(text);
-        return text.startsWith(TEXTS[1][0]) ? { ...c, ranked: c.ranked.map((r, i) => (i === 0 ? { ...r, slug: 'unknown' as never } : r)) } : c;
+        return text.startsWith(TEXTS[1][0]) ? { ...c, ranked: c.ranked.map((r, i) => (i === 0 ? { ...r, slug: 'unknown' } : r)) } : c;
       },
     };
     const failing = service({ matchers: { current: () => broken } as unknown as MatcherProvider });

@@ -10,6 +10,7 @@ import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { type TestDb } from '../weekly-summary/fixtures.js';
 import { trainOnce } from '../../support/templates.js';
+import { SHIPPED_REGION } from '../../support/shippedMatcher.js';
 
 describe.each(testDatabases)('recording a need on %s', (_name, open) => {
   let t: TestDb;
@@ -18,7 +19,7 @@ describe.each(testDatabases)('recording a need on %s', (_name, open) => {
   const opened: Db[] = [];
   beforeAll(async () => {
     t = await open();
-    matchers = await MatcherProvider.create(t.db, trainOnce); // the shipped data's model, trained once per run
+    matchers = await MatcherProvider.create(t.db, SHIPPED_REGION, trainOnce); // the shipped data's model, trained once per run
   }, 60_000);
   afterAll(async () => {
     for (const db of opened) await db.$disconnect();

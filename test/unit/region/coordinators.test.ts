@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { toEnvironmentProfiles } from '../../../src/matching/index.js';
-import { DEFAULT_SEED_DIR, loadSeedData, SeedFileError } from '../../../src/region/regionFiles.js';
+import { DEFAULT_SEED_DIR, loadSeedData, RegionPackError, SeedFileError } from '../../../src/region/regionPack.js';
 
 interface EnvironmentJson {
   name: string;
@@ -41,6 +41,17 @@ function edited(editEnvironments: (environments: EnvironmentJson[]) => void, edi
     writeFileSync(areaFile, JSON.stringify(areas));
   }
   return dir;
+}
+
+/** The problems loading the pack in `dir` reports, one line each ("file: entry: problem"). */
+function problemsOf(dir: string): string[] {
+  try {
+    loadSeedData(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(RegionPackError);
+    return (error as RegionPackError).problems;
+  }
+  throw new Error(`expected the pack in ${dir} to be refused`);
 }
 
 const named = (environments: EnvironmentJson[], name: string): EnvironmentJson => environments.find((e) => e.name === name)!;
@@ -83,7 +94,7 @@ describe('the coordinator field of the seed data', () => {
     const dir = edited((environments) => {
       named(environments, 'Visual Sweden').coordinates = ['logistik'];
     });
-    expect(() => loadSeedData(dir)).toThrow(/coordinates "logistik", which is not one of its areas/);
+    expect(problemsOf(dir)).toContain('innovation-environments.yml: environment 3 (Visual Sweden), coordinates: "logistik", which is not one of its areas');
   });
 
   it('refuses two coordinators of one area, naming the first', () => {
@@ -98,12 +109,16 @@ describe('the coordinator field of the seed data', () => {
     const dropped = edited((environments) => {
       named(environments, 'Norrköping Science Park').coordinates = [];
     });
-    expect(() => loadSeedData(dropped)).toThrow(/visualisering: strength-areas.yml names Norrköping Science Park as coordinator/);
+    expect(problemsOf(dropped)).toEqual([
+      'strength-areas.yml: area visualisering: names Norrköping Science Park as coordinator, which does not list "visualisering" under coordinates',
+    ]);
     // An environment coordinates an area whose coordinator strength-areas.yml does not know.
     const unknown = edited((environments) => {
       named(environments, 'Cleantech Östergötland').coordinates = ['miljonytta'];
     }, undefined);
-    expect(() => loadSeedData(unknown)).toThrow(/miljonytta: coordinated by Cleantech Östergötland/);
+    expect(problemsOf(unknown)).toEqual([
+      'strength-areas.yml: area miljonytta: coordinated by Cleantech Östergötland in innovation-environments.yml but names no coordinator',
+    ]);
     const agreed = edited(
       (environments) => {
         named(environments, 'Cleantech Östergötland').coordinates = ['miljonytta'];

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { createDb, type Db } from '../../../src/platform/db/client.js';
 import { applyPendingMigrations } from '../../../src/platform/db/migrate.js';
-import { syncChangedAnything, syncReferenceData } from '../../../src/region/referenceDataRepository.js';
-import { DEFAULT_SEED_DIR, loadSeedData, type SeedData } from '../../../src/region/regionFiles.js';
+import { loadAreas, RegionMismatchError, syncChangedAnything, syncReferenceData } from '../../../src/region/referenceDataRepository.js';
+import { DEFAULT_SEED_DIR, loadSeedData, type SeedData } from '../../../src/region/regionPack.js';
 import { migratedSqliteFile } from '../../support/templates.js';
 
 const postgresUrl = process.env.TEST_POSTGRES_URL;
@@ -120,6 +120,17 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
       trainingExamples: shipped.labelledNeeds.length,
     });
     expect(result.updated).toEqual({ areas: 0, municipalities: 0, environments: 0 });
+    expect(result.retiredAreas).toEqual([]);
+    // The database now belongs to the pack's region.
+    expect(await database.db.region.findMany({ select: { slug: true, name: true } })).toEqual([{ slug: 'ostergotland', name: 'Region Östergötland' }]);
+    // The areas in the pack's order, with its short names.
+    expect((await loadAreas(database.db)).map((a) => [a.slug, a.shortName, a.shortNameEn])).toEqual([
+      ['visualisering', 'Visualisering', 'Visualisation'],
+      ['uppkopplade', 'Uppkopplade system', 'Connected systems'],
+      ['miljonytta', 'Miljönytta', 'Environmental benefit'],
+      ['logistik', 'Logistik', 'Logistics'],
+      ['material', 'Material', 'Materials'],
+    ]);
     expect(await database.db.innovationEnvironment.count()).toBe(shipped.environments.length);
     expect(await focusOf('IoT World')).toContain('trygghetslarm');
     const iot = await database.db.innovationEnvironment.findUniqueOrThrow({ where: { name: 'IoT World' }, include: { areas: true } });
@@ -195,6 +206,81 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
     expect(await focusOf('IoT World')).not.toContain('vattenmätare');
     expect(await db.trainingExample.count({ where: { source: 'seed' } })).toBe(shipped.labelledNeeds.length);
   });
+
+  it.skipIf(!enabled)('retires an area the pack drops, reporting its needs, and brings it back when the pack lists it again', async () => {
+    const db = database.db;
+    const municipality = await db.municipality.findFirstOrThrow();
+    const need = await db.need.create({
+      data: { municipalityId: municipality.id, title: 'Kompositer', description: 'Broar i kompositmaterial', recordedByUserId: 'U1', source: 'import' },
+    });
+    await db.needArea.create({ data: { needId: need.id, areaSlug: 'material' } });
+    const withoutMaterial: SeedData = {
+      ...shipped,
+      areas: shipped.areas.filter((a) => a.slug !== 'material'),
+      environments: shipped.environments.map((e) => ({
+        ...e,
+        areas: e.areas.filter((s) => s !== 'material'),
+        coordinates: e.coordinates.filter((s) => s !== 'material'),
+      })),
+    };
+    const dropped = await syncReferenceData(db, withoutMaterial);
+    expect(dropped.retiredAreas).toEqual([{ slug: 'material', needs: 1 }]);
+    expect(dropped.created.areas + dropped.updated.areas).toBe(0);
+    // Kept for the needs that name it, but no longer one of the region's areas.
+    expect((await db.strengthArea.findUniqueOrThrow({ where: { slug: 'material' } })).retiredAt).not.toBeNull();
+    expect(await db.needArea.count({ where: { areaSlug: 'material' } })).toBe(1);
+    expect((await loadAreas(db)).map((a) => a.slug)).toEqual(['visualisering', 'uppkopplade', 'miljonytta', 'logistik']);
+    // Retired once: a later start with the same pack reports nothing.
+    expect((await syncReferenceData(db, withoutMaterial)).retiredAreas).toEqual([]);
+
+    const back = await syncReferenceData(db, shipped);
+    expect(back.retiredAreas).toEqual([]);
+    expect(back.updated.areas).toBe(1);
+    expect((await db.strengthArea.findUniqueOrThrow({ where: { slug: 'material' } })).retiredAt).toBeNull();
+    expect((await loadAreas(db)).map((a) => a.slug)).toEqual(['visualisering', 'uppkopplade', 'miljonytta', 'logistik', 'material']);
+    await db.need.delete({ where: { id: need.id } });
+  });
+
+  it.skipIf(!enabled)('keeps the areas in the pack’s order when the pack reorders them', async () => {
+    const reordered: SeedData = { ...shipped, areas: [...shipped.areas].reverse() };
+    expect((await syncReferenceData(database.db, reordered)).updated.areas).toBe(4); // every position but the middle one
+    expect((await loadAreas(database.db)).map((a) => a.slug)).toEqual(['material', 'logistik', 'miljonytta', 'uppkopplade', 'visualisering']);
+    await syncReferenceData(database.db, shipped);
+    expect((await loadAreas(database.db)).map((a) => a.slug)).toEqual([...shipped.areas.map((a) => a.slug)]);
+  });
+
+  it.skipIf(!enabled)('refuses another region’s pack before writing anything, naming the database’s region', async () => {
+    const other: SeedData = { ...shipped, region: { ...shipped.region, slug: 'jonkoping', name: 'Region Jönköpings län' } };
+    const areasBefore = await database.db.strengthArea.findMany({ orderBy: { slug: 'asc' } });
+    const failed = syncReferenceData(database.db, other);
+    await expect(failed).rejects.toBeInstanceOf(RegionMismatchError);
+    await expect(failed).rejects.toThrow(/belongs to Region Östergötland \(ostergotland\), not to Region Jönköpings län \(jonkoping\)/);
+    expect(await database.db.region.findMany({ select: { slug: true } })).toEqual([{ slug: 'ostergotland' }]);
+    expect(await database.db.strengthArea.findMany({ orderBy: { slug: 'asc' } })).toEqual(areasBefore);
+  });
+
+  it.skipIf(!enabled)(
+    'takes a database from before regions were stored as the pack’s when it holds the pack’s areas, and refuses one holding none of them',
+    async () => {
+      const own = await open();
+      const foreign = await open();
+      try {
+        const area = (slug: string) => ({ slug, name: slug, nameEn: slug, description: 'd', keywords: '' });
+        await own.db.strengthArea.create({ data: area('logistik') });
+        await syncReferenceData(own.db, shipped);
+        expect(await own.db.region.findMany({ select: { slug: true } })).toEqual([{ slug: 'ostergotland' }]);
+
+        await foreign.db.strengthArea.create({ data: area('skog-tra') });
+        await expect(syncReferenceData(foreign.db, shipped)).rejects.toThrow(RegionMismatchError);
+        expect(await foreign.db.region.count()).toBe(0);
+        expect((await foreign.db.strengthArea.findMany()).map((a) => a.slug)).toEqual(['skog-tra']);
+      } finally {
+        await own.close();
+        await foreign.close();
+      }
+    },
+    60_000,
+  );
 
   it.skipIf(!enabled)('moves a coordinator flag when the files move it, and back', async () => {
     const db = database.db;

@@ -8,7 +8,7 @@ import { FIRST_PAGES, HOME_LIST_MAX, HOME_PAGE, type HomeData, type HomePages } 
 import type { MyNeedItem, NeedListItem } from '../../../src/register/registerRepository.js';
 import { appHomeView, FILTER_ALL, HOME_ACTIONS, readHomePages, type AppHomeContext } from '../../../src/register/appHomeBlocks.js';
 import { daysBetween, NEED_PAGE_ACTIONS, needItemSection } from '../../../src/needs/blocks/needItem.js';
-import { loadSeedData } from '../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
 import { slackLimitViolations } from '../../support/blockLimits.js';
 
 const seed = loadSeedData();

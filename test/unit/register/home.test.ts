@@ -3,11 +3,11 @@
 // "more", counts start at the Swedish new year.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../../src/channels/channelsConfig.js';
-import { AREA_SLUGS } from '../../../src/matching/types.js';
 import { clampPages, FIRST_PAGES, HOME_LIST_MAX, HOME_PAGE, NeedsHome, startOfYear, type Membership } from '../../../src/register/home.js';
 import { NeedRegister } from '../../../src/register/registerRepository.js';
 import { ensureSearchIndex } from '../../../src/needs/store/searchIndex.js';
 import { UserPreferences } from '../../../src/register/preferencesRepository.js';
+import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
 import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 import { addRegisterNeed, type RegisterNeedSpec } from './registerFixtures.js';
 
@@ -20,6 +20,7 @@ const channels: ChannelsConfig = {
     { channel: 'C0REGION', areas: 'all', weeklySummary: true },
   ],
   admins: [],
+  areas: [...SHIPPED_SLUGS],
 };
 
 /** Who sits in which channel, and what was asked. */
@@ -68,14 +69,14 @@ describe('NeedsHome.load: areas', () => {
     await add({ title: 'visualisering', areas: ['visualisering'], recordedAt: day(3) });
 
     const data = await home.load('U0ME', FIRST_PAGES, NOW);
-    expect(data.waiting.areas).toEqual(['uppkopplade', 'logistik', 'material']); // in AREA_SLUGS order
+    expect(data.waiting.areas).toEqual(['uppkopplade', 'logistik', 'material']); // in the pack's order
     expect(data.waiting.followsChannels).toBe(true);
     expect(ids(data.waiting.items)).toEqual([material, logistik]); // oldest first
     expect(membership.calls).toEqual([{ userId: 'U0ME', channelIds: ['C0LOGIST', 'C0IOT', 'C0MIXED', 'C0REGION'] }]);
   });
 
   it('gives every area to a member of an `areas: all` channel, and none to someone in no team channel', async () => {
-    expect((await home.load('U0REGION', FIRST_PAGES, NOW)).waiting.areas).toEqual([...AREA_SLUGS]);
+    expect((await home.load('U0REGION', FIRST_PAGES, NOW)).waiting.areas).toEqual([...SHIPPED_SLUGS]);
     const outsider = await home.load('U0OUTSIDER', FIRST_PAGES, NOW);
     expect(outsider.waiting).toMatchObject({ areas: [], followsChannels: true, items: [], more: false });
   });

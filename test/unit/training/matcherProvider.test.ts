@@ -3,8 +3,8 @@
 // this is what the maintenance job asks every five minutes to retrain for feedback it never saw.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackService } from '../../../src/feedback/giveFeedback.js';
-import { MatcherProvider } from '../../../src/training/matcherProvider.js';
-import { shippedMatcher } from '../../support/shippedMatcher.js';
+import { loadTrainingData, MatcherProvider } from '../../../src/training/matcherProvider.js';
+import { SHIPPED_REGION, SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 
@@ -19,7 +19,7 @@ describe('MatcherProvider.isStale', () => {
 
   it('is stale after another instance’s feedback made or removed a training example, fresh after a retrain', async () => {
     // Staleness is about the data's version, not the model: the same trained model stands in for each retrain.
-    const here = await MatcherProvider.create(t.db, () => Promise.resolve(shippedMatcher()));
+    const here = await MatcherProvider.create(t.db, SHIPPED_REGION, () => Promise.resolve(shippedMatcher()));
     expect(await here.isStale(t.db)).toBe(false);
 
     // Another instance stores a 👍 that makes the need a training example.
@@ -44,5 +44,33 @@ describe('MatcherProvider.isStale', () => {
     // And so is an example deleted (a withdrawn need's).
     await t.db.trainingExample.delete({ where: { id: relabelled.id } });
     expect(await here.isStale(t.db)).toBe(true);
+  });
+});
+
+describe('loadTrainingData', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('trains on the pack’s areas (in its order) and phrases, with the database’s examples', async () => {
+    const data = await loadTrainingData(t.db, SHIPPED_REGION);
+    expect(data.areas.map((a) => a.slug)).toEqual([...SHIPPED_SLUGS]);
+    expect(data.phrases).toBe(SHIPPED_REGION.phrases);
+    expect(data.examples.length).toBe(await t.db.trainingExample.count());
+    expect(data.examples.some((e) => e.areas.includes('material'))).toBe(true);
+  });
+
+  it('leaves out the labels of an area the pack no longer has, keeping the examples', async () => {
+    const region = { ...SHIPPED_REGION, areas: SHIPPED_REGION.areas.filter((a) => a.slug !== 'material') };
+    const all = await loadTrainingData(t.db, SHIPPED_REGION);
+    const data = await loadTrainingData(t.db, region);
+    expect(data.areas.map((a) => a.slug)).toEqual(SHIPPED_SLUGS.filter((s) => s !== 'material'));
+    expect(data.examples).toHaveLength(all.examples.length);
+    expect(data.examples.some((e) => e.areas.includes('material') || (e.negativeAreas ?? []).includes('material'))).toBe(false);
+    expect(data.version).toEqual(all.version); // the database's examples are the same
   });
 });

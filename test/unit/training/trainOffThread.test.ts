@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { toTrainingData, trainMatcher } from '../../../src/matching/index.js';
 import { trainOffThread } from '../../../src/training/trainOffThread.js';
-import { loadSeedData } from '../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
 
 // trainMatcher as this thread sees it, counted: the worker thread loads its own copy of the module.
 vi.mock(import('../../../src/matching/index.js'), async (importOriginal) => {

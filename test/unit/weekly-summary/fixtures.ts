@@ -7,6 +7,7 @@ import { createDb, type Db } from '../../../src/platform/db/client.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
 import { parseIsoWeek, weekRange } from '../../../src/platform/isoWeek.js';
 import type { WeeklySummary } from '../../../src/weekly-summary/weeklySummary.js';
+import { SHIPPED_AREA_NAMES } from '../../support/shippedMatcher.js';
 import { seededSqliteFile } from '../../support/templates.js';
 
 export interface TestDb {
@@ -117,6 +118,7 @@ export function weeklySummaryFixture(overrides: Partial<WeeklySummary> = {}): We
     isoWeek: '2026-W47',
     timezone,
     areas: ['logistik'],
+    regionAreas: [...SHIPPED_AREA_NAMES],
     start,
     end,
     newNeeds: { total: 0, average: 0, byMunicipality: [], byArea: [{ key: 'logistik', label: 'logistik', count: 0, average: 0 }], shown: [] },

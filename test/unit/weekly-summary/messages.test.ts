@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { formatChange, weeklySummaryMessage, weeklySummaryText } from '../../../src/weekly-summary/messages.js';
+import { areaLabel, chartSpec, formatChange, weeklySummaryMessage, weeklySummaryText } from '../../../src/weekly-summary/messages.js';
+import type { AreaName } from '../../../src/region/referenceDataRepository.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderChartPng } from '../../../src/weekly-summary/messages.js';
 import type { SummaryNeed } from '../../../src/weekly-summary/weeklySummary.js';
 import { pngSize, weeklySummaryFixture } from './fixtures.js';
@@ -107,5 +108,40 @@ describe('weekly summary chart', () => {
     ]);
     const png = await renderChartPng(summary({ areas: 'all', trend: { weeks, points } }), 'sv');
     expect(pngSize(png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
+  });
+});
+
+describe('area labels from the region pack', () => {
+  /** Another region's areas (as loadAreas reads them), one without short names. */
+  const otherRegion: AreaName[] = [
+    { slug: 'skog-tra', name: 'Skog och trä', nameEn: 'Forest and wood', shortName: 'Skog', shortNameEn: 'Forest' },
+    { slug: 'livsmedel', name: 'Livsmedel', nameEn: 'Food', shortName: 'Livsmedel', shortNameEn: 'Food' },
+  ];
+
+  it('names an area by the pack’s short name in the summary’s language, "none" by the summary’s own words', () => {
+    const areas = summary().regionAreas;
+    expect(areaLabel('uppkopplade', 'sv', areas)).toBe('Uppkopplade system');
+    expect(areaLabel('uppkopplade', 'en', areas)).toBe('Connected systems');
+    expect(areaLabel('none', 'sv', areas)).toBe('Utan styrkeområde');
+    expect(areaLabel('none', 'en', areas)).toBe('No strength area');
+    expect(areaLabel('skog-tra', 'sv', otherRegion)).toBe('Skog');
+    expect(areaLabel('skog-tra', 'en', otherRegion)).toBe('Forest');
+    // An area the region no longer has (retired) keeps its slug rather than vanishing.
+    expect(areaLabel('logistik', 'sv', otherRegion)).toBe('logistik');
+  });
+
+  it('lists the region’s areas in the pack’s order, then "none", in the chart of an `areas: all` channel, each in its own colour', () => {
+    const scaleOf = (s: ReturnType<typeof summary>) => {
+      const spec = chartSpec(s, 'sv') as { vconcat: { encoding: { color: { scale: { domain?: string[]; range?: string[] } } } }[] };
+      return spec.vconcat[0]!.encoding.color.scale;
+    };
+    const shipped = scaleOf(summary({ areas: 'all' }));
+    expect(shipped.domain).toEqual(['Visualisering', 'Uppkopplade system', 'Miljönytta', 'Logistik', 'Material', 'Utan styrkeområde']);
+    expect(new Set(shipped.range).size).toBe(6);
+    const other = scaleOf(summary({ areas: 'all', regionAreas: otherRegion }));
+    expect(other.domain).toEqual(['Skog', 'Livsmedel', 'Utan styrkeområde']);
+    expect(new Set(other.range).size).toBe(3);
+    // A team channel's chart shows its own areas.
+    expect(scaleOf(summary({ areas: ['livsmedel'], regionAreas: otherRegion })).domain).toEqual(['Livsmedel']);
   });
 });

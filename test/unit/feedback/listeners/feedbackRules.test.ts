@@ -3,6 +3,8 @@ import { trainingLabelsFor } from '../../../../src/needs/learningLabels.js';
 import { feedbackKindOf } from '../../../../src/feedback/listeners.js';
 import { readAreaChoice } from '../../../../src/feedback/listeners.js';
 
+const SLUGS = ['visualisering', 'uppkopplade', 'miljonytta', 'logistik', 'material'];
+
 describe('feedbackKindOf', () => {
   it('maps the four feedback emoji, with or without skin tone, and nothing else', () => {
     expect(feedbackKindOf('+1')).toBe('up');
@@ -60,14 +62,14 @@ describe('readAreaChoice', () => {
   const state = (values: string[]) => ({ areas: { value: { type: 'checkboxes', selected_options: values.map((value) => ({ value })) } } });
 
   it('accepts areas or exactly "none"', () => {
-    expect(readAreaChoice(state(['logistik', 'material']))).toEqual({ ok: true, areas: ['logistik', 'material'] });
-    expect(readAreaChoice(state(['none']))).toEqual({ ok: true, areas: [] });
+    expect(readAreaChoice(state(['logistik', 'material']), SLUGS)).toEqual({ ok: true, areas: ['logistik', 'material'] });
+    expect(readAreaChoice(state(['none']), SLUGS)).toEqual({ ok: true, areas: [] });
   });
 
   it('refuses nothing chosen, "none" with areas, unknown slugs and garbage', () => {
-    expect(readAreaChoice(state([]))).toEqual({ ok: false, error: 'empty' });
-    expect(readAreaChoice(state(['none', 'logistik']))).toEqual({ ok: false, error: 'noneWithAreas' });
-    expect(readAreaChoice(state(['rymd']))).toEqual({ ok: false, error: 'tampered' });
-    expect(readAreaChoice({ nope: 1 })).toEqual({ ok: false, error: 'tampered' });
+    expect(readAreaChoice(state([]), SLUGS)).toEqual({ ok: false, error: 'empty' });
+    expect(readAreaChoice(state(['none', 'logistik']), SLUGS)).toEqual({ ok: false, error: 'noneWithAreas' });
+    expect(readAreaChoice(state(['rymd']), SLUGS)).toEqual({ ok: false, error: 'tampered' });
+    expect(readAreaChoice({ nope: 1 }, SLUGS)).toEqual({ ok: false, error: 'tampered' });
   });
 });

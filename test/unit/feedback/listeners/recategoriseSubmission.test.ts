@@ -7,6 +7,7 @@ import { NO_AREA_VALUE, RECATEGORISE_BLOCK_ID } from '../../../../src/feedback/m
 import { readAreaChoice, recategoriseSubmission } from '../../../../src/feedback/listeners.js';
 import { refusalText } from '../../../../src/platform/slack/refusals.js';
 import { asDeps, callListener, fakeDeps, interactionArgs } from '../../../support/listenerArgs.js';
+import { SHIPPED_SLUGS } from '../../../support/shippedMatcher.js';
 import { recategoriseSubmissionPayload } from '../../../support/slackRequests.js';
 
 const t = messages('sv');
@@ -86,8 +87,15 @@ describe('recategoriseSubmission', () => {
 describe('readAreaChoice', () => {
   it('reads checkboxes as Slack nests them, and anything else as tampered', () => {
     const checked = (...values: string[]) => ({ [RECATEGORISE_BLOCK_ID]: { value: { selected_options: values.map((value) => ({ value })) } } });
-    expect(readAreaChoice(checked('logistik'))).toEqual({ ok: true, areas: ['logistik'] });
-    expect(readAreaChoice(checked())).toEqual({ ok: false, error: 'empty' });
-    expect(readAreaChoice({})).toEqual({ ok: false, error: 'tampered' });
+    expect(readAreaChoice(checked('logistik'), SHIPPED_SLUGS)).toEqual({ ok: true, areas: ['logistik'] });
+    expect(readAreaChoice(checked(), SHIPPED_SLUGS)).toEqual({ ok: false, error: 'empty' });
+    expect(readAreaChoice({}, SHIPPED_SLUGS)).toEqual({ ok: false, error: 'tampered' });
+  });
+
+  it('takes only the region’s areas: a well-formed slug of another region is tampering', () => {
+    const checked = (...values: string[]) => ({ [RECATEGORISE_BLOCK_ID]: { value: { selected_options: values.map((value) => ({ value })) } } });
+    expect(readAreaChoice(checked('skog-tra'), SHIPPED_SLUGS)).toEqual({ ok: false, error: 'tampered' });
+    expect(readAreaChoice(checked('skog-tra'), ['smart-industri', 'skog-tra'])).toEqual({ ok: true, areas: ['skog-tra'] });
+    expect(readAreaChoice(checked('logistik'), ['smart-industri', 'skog-tra'])).toEqual({ ok: false, error: 'tampered' });
   });
 });

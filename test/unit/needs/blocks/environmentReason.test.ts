@@ -14,7 +14,7 @@ import {
   type TrainedMatcher,
 } from '../../../../src/matching/index.js';
 import type { EnvironmentView, NeedView } from '../../../../src/needs/store/needViews.js';
-import { loadSeedData, type SeedData } from '../../../../src/region/regionFiles.js';
+import { loadSeedData, type SeedData } from '../../../../src/region/regionPack.js';
 import { environmentLines, environmentReasonTexts } from '../../../../src/needs/blocks/environmentReason.js';
 import { needPageModal } from '../../../../src/change-need/needDetailModal.js';
 import { suggestionMessage } from '../../../../src/needs/blocks/suggestionMessage.js';

@@ -11,6 +11,7 @@ import { suggestionMessage } from '../../../../src/needs/blocks/suggestionMessag
 import { weeklySummaryMessage } from '../../../../src/weekly-summary/messages.js';
 import { parseIsoWeek, weekRange } from '../../../../src/platform/isoWeek.js';
 import type { SummaryNeed, WeeklySummary } from '../../../../src/weekly-summary/weeklySummary.js';
+import { SHIPPED_AREA_NAMES } from '../../../support/shippedMatcher.js';
 
 /** What a hostile or careless person can type; none of it may reach Slack as markup. */
 const HOSTILE = [
@@ -97,6 +98,7 @@ function summary(): WeeklySummary {
     isoWeek: '2026-W47',
     timezone: 'Europe/Stockholm',
     areas: ['logistik'],
+    regionAreas: [...SHIPPED_AREA_NAMES],
     start,
     end,
     newNeeds: {

@@ -2,7 +2,7 @@ import { confirmationText } from '../../../../src/record-need/messages.js';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../../src/i18n/messages.js';
 import type { NeedView } from '../../../../src/needs/store/needViews.js';
-import { loadSeedData } from '../../../../src/region/regionFiles.js';
+import { loadSeedData } from '../../../../src/region/regionPack.js';
 import { INPUT_ACTION_ID, NEED_BLOCKS, NEED_MODAL_CALLBACK_ID, needModal } from '../../../../src/needs/blocks/needModal.js';
 import { confidenceOf, suggestionMessage } from '../../../../src/needs/blocks/suggestionMessage.js';
 import { encodeNeedModalMetadata } from '../../../../src/needs/blocks/needModal.js';

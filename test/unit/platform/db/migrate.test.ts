@@ -190,7 +190,8 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
       INSERT INTO NeedEvent (needId, kind, detail, at) VALUES (1, 'status', 'open→claimed', 0);
       INSERT INTO NeedSimilar (needId, similarNeedId, rank, score, foundAt) VALUES (2, 1, 1, 0.5, 0);`);
     db.close();
-    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir })).applied).toEqual([target]);
+    // This migration and the ones committed after it.
+    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir })).applied).toEqual(committed.filter((n) => n >= target));
     const after = new Database(file);
     try {
       for (const table of children) expect((after.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(1);
@@ -200,6 +201,37 @@ describe('applyPendingMigrations (wasm schema engine)', () => {
       ]);
       after.prepare("INSERT INTO Need (municipalityId, title, description, source, sourceLabel) VALUES (1, 't3', 'd3', 'import', 'workshop.csv')").run();
       expect(after.prepare("SELECT recordedByUserId FROM Need WHERE title = 't3'").get()).toEqual({ recordedByUserId: null });
+      expect(after.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    } finally {
+      after.close();
+    }
+  });
+
+  it('region_pack: StrengthArea rebuilt with position, short names and retiredAt, its rows and every row that names an area kept', async () => {
+    const before = path.join(tmp, 'before-region-pack');
+    const target = committed.find((name) => name.endsWith('_region_pack'))!;
+    for (const name of committed.filter((n) => n < target)) fs.cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+    fs.copyFileSync(path.join(migrationsDir, 'migration_lock.toml'), path.join(before, 'migration_lock.toml'));
+    const file = path.join(tmp, 'region-pack.db');
+    await applyPendingMigrations(`file:${file}`, { migrationsDir: before });
+    const db = new Database(file);
+    db.exec(`INSERT INTO Municipality (id, name, formalName, population) VALUES (1, 'Kinda', 'Kinda kommun', 1);
+      INSERT INTO StrengthArea (slug, name, nameEn, description, keywords) VALUES ('logistik', 'Effektiv logistik', 'Efficient logistics', 'd', 'k');
+      INSERT INTO StrengthArea (slug, name, nameEn, description, keywords) VALUES ('material', 'Avancerade material', 'Advanced materials', 'd', 'k');
+      INSERT INTO Need (id, municipalityId, title, description, recordedByUserId, source, recordedAt) VALUES (1, 1, 't', 'd', 'U1', 'slash_command', 0);
+      INSERT INTO NeedArea (needId, areaSlug) VALUES (1, 'logistik');
+      INSERT INTO NeedClassification (needId, areaSlug, score, rank, suggested, terms, modelVersion) VALUES (1, 'material', 0.5, 1, 1, '', 'v');`);
+    db.close();
+    expect((await applyPendingMigrations(`file:${file}`, { migrationsDir })).applied).toEqual(committed.filter((n) => n >= target));
+    const after = new Database(file, { readonly: true });
+    try {
+      expect(after.prepare('SELECT slug, name, nameEn, shortName, shortNameEn, position, retiredAt FROM StrengthArea ORDER BY slug').all()).toEqual([
+        { slug: 'logistik', name: 'Effektiv logistik', nameEn: 'Efficient logistics', shortName: null, shortNameEn: null, position: 0, retiredAt: null },
+        { slug: 'material', name: 'Avancerade material', nameEn: 'Advanced materials', shortName: null, shortNameEn: null, position: 0, retiredAt: null },
+      ]);
+      expect(after.prepare('SELECT needId, areaSlug FROM NeedArea').all()).toEqual([{ needId: 1, areaSlug: 'logistik' }]);
+      expect(after.prepare('SELECT needId, areaSlug FROM NeedClassification').all()).toEqual([{ needId: 1, areaSlug: 'material' }]);
+      expect(after.prepare('SELECT COUNT(*) AS n FROM Region').get()).toEqual({ n: 0 }); // the first sync stores the region
       expect(after.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     } finally {
       after.close();

@@ -39,7 +39,8 @@ describe('needCommand', () => {
     const args = command(word);
     await callListener(needCommand(asDeps(fakeDeps())), args);
     expect(args.ack).toHaveBeenCalledOnce();
-    expect(args.respond).toHaveBeenCalledExactlyOnceWith({ response_type: 'ephemeral', text: t.command.help });
+    // The example names the region's first municipality and area (deps: Linköping, visualisering).
+    expect(args.respond).toHaveBeenCalledExactlyOnceWith({ response_type: 'ephemeral', text: t.command.help('linköping', 'visualisering') });
     expect(args.client.views.open).not.toHaveBeenCalled();
   });
 
