@@ -87,7 +87,8 @@ export const rerouteSubmission =
     const t = messages(deps.locale);
     const payload = parsePayload(viewSubmissionPayload, body, logger, 'need re-route submission');
     const ref = payload ? readRerouteRef(payload.view.private_metadata) : null;
-    if (!payload || !ref) {
+    // The areas round-trip through the client: only the region's own are taken.
+    if (!payload || !ref || ref.areas.some((slug) => !deps.areas.some((a) => a.slug === slug))) {
       await ack({ response_action: 'update', view: noticeModal(t.errors.formTampered, deps.locale) });
       return;
     }

@@ -16,28 +16,34 @@ const userId = z
   .max(255)
   .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD (profile → ⋮ → Copy member ID)');
 
-const channelsSchema = z.object({
-  intake: channelId,
-  /** People who may change, resolve, edit and withdraw any need. */
-  admins: z.array(userId).default([]),
-  teams: z
-    .array(
-      z.object({
-        channel: channelId,
-        // Not a z.union: zod reports a failed union as "Invalid input", hiding which slug is wrong.
-        areas: z
-          .custom<'all' | AreaSlug[]>((v) => v === 'all' || Array.isArray(v), { error: 'must be `all` or a list of area slugs' })
-          .superRefine((value, ctx) => {
-            if (value === 'all') return;
-            if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'list at least one area, or write `areas: all`' });
-            const malformed = value.filter((slug) => typeof slug !== 'string');
-            if (malformed.length > 0) ctx.addIssue({ code: 'custom', message: 'area slugs are words such as `logistics` or `e-commerce`' });
-          }),
-        weekly_summary: z.boolean().default(false),
-      }),
-    )
-    .default([]),
-});
+/** The file's schema; with the region's areas known, an unknown slug is one of its problems (so every problem shows at once). */
+const channelsSchemaFor = (known?: readonly AreaSlug[]) =>
+  z.object({
+    intake: channelId,
+    /** People who may change, resolve, edit and withdraw any need. */
+    admins: z.array(userId).default([]),
+    teams: z
+      .array(
+        z.object({
+          channel: channelId,
+          // Not a z.union: zod reports a failed union as "Invalid input", hiding which slug is wrong.
+          areas: z
+            .custom<'all' | AreaSlug[]>((v) => v === 'all' || Array.isArray(v), { error: 'must be `all` or a list of area slugs' })
+            .superRefine((value, ctx) => {
+              if (value === 'all') return;
+              if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'list at least one area, or write `areas: all`' });
+              const malformed = value.filter((slug) => typeof slug !== 'string');
+              if (malformed.length > 0) ctx.addIssue({ code: 'custom', message: 'area slugs are words such as `logistics` or `e-commerce`' });
+              const unknown = known ? value.filter((slug) => typeof slug === 'string' && !known.includes(slug)) : [];
+              if (unknown.length > 0 && known) {
+                ctx.addIssue({ code: 'custom', message: `unknown area slug ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${known.join(', ')})` });
+              }
+            }),
+          weekly_summary: z.boolean().default(false),
+        }),
+      )
+      .default([]),
+  });
 
 export interface TeamChannel {
   channel: string;
@@ -61,14 +67,14 @@ export interface ChannelsConfig extends ChannelsFile {
 
 export class ChannelsConfigError extends Error {}
 
-export function parseChannelsFile(yamlText: string, source = 'channels file'): ChannelsFile {
+export function parseChannelsFile(yamlText: string, source = 'channels file', known?: readonly AreaSlug[]): ChannelsFile {
   let raw: unknown;
   try {
     raw = parseYaml(yamlText);
   } catch (error) {
     throw new ChannelsConfigError(`${source} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  const parsed = channelsSchema.safeParse(raw);
+  const parsed = channelsSchemaFor(known).safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${source}: ${i.path.join('.') || '(top level)'} ${i.message}`);
     throw new ChannelsConfigError(lines.join('\n'));
@@ -112,5 +118,5 @@ export function bindChannels(channels: ChannelsFile, areas: readonly AreaSlug[],
 }
 
 export function parseChannelsConfig(yamlText: string, areas: readonly AreaSlug[], source = 'channels file'): ChannelsConfig {
-  return bindChannels(parseChannelsFile(yamlText, source), areas, source);
+  return bindChannels(parseChannelsFile(yamlText, source, areas), areas, source);
 }

@@ -41,7 +41,7 @@ export const needCommand =
     if (request.kind === 'help') {
       await respond({
         response_type: 'ephemeral',
-        text: messages(deps.locale).command.help(deps.municipalities[0]?.name.toLowerCase() ?? '', (deps.areas[0]?.slug ?? '').split('-')[0] ?? ''),
+        text: messages(deps.locale).command.help(deps.municipalities[0]?.name.toLowerCase() ?? '', deps.areas[0]?.slug ?? ''),
       });
       return;
     }

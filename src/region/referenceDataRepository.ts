@@ -38,7 +38,7 @@ export interface SyncResult {
 
 /** True when the sync wrote anything. */
 export function syncChangedAnything(result: SyncResult): boolean {
-  return [...Object.values(result.created), ...Object.values(result.updated)].some((n) => n > 0);
+  return [...Object.values(result.created), ...Object.values(result.updated)].some((n) => n > 0) || result.retiredAreas.length > 0;
 }
 
 const lines = (terms: readonly string[]): string => terms.map((t) => t.trim()).join('\n');

@@ -71,9 +71,14 @@ export class NeedsHome {
   constructor(private readonly deps: NeedsHomeDeps) {}
 
   /** The person's areas: chosen ones, else those of the team channels they are a member of. */
+  /** A stored choice, without areas the region no longer has (retired from its pack). */
+  private ofRegion(areas: readonly AreaSlug[]): AreaSlug[] {
+    return areas.filter((slug) => this.deps.channels.areas.includes(slug));
+  }
+
   async areasOf(userId: string): Promise<{ areas: AreaSlug[]; followsChannels: boolean }> {
     const { areas } = await this.deps.preferences.get(userId);
-    if (areas !== null) return { areas, followsChannels: false };
+    if (areas !== null) return { areas: this.ofRegion(areas), followsChannels: false };
     return { areas: await this.channelAreas(userId), followsChannels: true };
   }
 
@@ -81,7 +86,7 @@ export class NeedsHome {
     const { register, preferences } = this.deps;
     const pages = clampPages(requested);
     const prefs = await preferences.get(userId);
-    const areas = prefs.areas ?? (await this.channelAreas(userId));
+    const areas = prefs.areas === null ? await this.channelAreas(userId) : this.ofRegion(prefs.areas);
     // One more than shown tells whether there is more.
     const [counts, mine, waiting, latest] = await Promise.all([
       register.counts(startOfYear(now)),
