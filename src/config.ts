@@ -187,7 +187,8 @@ export function loadLocale(): z.infer<typeof localeSchema> {
 /** REGION_PACK from .env and the environment (a folder), else the shipped pack: for every command. */
 export function loadRegionPackDir(): string {
   dotenv.config({ quiet: true });
-  return regionPackDir(process.env.REGION_PACK?.trim() || undefined);
+  const value = process.env.REGION_PACK?.trim();
+  return regionPackDir(value === undefined || value === '' ? undefined : value);
 }
 
 function regionPackDir(value: string | undefined): string {

@@ -88,7 +88,7 @@ async function writeJsonLines(batches: AsyncGenerator<ExportRow[]>, out: Writabl
 
 /** Counts for the second sheet, gathered while the needs stream past. */
 class Tally {
-  readonly byArea = new Map<string, Map<AreaSlug | 'none', number>>();
+  readonly byArea = new Map<string, Map<string, number>>();
   readonly byStatus = new Map<string, Map<string, number>>();
 
   add(row: ExportRow): void {
@@ -96,7 +96,7 @@ class Tally {
     status.set(row.status, (status.get(row.status) ?? 0) + 1);
     this.byStatus.set(row.municipality, status);
     if (row.status === 'withdrawn') return;
-    const areas = this.byArea.get(row.municipality) ?? new Map<AreaSlug | 'none', number>();
+    const areas = this.byArea.get(row.municipality) ?? new Map<string, number>();
     for (const area of row.areas.length > 0 ? row.areas : (['none'] as const)) areas.set(area, (areas.get(area) ?? 0) + 1);
     this.byArea.set(row.municipality, areas);
   }
@@ -147,7 +147,8 @@ function writeCounts(sheet: ExcelJS.Worksheet, tally: Tally, ctx: ExportContext)
   const t = all.export;
   const municipalities = [...tally.byStatus.keys()].sort((a, b) => a.localeCompare(b, 'sv'));
   sheet.getColumn(1).width = 22;
-  const areaKeys: (AreaSlug | 'none')[] = [...ctx.areas, 'none'];
+  /** The region's areas, then "none" (a need without an area). */
+  const areaKeys: string[] = [...ctx.areas, 'none'];
   /** A heading, then a row per municipality with a count per key and the row's total, then the column totals. */
   const table = <K>(heading: string, keys: readonly K[], label: (key: K) => string, countOf: (municipality: string, key: K) => number) => {
     sheet.addRow([heading]).commit();

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { insertRows, insertRowsReturning } from '../platform/db/bulkInsert.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { retryOnConflict, UNIQUE_KEYS, violatesUniqueKey } from '../platform/db/errors.js';
-import type { AreaSlug, EnvironmentProfile } from '../matching/types.js';
+import type { EnvironmentProfile } from '../matching/types.js';
 import type { SimilarNeedView } from '../needs/store/needViews.js';
 import { similarFoundFor } from '../needs/store/similarNeedLinks.js';
 import { enqueueMany, type OnceOutboxItem } from '../platform/outbox/outboxQueue.js';
@@ -236,12 +236,12 @@ export async function environmentProfiles(db: Db): Promise<EnvironmentProfile[]>
   return environments.map((e) => ({
     id: e.id,
     name: e.name,
-    areas: e.areas.map((a) => a.areaSlug as AreaSlug),
+    areas: e.areas.map((a) => a.areaSlug),
     crossCutting: e.crossCutting,
     offer: e.offer,
     role: e.role,
     focus: e.focus.split('\n').filter((term) => term.trim() !== ''),
-    coordinates: e.areas.filter((a) => a.coordinator).map((a) => a.areaSlug as AreaSlug),
+    coordinates: e.areas.filter((a) => a.coordinator).map((a) => a.areaSlug),
   }));
 }
 

@@ -144,7 +144,7 @@ function issueLines(file: string, error: z.ZodError, entryName: (path: PropertyK
   return error.issues.map((issue) => {
     const entry = entryName(issue.path);
     const field = issue.path.filter((p) => typeof p === 'string').at(-1);
-    const where = entry === null ? (field !== undefined ? String(field) : 'the file') : `${entry}${field !== undefined ? `, ${String(field)}` : ''}`;
+    const where = entry === null ? (field ?? 'the file') : `${entry}${field !== undefined ? `, ${field}` : ''}`;
     return `${file}: ${where}: ${issue.message}`;
   });
 }
@@ -183,7 +183,7 @@ function parseList<T>(dir: string, file: string, listKey: string, noun: string, 
     problems.push(...issueLines(file, parsed.error, entryNamer(raw, listKey, noun, nameKey)));
     return [];
   }
-  return parsed.data[listKey] as T[];
+  return parsed.data[listKey] ?? [];
 }
 
 /** Parses JSONL labelled needs against the pack's slugs; a bad line is a problem naming it. */

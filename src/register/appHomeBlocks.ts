@@ -56,8 +56,7 @@ export function appHomeView(data: HomeData, ctx: AppHomeContext): HomeView {
     if (shown >= HOME_LIST_MAX) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: h.moreElsewhere }] }];
     return [{ type: 'actions', block_id: `more_${list}`, elements: [{ type: 'button', action_id: HOME_ACTIONS.more, text: plain(h.more), value: list }] }];
   };
-  const areaList = (slugs: readonly string[]) =>
-    slugs.map((s) => escapeMrkdwn(areaName(s as Parameters<typeof areaName>[0], ctx.areas, ctx.locale))).join(', ');
+  const areaList = (slugs: readonly string[]) => slugs.map((s) => escapeMrkdwn(areaName(s, ctx.areas, ctx.locale))).join(', ');
 
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.header) },

@@ -147,7 +147,7 @@ function inChannelSql(d: DialectSql, areas: AreaSlug[] | 'all'): string {
 
 /** The channel's area for a signature: its first area the channel has; null = not in the channel. */
 export function areaForSignature(signature: string, areas: AreaSlug[] | 'all'): SummaryAreaKey | null {
-  const slugs = signature.split(',').filter(Boolean) as AreaSlug[];
+  const slugs: AreaSlug[] = signature.split(',').filter(Boolean);
   if (areas === 'all') return slugs[0] ?? 'none';
   return slugs.find((s) => areas.includes(s)) ?? null;
 }
@@ -371,7 +371,7 @@ export async function loadWeeklyFigures(db: Db, scope: SummaryScope): Promise<We
     id: Number(row.id),
     title: row.title,
     municipality: municipalityName(row.municipalityId),
-    area: (row.area ?? 'none') as SummaryAreaKey,
+    area: row.area ?? 'none',
     recordedAt: toDate(row.recordedAt),
     link: linkOf(Number(row.id)),
   });

@@ -12,8 +12,8 @@ import { required } from '../required.js';
 import { similarInWindow, type SimilarEdge, type WindowNeed } from '../needs/store/similarNeedLinks.js';
 import { addWeeks, formatIsoWeek, type IsoWeek, weekRange } from '../platform/isoWeek.js';
 
-/** "none" = needs without a strength area (the matcher abstained); only `areas: all` channels see them. */
-export type SummaryAreaKey = AreaSlug | 'none';
+/** An area's slug, or "none" = needs without a strength area (the matcher abstained; only `areas: all` channels see them). */
+export type SummaryAreaKey = string;
 
 export interface CountWithTrend {
   key: string;
@@ -154,7 +154,7 @@ export function encodeAreas(areas: AreaSlug[] | 'all'): string {
 }
 
 export function decodeAreas(text: string): AreaSlug[] | 'all' {
-  return text === 'all' ? 'all' : (text.split(',').filter(Boolean) as AreaSlug[]);
+  return text === 'all' ? 'all' : text.split(',').filter(Boolean);
 }
 
 /**
@@ -212,7 +212,7 @@ export function groupSharedNeeds(
     const municipalities = [...new Set(members.map((m) => m.municipality))];
     const newest = members.at(-1);
     if (newest === undefined || municipalities.length < 2) continue;
-    if (areas !== 'all' && !members.some((m) => m.areas.some((a) => (areas as readonly string[]).includes(a)))) continue;
+    if (areas !== 'all' && !members.some((m) => m.areas.some((a) => areas.includes(a)))) continue;
     groups.push({ label: newest.title, link: newest.link, municipalities, needIds: members.map((m) => m.id), newest: newest.recordedAt });
   }
   groups.sort((a, b) => b.municipalities.length - a.municipalities.length || b.newest.getTime() - a.newest.getTime());

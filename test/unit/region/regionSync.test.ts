@@ -28,14 +28,26 @@ async function sqlite(): Promise<EmptyDb> {
   const file = path.join(dir, 'test.db');
   await migratedSqliteFile(file);
   const db = await createDb(`file:${file}`);
-  return { db, close: async () => (await db.$disconnect(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function postgres(): Promise<EmptyDb> {
   const database = await createThrowawayDatabase();
   await applyPendingMigrations(database.url);
   const db = await createDb(database.url);
-  return { db, close: async () => (await db.$disconnect(), await database.drop()) };
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
 }
 
 const databases: [string, () => Promise<EmptyDb>][] = [
