@@ -47,7 +47,7 @@ const HELP = [
   '       npm run cli -- classify --jsonl FILE [--seed-only] [--seed-dir DIR]',
   '',
   "Ranks the strength areas for a need, trained like the bot (the database's labelled examples,",
-  "feedback included, or the shipped seed files): the decision, each area's score and the words",
+  "feedback included, or the region pack's files): the decision, each area's score and the words",
   'behind it. stderr says what the model was trained on.',
   '  --jsonl      one JSON object {"id", "text"} per line (FILE, or - for standard input); prints one',
   '               line {"id", "areas", "abstain"} per need; a bad line is named on stderr and skipped',

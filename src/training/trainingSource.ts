@@ -1,5 +1,5 @@
 // Which data `classify` and `eval` train on: the same as the running bot — the database's labelled
-// examples, feedback included — when there is a database; the shipped seed files otherwise, or with
+// examples, feedback included — when there is a database; the region pack's files otherwise, or with
 // --seed-only. Says which, and which model version came out, so a figure is never mistaken for
 // another model's.
 import { existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { openDatabase } from '../cli/database.js';
 
 export interface TrainingSource {
   data: TrainingData;
-  /** The shipped seed files (areas, labelled needs), also when training came from the database. */
+  /** The region pack (areas, labelled needs, phrases), also when training came from the database. */
   seed: SeedData;
   /** Where the examples came from, for the operator: "the database file:./behovsbryggan.db (…)". */
   description: string;
@@ -33,7 +33,7 @@ export async function loadTrainingSource(options: TrainingSourceOptions): Promis
   const fromSeed = (why: string): TrainingSource => ({
     data: toTrainingData(seed),
     seed,
-    description: `the shipped seed files (${seed.labelledNeeds.length} labelled needs${why})`,
+    description: `the region pack of ${seed.region.name} (${seed.labelledNeeds.length} labelled needs${why})`,
     fromDatabase: false,
   });
   if (options.seedOnly) return fromSeed('; --seed-only');

@@ -57,7 +57,7 @@ describe('classify --jsonl', () => {
     const io = fakeIo({ 'ok.jsonl': `${JSON.stringify({ id: 'x', text: 'sensorer i soptunnorna' })}\n` });
     expect(await run(['classify', '--seed-only', '--jsonl', 'ok.jsonl'], io)).toBe(0);
     // stderr only says which model: stdout is the contract.
-    expect(io.err).toEqual([expect.stringMatching(/^model tfidf-lr-\S+, trained on the shipped seed files \(\d+ labelled needs; --seed-only\)$/)]);
+    expect(io.err).toEqual([expect.stringMatching(/^model tfidf-lr-\S+, trained on the region pack of Region Östergötland \(\d+ labelled needs; --seed-only\)$/)]);
   });
 });
 
@@ -88,7 +88,7 @@ describe('classify and eval train like the bot', { timeout: 60_000 }, () => {
       expect(after.split(',')[0]).not.toBe(before.split(',')[0]); // another model version
       const seedOnly = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'x y z' })}\n` });
       await runClassify(['--seed-only', '--jsonl', 'in.jsonl'], seedOnly, () => t.url);
-      expect(seedOnly.err[0]).toContain('the shipped seed files');
+      expect(seedOnly.err[0]).toContain('the region pack of Region Östergötland');
       const evaluated = fakeIo();
       expect(await runEval(['--folds', '2', '--holdout', 'none', '--json'], evaluated, () => t.url)).toBe(0);
       expect(evaluated.err[0]).toMatch(/^cross-validating on \d+ labelled examples from the database/);
@@ -102,7 +102,7 @@ describe('classify and eval train like the bot', { timeout: 60_000 }, () => {
     const { runClassify } = await import('../../../src/cli/classify.js');
     const io = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'bygglogistik' })}\n` });
     await runClassify(['--jsonl', 'in.jsonl'], io, () => `file:${path.join(dir, 'none.db')}`);
-    expect(io.err[0]).toMatch(/the shipped seed files \(\d+ labelled needs; no database at file:.*none\.db yet\)$/);
+    expect(io.err[0]).toMatch(/the region pack of Region Östergötland \(\d+ labelled needs; no database at file:.*none\.db yet\)$/);
     const { existsSync } = await import('node:fs');
     expect(existsSync(path.join(dir, 'none.db'))).toBe(false);
   });
@@ -178,7 +178,7 @@ describe('eval', { timeout: 60_000 }, () => {
     expect(heldOut.count).toBe(150);
     expect(cv.count).toBe(loadSeedData().labelledNeeds.length);
     // Scored by the model of exactly the shipped training data: the version is a hash of it.
-    expect(heldOut.title).toContain(`model ${shippedMatcher().version} trained on the shipped seed files`);
+    expect(heldOut.title).toContain(`model ${shippedMatcher().version} trained on the region pack of Region Östergötland`);
 
     const lines = text.out;
     expect(lines[0]).toMatch(/^2-fold cross-validation on \d+ labelled needs/);
