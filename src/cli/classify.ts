@@ -51,7 +51,7 @@ const HELP = [
   'behind it. stderr says what the model was trained on.',
   '  --jsonl      one JSON object {"id", "text"} per line (FILE, or - for standard input); prints one',
   '               line {"id", "areas", "abstain"} per need; a bad line is named on stderr and skipped',
-  '  --seed-only  train on the shipped seed files even when there is a database; --seed-dir: their folder',
+  "  --seed-only  train on the region pack's files even when there is a database; --seed-dir: another pack",
 ].join('\n');
 
 const classifyArgs = z

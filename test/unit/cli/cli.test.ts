@@ -57,7 +57,9 @@ describe('classify --jsonl', () => {
     const io = fakeIo({ 'ok.jsonl': `${JSON.stringify({ id: 'x', text: 'sensorer i soptunnorna' })}\n` });
     expect(await run(['classify', '--seed-only', '--jsonl', 'ok.jsonl'], io)).toBe(0);
     // stderr only says which model: stdout is the contract.
-    expect(io.err).toEqual([expect.stringMatching(/^model tfidf-lr-\S+, trained on the region pack of Region Östergötland \(\d+ labelled needs; --seed-only\)$/)]);
+    expect(io.err).toEqual([
+      expect.stringMatching(/^model tfidf-lr-\S+, trained on the region pack of Region Östergötland \(\d+ labelled needs; --seed-only\)$/),
+    ]);
   });
 });
 
