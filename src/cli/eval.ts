@@ -52,6 +52,7 @@ const HELP = [
   "  --cv-ids     score only the shipped needs whose id starts with PREFIX, the rest in every fold's training",
   "  --seed-only  train on the region pack's files even when there is a database; --seed-dir: another pack",
   "  --sweep      also show the abstention threshold's trade-off",
+  '  --frozen-test  also score the FROZEN test set (test/fixtures/matching/real-test.jsonl): only for a final model',
   '  --cold       withhold the labelled needs: the matcher on the pack alone, the similarity baseline and',
   '               the learning curve after 25, 50, 100 corrections drawn from the withheld needs',
   '  --json       the report as one JSON line',
@@ -69,6 +70,7 @@ const evalArgs = z.object({
   json: z.boolean().default(false),
   'cv-ids': z.string().min(1).optional(),
   cold: z.boolean().default(false),
+  'frozen-test': z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
 });
 
@@ -78,6 +80,12 @@ const evalArgs = z.object({
  * sources are listed next to it in public-needs.sources.md.
  */
 export const SHIPPED_HELD_OUT = fileURLToPath(new URL('../../test/fixtures/matching/public-needs.jsonl', import.meta.url));
+
+/**
+ * The frozen test set: real passages from sources used nowhere else, read only with --frozen-test,
+ * when a model version is final (its misses are never read, no setting is chosen on it).
+ */
+export const SHIPPED_TEST_SET = fileURLToPath(new URL('../../test/fixtures/matching/real-test.jsonl', import.meta.url));
 
 export async function runEval(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -98,6 +106,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
       json: { type: 'boolean' },
       'cv-ids': { type: 'string' },
       cold: { type: 'boolean' },
+      'frozen-test': { type: 'boolean' },
     },
     evalArgs,
   );
@@ -119,7 +128,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     print(`${options.file} (model ${matcher.version}, trained on ${source.description})`, report, options.json, io);
     return 0;
   }
-  const { scored: labelled, alwaysTrain } = crossValidationNeeds(source, options['cv-ids']);
+  const { scored: labelled, alwaysTrain, origins } = crossValidationNeeds(source, options['cv-ids']);
   const alongside = alwaysTrain.length > 0 ? ` (ids ${options['cv-ids']}…; the other ${alwaysTrain.length} in every fold's training)` : '';
   io.stderr(`cross-validating on ${labelled.length} labelled examples${alongside} from ${source.description}`);
 
@@ -145,7 +154,12 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     perRepeat.push(evaluate(predictionsFrom(run, DEFAULT_DECISION, slugs), slugs).macroF1);
     outOfFold.push(...run);
   }
-  const report = evaluate(predictionsFrom(outOfFold, DEFAULT_DECISION, slugs), slugs);
+  const predictions = predictionsFrom(outOfFold, DEFAULT_DECISION, slugs);
+  const report = evaluate(predictions, slugs);
+  // Cross-validation split by source: written needs and real public passages (the corpus).
+  const bySource = (origin: 'written' | 'real') => predictions.filter((_, i) => origins[i % labelled.length] === origin);
+  const written = origins.includes('real') ? evaluate(bySource('written'), slugs) : null;
+  const real = origins.includes('real') ? evaluate(bySource('real'), slugs) : null;
   const repeats =
     options.repeats > 1 ? ` × ${options.repeats} repeats (seeds ${options.seed}–${options.seed + options.repeats - 1}, pooled)` : ` (seed ${options.seed})`;
   const crossValidation = {
@@ -153,21 +167,27 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     report,
   };
   const heldOut = scoreHeldOut(options.holdout, source, io);
+  const frozen = options['frozen-test'] ? scoreHeldOut(SHIPPED_TEST_SET, source, io, 'FROZEN TEST SET') : null;
 
   if (options.json) {
     io.stdout(
       JSON.stringify({
         crossValidation: { title: crossValidation.title, ...report },
+        ...(written && real ? { crossValidationWritten: written, crossValidationReal: real } : {}),
         heldOut: heldOut === null ? null : { title: heldOut.title, file: heldOut.file, ...heldOut.report },
+        ...(frozen ? { frozenTest: { title: frozen.title, file: frozen.file, ...frozen.report } } : {}),
       }),
     );
     return 0;
   }
   io.stdout(crossValidation.title);
   if (heldOut !== null) io.stdout(heldOut.title);
+  if (frozen !== null) io.stdout(frozen.title);
   io.stdout('');
   const columns: ReportColumn[] = [{ name: 'cross-validation', report }];
+  if (written && real) columns.push({ name: 'CV written', report: written }, { name: 'CV real', report: real });
   if (heldOut !== null) columns.push({ name: path.basename(heldOut.file), report: heldOut.report });
+  if (frozen !== null) columns.push({ name: 'FROZEN test set', report: frozen.report });
   for (const line of sideBySide(columns)) io.stdout(line);
   for (const column of columns) {
     io.stdout('');
@@ -245,11 +265,12 @@ interface HeldOutResult {
  * source: seed files or the database), never on the set itself. `--holdout none` skips it; the
  * shipped set is read from the repository, any other file through the CLI's own reader.
  */
-function scoreHeldOut(option: string | undefined, source: TrainingSource, io: CliIo): HeldOutResult | null {
+function scoreHeldOut(option: string | undefined, source: TrainingSource, io: CliIo, label = 'held-out'): HeldOutResult | null {
   if (option === 'none') return null;
   const file = option ?? SHIPPED_HELD_OUT;
+  const shipped = option === undefined || option === SHIPPED_TEST_SET;
   const needs = readLabelledFile(
-    option === undefined ? readFileSync(file, 'utf8') : io.readText(file),
+    shipped ? readFileSync(file, 'utf8') : io.readText(file),
     file,
     source.data.areas.map((a) => a.slug),
   );
@@ -260,7 +281,7 @@ function scoreHeldOut(option: string | undefined, source: TrainingSource, io: Cl
     matcher.areas,
   );
   const shown = path.relative(process.cwd(), file) || file;
-  return { title: `held-out ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`, file: shown, report };
+  return { title: `${label} ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`, file: shown, report };
 }
 
 /**
@@ -269,16 +290,26 @@ function scoreHeldOut(option: string | undefined, source: TrainingSource, io: Cl
  * label to score against. With an id prefix (seed files only), only the needs whose id starts with
  * it are scored and the rest are trained on in every fold.
  */
-function crossValidationNeeds(source: TrainingSource, idPrefix: string | undefined): { scored: SeedNeedLike[]; alwaysTrain: SeedNeedLike[] } {
+function crossValidationNeeds(
+  source: TrainingSource,
+  idPrefix: string | undefined,
+): { scored: SeedNeedLike[]; alwaysTrain: SeedNeedLike[]; origins: ('written' | 'real')[] } {
+  const { labelledNeeds, corpus } = source.seed;
   if (idPrefix !== undefined) {
     if (source.fromDatabase) throw new UsageError('--cv-ids needs the seed files (the database examples have no ids): add --seed-only');
-    const scored = source.seed.labelledNeeds.filter((n) => n.id.startsWith(idPrefix));
+    const scored = labelledNeeds.filter((n) => n.id.startsWith(idPrefix));
     if (scored.length === 0) throw new UsageError(`--cv-ids ${idPrefix}: no shipped labelled need has an id starting with it`);
-    return { scored, alwaysTrain: source.seed.labelledNeeds.filter((n) => !n.id.startsWith(idPrefix)) };
+    return { scored, alwaysTrain: [...labelledNeeds.filter((n) => !n.id.startsWith(idPrefix)), ...corpus], origins: scored.map(() => 'written') };
   }
-  if (!source.fromDatabase) return { scored: source.seed.labelledNeeds, alwaysTrain: [] };
+  // The written needs and the real passages of the corpus, told apart in the report.
+  if (!source.fromDatabase)
+    return {
+      scored: [...labelledNeeds, ...corpus],
+      alwaysTrain: [],
+      origins: [...labelledNeeds.map(() => 'written' as const), ...corpus.map(() => 'real' as const)],
+    };
   const scored = source.data.examples.filter((e) => e.areas.length > 0 || (e.negativeAreas ?? []).length === 0).map((e) => ({ text: e.text, areas: e.areas }));
-  return { scored, alwaysTrain: [] };
+  return { scored, alwaysTrain: [], origins: scored.map(() => 'written') };
 }
 
 function printReliability(outOfFold: readonly OutOfFold[], slugs: readonly string[], io: CliIo): void {

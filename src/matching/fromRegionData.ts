@@ -1,5 +1,6 @@
 // Adapts a region pack's data (loaded by src/region) to the matcher's TrainingData.
 import type { AreaProfile, AreaSlug, EnvironmentProfile, LabelledExample, TrainingData } from './types.js';
+import { CORPUS_EXAMPLE_WEIGHT } from './model/examples.js';
 
 export interface SeedAreaLike {
   slug: AreaSlug;
@@ -78,13 +79,23 @@ export function toPhrases(phrases: PhrasesLike | undefined): TrainingData['phras
 }
 
 export function toTrainingData(
-  seed: { areas: readonly SeedAreaLike[]; labelledNeeds: readonly SeedNeedLike[]; phrases?: PhrasesLike | undefined; region?: { language: 'sv' | 'en' } },
+  seed: {
+    areas: readonly SeedAreaLike[];
+    labelledNeeds: readonly SeedNeedLike[];
+    /** Real public passages (the pack's corpus), trained on at CORPUS_EXAMPLE_WEIGHT. */
+    corpus?: readonly SeedNeedLike[];
+    phrases?: PhrasesLike | undefined;
+    region?: { language: 'sv' | 'en' };
+  },
   options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
 ): TrainingData {
   const phrases = toPhrases(seed.phrases);
   return {
     areas: toAreaProfiles(seed.areas),
-    examples: toLabelledExamples(seed.labelledNeeds, options),
+    examples: [
+      ...toLabelledExamples(seed.labelledNeeds, options),
+      ...toLabelledExamples(seed.corpus ?? [], options).map((e) => ({ ...e, weight: CORPUS_EXAMPLE_WEIGHT })),
+    ],
     ...(phrases ? { phrases } : {}),
     ...(seed.region?.language === 'en' ? { language: 'en' as const } : {}),
   };

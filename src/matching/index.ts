@@ -20,7 +20,7 @@ export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExampl
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, classesOf, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
-export { FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
+export { CORPUS_EXAMPLE_WEIGHT, FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
 export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';
 export { rankEnvironments } from './environments.js';
 export { reliability, type ReliabilityBin } from './evaluation/reliability.js';

@@ -16,7 +16,7 @@ import type { MatcherSnapshot } from './snapshot.js';
 import { required } from '../required.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
-export const ALGORITHM_VERSION = 'tfidf-lr-4';
+export const ALGORITHM_VERSION = 'tfidf-lr-5';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;

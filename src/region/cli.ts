@@ -65,6 +65,7 @@ export function describePack(pack: RegionPack, today: Date): string[] {
       ? `labelled needs: ${labelledNeeds.length} (needs-train.jsonl)`
       : 'labelled needs: none — the matcher starts cold, from the area descriptions, keywords and phrases, and learns from 👍/👎',
   );
+  if (pack.corpus.length > 0) lines.push(`real passages (corpus/): ${pack.corpus.length}`);
   if (phrases.none.length > 0) lines.push(`"none" phrases: ${phrases.none.length}`);
   const todayIso = today.toISOString().slice(0, 10);
   for (const env of environments) {

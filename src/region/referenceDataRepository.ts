@@ -147,15 +147,20 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
       result.unlistedEnvironments = [...environments.keys()].filter((name) => !listed.has(name)).sort();
 
       const seededKeys = new Set((await tx.trainingExample.findMany({ where: { key: { startsWith: 'seed:' } }, select: { key: true } })).map((e) => e.key));
-      for (const need of data.labelledNeeds) {
-        const key = `seed:${need.id}`;
-        if (seededKeys.has(key)) continue;
-        seededKeys.add(key); // a duplicated id in the file is seeded once
+      // The labelled needs ("seed:<id>") and the corpus of real passages ("corpus:<id>"), each once.
+      const corpusKeys = new Set((await tx.trainingExample.findMany({ where: { key: { startsWith: 'corpus:' } }, select: { key: true } })).map((e) => e.key));
+      const examples = [
+        ...data.labelledNeeds.map((need) => ({ need, key: `seed:${need.id}`, source: 'seed', known: seededKeys })),
+        ...data.corpus.map((need) => ({ need, key: `corpus:${need.id}`, source: 'corpus', known: corpusKeys })),
+      ];
+      for (const { need, key, source, known } of examples) {
+        if (known.has(key)) continue;
+        known.add(key); // a duplicated id in the file is seeded once
         await tx.trainingExample.create({
           data: {
             key,
             text: need.title ? `${need.title}. ${need.text}` : need.text,
-            source: 'seed',
+            source,
             labels: { create: need.areas.map((areaSlug) => ({ areaSlug, positive: true })) },
           },
         });

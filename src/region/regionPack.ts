@@ -1,10 +1,11 @@
 // A region pack: the folder that makes Behovsbryggan one region's tool. It holds the region
 // (region.yml), its strength areas, innovation environments and municipalities, optionally its
-// labelled needs (needs-train.jsonl) and the matcher's phrases (matcher.yml). Nothing about a
+// labelled needs (needs-train.jsonl), a corpus of real public passages labelled against its areas
+// (corpus/*.jsonl) and the matcher's phrases (matcher.yml). Nothing about a
 // region is in the code; everything here is read from the pack and validated with zod. Every
 // problem is reported on one line naming the file, the entry and what is wrong, all of them at
 // once, so a pack author fixes a pack in one round. Format: docs/region-packs.md.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -76,6 +77,8 @@ const labelledNeedSchema = z.object({
   // ["none"] and [] both mean that no strength area fits.
   areas: z.array(z.string()),
   sector: z.string().optional(),
+  lang: z.enum(['sv', 'en']).optional(),
+  source: z.url().optional(),
 });
 
 export interface Region {
@@ -97,6 +100,8 @@ export interface LabelledNeedSeed {
   /** Empty means the gold label is "none". */
   areas: AreaSlug[];
   sector?: string | undefined;
+  /** Where a corpus passage was published (corpus files only). */
+  source?: string | undefined;
 }
 
 export interface MatcherPhrases {
@@ -114,6 +119,8 @@ export interface SeedData {
   municipalities: MunicipalitySeed[];
   /** The pack's labelled needs; empty when it has none (a new region starts cold). */
   labelledNeeds: LabelledNeedSeed[];
+  /** Real public passages labelled against the areas (corpus/*.jsonl), each with its source; empty when none. */
+  corpus: LabelledNeedSeed[];
   phrases: MatcherPhrases;
 }
 export type RegionPack = SeedData;
@@ -209,10 +216,30 @@ export function parseLabelledNeeds(jsonl: string, slugs: ReadonlySet<string>, so
     if (unknown.length > 0) problems.push(`${where} (${parsed.data.id}): unknown area ${unknown.map((a) => `"${a}"`).join(', ')}`);
     if (seen.has(parsed.data.id)) problems.push(`${where}: id "${parsed.data.id}" is used twice`);
     seen.add(parsed.data.id);
-    const { areas, ...rest } = parsed.data;
+    const { areas, lang: _lang, ...rest } = parsed.data;
     out.push({ ...rest, areas: areas.filter((a) => a !== 'none' && slugs.has(a)) });
   });
   return out;
+}
+
+/** corpus/*.jsonl: real passages in the labelled needs' shape, each with the `source` it was published at; ids unique across the files. */
+function readCorpus(dir: string, slugs: ReadonlySet<string>, problems: string[]): LabelledNeedSeed[] {
+  const folder = path.join(dir, 'corpus');
+  if (!existsSync(folder)) return [];
+  const passages: LabelledNeedSeed[] = [];
+  const seen = new Set<string>();
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    const name = `corpus/${file}`;
+    for (const passage of parseLabelledNeeds(readFileSync(path.join(folder, file), 'utf8'), slugs, name, problems)) {
+      if (passage.source === undefined) problems.push(`${name}: ${passage.id}: no source (a corpus passage names where it was published)`);
+      if (seen.has(passage.id)) problems.push(`${name}: id "${passage.id}" is used in another corpus file too`);
+      seen.add(passage.id);
+      passages.push(passage);
+    }
+  }
+  return passages;
 }
 
 /**
@@ -283,6 +310,9 @@ export function loadRegionPack(dir: string = DEFAULT_REGION_PACK): RegionPack {
   const slugs = new Set(areas.map((a) => a.slug));
   const jsonlFile = path.join(dir, 'needs-train.jsonl');
   const labelledNeeds = existsSync(jsonlFile) ? parseLabelledNeeds(readFileSync(jsonlFile, 'utf8'), slugs, 'needs-train.jsonl', problems) : [];
+  const corpus = readCorpus(dir, slugs, problems);
+  const ids = new Set(labelledNeeds.map((n) => n.id));
+  for (const passage of corpus) if (ids.has(passage.id)) problems.push(`corpus: id "${passage.id}" is also a labelled need's`);
 
   const phrases: MatcherPhrases = { phrases: {}, none: [] };
   const rawMatcher = readYaml(dir, 'matcher.yml', problems, true);
@@ -295,7 +325,7 @@ export function loadRegionPack(dir: string = DEFAULT_REGION_PACK): RegionPack {
     }
   }
   if (problems.length > 0 || region === null) throw new RegionPackError(dir, problems.length > 0 ? problems : ['region.yml: missing']);
-  return { dir, region, areas, environments, municipalities, labelledNeeds, phrases };
+  return { dir, region, areas, environments, municipalities, labelledNeeds, corpus, phrases };
 }
 
 /** The shipped pack, or the one a path names (the app passes config.regionPack). */

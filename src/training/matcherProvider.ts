@@ -2,7 +2,7 @@
 // labelled examples. The matcher itself is pure; its training data is read here, through
 // trainingRepository.ts.
 import type { Db } from '../platform/db/client.js';
-import { FEEDBACK_EXAMPLE_WEIGHT, toAreaProfiles, toPhrases } from '../matching/index.js';
+import { CORPUS_EXAMPLE_WEIGHT, FEEDBACK_EXAMPLE_WEIGHT, toAreaProfiles, toPhrases } from '../matching/index.js';
 import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matching/types.js';
 import type { RegionPack } from '../region/regionPack.js';
 import { trainOffThread } from './trainOffThread.js';
@@ -43,7 +43,7 @@ export async function loadTrainingData(db: Db, region: RegionTraining): Promise<
       text: e.text,
       areas: labels(e, true),
       negativeAreas: labels(e, false),
-      ...(e.source === 'feedback' ? { weight: FEEDBACK_EXAMPLE_WEIGHT } : {}),
+      ...(e.source === 'feedback' ? { weight: FEEDBACK_EXAMPLE_WEIGHT } : e.source === 'corpus' ? { weight: CORPUS_EXAMPLE_WEIGHT } : {}),
     })),
   };
 }

@@ -175,10 +175,22 @@ describe('eval', { timeout: 60_000 }, () => {
       abstention: { precision: number; recall: number };
       perClass: Record<string, Metrics>;
     }
-    const { crossValidation: cv, heldOut } = JSON.parse(json.out[0]!) as { crossValidation: Report; heldOut: Report & { file: string; title: string } };
+    const {
+      crossValidation: cv,
+      crossValidationWritten: written,
+      crossValidationReal: real,
+      heldOut,
+    } = JSON.parse(json.out[0]!) as {
+      crossValidation: Report;
+      crossValidationWritten: Report;
+      crossValidationReal: Report;
+      heldOut: Report & { file: string; title: string };
+    };
     expect(heldOut.file).toBe(path.join('test', 'fixtures', 'matching', 'public-needs.jsonl'));
     expect(heldOut.count).toBe(150);
-    expect(cv.count).toBe(loadSeedData().labelledNeeds.length);
+    // The written needs and the real passages of the corpus, cross-validated together and reported apart.
+    expect(cv.count).toBe(loadSeedData().labelledNeeds.length + loadSeedData().corpus.length);
+    expect([written.count, real.count]).toEqual([loadSeedData().labelledNeeds.length, loadSeedData().corpus.length]);
     // Scored by the model of exactly the shipped training data: the version is a hash of it.
     expect(heldOut.title).toContain(`model ${shippedMatcher().version} trained on the region pack of Region Östergötland`);
 
@@ -195,17 +207,20 @@ describe('eval', { timeout: 60_000 }, () => {
     };
     expect(lines.find((l) => l.includes('cross-validation') && l.includes('public-needs.jsonl'))).toBeDefined();
     const f3 = (x: number): string => x.toFixed(3);
-    expect(row('needs')).toEqual([String(cv.count), '150']);
-    expect(row('hit@1')).toEqual([f3(cv.hitAt1), f3(heldOut.hitAt1)]);
-    expect(row('macro-F1')).toEqual([f3(cv.macroF1), f3(heldOut.macroF1)]);
-    expect(row('"none" precision')).toEqual([f3(cv.abstention.precision), f3(heldOut.abstention.precision)]);
-    expect(row('"none" recall')).toEqual([f3(cv.abstention.recall), f3(heldOut.abstention.recall)]);
+    const reports = [cv, written, real, heldOut];
+    expect(row('needs')).toEqual([String(cv.count), String(written.count), String(real.count), '150']);
+    expect(row('hit@1')).toEqual(reports.map((r) => f3(r.hitAt1)));
+    expect(row('macro-F1')).toEqual(reports.map((r) => f3(r.macroF1)));
+    expect(row('"none" precision')).toEqual(reports.map((r) => f3(r.abstention.precision)));
+    expect(row('"none" recall')).toEqual(reports.map((r) => f3(r.abstention.recall)));
     for (const c of [...SHIPPED_SLUGS, 'none']) {
       const cells = (m: Metrics): string[] => [f3(m.precision), f3(m.recall), f3(m.f1), String(m.support)];
-      expect(row(c)).toEqual([...cells(cv.perClass[c]!), ...cells(heldOut.perClass[c]!)]);
+      expect(row(c)).toEqual(reports.flatMap((r) => cells(r.perClass[c]!)));
     }
     expect(lines.filter((l) => l.startsWith('  confusion, '))).toEqual([
       expect.stringContaining('cross-validation'),
+      expect.stringContaining('CV written'),
+      expect.stringContaining('CV real'),
       expect.stringContaining('public-needs.jsonl'),
     ]);
   });
@@ -222,7 +237,7 @@ describe('eval', { timeout: 60_000 }, () => {
     const none = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none'], none)).toBe(0);
     expect(none.out.join('\n')).not.toContain('public-needs');
-    expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(1);
+    expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(3); // cross-validation, and its written and real parts
   });
 
   it("cross-validates only the needs of an id prefix with --cv-ids, the others in every fold's training", async () => {
@@ -235,7 +250,8 @@ describe('eval', { timeout: 60_000 }, () => {
     expect(await run(['eval', '--seed-only', '--folds', '2', '--cv-ids', 'tr-', '--holdout', 'none', '--json'], io)).toBe(0);
     const { crossValidation } = JSON.parse(io.out[0]!) as { crossValidation: { count: number; title: string } };
     expect(crossValidation.count).toBe(original);
-    expect(crossValidation.title).toContain(`(ids tr-…; the other ${needs.length - original} in every fold's training)`);
+    const corpus = loadSeedData().corpus.length;
+    expect(crossValidation.title).toContain(`(ids tr-…; the other ${needs.length - original + corpus} in every fold's training)`);
     const unknown = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--cv-ids', 'zz-', '--holdout', 'none'], unknown)).toBe(2);
   });

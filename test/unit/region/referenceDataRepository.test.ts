@@ -117,7 +117,7 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
       areas: shipped.areas.length,
       municipalities: shipped.municipalities.length,
       environments: shipped.environments.length,
-      trainingExamples: shipped.labelledNeeds.length,
+      trainingExamples: shipped.labelledNeeds.length + shipped.corpus.length,
     });
     expect(result.updated).toEqual({ areas: 0, municipalities: 0, environments: 0 });
     expect(result.retiredAreas).toEqual([]);
@@ -147,7 +147,7 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
   it.skipIf(!enabled)('writes nothing on a second start with the same files', async () => {
     const result = await syncReferenceData(database.db, loadSeedData());
     expect(syncChangedAnything(result)).toBe(false);
-    expect(await database.db.trainingExample.count()).toBe(shipped.labelledNeeds.length);
+    expect(await database.db.trainingExample.count()).toBe(shipped.labelledNeeds.length + shipped.corpus.length);
   });
 
   it.skipIf(!enabled)('on a start with changed files updates the rows in place and seeds no example twice', async () => {

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""The scikit-learn anchor for the matcher's measurements (docs/matcher.md): the best off-the-shelf
+TF-IDF model found for this task, character 3-5-grams (word-boundary) and logistic regression, one
+class per area plus "none", trained on the same files the matcher trains on and scored on the same
+held-out files with the same rule as `eval` (the top class; right when it is any gold area; macro-F1
+over the areas and "none"). Python is used for this anchor only, never by the app.
+
+  python3 -m venv /tmp/anchor && /tmp/anchor/bin/pip install scikit-learn
+  /tmp/anchor/bin/python scripts/anchor.py --train regions/ostergotland/needs-train.jsonl \
+      regions/ostergotland/corpus/*.jsonl --test test/fixtures/matching/public-needs.jsonl
+"""
+import argparse
+import json
+import sys
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+
+def read(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                text = f"{row['title']}. {row['text']}" if row.get("title") else row["text"]
+                areas = [a for a in row["areas"] if a != "none"]
+                rows.append((text, areas))
+    return rows
+
+
+def macro_f1(gold, predicted, classes):
+    """gold: lists of areas ([] = none); predicted: one class each. As src/matching/evaluation/metrics.ts."""
+    hits = sum(1 for g, p in zip(gold, predicted) if p in (g or ["none"]))
+    f1s, report = [], {}
+    for c in classes:
+        tp = sum(1 for g, p in zip(gold, predicted) if c in (g or ["none"]) and p == c)
+        fp = sum(1 for g, p in zip(gold, predicted) if c not in (g or ["none"]) and p == c)
+        fn = sum(1 for g, p in zip(gold, predicted) if c in (g or ["none"]) and p != c)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1s.append(f1)
+        report[c] = (precision, recall, f1)
+    return sum(f1s) / len(f1s), hits / len(gold), report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--train", nargs="+", required=True, help="JSONL files with text and areas")
+    parser.add_argument("--test", nargs="+", required=True, help="JSONL files to score, each on its own")
+    parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation (default 10)")
+    args = parser.parse_args()
+
+    train = [row for path in args.train for row in read(path)]
+    # One label per training row: its first area, or "none" (multi-label rows count for their first area).
+    texts = [t for t, _ in train]
+    labels = [(a[0] if a else "none") for _, a in train]
+    classes = sorted({label for label in labels} - {"none"}) + ["none"]
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    model = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced")
+    model.fit(vectorizer.fit_transform(texts), labels)
+    print(f"anchor: char_wb 3-5 TF-IDF + logistic regression (C={args.C}, balanced), trained on {len(train)} rows", file=sys.stderr)
+    for path in args.test:
+        rows = read(path)
+        predicted = model.predict(vectorizer.transform([t for t, _ in rows]))
+        f1, hit, report = macro_f1([a for _, a in rows], list(predicted), classes)
+        none_p, none_r, _ = report["none"]
+        print(json.dumps({"file": path, "count": len(rows), "macroF1": round(f1, 3), "hitAt1": round(hit, 3), "noneP": round(none_p, 3), "noneR": round(none_r, 3)}))
+
+
+if __name__ == "__main__":
+    main()
