@@ -220,7 +220,8 @@ function runCold(source: TrainingSource, holdout: string | undefined, json: bool
   }));
   const withheld = toLabelledExamples(source.seed.labelledNeeds);
   const cold: TrainingData = { ...source.data, examples: [] };
-  io.stderr(`cold start on ${source.seed.region.name}: ${withheld.length} labelled needs withheld; scoring ${passages.length} passages from ${file}…`);
+  const held = `${withheld.length} labelled needs${source.seed.corpus.length > 0 ? ` and ${source.seed.corpus.length} corpus passages` : ''}`;
+  io.stderr(`cold start on ${source.seed.region.name}: ${held} withheld; scoring ${passages.length} passages from ${file}…`);
   const baseline = evaluateBaseline(cold, passages);
   const curve = learningCurve({ cold, corrections: withheld, passages });
   const shown = path.relative(process.cwd(), file) || file;
@@ -228,7 +229,7 @@ function runCold(source: TrainingSource, holdout: string | undefined, json: bool
     io.stdout(JSON.stringify({ file: shown, baseline, curve: curve.map(({ report, ...point }) => ({ ...point, report })) }));
     return 0;
   }
-  io.stdout(`cold start: ${source.seed.region.name}, its ${withheld.length} labelled needs withheld; ${shown}: ${passages.length} passages`);
+  io.stdout(`cold start: ${source.seed.region.name}, its ${held} withheld; ${shown}: ${passages.length} passages`);
   io.stdout('  the curve adds corrections drawn from the withheld needs as feedback (3 draws each, averaged)');
   io.stdout('');
   const head = ['baseline', ...curve.map((p) => (p.corrections === 0 ? 'cold' : `+${p.corrections}`))];
