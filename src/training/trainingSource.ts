@@ -33,7 +33,7 @@ export async function loadTrainingSource(options: TrainingSourceOptions): Promis
   const fromSeed = (why: string): TrainingSource => ({
     data: toTrainingData(seed),
     seed,
-    description: `the region pack of ${seed.region.name} (${seed.labelledNeeds.length} labelled needs${why})`,
+    description: `the region pack of ${seed.region.name} (${seed.labelledNeeds.length} labelled needs${seed.corpus.length > 0 ? `, ${seed.corpus.length} real passages` : ''}${why})`,
     fromDatabase: false,
   });
   if (options.seedOnly) return fromSeed('; --seed-only');

@@ -58,7 +58,7 @@ describe('classify --jsonl', () => {
     expect(await run(['classify', '--seed-only', '--jsonl', 'ok.jsonl'], io)).toBe(0);
     // stderr only says which model: stdout is the contract.
     expect(io.err).toEqual([
-      expect.stringMatching(/^model tfidf-lr-\S+, trained on the region pack of Region Östergötland \(\d+ labelled needs; --seed-only\)$/),
+      expect.stringMatching(/^model tfidf-lr-\S+, trained on the region pack of Region Östergötland \(\d+ labelled needs, \d+ real passages; --seed-only\)$/),
     ]);
   });
 });
@@ -104,7 +104,7 @@ describe('classify and eval train like the bot', { timeout: 60_000 }, () => {
     const { runClassify } = await import('../../../src/cli/classify.js');
     const io = fakeIo({ 'in.jsonl': `${JSON.stringify({ id: 1, text: 'bygglogistik' })}\n` });
     await runClassify(['--jsonl', 'in.jsonl'], io, () => `file:${path.join(dir, 'none.db')}`);
-    expect(io.err[0]).toMatch(/the region pack of Region Östergötland \(\d+ labelled needs; no database at file:.*none\.db yet\)$/);
+    expect(io.err[0]).toMatch(/the region pack of Region Östergötland \(\d+ labelled needs, \d+ real passages; no database at file:.*none\.db yet\)$/);
     const { existsSync } = await import('node:fs');
     expect(existsSync(path.join(dir, 'none.db'))).toBe(false);
   });
