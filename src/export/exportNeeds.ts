@@ -1,4 +1,4 @@
-// Writes the needs export to a stream as it reads them (exportRows.ts, one batch at a time):
+// Writes the needs export to a stream as it reads them (exportRepository.ts, one batch at a time):
 // CSV (csv-stringify; UTF-8 with a BOM so Excel reads å ä ö; `;` by default for Swedish Excel),
 // XLSX (exceljs's streaming WorkbookWriter: the needs, then a sheet of counts per municipality ×
 // strength area and per status) or JSON lines (one object per need and line).

@@ -1,5 +1,5 @@
 // The export, where it enters from Slack: "Exportera" in the Home tab (admins). The CLI's `export`
-// enters at cli/export.ts.
+// enters at export/cli.ts.
 import type { App, BlockAction } from '@slack/bolt';
 import type { ListenerDeps } from '../platform/slack/deps.js';
 import { HOME_ACTIONS } from '../register/appHomeBlocks.js';

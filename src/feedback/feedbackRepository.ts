@@ -1,6 +1,6 @@
 // The feedback journey's repository: every read and write of people's reactions, buttons and
 // corrections, in plain objects. The rules (who may, what the status is, what a need teaches) are
-// in feedbackService.ts and its pure helpers; this file only stores and fetches.
+// in giveFeedback.ts and its pure helpers; this file only stores and fetches.
 import type { Db, Tx } from '../platform/db/client.js';
 import { enqueue } from '../platform/outbox/outboxQueue.js';
 import type { FeedbackKind } from '../needs/learningLabels.js';

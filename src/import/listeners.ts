@@ -1,5 +1,5 @@
 // The import, where it enters from Slack: "Importera" in the Home tab (admins), the file modal and
-// the confirming press. The CLI's `import` enters at cli/import.ts.
+// the confirming press. The CLI's `import` enters at import/cli.ts.
 import type { App, BlockAction } from '@slack/bolt';
 import type { ListenerDeps } from '../platform/slack/deps.js';
 import { HOME_ACTIONS } from '../register/appHomeBlocks.js';

@@ -1,6 +1,6 @@
 // `person export U…` prints, as JSON, everything the app holds about a Slack user;
 // `person erase U… [--name "Förnamn Efternamn"]… [--dry-run]` removes them from every table (see
-// src/privacy/store/personalData.ts) and queues the re-rendering of every message that showed them.
+// src/privacy/privacyRepository.ts) and queues the re-rendering of every message that showed them.
 import { z } from 'zod';
 import { loadLocale } from '../config.js';
 import type { Db } from '../platform/db/client.js';

@@ -215,7 +215,7 @@ export async function erasePerson(db: Db, userId: string, options: EraseOptions)
         where: { id: need.id },
         data: { title, description, municipalContact, searchText: searchIndexText(needText({ title, description })) },
       });
-      // The matcher's copy of the text (feedbackService.ts writes it as needText too).
+      // The matcher's copy of the text (feedback/giveFeedback.ts writes it as needText too).
       const training = await tx.trainingExample.updateMany({ where: { key: `need:${need.id}` }, data: { text: needText({ title, description }) } });
       trainingRedacted += training.count;
       textsRedacted++;

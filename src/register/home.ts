@@ -1,6 +1,6 @@
 // The App Home as a use case: what one person sees — counts, their needs, what waits in their
 // areas, the latest in the region — read from the register, with their stored choices. Plain
-// objects out; the Slack layer renders them (blocks/appHome.ts).
+// objects out; the Slack layer renders them (appHomeBlocks.ts).
 import type { ChannelsConfig } from '../channels/channelsConfig.js';
 import { areasOfChannels } from '../channels/routing.js';
 import type { AreaSlug } from '../matching/types.js';

@@ -1,5 +1,5 @@
-// Publishes a person's App Home: their view of the register (needs/home.ts), rendered
-// (blocks/appHome.ts) and sent with views.publish. Called when the tab opens and after every
+// Publishes a person's App Home: their view of the register (home.ts), rendered
+// (appHomeBlocks.ts) and sent with views.publish. Called when the tab opens and after every
 // choice made in it.
 import type { WebClient } from '@slack/web-api';
 import type { HomePages } from './home.js';

@@ -274,7 +274,7 @@ const GLOSSES: Record<string, string> = {
   corrode: 'korrosion',
   weld: 'svetsning',
   roof: 'tak',
-  // English for the terms of the area descriptions and keywords (prisma/seed/strength-areas.yml)
+  // English for the terms of the area descriptions and keywords (the region pack's strength-areas.yml)
   // that had no gloss yet, area by area; taken from the descriptions, not from needs.
   interactive: 'interaktiv',
   vision: 'datorseende bildanalys',

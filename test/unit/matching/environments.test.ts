@@ -1,4 +1,4 @@
-// Environment suggestions with the shipped environments (prisma/seed/) and real classifications
+// Environment suggestions with the shipped environments (the shipped region pack) and real classifications
 // from a matcher trained on the shipped labelled needs. The needs below are written for this test
 // in different styles (plain, note-like without å/ä/ö, English); none is taken from the training data.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // Needs as the app writes them for the needs register: searchText from the matcher's search terms
 // (as NeedService does) and the current areas in NeedArea (as replaceCurrentAreas does), on a
-// migrated, seeded database (test/unit/summaries/fixtures.ts) with the search index set up.
+// migrated, seeded database (test/unit/weekly-summary/fixtures.ts) with the search index set up.
 import { searchIndexText } from '../../../src/matching/index.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
 import { replaceCurrentAreas } from '../../../src/needs/store/needAreas.js';
