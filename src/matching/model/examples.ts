@@ -51,11 +51,11 @@ export const DEFAULT_EXAMPLE_WEIGHTS: ExampleWeights = { profile: 1, labelled: 1
  * training example (each corrected need is classified as corrected after retraining at weight 1),
  * so more weight cannot make a correction stick better; it only bends the boundary towards a few
  * needs. Kept as a constant so feedback can be re-weighted when real feedback says otherwise.
- * tfidf-lr-5 trains on the real-passage corpus too (924 examples instead of 329), and a single
- * correction at weight 1 no longer carried its own need: "kameror som räknar besökare i
- * simhallen" corrected to uppkopplade stayed visualisering 0.71 / uppkopplade 0.67; at 1.5 it moved
- * (0.86), at 2 clearly (0.94). So 2, until the learning-curve tuning above is run again on the
- * larger training set.
+ * tfidf-lr-5 trains on the real-passage corpus too (954 examples instead of 329), and a single
+ * correction at weight 1 no longer carried its own need: the probe of
+ * test/unit/matching/weights.test.ts (visitor-counting cameras, corrected to another area) stayed
+ * in its first area, 0.71 against 0.67; at 1.5 it moved (0.86), at 2 clearly (0.94). So 2, until the
+ * learning-curve tuning above is run again on the larger training set.
  */
 export const FEEDBACK_EXAMPLE_WEIGHT = 2;
 
