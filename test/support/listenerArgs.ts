@@ -17,6 +17,7 @@ import type { NeedDetail } from '../../src/needs/store/needViews.js';
 import type { NeedRegister } from '../../src/register/registerRepository.js';
 import type { UserPreferences } from '../../src/register/preferencesRepository.js';
 import type { ListenerDeps, SlackImportDeps } from '../../src/platform/slack/deps.js';
+import { SHIPPED_AREA_NAMES } from './shippedMatcher.js';
 
 /** A few of Östergötland's municipalities, as deps hold them (loaded at start-up). */
 export const MUNICIPALITIES: ListenerDeps['municipalities'] = [
@@ -25,18 +26,8 @@ export const MUNICIPALITIES: ListenerDeps['municipalities'] = [
   { id: 3, name: 'Motala' },
 ];
 
-/** Östergötland's strength areas, as the shipped region pack names them. */
-export const AREAS: ListenerDeps['areas'] = [
-  { slug: 'visualisering', name: 'Visualisering, simulering och bildanalys', nameEn: 'Visualisation, simulation and image analysis' },
-  {
-    slug: 'uppkopplade',
-    name: 'Smarta, säkra och robusta uppkopplade produkter och system',
-    nameEn: 'Smart, secure and robust connected products and systems',
-  },
-  { slug: 'miljonytta', name: 'Miljönytta som affär', nameEn: 'Environmental benefit as business' },
-  { slug: 'logistik', name: 'Effektiv logistik', nameEn: 'Efficient logistics' },
-  { slug: 'material', name: 'Avancerade material', nameEn: 'Advanced materials' },
-];
+/** Östergötland's strength areas, as the shipped region pack names them (what deps hold, loaded at start-up). */
+export const AREAS: ListenerDeps['areas'] = SHIPPED_AREA_NAMES.map(({ slug, name, nameEn }) => ({ slug, name, nameEn }));
 
 /** What the App Home shows someone with nothing yet. */
 export function emptyHome(): HomeData {

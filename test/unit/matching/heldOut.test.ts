@@ -3,27 +3,12 @@
 // domain phrases (buildExamples, as trainMatcher builds its training set from the training source).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { normalised, shingles } from '../../support/textOverlap.js';
 import { loadTrainingSource } from '../../../src/training/trainingSource.js';
 import { SHIPPED_HELD_OUT } from '../../../src/cli/eval.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
-import { foldDiacritics } from '../../../src/matching/text/normalise.js';
 import { parseLabelledNeeds } from '../../../src/region/regionPack.js';
 import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
-
-const normalised = (text: string): string =>
-  foldDiacritics(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-const words = (text: string): string[] =>
-  normalised(text)
-    .split(' ')
-    .filter((w) => w.length > 0);
-
-/** Every run of `n` consecutive words, joined. */
-function shingles(text: string, n: number): string[] {
-  const w = words(text);
-  return Array.from({ length: Math.max(0, w.length - n + 1) }, (_, i) => w.slice(i, i + n).join(' '));
-}
 
 describe('the out-of-style held-out set', () => {
   const problems: string[] = [];

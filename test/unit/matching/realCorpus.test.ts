@@ -6,22 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { normalised, shingles } from '../../support/textOverlap.js';
 import { SHIPPED_HELD_OUT, SHIPPED_TEST_SET } from '../../../src/cli/eval.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 import { toTrainingData } from '../../../src/matching/index.js';
-import { foldDiacritics } from '../../../src/matching/text/normalise.js';
 import { loadRegionPack, parseLabelledNeeds } from '../../../src/region/regionPack.js';
 
 const PACK = fileURLToPath(new URL('../../../regions/ostergotland', import.meta.url));
 
-const normalised = (text: string): string =>
-  foldDiacritics(text.toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-const shingles = (text: string, n: number): string[] => {
-  const w = normalised(text).split(' ').filter(Boolean);
-  return Array.from({ length: Math.max(0, w.length - n + 1) }, (_, i) => w.slice(i, i + n).join(' '));
-};
 const page = (url: string) =>
   url
     .replace(/^https?:\/\/(www\.)?/, '')

@@ -10,6 +10,7 @@ import { appHomeView, FILTER_ALL, HOME_ACTIONS, readHomePages, type AppHomeConte
 import { daysBetween, NEED_PAGE_ACTIONS, needItemSection } from '../../../src/needs/blocks/needItem.js';
 import { loadSeedData } from '../../../src/region/regionPack.js';
 import { slackLimitViolations } from '../../support/blockLimits.js';
+import { emptyHome } from '../../support/listenerArgs.js';
 
 const seed = loadSeedData();
 const NOW = new Date('2026-06-10T10:00:00Z');
@@ -36,14 +37,7 @@ function need(extra: Partial<NeedListItem> = {}): NeedListItem {
 const mine = (extra: Partial<MyNeedItem> = {}): MyNeedItem => ({ ...need(extra), roles: extra.roles ?? ['recorded'] });
 
 function homeData(extra: Partial<HomeData> = {}): HomeData {
-  return {
-    counts: { open: 0, claimed: 0, resolvedSince: 0 },
-    mine: { items: [], more: false },
-    waiting: { items: [], more: false, areas: [], followsChannels: true },
-    latest: { items: [], more: false, filter: {} },
-    pages: FIRST_PAGES,
-    ...extra,
-  };
+  return { ...emptyHome(), ...extra };
 }
 
 /** Every list full, more beyond each, titles as hostile and long as typed, links on every line. */
