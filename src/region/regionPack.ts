@@ -134,8 +134,6 @@ export class RegionPackError extends Error {
     super(`region pack ${dir}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
 }
-/** The name older callers know it by. */
-export const SeedFileError = RegionPackError;
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -246,7 +244,7 @@ function readCorpus(dir: string, slugs: ReadonlySet<string>, problems: string[])
  * The rules across files: environments name known areas; an area has at most one coordinating
  * environment, and strength-areas.yml (prose) and innovation-environments.yml (data) agree on it.
  */
-export function crossFileProblems(areas: readonly StrengthAreaSeed[], environments: readonly EnvironmentSeed[]): string[] {
+function crossFileProblems(areas: readonly StrengthAreaSeed[], environments: readonly EnvironmentSeed[]): string[] {
   const problems: string[] = [];
   const slugs = new Set(areas.map((a) => a.slug));
   const coordinatorOf = new Map<string, string>();
@@ -271,11 +269,6 @@ export function crossFileProblems(areas: readonly StrengthAreaSeed[], environmen
     }
   }
   return problems;
-}
-
-/** The coordinator rules alone (kept for callers that check them apart). */
-export function coordinatorProblems(areas: readonly StrengthAreaSeed[], environments: readonly EnvironmentSeed[]): string[] {
-  return crossFileProblems(areas, environments).filter((p) => p.includes('coordinat'));
 }
 
 function duplicates(names: readonly string[]): string[] {

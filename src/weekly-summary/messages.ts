@@ -104,7 +104,7 @@ export function weeklySummaryMessage(summary: WeeklySummary, locale: Locale): We
     const title = linkLabel(need.title, TITLE_SHOWN);
     const linked = need.link ? `<${need.link}|${title}>` : `*${title}*`;
     const date = withDate ? ` · ${t.recorded(shortDate(need.recordedAt, summary, locale))}` : '';
-    return `• ${linked} — ${escapeMrkdwn(need.municipality)} · ${areaLabel(need.area, locale, summary.regionAreas)}${date}`;
+    return `• ${linked} — ${escapeMrkdwn(need.municipality)} · ${escapeMrkdwn(areaLabel(need.area, locale, summary.regionAreas))}${date}`;
   };
 
   const { newNeeds, waiting } = summary;

@@ -4,6 +4,7 @@
 // and fetches.
 import { insertRows } from '../db/bulkInsert.js';
 import type { Db, Tx } from '../db/client.js';
+import type { OutboxRow } from './outboxWorker.js';
 
 /** A row to queue: what to send, in which lane, deduplicated by its key. */
 export interface NewOutboxRow {
@@ -13,18 +14,8 @@ export interface NewOutboxRow {
   payload: string;
 }
 
-/** A pending row that is due and not leased, with its lease as read (for the compare-and-set). */
-export interface DueOutboxRow {
-  id: number;
-  kind: string;
-  payload: string;
-  dedupeKey: string;
-  lane: string;
-  attempts: number;
-  generation: number;
-  lockedUntil: Date | null;
-  attemptStartedAt: Date | null;
-}
+/** A pending row that is due and not leased: the worker's row, with its lease as read (for the compare-and-set). */
+export type DueOutboxRow = Omit<OutboxRow, 'unknownOutcomeSince'> & { lockedUntil: Date | null; attemptStartedAt: Date | null };
 
 /** One generation of a row: what the worker's outcome is written against. */
 export interface OutboxGeneration {

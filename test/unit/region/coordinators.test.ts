@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { toEnvironmentProfiles } from '../../../src/matching/index.js';
-import { DEFAULT_SEED_DIR, loadSeedData, RegionPackError, SeedFileError } from '../../../src/region/regionPack.js';
+import { DEFAULT_SEED_DIR, loadSeedData, RegionPackError } from '../../../src/region/regionPack.js';
 
 interface EnvironmentJson {
   name: string;
@@ -86,7 +86,7 @@ describe('the coordinator field of the seed data', () => {
     const dir = edited((environments) => {
       named(environments, 'Visual Sweden').coordinates = ['visualization'];
     });
-    expect(() => loadSeedData(dir)).toThrow(SeedFileError);
+    expect(() => loadSeedData(dir)).toThrow(RegionPackError);
     expect(() => loadSeedData(dir)).toThrow(/coordinates/);
   });
 
