@@ -25,6 +25,7 @@ import {
   type DecisionOptions,
   type EvaluationReport,
   type OutOfFold,
+  type TrainedMatcher,
 } from '../matching/index.js';
 import { toLabelledExamples, type SeedNeedLike } from '../matching/fromRegionData.js';
 import { evaluateBaseline, learningCurve } from '../matching/evaluation/coldStart.js';
@@ -166,8 +167,10 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     title: `${options.folds}-fold cross-validation on ${labelled.length} labelled needs${alongside} from ${source.fromDatabase ? 'the database' : 'the seed files'}${repeats}`,
     report,
   };
-  const heldOut = scoreHeldOut(options.holdout, source, io);
-  const frozen = options['frozen-test'] ? scoreHeldOut(SHIPPED_TEST_SET, source, io, 'FROZEN TEST SET') : null;
+  // One model of everything the app trains on scores both sets (training it takes seconds).
+  const full = options.holdout === 'none' && !options['frozen-test'] ? null : trainMatcher(source.data);
+  const heldOut = full && scoreHeldOut(options.holdout, full, source, io);
+  const frozen = full && options['frozen-test'] ? scoreHeldOut(SHIPPED_TEST_SET, full, source, io, 'FROZEN TEST SET') : null;
 
   if (options.json) {
     io.stdout(
@@ -266,7 +269,7 @@ interface HeldOutResult {
  * source: seed files or the database), never on the set itself. `--holdout none` skips it; the
  * shipped set is read from the repository, any other file through the CLI's own reader.
  */
-function scoreHeldOut(option: string | undefined, source: TrainingSource, io: CliIo, label = 'held-out'): HeldOutResult | null {
+function scoreHeldOut(option: string | undefined, matcher: TrainedMatcher, source: TrainingSource, io: CliIo, label = 'held-out'): HeldOutResult | null {
   if (option === 'none') return null;
   const file = option ?? SHIPPED_HELD_OUT;
   const shipped = option === undefined || option === SHIPPED_TEST_SET;
@@ -275,7 +278,6 @@ function scoreHeldOut(option: string | undefined, source: TrainingSource, io: Cl
     file,
     source.data.areas.map((a) => a.slug),
   );
-  const matcher = trainMatcher(source.data);
   io.stderr(`scoring ${needs.length} held-out needs from ${file} with model ${matcher.version}, trained on ${source.description}`);
   const report = evaluate(
     needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type CliIo } from '../../../src/cli/index.js';
@@ -238,6 +239,65 @@ describe('eval', { timeout: 60_000 }, () => {
     expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none'], none)).toBe(0);
     expect(none.out.join('\n')).not.toContain('public-needs');
     expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(3); // cross-validation, and its written and real parts
+  });
+
+  it('--cold withholds the labelled needs: the pack alone beside the similarity baseline, and the learning curve as corrections come in', async () => {
+    // The English test pack with 30 labelled needs to withhold and draw corrections from.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cold-pack-'));
+    cpSync(fileURLToPath(new URL('../../fixtures/regions/english', import.meta.url)), dir, { recursive: true });
+    const topics: Record<string, string[]> = {
+      'clean-energy': ['heat pumps for the library', 'solar panels on the depot roof', 'insulation of the old school'],
+      'digital-health': ['sensors that tell when a resident falls', 'an app for the home care staff', 'telecare alarms for people living alone'],
+      'agri-food': ['fewer lorries delivering to the schools', 'cold storage shared by local growers', 'less food waste from school meals'],
+    };
+    const needs = Object.entries(topics).flatMap(([area, texts]) =>
+      Array.from({ length: 10 }, (_, i) => ({ id: `${area}-${i}`, text: `${texts[i % 3]!} in ward ${i}`, areas: [area] })),
+    );
+    writeFileSync(path.join(dir, 'needs-train.jsonl'), needs.map((n) => JSON.stringify(n)).join('\n'));
+    const holdout = [
+      { id: 'h1', text: 'The council wants heat pumps and solar panels to cut the heating bills of its buildings.', areas: ['clean-energy'] },
+      { id: 'h2', text: 'Care workers need sensors and alarms so older people can live safely at home.', areas: ['digital-health'] },
+      { id: 'h3', text: 'Growers need a shared cold store and fewer deliveries by lorry.', areas: ['agri-food'] },
+      { id: 'h4', text: 'The library will open on Sundays from next month.', areas: ['none'] },
+    ];
+    const files = { 'hold.jsonl': holdout.map((n) => JSON.stringify(n)).join('\n') };
+    const json = fakeIo(files);
+    expect(await run(['eval', '--cold', '--seed-only', '--seed-dir', dir, '--holdout', 'hold.jsonl', '--json'], json)).toBe(0);
+    const report = JSON.parse(json.out[0]!) as { baseline: { count: number }; curve: { corrections: number; report: { count: number } }[] };
+    expect(report.baseline.count).toBe(4);
+    expect(report.curve.map((p) => [p.corrections, p.report.count])).toEqual([
+      [0, 4],
+      [25, 4],
+    ]); // 50 and 100 need more withheld needs than 30
+    expect(json.err[0]).toBe('cold start on Fenland Test Region: 30 labelled needs withheld; scoring 4 passages from hold.jsonl…');
+
+    const text = fakeIo(files);
+    expect(await run(['eval', '--cold', '--seed-only', '--seed-dir', dir, '--holdout', 'hold.jsonl'], text)).toBe(0);
+    expect(
+      text.out
+        .find((l) => l.trim().startsWith('baseline'))
+        ?.trim()
+        .split(/\s+/),
+    ).toEqual(['baseline', 'cold', '+25']);
+    expect(
+      text.out
+        .find((l) => l.trim().startsWith('macro-F1'))
+        ?.trim()
+        .split(/\s+/),
+    ).toHaveLength(4);
+    expect(await run(['eval', '--cold', '--seed-only', '--holdout', 'none'], fakeIo())).toBe(2); // nothing to score
+  });
+
+  it('scores the frozen test set only when asked, labelled as such', async () => {
+    const io = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--frozen-test', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out[0]!) as { heldOut: unknown; frozenTest: { title: string; count: number } };
+    expect(report.heldOut).toBeNull();
+    expect(report.frozenTest.count).toBe(167);
+    expect(report.frozenTest.title).toMatch(/^FROZEN TEST SET test\/fixtures\/matching\/real-test\.jsonl: 167 needs, model tfidf-lr-5-/);
+    const without = fakeIo();
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--json'], without)).toBe(0);
+    expect(JSON.parse(without.out[0]!)).not.toHaveProperty('frozenTest');
   });
 
   it("cross-validates only the needs of an id prefix with --cv-ids, the others in every fold's training", async () => {
