@@ -10,11 +10,12 @@ import { retryOnConflict } from '../platform/db/errors.js';
 import { applyPendingMigrations } from '../platform/db/migrate.js';
 import { syncReferenceData } from '../region/referenceDataRepository.js';
 import { ensureSearchIndex } from '../needs/store/searchIndex.js';
-import { loadSeedData, type SeedData } from '../region/regionPack.js';
+import { loadSeedData, type RegionPack, type SeedData } from '../region/regionPack.js';
 
-export async function openDatabase(databaseUrl: string = loadDatabaseUrl(), regionPack: string = loadRegionPackDir()): Promise<Db> {
+/** `regionPack`: its folder, or the pack a command has loaded already (read once). */
+export async function openDatabase(databaseUrl: string = loadDatabaseUrl(), regionPack: string | RegionPack = loadRegionPackDir()): Promise<Db> {
   // The files first: a broken pack stops the command before the database is touched.
-  const seed = loadSeedData(regionPack);
+  const seed = typeof regionPack === 'string' ? loadSeedData(regionPack) : regionPack;
   await applyPendingMigrations(databaseUrl);
   const db = await createDb(databaseUrl);
   try {

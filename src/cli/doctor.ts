@@ -13,7 +13,7 @@ import { defaultMigrationsDir, parseDatabaseUrl } from '../platform/db/migration
 import { createHealthCheck } from '../platform/health.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { loadTrainingData, MatcherProvider, regionTraining, type Trainer } from '../training/matcherProvider.js';
-import { loadRegionPack, regionAreaSlugs, RegionPackError } from '../region/regionPack.js';
+import { loadRegionPack, type RegionPack, RegionPackError } from '../region/regionPack.js';
 import { fetchWithTimeout } from '../platform/slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../platform/slack/scopes.js';
 import { type BotIdentity, channelLabel, checkBotToken, checkChannels, describeSlackFailure, StartupError } from '../platform/slack/workspaceChecks.js';
@@ -22,7 +22,8 @@ import type { CliIo } from './index.js';
 
 export interface DoctorEnv {
   loadConfig(): Config;
-  loadChannels(config: Config): ChannelsConfig;
+  /** The channels file, checked against the region pack's areas. */
+  loadChannels(config: Config, areas: readonly string[]): ChannelsConfig;
   /** Colours only on a terminal; plain text in a log or a pipe. */
   isTTY: boolean;
   /** LOCALE for the checklist, also when the configuration itself is broken. */
@@ -36,7 +37,7 @@ const stdout: { isTTY?: boolean } = process.stdout;
 
 export const processDoctorEnv: DoctorEnv = {
   loadConfig,
-  loadChannels: (config) => loadChannelsConfig(config.channelsFile, regionAreaSlugs(config.regionPack)),
+  loadChannels: (config, areas) => loadChannelsConfig(config.channelsFile, areas),
   isTTY: stdout.isTTY ?? false,
   locale: loadLocaleOrDefault,
 };
@@ -80,12 +81,16 @@ export async function runDoctor(args: string[], io: CliIo, env: DoctorEnv = proc
 
   let config: Config;
   let channels: ChannelsConfig;
+  let pack: RegionPack;
   try {
     config = env.loadConfig();
     t = messages(config.locale).doctor;
-    const pack = loadRegionPack(config.regionPack);
+    pack = loadRegionPack(config.regionPack);
     list.pass(t.regionOk(pack.region.name, pack.areas.length, pack.municipalities.length, pack.labelledNeeds.length));
-    channels = env.loadChannels(config);
+    channels = env.loadChannels(
+      config,
+      pack.areas.map((a) => a.slug),
+    );
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof ChannelsConfigError || error instanceof RegionPackError)) throw error;
     const problems =
@@ -102,7 +107,7 @@ export async function runDoctor(args: string[], io: CliIo, env: DoctorEnv = proc
   list.pass(t.configOk(config.slack.mode, database));
 
   await checkSlack(config, channels, list, t);
-  await checkDatabaseAndMatcher(config, list, t, env.train);
+  await checkDatabaseAndMatcher(config, pack, list, t, env.train);
 
   io.stdout(list.failures === 0 ? t.allOk : t.someBad(list.failures));
   return list.failures === 0 ? 0 : 1;
@@ -159,10 +164,10 @@ async function checkSlack(config: Config, channels: ChannelsConfig, list: Checkl
   }
 }
 
-async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: DoctorTexts, train?: Trainer): Promise<void> {
+async function checkDatabaseAndMatcher(config: Config, pack: RegionPack, list: Checklist, t: DoctorTexts, train?: Trainer): Promise<void> {
   let db: Db | null = null;
   try {
-    db = await openDatabase(config.databaseUrl);
+    db = await openDatabase(config.databaseUrl, pack);
     const shipped = (await readMigrationsList(defaultMigrationsDir(parseDatabaseUrl(config.databaseUrl).provider))).migrationDirectories.map((d) => d.path);
     const report = await createHealthCheck({ db, expectedMigrations: shipped })();
     const problem = !report.database.ok
@@ -178,7 +183,7 @@ async function checkDatabaseAndMatcher(config: Config, list: Checklist, t: Docto
     return;
   }
   try {
-    const region = regionTraining(loadRegionPack(config.regionPack));
+    const region = regionTraining(pack);
     const data = await loadTrainingData(db, region);
     const matcher = (await MatcherProvider.create(db, region, train)).current();
     list.pass(t.matcherOk(data.examples.length, matcher.version));

@@ -29,15 +29,16 @@ import { openDatabase } from '../cli/database.js';
 import type { CliIo } from '../cli/index.js';
 import { processSummaryEnv } from '../weekly-summary/cli.js';
 import { loadMunicipalities, loadAreas } from '../region/referenceDataRepository.js';
-import { loadRegionPack } from '../region/regionPack.js';
+import { loadRegionPack, type RegionPack } from '../region/regionPack.js';
 import { regionTraining } from '../training/matcherProvider.js';
 
 /** What the command reads from its surroundings; tests pass their own. */
 export interface ImportCliEnv {
   /** Config without Slack credentials: the import never talks to Slack. */
   loadConfig(): Config;
-  loadChannels(config: Config): ChannelsConfig;
-  openDatabase(url: string): Promise<Db>;
+  /** The channels file, checked against the region pack's areas. */
+  loadChannels(config: Config, areas: readonly string[]): ChannelsConfig;
+  openDatabase(url: string, pack: RegionPack): Promise<Db>;
   now(): Date;
   /** The matcher, trained like the bot's (tests hand one trained model to every run). */
   matchers?(db: Db): Promise<MatcherProvider>;
@@ -45,8 +46,8 @@ export interface ImportCliEnv {
 
 export const processImportEnv: ImportCliEnv = {
   loadConfig: () => processSummaryEnv.loadConfigForDryRun(),
-  loadChannels: (config) => processSummaryEnv.loadChannels(config),
-  openDatabase: (url) => openDatabase(url),
+  loadChannels: (config, areas) => processSummaryEnv.loadChannels(config, areas),
+  openDatabase: (url, pack) => openDatabase(url, pack),
   now: () => new Date(),
 };
 
@@ -92,14 +93,18 @@ export async function runImportCommand(args: string[], io: CliIo, env: ImportCli
   const config = env.loadConfig();
   const { locale } = config;
   const t = messages(locale).importing;
-  const channels = env.loadChannels(config);
+  const pack = loadRegionPack(config.regionPack); // read once: channels, database and matcher
+  const channels = env.loadChannels(
+    config,
+    pack.areas.map((a) => a.slug),
+  );
   // Migrated and seeded as npm start does (cli/database.ts): a fresh database has its municipalities.
-  const db = await env.openDatabase(config.databaseUrl);
+  const db = await env.openDatabase(config.databaseUrl, pack);
   try {
     const municipalities = await loadMunicipalities(db);
     const areaNames = new Map((await loadAreas(db)).map((a) => [a.slug, locale === 'sv' ? a.name : a.nameEn] as const));
     const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
-    const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d, regionTraining(loadRegionPack(config.regionPack)))))(db);
+    const matchers = await (env.matchers ?? ((d: Db) => MatcherProvider.create(d, regionTraining(pack))))(db);
     const needs = new NeedService({ db, matchers, channels, now: () => env.now(), similar: new SimilarNeeds(db) });
 
     const progress =

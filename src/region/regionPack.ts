@@ -326,10 +326,5 @@ export function loadSeedData(dir: string = DEFAULT_REGION_PACK): SeedData {
   return loadRegionPack(dir);
 }
 
-/** The pack's area slugs, in its order (what a channels file is checked against). */
-export function regionAreaSlugs(dir: string): string[] {
-  return loadRegionPack(dir).areas.map((a) => a.slug);
-}
-
 /** The shipped pack's folder, where tests and tools used to find prisma/seed/. */
 export const DEFAULT_SEED_DIR = DEFAULT_REGION_PACK;

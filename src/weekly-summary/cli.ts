@@ -21,7 +21,7 @@ import { formatIsoWeek, IsoWeekFormatError, parseIsoWeek, weekRange } from '../p
 import { reportedWeekAt } from './schedule.js';
 import { claimSummaries } from './weeklySummary.js';
 import { findClaim } from './summaryRepository.js';
-import { regionAreaSlugs } from '../region/regionPack.js';
+import { loadRegionPack } from '../region/regionPack.js';
 import { outboxRowByKey, requeueFailedByKey } from '../platform/outbox/outboxRepository.js';
 import { parseCommandArgs, UsageError } from '../cli/classify.js';
 import { openDatabase } from '../cli/database.js';
@@ -33,14 +33,15 @@ export interface SummaryCliEnv {
   loadConfig(): Config;
   /** Config for --dry-run: Slack credentials are not needed to look. */
   loadConfigForDryRun(): Config;
-  loadChannels(config: Config): ChannelsConfig;
+  /** The channels file, checked against the region pack's areas. */
+  loadChannels(config: Config, areas: readonly string[]): ChannelsConfig;
   now(): Date;
 }
 
 export const processSummaryEnv: SummaryCliEnv = {
   loadConfig,
   loadConfigForDryRun: loadConfigWithoutSlack,
-  loadChannels: (config) => loadChannelsConfig(config.channelsFile, regionAreaSlugs(config.regionPack)),
+  loadChannels: (config, areas) => loadChannelsConfig(config.channelsFile, areas),
   now: () => new Date(),
 };
 
@@ -98,14 +99,18 @@ export async function runSummary(args: string[], io: CliIo, env: SummaryCliEnv =
     // Posting now would claim the week for good, and the Monday run would then skip it.
     throw new UsageError(`${formatIsoWeek(week)} is not over yet (it ends ${end.toISOString()}); use --dry-run to look at it`);
   }
-  const channels = env.loadChannels(config);
+  const pack = loadRegionPack(config.regionPack); // read once: the channels and the database
+  const channels = env.loadChannels(
+    config,
+    pack.areas.map((a) => a.slug),
+  );
   const teams = selectTeams(channels, opts.channel);
   if (teams.length === 0) {
     io.stderr('no channel has weekly_summary: true in the channels file (or name one with --channel)');
     return 1;
   }
 
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, pack);
   try {
     return opts.post ? await post(db, config, channels, teams, week, io) : await dryRun(db, config, teams, week, opts.out ?? tmpdir(), io);
   } finally {
