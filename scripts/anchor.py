@@ -8,9 +8,15 @@ over the areas and "none"). Python is used for this anchor only, never by the ap
   python3 -m venv /tmp/anchor && /tmp/anchor/bin/pip install scikit-learn
   /tmp/anchor/bin/python scripts/anchor.py --train regions/ostergotland/needs-train.jsonl \
       regions/ostergotland/corpus/*.jsonl --test test/fixtures/matching/public-needs.jsonl
+
+With --record PATH (test/fixtures/matching/anchor-figures.json, read by `eval`) it also writes the
+figures as one JSON object: the model, the training files and each test file with its sha256, so
+that `eval` shows them beside its own only for the very files they were measured on.
 """
 import argparse
+import hashlib
 import json
+import os
 import sys
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -27,6 +33,16 @@ def read(path):
                 areas = [a for a in row["areas"] if a != "none"]
                 rows.append((text, areas))
     return rows
+
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def file_ref(path):
+    """The file's path relative to the repository root and the sha256 of its bytes."""
+    with open(path, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    return os.path.relpath(os.path.abspath(path), REPO_ROOT).replace(os.sep, "/"), digest
 
 
 def macro_f1(gold, predicted, classes):
@@ -50,6 +66,7 @@ def main():
     parser.add_argument("--train", nargs="+", required=True, help="JSONL files with text and areas")
     parser.add_argument("--test", nargs="+", required=True, help="JSONL files to score, each on its own")
     parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation (default 10)")
+    parser.add_argument("--record", metavar="PATH", help="also write the figures to PATH as one JSON object (for eval)")
     args = parser.parse_args()
 
     train = [row for path in args.train for row in read(path)]
@@ -60,13 +77,35 @@ def main():
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
     model = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced")
     model.fit(vectorizer.fit_transform(texts), labels)
-    print(f"anchor: char_wb 3-5 TF-IDF + logistic regression (C={args.C}, balanced), trained on {len(train)} rows", file=sys.stderr)
+    description = f"char_wb 3-5 TF-IDF + logistic regression (C={args.C}, balanced)"
+    print(f"anchor: {description}, trained on {len(train)} rows", file=sys.stderr)
+    results = []
     for path in args.test:
         rows = read(path)
         predicted = model.predict(vectorizer.transform([t for t, _ in rows]))
         f1, hit, report = macro_f1([a for _, a in rows], list(predicted), classes)
         none_p, none_r, _ = report["none"]
         print(json.dumps({"file": path, "count": len(rows), "macroF1": round(f1, 3), "hitAt1": round(hit, 3), "noneP": round(none_p, 3), "noneR": round(none_r, 3)}))
+        if args.record:
+            file, digest = file_ref(path)
+            results.append(
+                {
+                    "file": file,
+                    "sha256": digest,
+                    "count": len(rows),
+                    "macroF1": round(f1, 6),
+                    "hitAt1": round(hit, 6),
+                    "noneP": round(none_p, 6),
+                    "noneR": round(none_r, 6),
+                    "perClass": {c: {"precision": round(p, 6), "recall": round(r, 6), "f1": round(f, 6)} for c, (p, r, f) in report.items()},
+                }
+            )
+    if args.record:
+        train_files = [{"path": p, "sha256": d} for p, d in (file_ref(path) for path in args.train)]
+        with open(args.record, "w", encoding="utf-8") as f:
+            json.dump({"anchor": description, "train": train_files, "results": results}, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+        print(f"recorded in {args.record}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 // `eval`: stratified k-fold cross-validation on the shipped labelled needs (`--repeats N`
-// pools N seeded runs) side by side with the out-of-style held-out set (`--holdout F`, by
-// default the shipped test/fixtures/matching/public-needs.jsonl; `--holdout none` skips it),
-// scored by a model trained on everything the app trains on and never on that set; or, with
+// pools N seeded runs), split by source, side by side with the development sets (`--holdout F`
+// replaces them, `--holdout none` skips them) and, with `--frozen-test`, the frozen test sets, all
+// scored by one model trained on everything the app trains on and never on those sets, and the
+// scikit-learn anchor's recorded figures on the same files (scripts/anchor.py --record); or, with
 // `--file F`, only F scored that way. Prints hit@1, macro-F1, per-class precision/recall/F1, the
 // confusion matrices, "none" precision/recall and (cross-validation) how well the scores are
 // calibrated; `--sweep` shows the abstention threshold's trade-off, `--json` the report as one line.
@@ -10,7 +11,7 @@
 // training file grows. `--cold` withholds the pack's labelled needs: the matcher trained on the
 // pack alone, side by side with the plain-similarity baseline, and its learning curve after 25, 50
 // and 100 corrections drawn from the withheld needs, on the held-out set.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -33,27 +34,71 @@ import type { TrainingData } from '../matching/types.js';
 import { type LabelledNeedSeed, parseLabelledNeeds } from '../region/regionPack.js';
 import { parseCommandArgs, UsageError } from './classify.js';
 import { confusionLines, sideBySide, type ReportColumn } from './evalTable.js';
+import { anchorLines, anchorOf, readAnchorFigures, sha256, type AnchorOfSet } from './anchorFigures.js';
 import { printSimilarNeedsReport } from './evalSimilar.js';
 import type { CliIo } from './index.js';
 import { loadTrainingSource, type TrainingSource } from '../training/trainingSource.js';
 
+/** The repository root: the shipped sets' and the anchor's paths are relative to it. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The DEVELOPMENT sets, scored by default: settings were chosen on them (their misses read, their
+ * figures compared), so they measure progress, not what a region will see. Never trained on.
+ */
+export const DEVELOPMENT_SETS = [
+  'test/fixtures/matching/public-needs.jsonl',
+  'test/fixtures/matching/slack-dev.jsonl',
+  'test/fixtures/matching/styled-needs.jsonl',
+] as const;
+
+/**
+ * The FROZEN test sets: passages and needs from sources used nowhere else, scored only with
+ * --frozen-test when a model version is final (their misses are never read, no setting is chosen on
+ * them); each only if it exists.
+ */
+export const FROZEN_TEST_SETS = [
+  'test/fixtures/matching/real-test.jsonl',
+  'test/fixtures/matching/real-test-2.jsonl',
+  'test/fixtures/matching/slack-test.jsonl',
+] as const;
+
+/** Where `scripts/anchor.py --record` writes the anchor's figures. */
+const ANCHOR_FIGURES = 'test/fixtures/matching/anchor-figures.json';
+
+/**
+ * The out-of-style set: real public passages about municipal needs, labelled against the area
+ * descriptions and never trained on (test/unit/matching/heldOut.test.ts keeps it so); its
+ * sources are listed next to it in public-needs.sources.md. The first development set.
+ */
+export const SHIPPED_HELD_OUT = path.join(REPO_ROOT, DEVELOPMENT_SETS[0]);
+
+/** The first frozen test set (test/unit/matching/realCorpus.test.ts checks it against training). */
+export const SHIPPED_TEST_SET = path.join(REPO_ROOT, FROZEN_TEST_SETS[0]);
+
 const HELP = [
-  'usage: npm run cli -- eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none] [--file F] [--cv-ids PREFIX]',
-  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold]',
+  'usage: npm run cli -- eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none]... [--file F] [--cv-ids PREFIX]',
+  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold] [--frozen-test]',
+  '                           [--anchor-figures F]',
   '',
   "Cross-validates the matcher on the labelled needs it trains on (the database's, as the bot does,",
-  "or the region pack's files), side by side with the out-of-style held-out set scored by a model",
-  'trained on everything the app trains on. Prints hit@1, macro-F1, per-class precision/recall/F1,',
-  'the confusion matrices, "none" precision/recall and how well the scores are calibrated.',
+  "or the region pack's files; written needs and real passages also apart), side by side with the",
+  'development sets and, with --frozen-test, the frozen test sets, scored by one model trained on',
+  'everything the app trains on. Prints hit@1, macro-F1, per-class precision/recall/F1, the confusion',
+  'matrices, "none" precision/recall and how well the scores are calibrated, and the scikit-learn',
+  "anchor's figures recorded on the same files (scripts/anchor.py --record).",
   '  --folds      folds of the cross-validation (2–50, default 5)',
   '  --repeats    seeded runs pooled (seeds --seed, --seed + 1, …; default 1)',
   "  --seed       the first run's seed (default 42)",
-  '  --holdout    the held-out set (default test/fixtures/matching/public-needs.jsonl); none skips it',
+  '  --holdout    a held-out file instead of the development sets; may be given more than once; none skips',
+  `               them (development sets: ${DEVELOPMENT_SETS.map((f) => path.basename(f)).join(', ')})`,
   '  --file       only this file, scored by a model trained on everything (no cross-validation)',
   "  --cv-ids     score only the shipped needs whose id starts with PREFIX, the rest in every fold's training",
   "  --seed-only  train on the region pack's files even when there is a database; --seed-dir: another pack",
   "  --sweep      also show the abstention threshold's trade-off",
-  '  --frozen-test  also score the FROZEN test set (test/fixtures/matching/real-test.jsonl): only for a final model',
+  '  --frozen-test  also score the FROZEN test sets, those that exist: only for a final model',
+  `               (${FROZEN_TEST_SETS.map((f) => path.basename(f)).join(', ')})`,
+  "  --anchor-figures  the anchor's recorded figures (default test/fixtures/matching/anchor-figures.json)",
   '  --cold       withhold the labelled needs: the matcher on the pack alone, the similarity baseline and',
   '               the learning curve after 25, 50, 100 corrections drawn from the withheld needs',
   '  --json       the report as one JSON line',
@@ -64,7 +109,8 @@ const evalArgs = z.object({
   repeats: z.coerce.number().int().min(1).max(50).default(1),
   seed: z.coerce.number().int().default(42),
   file: z.string().min(1).optional(),
-  holdout: z.string().min(1).optional(),
+  holdout: z.array(z.string().min(1)).optional(),
+  'anchor-figures': z.string().min(1).optional(),
   'seed-dir': z.string().min(1).optional(),
   'seed-only': z.boolean().default(false),
   sweep: z.boolean().default(false),
@@ -74,19 +120,6 @@ const evalArgs = z.object({
   'frozen-test': z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
 });
-
-/**
- * The out-of-style set: real public passages about municipal needs, labelled against the area
- * descriptions and never trained on (test/unit/matching/heldOut.test.ts keeps it so); its
- * sources are listed next to it in public-needs.sources.md.
- */
-export const SHIPPED_HELD_OUT = fileURLToPath(new URL('../../test/fixtures/matching/public-needs.jsonl', import.meta.url));
-
-/**
- * The frozen test set: real passages from sources used nowhere else, read only with --frozen-test,
- * when a model version is final (its misses are never read, no setting is chosen on it).
- */
-export const SHIPPED_TEST_SET = fileURLToPath(new URL('../../test/fixtures/matching/real-test.jsonl', import.meta.url));
 
 export async function runEval(args: string[], io: CliIo, databaseUrl?: () => string | null): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -100,7 +133,8 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
       repeats: { type: 'string' },
       seed: { type: 'string' },
       file: { type: 'string' },
-      holdout: { type: 'string' },
+      holdout: { type: 'string', multiple: true },
+      'anchor-figures': { type: 'string' },
       'seed-dir': { type: 'string' },
       'seed-only': { type: 'boolean' },
       sweep: { type: 'boolean' },
@@ -112,7 +146,10 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     evalArgs,
   );
   const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
-  if (options.cold) return runCold(source, options.holdout, options.json, io);
+  if (options.cold) {
+    if ((options.holdout?.length ?? 0) > 1) throw new UsageError('--cold scores one held-out set: give --holdout once');
+    return runCold(source, options.holdout?.[0], options.json, io);
+  }
 
   if (options.file !== undefined) {
     const needs = readLabelledFile(
@@ -129,6 +166,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     print(`${options.file} (model ${matcher.version}, trained on ${source.description})`, report, options.json, io);
     return 0;
   }
+  const development = developmentFiles(options.holdout, io);
   const { scored: labelled, alwaysTrain, origins } = crossValidationNeeds(source, options['cv-ids']);
   const alongside = alwaysTrain.length > 0 ? ` (ids ${options['cv-ids']}…; the other ${alwaysTrain.length} in every fold's training)` : '';
   io.stderr(`cross-validating on ${labelled.length} labelled examples${alongside} from ${source.description}`);
@@ -167,31 +205,44 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
     title: `${options.folds}-fold cross-validation on ${labelled.length} labelled needs${alongside} from ${source.fromDatabase ? 'the database' : 'the seed files'}${repeats}`,
     report,
   };
-  // One model of everything the app trains on scores both sets (training it takes seconds).
-  const full = options.holdout === 'none' && !options['frozen-test'] ? null : trainMatcher(source.data);
-  const heldOut = full && scoreHeldOut(options.holdout, full, source, io);
-  const frozen = full && options['frozen-test'] ? scoreHeldOut(SHIPPED_TEST_SET, full, source, io, 'FROZEN TEST SET') : null;
+  // One model of everything the app trains on scores every set (training it takes seconds).
+  const frozenFiles = options['frozen-test'] ? FROZEN_TEST_SETS.map((f) => path.join(REPO_ROOT, f)).filter((f) => existsSync(f)) : [];
+  if (options['frozen-test'] && frozenFiles.length === 0) io.stderr('--frozen-test: none of the frozen test sets exists');
+  const full = development.length + frozenFiles.length > 0 ? trainMatcher(source.data) : null;
+  const developmentSets = full ? development.map((f) => scoreSet(f, full, source, io, 'development set')) : [];
+  const frozen = full ? frozenFiles.map((file) => scoreSet({ file, shipped: true }, full, source, io, 'FROZEN TEST SET')) : [];
+  const scored = [...developmentSets, ...frozen];
+  // The scikit-learn anchor's figures, recorded by scripts/anchor.py --record, on the same files.
+  const anchorFile = options['anchor-figures'] ?? path.join(REPO_ROOT, ANCHOR_FIGURES);
+  const anchor = scored.length > 0 ? readAnchorFigures(anchorFile, REPO_ROOT, (line) => io.stderr(line)) : null;
 
   if (options.json) {
+    const entry = (set: ScoredSet): SetEntry => {
+      const figures = anchorOf(anchor, set.sha256);
+      return { title: set.title, file: set.file, ...set.report, ...(figures ? { anchor: figures } : {}) };
+    };
     io.stdout(
       JSON.stringify({
         crossValidation: { title: crossValidation.title, ...report },
         ...(written && real ? { crossValidationWritten: written, crossValidationReal: real } : {}),
-        heldOut: heldOut === null ? null : { title: heldOut.title, file: heldOut.file, ...heldOut.report },
-        ...(frozen ? { frozenTest: { title: frozen.title, file: frozen.file, ...frozen.report } } : {}),
+        development: developmentSets.map(entry),
+        ...(options['frozen-test'] ? { frozenTest: frozen.map(entry) } : {}),
       }),
     );
     return 0;
   }
   io.stdout(crossValidation.title);
-  if (heldOut !== null) io.stdout(heldOut.title);
-  if (frozen !== null) io.stdout(frozen.title);
+  for (const set of scored) io.stdout(set.title);
   io.stdout('');
   const columns: ReportColumn[] = [{ name: 'cross-validation', report }];
   if (written && real) columns.push({ name: 'CV written', report: written }, { name: 'CV real', report: real });
-  if (heldOut !== null) columns.push({ name: path.basename(heldOut.file), report: heldOut.report });
-  if (frozen !== null) columns.push({ name: 'FROZEN test set', report: frozen.report });
+  for (const set of developmentSets) columns.push({ name: path.basename(set.file), report: set.report });
+  for (const set of frozen) columns.push({ name: `FROZEN ${path.basename(set.file)}`, report: set.report });
   for (const line of sideBySide(columns)) io.stdout(line);
+  if (scored.length > 0) {
+    io.stdout('');
+    for (const line of anchorLines(anchor, scored, path.relative(process.cwd(), anchorFile) || anchorFile)) io.stdout(line);
+  }
   for (const column of columns) {
     io.stdout('');
     io.stdout(`  confusion, ${column.name} (rows: gold labels, columns: top prediction; abstain = none)`);
@@ -258,33 +309,63 @@ function runCold(source: TrainingSource, holdout: string | undefined, json: bool
   return 0;
 }
 
-interface HeldOutResult {
+/** A set to score: a shipped file (read from the repository) or one given on the command line. */
+interface SetFile {
+  file: string;
+  shipped: boolean;
+}
+
+interface ScoredSet {
   title: string;
   file: string;
+  /** Of the file's bytes, to find the anchor's figures on exactly this file. */
+  sha256: string;
   report: EvaluationReport;
 }
 
+type SetEntry = EvaluationReport & { title: string; file: string; anchor?: AnchorOfSet };
+
 /**
- * Scores the held-out set with a model trained on exactly what the app trains on (the training
- * source: seed files or the database), never on the set itself. `--holdout none` skips it; the
- * shipped set is read from the repository, any other file through the CLI's own reader.
+ * The development sets to score: the shipped ones (those that exist), or the files given with
+ * --holdout instead; `--holdout none` skips them.
  */
-function scoreHeldOut(option: string | undefined, matcher: TrainedMatcher, source: TrainingSource, io: CliIo, label = 'held-out'): HeldOutResult | null {
-  if (option === 'none') return null;
-  const file = option ?? SHIPPED_HELD_OUT;
-  const shipped = option === undefined || option === SHIPPED_TEST_SET;
+function developmentFiles(holdout: readonly string[] | undefined, io: CliIo): SetFile[] {
+  if (holdout === undefined) {
+    const files = DEVELOPMENT_SETS.map((f) => path.join(REPO_ROOT, f));
+    for (const f of files.filter((f) => !existsSync(f))) io.stderr(`development set ${f} does not exist; skipped`);
+    return files.filter((f) => existsSync(f)).map((file) => ({ file, shipped: true }));
+  }
+  if (holdout.includes('none')) {
+    if (holdout.length > 1) throw new UsageError('--holdout none skips the held-out sets: give it alone');
+    return [];
+  }
+  return holdout.map((file) => ({ file, shipped: false }));
+}
+
+/**
+ * Scores one set with a model trained on exactly what the app trains on (the training source: seed
+ * files or the database), never on the set itself. A shipped set is read from the repository, any
+ * other file through the CLI's own reader.
+ */
+function scoreSet(set: SetFile, matcher: TrainedMatcher, source: TrainingSource, io: CliIo, label: string): ScoredSet {
+  const bytes = set.shipped ? readFileSync(set.file) : Buffer.from(io.readText(set.file), 'utf8');
   const needs = readLabelledFile(
-    shipped ? readFileSync(file, 'utf8') : io.readText(file),
-    file,
+    bytes.toString('utf8'),
+    set.file,
     source.data.areas.map((a) => a.slug),
   );
-  io.stderr(`scoring ${needs.length} held-out needs from ${file} with model ${matcher.version}, trained on ${source.description}`);
+  io.stderr(`scoring ${needs.length} needs from ${set.file} with model ${matcher.version}, trained on ${source.description}`);
   const report = evaluate(
     needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))),
     matcher.areas,
   );
-  const shown = path.relative(process.cwd(), file) || file;
-  return { title: `${label} ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`, file: shown, report };
+  const shown = path.relative(process.cwd(), set.file) || set.file;
+  return {
+    title: `${label} ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`,
+    file: shown,
+    sha256: sha256(bytes),
+    report,
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type CliIo } from '../../../src/cli/index.js';
+import { DEVELOPMENT_SETS, FROZEN_TEST_SETS } from '../../../src/cli/eval.js';
 import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 
 function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
@@ -156,7 +158,7 @@ describe('eval', { timeout: 60_000 }, () => {
     expect(text).toMatch(/"none" precision +0\.\d{3}/);
   });
 
-  it('prints the cross-validation and the out-of-style held-out set side by side, the same figures as --json', async () => {
+  it('prints the cross-validation and the development sets side by side, the same figures as --json', async () => {
     const { loadSeedData } = await import('../../../src/region/regionPack.js');
     const text = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2'], text)).toBe(0);
@@ -180,24 +182,30 @@ describe('eval', { timeout: 60_000 }, () => {
       crossValidation: cv,
       crossValidationWritten: written,
       crossValidationReal: real,
-      heldOut,
+      development,
+      ...rest
     } = JSON.parse(json.out[0]!) as {
       crossValidation: Report;
       crossValidationWritten: Report;
       crossValidationReal: Report;
-      heldOut: Report & { file: string; title: string };
+      development: (Report & { file: string; title: string })[];
     };
+    expect(rest).toEqual({}); // no frozen test set without --frozen-test
+    // The development sets, each scored if it exists; the out-of-style set first.
+    expect(development.map((d) => d.file)).toEqual(DEVELOPMENT_SETS.filter((f) => existsSync(f)).map((f) => path.join(...f.split('/'))));
+    const heldOut = development[0]!;
     expect(heldOut.file).toBe(path.join('test', 'fixtures', 'matching', 'public-needs.jsonl'));
     expect(heldOut.count).toBe(150);
     // The written needs and the real passages of the corpus, cross-validated together and reported apart.
     expect(cv.count).toBe(loadSeedData().labelledNeeds.length + loadSeedData().corpus.length);
     expect([written.count, real.count]).toEqual([loadSeedData().labelledNeeds.length, loadSeedData().corpus.length]);
     // Scored by the model of exactly the shipped training data: the version is a hash of it.
-    expect(heldOut.title).toContain(`model ${shippedMatcher().version} trained on the region pack of Region Östergötland`);
+    for (const set of development) expect(set.title).toContain(`model ${shippedMatcher().version} trained on the region pack of Region Östergötland`);
 
     const lines = text.out;
     expect(lines[0]).toMatch(/^2-fold cross-validation on \d+ labelled needs/);
-    expect(lines[1]).toMatch(/^held-out test\/fixtures\/matching\/public-needs\.jsonl: 150 needs/);
+    expect(lines[1]).toMatch(/^development set test\/fixtures\/matching\/public-needs\.jsonl: 150 needs/);
+    expect(lines.slice(1, 1 + development.length)).toEqual(development.map((d) => d.title));
     const row = (label: string): string[] => {
       const line = lines.find((l) => l.startsWith(`  ${label} `));
       expect(line, label).toBeDefined();
@@ -208,8 +216,8 @@ describe('eval', { timeout: 60_000 }, () => {
     };
     expect(lines.find((l) => l.includes('cross-validation') && l.includes('public-needs.jsonl'))).toBeDefined();
     const f3 = (x: number): string => x.toFixed(3);
-    const reports = [cv, written, real, heldOut];
-    expect(row('needs')).toEqual([String(cv.count), String(written.count), String(real.count), '150']);
+    const reports = [cv, written, real, ...development];
+    expect(row('needs')).toEqual(reports.map((r) => String(r.count)));
     expect(row('hit@1')).toEqual(reports.map((r) => f3(r.hitAt1)));
     expect(row('macro-F1')).toEqual(reports.map((r) => f3(r.macroF1)));
     expect(row('"none" precision')).toEqual(reports.map((r) => f3(r.abstention.precision)));
@@ -222,8 +230,12 @@ describe('eval', { timeout: 60_000 }, () => {
       expect.stringContaining('cross-validation'),
       expect.stringContaining('CV written'),
       expect.stringContaining('CV real'),
-      expect.stringContaining('public-needs.jsonl'),
+      ...development.map((d) => expect.stringContaining(path.basename(d.file)) as unknown),
     ]);
+    // After the table, the anchor's block: its figures or that none are recorded, one line per set.
+    const anchorAt = lines.findIndex((l) => l.startsWith('  anchor (scripts/anchor.py'));
+    expect(anchorAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('  macro-F1 ')));
+    expect(anchorAt).toBeLessThan(lines.findIndex((l) => l.startsWith('  confusion, ')));
   });
 
   it('scores another held-out file with --holdout F, and none with --holdout none', async () => {
@@ -231,14 +243,75 @@ describe('eval', { timeout: 60_000 }, () => {
       JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
       JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: [] }),
     ].join('\n');
-    const other = fakeIo({ 'mine.jsonl': file });
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'mine.jsonl', '--json'], other)).toBe(0);
-    const report = JSON.parse(other.out[0]!) as { heldOut: { file: string; count: number; hitAt1: number } };
-    expect(report.heldOut).toMatchObject({ file: 'mine.jsonl', count: 2, hitAt1: 1 });
+    const other = fakeIo({ 'mine.jsonl': file, 'two.jsonl': file.split('\n')[0]! });
+    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'two.jsonl', '--json'], other)).toBe(0);
+    const report = JSON.parse(other.out[0]!) as { development: { file: string; count: number; hitAt1: number }[] };
+    expect(report.development).toMatchObject([
+      { file: 'mine.jsonl', count: 2, hitAt1: 1 },
+      { file: 'two.jsonl', count: 1, hitAt1: 1 },
+    ]);
     const none = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none'], none)).toBe(0);
     expect(none.out.join('\n')).not.toContain('public-needs');
+    expect(none.out.join('\n')).not.toContain('anchor');
     expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(3); // cross-validation, and its written and real parts
+    expect(await run(['eval', '--seed-only', '--holdout', 'none', '--holdout', 'mine.jsonl'], fakeIo({ 'mine.jsonl': file }))).toBe(2);
+  });
+
+  it("shows the anchor's recorded figures for the sets whose bytes they were measured on, and says which have none", async () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const sha = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+    const file = [
+      JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
+      JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: [] }),
+    ].join('\n');
+    const files = { 'mine.jsonl': file, 'other.jsonl': file.split('\n')[0]! };
+    const training = 'regions/ostergotland/needs-train.jsonl';
+    const figures = (trainSha: string) => ({
+      anchor: 'char_wb 3-5 TF-IDF + logistic regression (C=10.0, balanced)',
+      train: [{ path: training, sha256: trainSha }],
+      results: [
+        {
+          file: 'elsewhere/mine.jsonl', // matched by its bytes, wherever it was
+          sha256: sha(file),
+          count: 2,
+          macroF1: 0.5,
+          hitAt1: 0.75,
+          noneP: 1,
+          noneR: 0.25,
+          perClass: { logistik: { precision: 1, recall: 1, f1: 1 } },
+        },
+      ],
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'anchor-'));
+    const current = path.join(dir, 'current.json');
+    writeFileSync(current, JSON.stringify(figures(sha(readFileSync(path.join(root, training))))));
+    const args = ['eval', '--seed-only', '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'other.jsonl'];
+
+    const json = fakeIo(files);
+    expect(await run([...args, '--anchor-figures', current, '--json'], json)).toBe(0);
+    const { development } = JSON.parse(json.out[0]!) as { development: { file: string; anchor?: unknown }[] };
+    expect(development[0]!.anchor).toEqual({ macroF1: 0.5, hitAt1: 0.75, noneP: 1, noneR: 0.25, stale: false });
+    expect(development[1]).not.toHaveProperty('anchor');
+
+    const stale = path.join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify(figures('0'.repeat(64))));
+    const text = fakeIo(files);
+    expect(await run([...args, '--anchor-figures', stale], text)).toBe(0);
+    const at = text.out.findIndex((l) => l.startsWith('  anchor (scripts/anchor.py: char_wb 3-5 TF-IDF'));
+    expect(text.out.slice(at, at + 4)).toEqual([
+      '  anchor (scripts/anchor.py: char_wb 3-5 TF-IDF + logistic regression (C=10.0, balanced)), same files:',
+      '  (recorded against other training files; rerun scripts/anchor.py --record)',
+      '    mine.jsonl: macro-F1 0.500, hit@1 0.750, "none" P 1.000 / R 0.250',
+      '    no anchor figures recorded for other.jsonl',
+    ]);
+
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{"anchor": "x", "results": []}');
+    const ignored = fakeIo(files);
+    expect(await run([...args, '--anchor-figures', broken, '--json'], ignored)).toBe(0);
+    expect(ignored.err.filter((l) => l.startsWith(`ignoring the anchor figures in ${broken}`))).toHaveLength(1);
+    expect(JSON.parse(ignored.out[0]!)).toMatchObject({ development: [{ file: 'mine.jsonl' }, { file: 'other.jsonl' }] });
   });
 
   it('--cold withholds the labelled needs: the pack alone beside the similarity baseline, and the learning curve as corrections come in', async () => {
@@ -291,10 +364,16 @@ describe('eval', { timeout: 60_000 }, () => {
   it('scores the frozen test set only when asked, labelled as such', async () => {
     const io = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--frozen-test', '--json'], io)).toBe(0);
-    const report = JSON.parse(io.out[0]!) as { heldOut: unknown; frozenTest: { title: string; count: number } };
-    expect(report.heldOut).toBeNull();
-    expect(report.frozenTest.count).toBe(167);
-    expect(report.frozenTest.title).toMatch(/^FROZEN TEST SET test\/fixtures\/matching\/real-test\.jsonl: 167 needs, model tfidf-lr-5-/);
+    const report = JSON.parse(io.out[0]!) as { development: unknown[]; frozenTest: { title: string; file: string; count: number }[] };
+    expect(report.development).toEqual([]);
+    // Only names and counts are read here: the frozen sets' figures are for a final model.
+    const files = FROZEN_TEST_SETS.filter((f) => existsSync(f)).map((f) => path.join(...f.split('/')));
+    expect(report.frozenTest.map((t) => t.file)).toEqual(files);
+    for (const t of report.frozenTest)
+      expect(t.title.startsWith(`FROZEN TEST SET ${t.file.split(path.sep).join('/')}: ${t.count} needs, model tfidf-lr-`)).toBe(true);
+    const realTest = report.frozenTest.find((t) => path.basename(t.file) === 'real-test.jsonl');
+    expect(realTest?.count).toBe(167);
+    expect(realTest?.title).toMatch(/^FROZEN TEST SET test\/fixtures\/matching\/real-test\.jsonl: 167 needs, model tfidf-lr-5-/);
     const without = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--json'], without)).toBe(0);
     expect(JSON.parse(without.out[0]!)).not.toHaveProperty('frozenTest');
