@@ -1,18 +1,22 @@
-// The real-text data: the training corpus (regions/ostergotland/corpus/*.jsonl) and the frozen test
-// set (test/fixtures/matching/real-test.jsonl). Both validate (known areas, a source for every
-// passage, unique ids); no passage is in two files; and nothing of the test set — no passage, no
-// 8-word stretch of one, no source page — reaches what the matcher trains on. This reads the test
-// set only to compare it; its labels are never looked at here beyond their validity.
+// The real-text data: the training corpus (regions/ostergotland/corpus/*.jsonl), the development
+// sets and the frozen test sets (eval's FROZEN_TEST_SETS: two of real public passages, one of
+// Slack-style needs written by others). All validate (known areas, a source for every real passage,
+// unique ids); no passage is in two files; and nothing of a test set — no passage, no 8-word
+// stretch of one, no source page — reaches what the matcher trains on. This reads the test sets only
+// to compare them; their labels are never looked at here beyond their validity.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalised, shingles } from '../../support/textOverlap.js';
-import { SHIPPED_HELD_OUT, SHIPPED_TEST_SET } from '../../../src/cli/eval.js';
+import { DEVELOPMENT_SETS, FROZEN_TEST_SETS } from '../../../src/cli/eval.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 import { toTrainingData } from '../../../src/matching/index.js';
 import { loadRegionPack, parseLabelledNeeds } from '../../../src/region/regionPack.js';
 
 const PACK = fileURLToPath(new URL('../../../regions/ostergotland', import.meta.url));
+const inRepo = (file: string) => fileURLToPath(new URL(`../../../${file}`, import.meta.url));
+/** The sets of real public passages carry a source for each; the Slack-style needs do not. */
+const REAL_TEST_SETS = FROZEN_TEST_SETS.filter((f) => f.includes('real-test'));
 
 const page = (url: string) =>
   url
@@ -24,25 +28,28 @@ describe('the real-text corpus and the frozen test set', () => {
   const pack = loadRegionPack(PACK);
   const slugs = new Set(pack.areas.map((a) => a.slug));
   const problems: string[] = [];
-  const test = parseLabelledNeeds(readFileSync(SHIPPED_TEST_SET, 'utf8'), slugs, 'real-test.jsonl', problems);
-  const dev = parseLabelledNeeds(readFileSync(SHIPPED_HELD_OUT, 'utf8'), slugs, 'public-needs.jsonl', problems);
+  const read = (file: string) => parseLabelledNeeds(readFileSync(inRepo(file), 'utf8'), slugs, file, problems);
+  const tests = FROZEN_TEST_SETS.map((file) => ({ file, needs: read(file) }));
+  const test = tests.flatMap((t) => t.needs);
+  const dev = DEVELOPMENT_SETS.flatMap(read);
   const sourceOf = (file: string) =>
-    readFileSync(file, 'utf8')
+    readFileSync(inRepo(file), 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { source?: string }).source ?? '');
 
-  it('validate: at least 600 corpus passages and 150 test passages, known areas, a source each, unique ids', () => {
+  it('validate: at least 600 corpus passages and 150 in each test set, known areas, a source each, unique ids', () => {
     expect(problems).toEqual([]); // the pack loaded, so the corpus validated too (loadRegionPack throws otherwise)
     expect(pack.corpus.length).toBeGreaterThanOrEqual(600);
-    expect(test.length).toBeGreaterThanOrEqual(150);
+    expect(tests.map((t) => t.file)).toEqual([...FROZEN_TEST_SETS]);
+    for (const t of tests) expect(t.needs.length, t.file).toBeGreaterThanOrEqual(150);
     for (const passage of pack.corpus) expect(passage.source, passage.id).toMatch(/^https?:\/\//);
-    for (const source of sourceOf(SHIPPED_TEST_SET)) expect(source).toMatch(/^https?:\/\//);
+    for (const source of REAL_TEST_SETS.flatMap(sourceOf)) expect(source).toMatch(/^https?:\/\//);
     const ids = [...pack.corpus, ...test, ...dev, ...pack.labelledNeeds].map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('share no passage between the corpus, the test set and the development set', () => {
+  it('share no passage between the corpus, the test sets and the development sets', () => {
     const texts = new Map<string, string>();
     for (const [name, set] of [
       ['corpus', pack.corpus],
@@ -58,7 +65,7 @@ describe('the real-text corpus and the frozen test set', () => {
     }
   });
 
-  it('keep the test set out of training: no passage, no 8-word stretch, no source page of it in what the matcher trains on', () => {
+  it('keep the test sets out of training: no passage, no 8-word stretch, no source page of them in what the matcher trains on', () => {
     const training = buildExamples(toTrainingData(pack)).map((e) => e.text);
     expect(training.length).toBeGreaterThan(pack.labelledNeeds.length + pack.corpus.length);
     const joined = training.map(normalised).join('\n');
@@ -72,7 +79,7 @@ describe('the real-text corpus and the frozen test set', () => {
       ).toEqual([]);
     }
     const trainingPages = new Set(pack.corpus.map((p) => page(p.source ?? '')));
-    const shared = sourceOf(SHIPPED_TEST_SET).filter((url) => trainingPages.has(page(url)));
+    const shared = REAL_TEST_SETS.flatMap(sourceOf).filter((url) => trainingPages.has(page(url)));
     expect(shared).toEqual([]);
   });
 });
