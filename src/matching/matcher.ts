@@ -6,7 +6,7 @@ import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/fea
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
 import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
 import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, type ExampleWeights, type Outputs, outputsOf, type WeightedExample } from './model/examples.js';
-import { decide, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
+import { decide, decisionFor, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 import { type Explanation, explainOutputs } from './model/explain.js';
 import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
 import { seededRandom, shortHash, shuffled } from './random.js';
@@ -16,7 +16,7 @@ import type { MatcherSnapshot } from './snapshot.js';
 import { required } from '../required.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
-export const ALGORITHM_VERSION = 'tfidf-lr-5';
+export const ALGORITHM_VERSION = 'tfidf-lr-6';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;
@@ -65,7 +65,10 @@ export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEF
   const vectors = analysed.map((tokens) => space.vectorise(tokens));
   const model = fitWeights(vectors, examples, space.size, config, seed, outputs);
   const calibration = calibrate({ analysed, vectors, space, examples, outputs }, config, seed);
-  return new LogisticMatcher(version, outputs.slugs, analyser, space, model, calibration, config);
+  // A new region's model (few labelled examples) decides more cautiously (decision.ts).
+  const labelled = examples.filter((e) => e.labelled && !e.onlyNegative && e.weight > 0).length;
+  const decided: MatcherConfig = { ...config, decision: decisionFor(config.decision, labelled) };
+  return new LogisticMatcher(version, outputs.slugs, analyser, space, model, calibration, decided);
 }
 
 function fitWeights(

@@ -2,8 +2,9 @@
 // of general prose carry no features, and a need whose words give the best area too little
 // evidence is abstained on.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, DEFAULT_DECISION } from '../../../src/matching/index.js';
-import { decide } from '../../../src/matching/model/decision.js';
+import { DEFAULT_CONFIG, DEFAULT_DECISION, snapshotMatcher, toTrainingData, trainMatcher } from '../../../src/matching/index.js';
+import { loadSeedData } from '../../../src/region/regionPack.js';
+import { decide, decisionFor } from '../../../src/matching/model/decision.js';
 import { TextAnalyser, DEFAULT_PIPELINE } from '../../../src/matching/text/features.js';
 import { searchQueryTerms } from '../../../src/matching/text/searchTerms.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
@@ -46,5 +47,31 @@ describe('English glosses of the areas’ own terms', () => {
     expect(swedishGloss('telecare')).toContain('trygghetslarm');
     expect(swedishGloss('imaging')).toContain('bildanalys');
     expect(matcher.classify('Telecare devices must keep working when the lines go digital').suggested[0]?.slug).toBe('uppkopplade');
+  });
+});
+
+describe('a new region (few labelled examples)', () => {
+  it('asks its words for more evidence until it has 200 labelled examples', () => {
+    const few = DEFAULT_DECISION.fewExamples;
+    expect(decisionFor(DEFAULT_DECISION, 0).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
+    expect(decisionFor(DEFAULT_DECISION, few.below - 1).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
+    expect(decisionFor(DEFAULT_DECISION, few.below)).toBe(DEFAULT_DECISION);
+    expect(few.abstainBelowEvidence).toBeGreaterThan(DEFAULT_DECISION.abstainBelowEvidence);
+  });
+
+  it('is what a model of the pack alone decides with; the trained model keeps the default', () => {
+    const cold = trainMatcher({ ...toTrainingData(loadSeedData()), examples: [] });
+    expect(snapshotMatcher(cold).config.decision.abstainBelowEvidence).toBe(DEFAULT_DECISION.fewExamples.abstainBelowEvidence);
+    expect(snapshotMatcher(matcher).config.decision.abstainBelowEvidence).toBe(DEFAULT_DECISION.abstainBelowEvidence);
+    // Generic prose whose best area has evidence between the two thresholds: the default rule would
+    // suggest that area, the cold model abstains.
+    const need = 'Ungdomar behöver sommarjobb.';
+    const { areas, none, evidence } = cold.probabilities(need);
+    const best = areas.indexOf(Math.max(...areas));
+    expect(evidence[best]).toBeGreaterThan(DEFAULT_DECISION.abstainBelowEvidence);
+    expect(evidence[best]).toBeLessThan(DEFAULT_DECISION.fewExamples.abstainBelowEvidence);
+    const ranked = [...areas].sort((a, b) => b - a);
+    expect(decide(ranked, none, DEFAULT_DECISION, evidence[best]).abstain).toBe(false);
+    expect(cold.classify(need).abstain).toBe(true);
   });
 });
