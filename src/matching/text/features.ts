@@ -8,7 +8,8 @@
 // glosses 0.902 / 0.836; n-grams 3–5 instead of 3–4 0.901 / 0.903 (slower); word bigrams
 // 0.903 / 0.903 (off: no gain on the shipped needs); English stems as well, for every word
 // 0.888 / 0.91 or only in needs that look English 0.895 / 0.88 (off). Splitting compounds with the
-// dictionary-sv word list cost 0.009 on top of n-grams, so it is not used. Ignoring the words of
+// dictionary-sv word list cost 0.009 on top of n-grams, so it is not used (tfidf-lr-6, with the
+// real passages: public-needs −0.029, slack-dev −0.009, styled +0.024, CV real +0.008; still off). Ignoring the words of
 // general prose (genericWords.ts), tfidf-lr-3: 5 × 5-fold CV 0.901 → 0.900, the 150 out-of-style
 // public passages 0.773 → 0.788 ("none" recall 0.767 → 0.833, precision 0.742 → 0.735).
 import { foldDiacritics } from './normalise.js';
@@ -31,6 +32,12 @@ export interface PipelineOptions {
   wordBigrams: boolean;
   /** Words of general prose (genericWords.ts) carry no features. */
   genericWords?: boolean;
+  /**
+   * A compound's parts (of its folded form), each adding its stem as a word feature. Off: measured
+   * with a Hunspell word list (test/bench/matcherExperiments.bench.ts, compounds), no gain over the
+   * character n-grams on real text.
+   */
+  compoundParts?: ((folded: string) => readonly string[] | undefined) | undefined;
 }
 
 export const DEFAULT_PIPELINE: PipelineOptions = {
@@ -99,6 +106,7 @@ export class TextAnalyser {
     if (folded.length < 2 || isStopword(folded) || (this.options.genericWords && isGenericWord(folded))) return [];
     const stem = this.options.language === 'en' ? (word: string) => stemEnglish(foldDiacritics(word)) : stemSwedish;
     const features = [WORD_PREFIX + (this.options.stemming ? stem(surface) : folded)];
+    for (const part of this.options.compoundParts?.(folded) ?? []) features.push(WORD_PREFIX + stem(part));
     const ngrams = this.options.charNgrams;
     if (ngrams !== null && folded.length >= ngrams.min) {
       const padded = ` ${folded} `;

@@ -1,0 +1,309 @@
+// What was tried for tfidf-lr-6 (docs/matcher.md, "Real text"), measured on the DEVELOPMENT data
+// only: 5-fold cross-validation on the pack's labelled data split by source (written needs, real
+// passages; three seeded splits pooled), the development sets (public-needs, slack-dev, styled
+// needs) scored by a model of everything, the share of ordinary council text it abstains on
+// (council-none.jsonl: real passages that fit no area), and the cold model (the pack alone) on
+// public-needs. The frozen test sets are never read here.
+//
+// Run: `npm run bench -- matcherExperiments [--only=shipped,decision]` (about 30 s per variant on 2 cores).
+// Variants:
+//   shipped        tfidf-lr-6 as shipped
+//   weights        real passages at 0.7 and 1.5 against the written needs at 1
+//   balance        positives of rare areas up-weighted (balanceExponent 0.5)
+//   ngrams35       character 3–5-grams instead of 3–4
+//   compounds      a compound's parts as extra word features, split with the Hunspell word list of
+//                  dictionary-sv (not a dependency: `npm install --no-save dictionary-sv` first)
+//   selftraining   corpus/real-e.jsonl's passages without their labels, labelled by the model
+//                  trained on the rest (self-training), against the same rest alone and with them
+//                  labelled by people
+//   councilnone    a share of council-none.jsonl's passages trained on as "none" (the rest scored)
+//   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
+//   coldevidence   the cold model's evidence threshold on the development sets
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  DEFAULT_CONFIG,
+  DEFAULT_DECISION,
+  evaluate,
+  predictionsFrom,
+  toAreaProfiles,
+  toPhrases,
+  trainMatcher,
+  type DecisionOptions,
+  type MatcherConfig,
+  type OutOfFold,
+  type TrainedMatcher,
+} from '../../src/matching/index.js';
+import { stratifiedFolds } from '../../src/matching/evaluation/folds.js';
+import { foldDiacritics } from '../../src/matching/text/normalise.js';
+import type { LabelledExample, TrainingData } from '../../src/matching/types.js';
+import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionPack.js';
+import { DEVELOPMENT_SETS } from '../../src/cli/eval.js';
+import { runIfMain } from './runIfMain.js';
+
+const seed = loadSeedData();
+const slugs = seed.areas.map((a) => a.slug);
+
+interface Labelled {
+  text: string;
+  areas: string[];
+  origin: 'written' | 'real';
+  id: string;
+}
+const asText = (n: { title?: string | undefined; text: string }) => (n.title ? `${n.title}. ${n.text}` : n.text);
+const written: Labelled[] = seed.labelledNeeds.map((n) => ({ text: asText(n), areas: [...n.areas], origin: 'written', id: n.id }));
+const real: Labelled[] = seed.corpus.map((n) => ({ text: asText(n), areas: [...n.areas], origin: 'real', id: n.id }));
+
+function readSet(file: string): { text: string; areas: string[] }[] {
+  const problems: string[] = [];
+  const needs = parseLabelledNeeds(readFileSync(file, 'utf8'), new Set(slugs), file, problems);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return needs.map((n) => ({ text: asText(n), areas: [...n.areas] }));
+}
+const development = DEVELOPMENT_SETS.map((file) => ({ name: file.replace(/^.*\//, '').replace(/\.jsonl$/, ''), set: readSet(file) }));
+const publicNeeds = development[0]?.set ?? [];
+/** Real passages of ordinary council business, labelled none: collected with real-e, kept out of training (see councilnone). */
+const councilNone = readSet('test/fixtures/matching/council-none.jsonl');
+
+interface Variant {
+  name: string;
+  config?: MatcherConfig;
+  /** Example weight of a real passage (written needs count 1). */
+  realWeight?: number;
+  /** The labelled data this variant trains on (default: all of it). */
+  labelled?: (all: Labelled[]) => Labelled[];
+  /** Examples added after a first model is trained: self-training. */
+  augment?: (model: TrainedMatcher) => LabelledExample[];
+  /** How many of council-none.jsonl's passages are trained on (the rest are scored); default none. */
+  councilNoneTrained?: number;
+}
+
+function trainingData(labelled: readonly Labelled[], variant: Variant): TrainingData {
+  const phrases = toPhrases(seed.phrases);
+  return {
+    areas: toAreaProfiles(seed.areas),
+    examples: labelled.map((n) => ({ text: n.text, areas: n.areas, weight: n.origin === 'real' ? (variant.realWeight ?? 1) : 1 })),
+    ...(phrases ? { phrases } : {}),
+  };
+}
+
+function train(data: TrainingData, variant: Variant): TrainedMatcher {
+  const config = variant.config ?? DEFAULT_CONFIG;
+  const first = trainMatcher(data, config);
+  return variant.augment ? trainMatcher({ ...data, examples: [...data.examples, ...variant.augment(first)] }, config) : first;
+}
+
+const scored = (matcher: TrainedMatcher, set: readonly { text: string; areas: string[] }[]): OutOfFold[] =>
+  set.map((n) => ({ gold: n.areas, ...matcher.probabilities(n.text) }));
+
+interface Result {
+  cvWritten: OutOfFold[];
+  cvReal: OutOfFold[];
+  sets: OutOfFold[][];
+  /** council-none.jsonl's passages not trained on, scored by the model of everything. */
+  council: OutOfFold[];
+  cold: OutOfFold[];
+}
+
+function measure(variant: Variant, splits = [42, 43, 44]): Result {
+  const trainedCouncil = councilNone.slice(0, variant.councilNoneTrained ?? 0).map((n, i) => ({ ...n, origin: 'real' as const, id: `cn-${i}` }));
+  const all = [...(variant.labelled ?? ((x: Labelled[]) => x))([...written, ...real]), ...trainedCouncil];
+  const result: Result = { cvWritten: [], cvReal: [], sets: [], council: [], cold: [] };
+  for (const split of splits) {
+    const fold = stratifiedFolds(all, (n) => n.areas[0] ?? 'none', 5, split);
+    const out: OutOfFold[] = [];
+    for (let k = 0; k < 5; k++) {
+      const matcher = train(
+        trainingData(
+          all.filter((_, i) => fold[i] !== k),
+          variant,
+        ),
+        variant,
+      );
+      all.forEach((n, i) => {
+        if (fold[i] === k) out[i] = { gold: n.areas, ...matcher.probabilities(n.text) };
+      });
+    }
+    result.cvWritten.push(...out.filter((_, i) => all[i]?.origin === 'written'));
+    result.cvReal.push(...out.filter((_, i) => all[i]?.origin === 'real'));
+  }
+  const full = train(trainingData(all, variant), variant);
+  result.sets = development.map(({ set }) => scored(full, set));
+  result.council = scored(full, councilNone.slice(trainedCouncil.length));
+  result.cold = scored(trainMatcher({ ...trainingData([], variant), examples: [] }, variant.config ?? DEFAULT_CONFIG), publicNeeds);
+  return result;
+}
+
+const f1 = (o: readonly OutOfFold[], decision: DecisionOptions) => evaluate(predictionsFrom(o, decision, slugs), slugs);
+const f3 = (x: number) => x.toFixed(3);
+
+function header(): void {
+  console.log(
+    `  ${'variant'.padEnd(34)}${['CV written', 'CV real', 'none P/R', ...development.map((d) => d.name), 'council none', 'cold pub'].map((h) => h.padStart(14)).join('')}`,
+  );
+}
+
+/** One row; `decision` is the trained model's, `coldDecision` the cold model's (decision.ts fewExamples). */
+function row(name: string, r: Result, decision = DEFAULT_DECISION, coldEvidence = DEFAULT_DECISION.fewExamples.abstainBelowEvidence): void {
+  const real = f1(r.cvReal, decision);
+  const cells = [
+    f3(f1(r.cvWritten, decision).macroF1),
+    f3(real.macroF1),
+    `${real.abstention.precision.toFixed(2)}/${real.abstention.recall.toFixed(2)}`,
+    ...r.sets.map((o) => f3(f1(o, decision).macroF1)),
+    f3(f1(r.council, decision).abstention.recall),
+    f3(f1(r.cold, { ...decision, abstainBelowEvidence: coldEvidence }).macroF1),
+  ];
+  console.log(`  ${name.padEnd(34)}${cells.map((c) => c.padStart(14)).join('')}`);
+}
+
+/** dictionary-sv's word list (folded, lower-case words of three letters or more), or null when it is not installed. */
+function hunspellWords(): Set<string> | null {
+  let file: string;
+  try {
+    // The package exports only its index.js; the word list sits beside it.
+    file = createRequire(import.meta.url)
+      .resolve('dictionary-sv')
+      .replace(/index\.js$/, 'index.dic');
+  } catch {
+    return null;
+  }
+  const words = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const word = line.split('/')[0]?.trim() ?? '';
+    if (/^[a-zåäöéü]{3,}$/.test(word)) words.add(foldDiacritics(word));
+  }
+  return words;
+}
+
+/**
+ * Splits a folded word into known words: the longest known head (a linking -s, or -u/-e for a
+ * head ending in -a, allowed) followed by a known word with an inflection ending, or by a word
+ * that splits again (at most three parts). Heads and tails of four letters or more.
+ */
+function compoundSplitter(words: ReadonlySet<string>): (folded: string) => readonly string[] | undefined {
+  const ENDINGS = ['', 'en', 'et', 'er', 'ar', 'or', 'na', 'n', 't', 'a', 'e', 's', 'ens', 'ets', 'arna', 'erna', 'orna', 'ernas', 'ande', 'ade'];
+  const isWord = (w: string) => ENDINGS.some((e) => w.endsWith(e) && w.length - e.length >= 4 && words.has(w.slice(0, w.length - e.length)));
+  const isHead = (w: string) => words.has(w) || (w.endsWith('s') && words.has(w.slice(0, -1))) || (/[ue]$/.test(w) && words.has(`${w.slice(0, -1)}a`));
+  const split = (w: string, depth: number): string[] | undefined => {
+    if (w.length < 8 || depth > 2) return undefined;
+    for (let i = w.length - 4; i >= 4; i--) {
+      const head = w.slice(0, i);
+      const tail = w.slice(i);
+      if (!isHead(head)) continue;
+      if (isWord(tail)) return [head.replace(/s$/, ''), tail];
+      const rest = split(tail, depth + 1);
+      if (rest) return [head.replace(/s$/, ''), ...rest];
+    }
+    return undefined;
+  };
+  const cache = new Map<string, readonly string[] | undefined>();
+  return (folded) => {
+    if (!cache.has(folded)) cache.set(folded, split(folded, 0));
+    return cache.get(folded);
+  };
+}
+
+const isRealE = (n: Labelled) => n.id.startsWith('rtE-');
+
+const VARIANTS: Record<string, () => void> = {
+  shipped: () => {
+    row('tfidf-lr-6 (shipped)', measure({ name: 'shipped' }));
+  },
+  weights: () => {
+    for (const w of [0.7, 1.5]) row(`real passages weight ${w}`, measure({ name: 'w', realWeight: w }));
+  },
+  balance: () => {
+    row('class balance 0.5', measure({ name: 'b', config: { ...DEFAULT_CONFIG, exampleWeights: { ...DEFAULT_CONFIG.exampleWeights, balanceExponent: 0.5 } } }));
+  },
+  ngrams35: () => {
+    row('character 3–5-grams', measure({ name: 'n', config: { ...DEFAULT_CONFIG, pipeline: { ...DEFAULT_CONFIG.pipeline, charNgrams: { min: 3, max: 5 } } } }));
+  },
+  compounds: () => {
+    const words = hunspellWords();
+    if (words === null) {
+      console.log('  compounds: skipped, dictionary-sv is not installed (npm install --no-save dictionary-sv)');
+      return;
+    }
+    const compoundParts = compoundSplitter(words);
+    for (const w of ['trygghetslarmen', 'avfallshantering', 'bygglogistikcenter', 'gatubelysningsstolparna'])
+      console.log(`  ${w} → ${compoundParts(w)?.join(' + ') ?? '—'}`);
+    row(`compound parts (${words.size} words)`, measure({ name: 'c', config: { ...DEFAULT_CONFIG, pipeline: { ...DEFAULT_CONFIG.pipeline, compoundParts } } }));
+  },
+  selftraining: () => {
+    const withoutE = (all: Labelled[]) => all.filter((n) => !isRealE(n));
+    const texts = real.filter(isRealE).map((n) => n.text);
+    if (texts.length === 0) {
+      console.log('  selftraining: skipped, the pack has no corpus/real-e.jsonl');
+      return;
+    }
+    row(`without real-e (${texts.length})`, measure({ name: 's0', labelled: withoutE }));
+    // A passage the model suggests an area for with probability ≥ 0.7 becomes that area's example
+    // at weight 0.5; with "none" pseudo-labels too (abstentions, weight 0.3) it floods "none".
+    for (const withNone of [false, true]) {
+      const augment = (model: TrainedMatcher): LabelledExample[] =>
+        texts.flatMap((text) => {
+          const c = model.classify(text);
+          const top = c.suggested[0];
+          if (c.abstain) return withNone ? [{ text, areas: [], weight: 0.3 }] : [];
+          return top !== undefined && top.score >= 0.7 ? [{ text, areas: [top.slug], weight: 0.5 }] : [];
+        });
+      row(`+ real-e self-trained${withNone ? ', with none' : ''}`, measure({ name: 's1', labelled: withoutE, augment }));
+    }
+    row('+ real-e labelled (shipped)', measure({ name: 's2' }));
+  },
+  councilnone: () => {
+    // Trained on, ordinary council text teaches "formal prose → none", and public-needs' area
+    // passages are formal prose too.
+    for (const share of [0.1, 0.25]) {
+      const count = Math.round(councilNone.length * share);
+      row(`+ ${count} council-none passages`, measure({ name: 'cn', councilNoneTrained: count }));
+    }
+  },
+  decision: () => {
+    const r = measure({ name: 'd' }, [42]);
+    const rows: { score: number; text: string }[] = [];
+    for (const abstainBelow of [0.1, 0.15, 0.2, 0.25, 0.3])
+      for (const abstainBelowEvidence of [0, 0.15, 0.3, 0.45, 0.6])
+        for (const noneOverBest of [0.7, 1, 1.4]) {
+          const d = { ...DEFAULT_DECISION, abstainBelow, abstainBelowEvidence, noneOverBest };
+          const cv = f1(r.cvReal, d).macroF1;
+          const pub = f1(r.sets[0] ?? [], d).macroF1;
+          const shipped =
+            d.abstainBelow === DEFAULT_DECISION.abstainBelow &&
+            abstainBelowEvidence === DEFAULT_DECISION.abstainBelowEvidence &&
+            noneOverBest === DEFAULT_DECISION.noneOverBest;
+          rows.push({
+            score: (cv + pub) / 2,
+            text: `abstainBelow ${abstainBelow}, evidence ${abstainBelowEvidence}, noneOverBest ${noneOverBest}: CV real ${f3(cv)}, public-needs ${f3(pub)}${shipped ? '  (shipped)' : ''}`,
+          });
+        }
+    rows.sort((a, b) => b.score - a.score);
+    console.log('  the "none" decision, best 8 of 75 by the mean of CV real and public-needs, and the shipped one:');
+    for (const { text } of rows.slice(0, 8)) console.log(`    ${text}`);
+    const shipped = rows.findIndex((x) => x.text.endsWith('(shipped)'));
+    console.log(`    #${shipped + 1}: ${rows[shipped]?.text ?? ''}`);
+  },
+  coldevidence: () => {
+    const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] });
+    for (const ev of [0.3, 0.45, 0.6, 0.75]) {
+      const d = { ...DEFAULT_DECISION, abstainBelowEvidence: ev };
+      console.log(`  cold, evidence ${ev}: ${development.map(({ name, set }) => `${name} ${f3(f1(scored(cold, set), d).macroF1)}`).join('  ')}`);
+    }
+  },
+};
+
+export async function main(): Promise<void> {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const chosen = only === undefined ? Object.keys(VARIANTS) : only.split(',');
+  console.log(`  ${written.length} written needs, ${real.length} real passages; macro-F1 (CV: 3 seeded 5-fold splits pooled)`);
+  header();
+  for (const name of chosen) {
+    const variant = VARIANTS[name];
+    if (variant === undefined) throw new Error(`no variant "${name}": ${Object.keys(VARIANTS).join(', ')}`);
+    variant();
+  }
+  await Promise.resolve();
+}
+
+runIfMain(import.meta.url, main);
