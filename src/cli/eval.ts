@@ -61,6 +61,7 @@ export const FROZEN_TEST_SETS = [
   'test/fixtures/matching/real-test.jsonl',
   'test/fixtures/matching/real-test-2.jsonl',
   'test/fixtures/matching/slack-test.jsonl',
+  'test/fixtures/matching/slack-test-2.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */

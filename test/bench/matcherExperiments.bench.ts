@@ -17,6 +17,9 @@
 //                  trained on the rest (self-training), against the same rest alone and with them
 //                  labelled by people
 //   councilnone    a share of council-none.jsonl's passages trained on as "none" (the rest scored)
+//   slackwriters   the Slack-style needs of three outside writers (needs-train.jsonl, sw1-…sw3-):
+//                  two writers trained on (weight 0, 1, 2), the third scored ("leave one writer
+//                  out"), and public-needs; and the model without them
 //   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
 //   coldevidence   the cold model's evidence threshold on the development sets
 import { readFileSync } from 'node:fs';
@@ -259,6 +262,29 @@ const VARIANTS: Record<string, () => void> = {
       const count = Math.round(councilNone.length * share);
       row(`+ ${count} council-none passages`, measure({ name: 'cn', councilNoneTrained: count }));
     }
+  },
+  slackwriters: () => {
+    // needs-train.jsonl's Slack-style needs by three outside writers (ids sw1-, sw2-, sw3-).
+    const writers = ['sw1-', 'sw2-', 'sw3-'];
+    const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
+    const needs = written.filter(byWriter);
+    const base = trainingData(
+      [...written, ...real].filter((n) => !byWriter(n)),
+      { name: 'sw' },
+    );
+    const macro = (m: TrainedMatcher, set: readonly { text: string; areas: string[] }[]) => f3(f1(scored(m, set), DEFAULT_DECISION).macroF1);
+    for (const weight of [0, 1, 2]) {
+      const cells = writers.map((writer) => {
+        const others = needs.filter((n) => !n.id.startsWith(writer)).map((n) => ({ text: n.text, areas: n.areas, weight }));
+        const matcher = trainMatcher({ ...base, examples: [...base.examples, ...(weight > 0 ? others : [])] });
+        return `${writer}… ${macro(
+          matcher,
+          needs.filter((n) => n.id.startsWith(writer)),
+        )} (public-needs ${macro(matcher, publicNeeds)})`;
+      });
+      console.log(`  the other two writers at weight ${weight}: ${cells.join('  ')}`);
+    }
+    row('without the writers', measure({ name: 'sw0', labelled: (all) => all.filter((n) => !byWriter(n)) }));
   },
   decision: () => {
     const r = measure({ name: 'd' }, [42]);
