@@ -1,4 +1,4 @@
-// What was tried for tfidf-lr-6 (docs/matcher.md, "Real text"), measured on the DEVELOPMENT data
+// What was tried for tfidf-lr-6 (docs/matcher.md, "Real text, again"), measured on the DEVELOPMENT data
 // only: 5-fold cross-validation on the pack's labelled data split by source (written needs, real
 // passages; three seeded splits pooled), the development sets (public-needs, slack-dev, styled
 // needs) scored by a model of everything, the share of ordinary council text it abstains on
