@@ -1,10 +1,11 @@
 // The real-text data: the training corpus (regions/ostergotland/corpus/*.jsonl), the development
-// sets and the frozen test sets (eval's FROZEN_TEST_SETS: two of real public passages, one of
-// Slack-style needs written by others). All validate (known areas, a source for every real passage,
-// unique ids); no passage is in two files; and nothing of a test set — no passage, no 8-word
-// stretch of one, no source page — reaches what the matcher trains on. This reads the test sets only
-// to compare them; their labels are never looked at here beyond their validity.
-import { readFileSync } from 'node:fs';
+// sets and the frozen test sets (eval's FROZEN_TEST_SETS: real public passages and Slack-style
+// needs written by others; and the reserved ones in test/fixtures/matching/reserved/, not scored
+// yet). All validate (known areas, a source for every real passage, unique ids); no passage is in
+// two files; and nothing of a test set — no passage, no 8-word stretch of one, no source page —
+// reaches what the matcher trains on. This reads the test sets only to compare them; their labels
+// are never looked at here beyond their validity.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalised, shingles } from '../../support/textOverlap.js';
@@ -15,8 +16,14 @@ import { loadRegionPack, parseLabelledNeeds } from '../../../src/region/regionPa
 
 const PACK = fileURLToPath(new URL('../../../regions/ostergotland', import.meta.url));
 const inRepo = (file: string) => fileURLToPath(new URL(`../../../${file}`, import.meta.url));
+/** Frozen sets built for the next model version: checked like the others, scored by nothing yet (reserved/README.md). */
+const RESERVED = 'test/fixtures/matching/reserved';
+const RESERVED_TEST_SETS = readdirSync(inRepo(RESERVED))
+  .filter((f) => f.endsWith('.jsonl'))
+  .map((f) => `${RESERVED}/${f}`);
+const ALL_TEST_SETS = [...FROZEN_TEST_SETS, ...RESERVED_TEST_SETS];
 /** The sets of real public passages carry a source for each; the Slack-style needs do not. */
-const REAL_TEST_SETS = FROZEN_TEST_SETS.filter((f) => f.includes('real-test'));
+const REAL_TEST_SETS = ALL_TEST_SETS.filter((f) => f.includes('real-test'));
 
 const page = (url: string) =>
   url
@@ -29,7 +36,7 @@ describe('the real-text corpus and the frozen test set', () => {
   const slugs = new Set(pack.areas.map((a) => a.slug));
   const problems: string[] = [];
   const read = (file: string) => parseLabelledNeeds(readFileSync(inRepo(file), 'utf8'), slugs, file, problems);
-  const tests = FROZEN_TEST_SETS.map((file) => ({ file, needs: read(file) }));
+  const tests = ALL_TEST_SETS.map((file) => ({ file, needs: read(file) }));
   const test = tests.flatMap((t) => t.needs);
   const dev = DEVELOPMENT_SETS.flatMap(read);
   const sourceOf = (file: string) =>
@@ -41,7 +48,8 @@ describe('the real-text corpus and the frozen test set', () => {
   it('validate: at least 600 corpus passages and 150 in each test set, known areas, a source each, unique ids', () => {
     expect(problems).toEqual([]); // the pack loaded, so the corpus validated too (loadRegionPack throws otherwise)
     expect(pack.corpus.length).toBeGreaterThanOrEqual(600);
-    expect(tests.map((t) => t.file)).toEqual([...FROZEN_TEST_SETS]);
+    expect(tests.map((t) => t.file)).toEqual(ALL_TEST_SETS);
+    expect(RESERVED_TEST_SETS.length).toBeGreaterThan(0);
     for (const t of tests) expect(t.needs.length, t.file).toBeGreaterThanOrEqual(150);
     for (const passage of pack.corpus) expect(passage.source, passage.id).toMatch(/^https?:\/\//);
     for (const source of REAL_TEST_SETS.flatMap(sourceOf)) expect(source).toMatch(/^https?:\/\//);
