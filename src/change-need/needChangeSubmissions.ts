@@ -10,7 +10,7 @@ import { beforeAck } from '../platform/slack/ackDeadline.js';
 import { noticeModal, rerouteModal } from './needChangeModals.js';
 import { NEED_BLOCKS } from '../needs/blocks/needModal.js';
 import type { ListenerDeps } from '../platform/slack/deps.js';
-import { tamperedFormErrors, validateSubmittedNeed } from '../needs/blocks/needForm.js';
+import { readNeedSubmission } from '../needs/blocks/needForm.js';
 import { readNeedRef, readRerouteRef } from './needMetadata.js';
 import { parsePayload, type ViewSubmissionPayload, viewSubmissionPayload } from '../platform/slack/payloads.js';
 import { refusalText } from '../platform/slack/refusals.js';
@@ -42,20 +42,20 @@ export const needEditSubmission =
   (deps: ListenerDeps) =>
   async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
     const t = messages(deps.locale);
-    const payload = parsePayload(viewSubmissionPayload, body, logger, 'need edit submission');
-    const ref = payload ? readNeedRef(payload.view.private_metadata) : null;
-    if (!payload || !ref) {
-      await ack({ response_action: 'errors', errors: tamperedFormErrors(deps.locale) });
+    const submission = readNeedSubmission(body, readNeedRef, {
+      municipalities: deps.municipalities,
+      locale: deps.locale,
+      logger,
+      what: 'need edit submission',
+    });
+    if (!submission.ok) {
+      await ack({ response_action: 'errors', errors: submission.errors });
       return;
     }
-    const validation = validateSubmittedNeed(payload.view.state.values, deps.municipalities, deps.locale);
-    if (!validation.ok) {
-      await ack({ response_action: 'errors', errors: validation.errors });
-      return;
-    }
+    const { payload, metadata: ref, input } = submission;
     let outcome: EditOutcome;
     try {
-      outcome = await beforeAck(() => deps.changes.editNeed(ref.needId, payload.user.id, validation.input));
+      outcome = await beforeAck(() => deps.changes.editNeed(ref.needId, payload.user.id, input));
     } catch (error) {
       logger.error('editing a need failed', error);
       await ack({ response_action: 'errors', errors: { [NEED_BLOCKS.description]: t.errors.storeFailed } });

@@ -13,12 +13,12 @@ import type {
 import { messages } from '../i18n/messages.js';
 import { needModal, encodeNeedModalMetadata, NEED_BLOCKS, NEED_MODAL_CALLBACK_ID, decodeNeedModalMetadata } from '../needs/blocks/needModal.js';
 import type { ListenerDeps } from '../platform/slack/deps.js';
-import { commandPayload, parsePayload, messageShortcutPayload, viewSubmissionPayload } from '../platform/slack/payloads.js';
+import { commandPayload, parsePayload, messageShortcutPayload } from '../platform/slack/payloads.js';
 import { slackTextToPlain } from '../platform/slack/slackText.js';
 import { answerFind } from '../register/findNeedsCommand.js';
 import type { FindRequest } from '../register/findNeeds.js';
 import { beforeAck } from '../platform/slack/ackDeadline.js';
-import { tamperedFormErrors, validateSubmittedNeed } from '../needs/blocks/needForm.js';
+import { readNeedSubmission } from '../needs/blocks/needForm.js';
 
 export const RECORD_NEED_SHORTCUT_ID = 'record_need_from_message';
 
@@ -116,24 +116,24 @@ export const recordNeedFromMessage =
 export const needSubmission =
   (deps: ListenerDeps) =>
   async ({ ack, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const payload = parsePayload(viewSubmissionPayload, body, logger, 'need modal submission');
-    const metadata = payload ? decodeNeedModalMetadata(payload.view.private_metadata) : null;
-    if (!payload || !metadata) {
-      await ack({ response_action: 'errors', errors: tamperedFormErrors(deps.locale) });
+    const submission = readNeedSubmission(body, decodeNeedModalMetadata, {
+      municipalities: deps.municipalities,
+      locale: deps.locale,
+      logger,
+      what: 'need modal submission',
+    });
+    if (!submission.ok) {
+      await ack({ response_action: 'errors', errors: submission.errors });
       return;
     }
-    const validation = validateSubmittedNeed(payload.view.state.values, deps.municipalities, deps.locale);
-    if (!validation.ok) {
-      await ack({ response_action: 'errors', errors: validation.errors });
-      return;
-    }
+    const { payload, metadata, input } = submission;
 
     // Stored before the ack: once the modal closes, the need exists. The view id makes a re-sent
     // submission (Slack's own retry, a replay, a person submitting again after a timeout) the
     // same need, answered the same way.
     try {
       const { id, created } = await beforeAck(() =>
-        deps.needs.recordNeed(validation.input, {
+        deps.needs.recordNeed(input, {
           recordedByUserId: payload.user.id,
           originChannelId: metadata.channelId,
           source: metadata.source,

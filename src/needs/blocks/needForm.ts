@@ -13,6 +13,7 @@ import {
   validateNeedForm,
 } from '../needInput.js';
 import { INPUT_ACTION_ID, NEED_BLOCKS } from './needModal.js';
+import { parsePayload, type ViewSubmissionPayload, viewSubmissionPayload } from '../../platform/slack/payloads.js';
 
 // Every element reports one of these shapes; anything else reads as "not filled in".
 const elementState = z
@@ -83,4 +84,21 @@ export function validateSubmittedNeed(
 ): { ok: true; input: NeedInput } | { ok: false; errors: Record<string, string> } {
   const validation = validateNeedForm(readNeedForm(values), new Set(municipalities.map((m) => m.id)));
   return validation.ok ? validation : { ok: false, errors: modalErrors(validation.errors, locale) };
+}
+
+/**
+ * A submitted need form (the /need modal, or "Redigera"), read from the raw body: the payload, its
+ * private metadata (read by `readMetadata`; null when it is not ours) and the validated need; or the
+ * errors to ack the submission with, so the modal stays open and says what to fix.
+ */
+export function readNeedSubmission<M>(
+  body: unknown,
+  readMetadata: (privateMetadata: string) => M | null,
+  context: { municipalities: readonly { id: number }[]; locale: Locale; logger: { debug(...msg: unknown[]): void }; what: string },
+): { ok: true; payload: ViewSubmissionPayload; metadata: M; input: NeedInput } | { ok: false; errors: Record<string, string> } {
+  const payload = parsePayload(viewSubmissionPayload, body, context.logger, context.what);
+  const metadata = payload ? readMetadata(payload.view.private_metadata) : null;
+  if (!payload || metadata === null) return { ok: false, errors: tamperedFormErrors(context.locale) };
+  const validation = validateSubmittedNeed(payload.view.state.values, context.municipalities, context.locale);
+  return validation.ok ? { ok: true, payload, metadata, input: validation.input } : validation;
 }
