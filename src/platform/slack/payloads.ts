@@ -85,22 +85,21 @@ export const viewSubmissionPayload = z.object({
   }),
 });
 
+/** One pressed button (or chosen option) of a block_actions payload. */
+const blockAction = z.object({
+  action_id: z.string().min(1).max(MAX_ID),
+  action_ts: z
+    .string()
+    .max(32)
+    .regex(/^\d{1,12}(\.\d{1,8})?$/),
+  value: z.string().max(2000).optional(),
+});
+
 export const buttonPayload = z.object({
   user: z.object({ id: userIdSchema }),
   trigger_id: triggerIdSchema,
   channel: z.object({ id: channelIdSchema }).nullish(),
-  actions: z
-    .array(
-      z.object({
-        action_id: z.string().min(1).max(MAX_ID),
-        action_ts: z
-          .string()
-          .max(32)
-          .regex(/^\d{1,12}(\.\d{1,8})?$/),
-        value: z.string().max(2000).optional(),
-      }),
-    )
-    .min(1),
+  actions: z.array(blockAction).min(1),
 });
 
 export const appHomeOpenedPayload = z.object({
@@ -123,13 +122,7 @@ export const viewActionPayload = z.object({
     .nullish(),
   actions: z
     .array(
-      z.object({
-        action_id: z.string().min(1).max(MAX_ID),
-        action_ts: z
-          .string()
-          .max(32)
-          .regex(/^\d{1,12}(\.\d{1,8})?$/),
-        value: z.string().max(2000).optional(),
+      blockAction.extend({
         selected_option: selected.nullish(),
         selected_options: z.array(selected).max(100).nullish(),
       }),
