@@ -8,15 +8,16 @@ import { SHIPPED_REGION, SHIPPED_SLUGS, shippedMatcher } from '../../support/shi
 import { TEST_CHANNELS } from '../../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 
-describe('MatcherProvider.isStale', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  }, 60_000);
-  afterAll(async () => {
-    await t.close();
-  });
+// One database file for both: loadTrainingData reads whatever examples the file holds.
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
 
+describe('MatcherProvider.isStale', () => {
   it('is stale after another instance’s feedback made or removed a training example, fresh after a retrain', async () => {
     // Staleness is about the data's version, not the model: the same trained model stands in for each retrain.
     const here = await MatcherProvider.create(t.db, SHIPPED_REGION, () => Promise.resolve(shippedMatcher()));
@@ -48,14 +49,6 @@ describe('MatcherProvider.isStale', () => {
 });
 
 describe('loadTrainingData', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  }, 60_000);
-  afterAll(async () => {
-    await t.close();
-  });
-
   it('trains on the pack’s areas (in its order) and phrases, with the database’s examples', async () => {
     const data = await loadTrainingData(t.db, SHIPPED_REGION);
     expect(data.areas.map((a) => a.slug)).toEqual([...SHIPPED_SLUGS]);
