@@ -13,9 +13,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
-import { type AppProcess, exitWithin, freePort, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
+import { type AppProcess, exitWithin, freePort, httpAppEnv, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
-import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
+import { needSubmissionPayload, nextViewId, postCommand, postInteraction } from '../support/slackRequests.js';
 import { holdWriteLock, municipalityIdInFile, readFromFile } from '../support/sqliteFile.js';
 import { startTestApp, tempDir, type TestApp } from '../support/testApp.js';
 import { runIfMain } from './runIfMain.js';
@@ -176,15 +176,7 @@ async function killedMidBurst(): Promise<void> {
         'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n',
       );
       const port = await freePort();
-      const env = {
-        SLACK_BOT_TOKEN: 'xoxb-bench',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        PORT: String(port),
-        DATABASE_URL: `file:${dbFile}`,
-        SLACK_API_URL: fake.url,
-        CHANNELS_FILE: channelsFile,
-        LOG_LEVEL: 'info',
-      };
+      const env = httpAppEnv({ token: 'xoxb-bench', port, databaseUrl: `file:${dbFile}`, slackApiUrl: fake.url, channelsFile, logLevel: 'info' });
       const first = spawnApp(env);
       await waitHealthy(first, port);
       const kinda = municipalityIdInFile(dbFile);

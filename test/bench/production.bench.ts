@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { loadSeedData } from '../../src/region/regionPack.js';
 import { needModal } from '../../src/needs/blocks/needModal.js';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
-import { ensureBuilt, freePort, ROOT } from '../support/appProcess.js';
+import { ensureBuilt, freePort, httpAppEnv, ROOT } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { runIfMain } from './runIfMain.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
@@ -96,15 +96,14 @@ export async function main(): Promise<void> {
   const channelsFile = path.join(dir, 'channels.yml');
   writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0REGION\n    areas: all\n');
   const port = await freePort();
-  const env = {
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    PORT: String(port),
-    DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
-    SLACK_API_URL: fake.url,
-    CHANNELS_FILE: channelsFile,
-    LOG_LEVEL: 'warn',
-  };
+  const env = httpAppEnv({
+    token: 'xoxb-bench',
+    port,
+    databaseUrl: `file:${path.join(dir, 'bench.db')}`,
+    slackApiUrl: fake.url,
+    channelsFile,
+    logLevel: 'warn',
+  });
   try {
     // A first start migrates and seeds; the measured starts find a migrated database.
     let child = startApp(env);

@@ -8,9 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
-import { type AppProcess, exitWithin, freePort, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
+import { type AppProcess, exitWithin, freePort, httpAppEnv, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
-import { needSubmissionPayload, nextViewId, postInteraction, SIGNING_SECRET } from '../support/slackRequests.js';
+import { needSubmissionPayload, nextViewId, postInteraction } from '../support/slackRequests.js';
 import { municipalityIdInFile } from '../support/sqliteFile.js';
 import { tempDir } from '../support/testApp.js';
 
@@ -52,15 +52,7 @@ describe('SIGKILL between Slack’s answer and the bookkeeping', () => {
     const channelsFile = path.join(dir, 'channels.yml');
     writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0REGION\n    areas: all\n');
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-crash-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: String(port),
-      DATABASE_URL: `file:${dbFile}`,
-      SLACK_API_URL: fake.url,
-      CHANNELS_FILE: channelsFile,
-      LOG_LEVEL: 'info',
-    };
+    const env = httpAppEnv({ token: 'xoxb-crash-test', port, databaseUrl: `file:${dbFile}`, slackApiUrl: fake.url, channelsFile, logLevel: 'info' });
     const first = spawnApp(env);
     await waitHealthy(first, port);
     const kinda = municipalityIdInFile(dbFile);

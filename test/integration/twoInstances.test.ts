@@ -26,7 +26,7 @@ import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { runDueSummaries } from '../../src/weekly-summary/schedule.js';
 import { formatIsoWeek } from '../../src/platform/isoWeek.js';
 import { dueTimeFor, reportedWeekAt } from '../../src/weekly-summary/schedule.js';
-import { exitWithin, freePort, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
+import { exitWithin, freePort, httpAppEnv, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack, type RecordedCall } from '../support/fakeSlack.js';
 import { HOME_CARE_NEED, municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
@@ -381,16 +381,8 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     writeFileSync(channelsFile, channelsYaml(TEST_CHANNELS));
     const token = 'xoxb-killed-instance';
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: token,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      SLACK_API_URL: fake.url,
-      CHANNELS_FILE: channelsFile,
-      // Every step logs a line: what the waits below wake on.
-      LOG_LEVEL: 'debug',
-    };
+    // Every step logs a line (debug): what the waits below wake on.
+    const env = httpAppEnv({ token, port, databaseUrl: database.url, slackApiUrl: fake.url, channelsFile, logLevel: 'debug' });
     const child = spawnApp(env);
     await waitHealthy(child, port);
     const childUrl = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SIGNING_SECRET } from './slackRequests.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ENTRY = path.join(ROOT, 'src', 'index.ts');
@@ -26,6 +27,29 @@ export const ALL_UNSET = {
   SUMMARY_CRON: '',
   SUMMARY_TIMEZONE: '',
 };
+
+/**
+ * The variables of a child app that takes signed requests over HTTP on `port`, calls the fake Slack
+ * at `slackApiUrl`, and keeps its data in `databaseUrl`, its channels in `channelsFile`.
+ */
+export function httpAppEnv(options: {
+  token: string;
+  port: number;
+  databaseUrl: string;
+  slackApiUrl: string;
+  channelsFile: string;
+  logLevel: string;
+}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: options.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+    SLACK_API_URL: options.slackApiUrl,
+    CHANNELS_FILE: options.channelsFile,
+    LOG_LEVEL: options.logLevel,
+  };
+}
 
 /**
  * `npm start` as an installer runs it (the compiled dist/index.js; npm ci builds it). Built here
