@@ -17,9 +17,11 @@
 //                  trained on the rest (self-training), against the same rest alone and with them
 //                  labelled by people
 //   councilnone    a share of council-none.jsonl's passages trained on as "none" (the rest scored)
-//   slackwriters   the Slack-style needs of three outside writers (needs-train.jsonl, sw1-…sw3-):
-//                  two writers trained on (weight 0, 1, 2), the third scored ("leave one writer
-//                  out"), and public-needs; and the model without them
+//   slackwriters   the Slack-style needs of outside writers (needs-train.jsonl, sw1-, sw2-, …):
+//                  each writer scored by models trained on no writer, on sw1–sw3 (tfidf-lr-6) and
+//                  on all the others ("leave one writer out"); and the model without them
+//   ensemble       a second model of the anchor's feature shape (character 3–5-grams, no stems,
+//                  general-prose words kept), probabilities averaged with the shipped one's
 //   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
 //   coldevidence   the cold model's evidence threshold on the development sets
 import { readFileSync } from 'node:fs';
@@ -79,6 +81,23 @@ interface Variant {
   augment?: (model: TrainedMatcher) => LabelledExample[];
   /** How many of council-none.jsonl's passages are trained on (the rest are scored); default none. */
   councilNoneTrained?: number;
+  /** A second model, of another feature shape, whose probabilities are averaged with the first's. */
+  ensemble?: { config: MatcherConfig; weight: number };
+}
+
+/** What the measurements need of a model: its probabilities (and evidence) for a text. */
+type Scorer = Pick<TrainedMatcher, 'probabilities'>;
+
+/** The weighted mean of two models' probabilities; evidence is the first model's (its words decide). */
+function averaged(first: TrainedMatcher, second: TrainedMatcher, weight: number): Scorer {
+  return {
+    probabilities(text) {
+      const a = first.probabilities(text);
+      const b = second.probabilities(text);
+      const mix = (x: number, y: number) => (1 - weight) * x + weight * y;
+      return { areas: a.areas.map((p, k) => mix(p, b.areas[k] ?? 0)), none: mix(a.none, b.none), evidence: a.evidence };
+    },
+  };
 }
 
 function trainingData(labelled: readonly Labelled[], variant: Variant): TrainingData {
@@ -90,13 +109,14 @@ function trainingData(labelled: readonly Labelled[], variant: Variant): Training
   };
 }
 
-function train(data: TrainingData, variant: Variant): TrainedMatcher {
+function train(data: TrainingData, variant: Variant): Scorer {
   const config = variant.config ?? DEFAULT_CONFIG;
   const first = trainMatcher(data, config);
-  return variant.augment ? trainMatcher({ ...data, examples: [...data.examples, ...variant.augment(first)] }, config) : first;
+  const model = variant.augment ? trainMatcher({ ...data, examples: [...data.examples, ...variant.augment(first)] }, config) : first;
+  return variant.ensemble ? averaged(model, trainMatcher(data, variant.ensemble.config), variant.ensemble.weight) : model;
 }
 
-const scored = (matcher: TrainedMatcher, set: readonly { text: string; areas: string[] }[]): OutOfFold[] =>
+const scored = (matcher: Scorer, set: readonly { text: string; areas: string[] }[]): OutOfFold[] =>
   set.map((n) => ({ gold: n.areas, ...matcher.probabilities(n.text) }));
 
 interface Result {
@@ -133,7 +153,7 @@ function measure(variant: Variant, splits = [42, 43, 44]): Result {
   const full = train(trainingData(all, variant), variant);
   result.sets = development.map(({ set }) => scored(full, set));
   result.council = scored(full, councilNone.slice(trainedCouncil.length));
-  result.cold = scored(trainMatcher({ ...trainingData([], variant), examples: [] }, variant.config ?? DEFAULT_CONFIG), publicNeeds);
+  result.cold = scored(train({ ...trainingData([], variant), examples: [] }, { ...variant, augment: undefined }), publicNeeds);
   return result;
 }
 
@@ -209,6 +229,38 @@ function compoundSplitter(words: ReadonlySet<string>): (folded: string) => reado
 
 const isRealE = (n: Labelled) => n.id.startsWith('rtE-');
 
+/** The outside writers' Slack-style needs in needs-train.jsonl: ids sw1-, sw2-, …, one prefix per writer. */
+const writers = [...new Set(written.map((n) => /^sw\d+-/.exec(n.id)?.[0]).filter((w) => w !== undefined))];
+const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
+
+/**
+ * Each writer's needs scored by a model trained on everything but the writers' needs, plus the
+ * needs of the other writers `trainOn` accepts; with public-needs and slack-dev for the same model.
+ */
+function leaveOneWriterOut(trainer: (data: TrainingData) => Scorer, trainOn: (n: Labelled) => boolean = () => true): string {
+  const needs = written.filter(byWriter);
+  const base = trainingData(
+    [...written, ...real].filter((n) => !byWriter(n)),
+    { name: 'lowo' },
+  );
+  const macro = (m: Scorer, set: readonly { text: string; areas: string[] }[]) => f1(scored(m, set), DEFAULT_DECISION).macroF1;
+  const scores = writers.map((writer) => {
+    const others = needs.filter((n) => !n.id.startsWith(writer) && trainOn(n)).map((n) => ({ text: n.text, areas: n.areas }));
+    const matcher = trainer({ ...base, examples: [...base.examples, ...others] });
+    return {
+      writer,
+      own: macro(
+        matcher,
+        needs.filter((n) => n.id.startsWith(writer)),
+      ),
+      pub: macro(matcher, publicNeeds),
+      dev: macro(matcher, development[1]?.set ?? []),
+    };
+  });
+  const mean = (k: 'own' | 'pub' | 'dev') => f3(scores.reduce((sum, x) => sum + x[k], 0) / scores.length);
+  return `${scores.map((x) => `${x.writer} ${f3(x.own)}`).join(' ')} | mean ${mean('own')} (public-needs ${mean('pub')}, slack-dev ${mean('dev')})`;
+}
+
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
     row('tfidf-lr-6 (shipped)', measure({ name: 'shipped' }));
@@ -264,27 +316,31 @@ const VARIANTS: Record<string, () => void> = {
     }
   },
   slackwriters: () => {
-    // needs-train.jsonl's Slack-style needs by three outside writers (ids sw1-, sw2-, sw3-).
-    const writers = ['sw1-', 'sw2-', 'sw3-'];
-    const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
-    const needs = written.filter(byWriter);
-    const base = trainingData(
-      [...written, ...real].filter((n) => !byWriter(n)),
-      { name: 'sw' },
-    );
-    const macro = (m: TrainedMatcher, set: readonly { text: string; areas: string[] }[]) => f3(f1(scored(m, set), DEFAULT_DECISION).macroF1);
-    for (const weight of [0, 1, 2]) {
-      const cells = writers.map((writer) => {
-        const others = needs.filter((n) => !n.id.startsWith(writer)).map((n) => ({ text: n.text, areas: n.areas, weight }));
-        const matcher = trainMatcher({ ...base, examples: [...base.examples, ...(weight > 0 ? others : [])] });
-        return `${writer}… ${macro(
-          matcher,
-          needs.filter((n) => n.id.startsWith(writer)),
-        )} (public-needs ${macro(matcher, publicNeeds)})`;
-      });
-      console.log(`  the other two writers at weight ${weight}: ${cells.join('  ')}`);
-    }
+    // Each writer scored by models that never saw it: trained on no writer's needs, on the first
+    // three writers' (sw1–sw3, as tfidf-lr-6 shipped) and on every other writer's, at weight 1.
+    const firstThree = writers.slice(0, 3);
+    const include = {
+      'no writer': () => false,
+      'sw1–sw3': (n: Labelled) => firstThree.some((w) => n.id.startsWith(w)),
+      'all other writers': () => true,
+    };
+    for (const [label, trainOn] of Object.entries(include)) console.log(`  trained on ${label}: ${leaveOneWriterOut((data) => trainMatcher(data), trainOn)}`);
     row('without the writers', measure({ name: 'sw0', labelled: (all) => all.filter((n) => !byWriter(n)) }));
+  },
+  ensemble: () => {
+    // The anchor's feature shape (character 3–5-grams, no stems, general-prose words kept) as a
+    // second model beside the shipped one, probabilities averaged.
+    const anchorShape: MatcherConfig = {
+      ...DEFAULT_CONFIG,
+      pipeline: { ...DEFAULT_CONFIG.pipeline, charNgrams: { min: 3, max: 5 }, stemming: false, genericWords: false },
+    };
+    console.log(`  leave one writer out, shipped: ${leaveOneWriterOut((data) => trainMatcher(data))}`);
+    for (const weight of [0.3, 0.5]) {
+      console.log(
+        `  leave one writer out, + anchor-shaped at ${weight}: ${leaveOneWriterOut((data) => averaged(trainMatcher(data), trainMatcher(data, anchorShape), weight))}`,
+      );
+      row(`+ anchor-shaped model at ${weight}`, measure({ name: 'e', ensemble: { config: anchorShape, weight } }));
+    }
   },
   decision: () => {
     const r = measure({ name: 'd' }, [42]);
