@@ -2,10 +2,9 @@
 // separated — detected from the header line) or XLSX (the first worksheet, exceljs's streaming
 // reader). Which one is told by the bytes (an XLSX file is a ZIP archive), not by the name. Every
 // row carries its line number in the file (the header is line 1; a CSV cell with line breaks
-// counts as the line it starts on). Empty lines are left out. No other I/O.
+// counts as the line it starts on). Empty lines are left out. No other I/O. csv-parse and exceljs
+// are imported when a file of theirs is read, not when the app starts (see exportNeeds.ts).
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 
 export type ImportFileProblem = 'empty' | 'notUtf8' | 'unreadable';
 
@@ -93,6 +92,7 @@ export function detectDelimiter(headerLine: string): string {
 
 async function* readCsv(source: AsyncIterable<Buffer>, head: Buffer): AsyncGenerator<FileLine> {
   checkUtf8(head);
+  const { parse } = await import('csv-parse');
   const firstLine =
     head
       .toString('utf8')
@@ -119,6 +119,7 @@ async function* readCsv(source: AsyncIterable<Buffer>, head: Buffer): AsyncGener
 
 async function* readXlsx(input: Readable): AsyncGenerator<FileLine> {
   // Styles are read so that date cells come back as dates, not serial numbers.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -255,6 +255,36 @@ describe('start-up with good configuration', () => {
     expect(answer).toBe('refused');
   }, 90_000);
 
+  it('loads the libraries of exports, imports and charts when they are used, not at start', async () => {
+    // A resolve hook in the child reports every package our modules import, on stderr.
+    const hook = `export async function resolve(specifier, context, next) {
+      const result = await next(specifier, context);
+      if (/^(@[^/.][^/]*\\/)?[^./@:][^:]*$/.test(specifier) && context.parentURL?.includes('/src/')) process.stderr.write('[package] ' + specifier + '\\n');
+      return result;
+    }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const channelsFile = path.join(dir, 'modules-channels.yml');
+    writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0REGION\n    areas: all\n');
+    const port = await freePort();
+    const run = start({
+      NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(register)}`,
+      SLACK_BOT_TOKEN: 'xoxb-startup-test',
+      SLACK_SIGNING_SECRET: VALID_SECRET,
+      PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, 'modules.db')}`,
+      SLACK_API_URL: fake.url,
+      CHANNELS_FILE: channelsFile,
+      LOG_LEVEL: 'info',
+    });
+    await waitHealthy(run, port);
+    expect(run.child.kill('SIGTERM')).toBe(true);
+    expect(await exitWithin(run, 15_000)).toBe(0);
+    const packages = new Set([...run.stderr().matchAll(/^\[package\] (.+)$/gm)].map((m) => m[1]));
+    expect(packages).toContain('@slack/bolt'); // the hook saw the start's imports
+    for (const later of ['exceljs', 'csv-parse', 'csv-stringify', 'vega', 'vega-lite', '@resvg/resvg-js', 'cli-progress'])
+      expect(packages).not.toContain(later);
+  }, 60_000);
+
   it('starts from a working directory outside the repository: its database and channels file there, its migrations and region pack its own', async () => {
     const elsewhere = tempDir('behovsbryggan-cwd-');
     try {
