@@ -15,13 +15,21 @@
 //   environments.ts ranks innovation environments for a classified need
 //   evaluation/ stratified folds, cross-validation, metrics, reliability (used by `cli eval`)
 export * from './types.js';
-export { trainMatcher, DEFAULT_CONFIG, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
+export { trainMatcher, DEFAULT_CONFIG, CHARACTER_VIEW, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
 export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, toPhrases, type ToTrainingDataOptions } from './fromRegionData.js';
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, classesOf, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
 export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 export { CORPUS_EXAMPLE_WEIGHT, FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
-export { snapshotMatcher, matcherFromSnapshot, snapshotTransferList, snapshotBytes, SNAPSHOT_FORMAT, type MatcherSnapshot } from './snapshot.js';
+export {
+  snapshotMatcher,
+  matcherFromSnapshot,
+  snapshotTransferList,
+  snapshotBytes,
+  SNAPSHOT_FORMAT,
+  type MatcherSnapshot,
+  type ViewSnapshot,
+} from './snapshot.js';
 export { rankEnvironments } from './environments.js';
 export { reliability, type ReliabilityBin } from './evaluation/reliability.js';
 export { searchIndexText, searchQueryGroups, searchQueryTerms } from './text/searchTerms.js';

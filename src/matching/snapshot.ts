@@ -12,7 +12,17 @@ import { ALGORITHM_VERSION, LogisticMatcher, type MatcherConfig, type TrainedMat
 import type { Calibration } from './model/calibration.js';
 import type { FeatureSpaceSnapshot } from './model/tfidf.js';
 
-export const SNAPSHOT_FORMAT = 2;
+// Format 3 (tfidf-lr-7): one entry per view of the text in `views`; format 2 had one model at the top level.
+export const SNAPSHOT_FORMAT = 3;
+
+/** One view of the text (matcher.ts View) as data. */
+export interface ViewSnapshot {
+  calibration: Calibration;
+  /** Vocabulary (UTF-8), per-feature ends, word-block flags and idf. */
+  space: FeatureSpaceSnapshot;
+  /** Feature-major weights (weights[feature * outputs + output]) and one bias per output. */
+  model: { outputs: number; weights: Float64Array; bias: Float64Array };
+}
 
 export interface MatcherSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -23,11 +33,8 @@ export interface MatcherSnapshot {
   /** The areas of its outputs, in order (then "none"). */
   areas: string[];
   config: MatcherConfig;
-  calibration: Calibration;
-  /** Vocabulary (UTF-8), per-feature ends, word-block flags and idf. */
-  space: FeatureSpaceSnapshot;
-  /** Feature-major weights (weights[feature * outputs + output]) and one bias per output. */
-  model: { outputs: number; weights: Float64Array; bias: Float64Array };
+  /** The first view, then the second when `config.secondView` is set. */
+  views: ViewSnapshot[];
 }
 
 /** The matcher as plain, structured-cloneable data. Its typed arrays are fresh copies. */
@@ -47,7 +54,7 @@ export function matcherFromSnapshot(snapshot: MatcherSnapshot): TrainedMatcher {
 
 /** The snapshot's ArrayBuffers, each once, for postMessage's transfer list (they are detached on the sending side). */
 export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
-  const arrays = [snapshot.space.vocabulary, snapshot.space.ends, snapshot.space.isWord, snapshot.space.idf, snapshot.model.weights, snapshot.model.bias];
+  const arrays = snapshot.views.flatMap(({ space, model }) => [space.vocabulary, space.ends, space.isWord, space.idf, model.weights, model.bias]);
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (array.buffer instanceof ArrayBuffer && array.buffer.byteLength > 0) buffers.add(array.buffer);
@@ -57,8 +64,15 @@ export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
 
 /** Bytes in the snapshot's typed arrays (the rest, config and calibration, is a few hundred bytes). */
 export function snapshotBytes(snapshot: MatcherSnapshot): number {
-  const { space, model } = snapshot;
-  return (
-    space.vocabulary.byteLength + space.ends.byteLength + space.isWord.byteLength + space.idf.byteLength + model.weights.byteLength + model.bias.byteLength
+  return snapshot.views.reduce(
+    (sum, { space, model }) =>
+      sum +
+      space.vocabulary.byteLength +
+      space.ends.byteLength +
+      space.isWord.byteLength +
+      space.idf.byteLength +
+      model.weights.byteLength +
+      model.bias.byteLength,
+    0,
   );
 }

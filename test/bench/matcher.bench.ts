@@ -136,7 +136,7 @@ function compare(): BenchFigures[] {
   const firstClassify = time(() => restored.result.classify(queries[0] ?? ''));
   const same = queries.slice(0, 200).every((q) => JSON.stringify(restored.result.classify(q)) === JSON.stringify(matcher.classify(q)));
   console.log(
-    `  snapshot: ${mb(snapshotBytes(snapshot))} (${snapshotBytes(snapshot)} bytes: vocabulary ${mb(snapshot.space.vocabulary.byteLength)}, weights ${mb(snapshot.model.weights.byteLength)}) in ${transferList.length} transferable buffers`,
+    `  snapshot: ${mb(snapshotBytes(snapshot))} (${snapshotBytes(snapshot)} bytes: ${snapshot.views.map((v, i) => `view ${i + 1}: vocabulary ${mb(v.space.vocabulary.byteLength)}, weights ${mb(v.model.weights.byteLength)}`).join('; ')}) in ${transferList.length} transferable buffers`,
   );
   console.log(
     `  snapshot ${snapshotted.ms.toFixed(1)} ms; structuredClone copying ${cloned.ms.toFixed(1)} ms, transferring ${transferred.ms.toFixed(1)} ms; restore ${restored.ms.toFixed(1)} ms; first classify after restore ${firstClassify.ms.toFixed(2)} ms; identical on 200 needs: ${same ? 'yes' : 'NO'}`,

@@ -1,4 +1,4 @@
-// What was tried for tfidf-lr-6 (docs/matcher.md, "Real text, again"), measured on the DEVELOPMENT data
+// What was tried for tfidf-lr-6 and tfidf-lr-7 (docs/matcher.md, "Real text, again" and "Two views"), measured on the DEVELOPMENT data
 // only: 5-fold cross-validation on the pack's labelled data split by source (written needs, real
 // passages; three seeded splits pooled), the development sets (public-needs, slack-dev, styled
 // needs) scored by a model of everything, the share of ordinary council text it abstains on
@@ -7,7 +7,7 @@
 //
 // Run: `npm run bench -- matcherExperiments [--only=shipped,decision]` (about 30 s per variant on 2 cores).
 // Variants:
-//   shipped        tfidf-lr-6 as shipped
+//   shipped        the shipped model (ALGORITHM_VERSION)
 //   weights        real passages at 0.7 and 1.5 against the written needs at 1
 //   balance        positives of rare areas up-weighted (balanceExponent 0.5)
 //   ngrams35       character 3–5-grams instead of 3–4
@@ -20,13 +20,16 @@
 //   slackwriters   the Slack-style needs of outside writers (needs-train.jsonl, sw1-, sw2-, …):
 //                  each writer scored by models trained on no writer, on sw1–sw3 (tfidf-lr-6) and
 //                  on all the others ("leave one writer out"); and the model without them
-//   ensemble       a second model of the anchor's feature shape (character 3–5-grams, no stems,
-//                  general-prose words kept), probabilities averaged with the shipped one's
+//   views          one view of the text (tfidf-lr-6) against two (tfidf-lr-7: CHARACTER_VIEW, the
+//                  anchor's shape, averaged with the first at 0.3 and 0.5)
 //   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
+//   noneoverbest   the decision's noneOverBest at 1, 1.2 and 1.4, every column
 //   coldevidence   the cold model's evidence threshold on the development sets
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
+  ALGORITHM_VERSION,
+  CHARACTER_VIEW,
   DEFAULT_CONFIG,
   DEFAULT_DECISION,
   evaluate,
@@ -81,24 +84,10 @@ interface Variant {
   augment?: (model: TrainedMatcher) => LabelledExample[];
   /** How many of council-none.jsonl's passages are trained on (the rest are scored); default none. */
   councilNoneTrained?: number;
-  /** A second model, of another feature shape, whose probabilities are averaged with the first's. */
-  ensemble?: { config: MatcherConfig; weight: number };
 }
 
 /** What the measurements need of a model: its probabilities (and evidence) for a text. */
 type Scorer = Pick<TrainedMatcher, 'probabilities'>;
-
-/** The weighted mean of two models' probabilities; evidence is the first model's (its words decide). */
-function averaged(first: TrainedMatcher, second: TrainedMatcher, weight: number): Scorer {
-  return {
-    probabilities(text) {
-      const a = first.probabilities(text);
-      const b = second.probabilities(text);
-      const mix = (x: number, y: number) => (1 - weight) * x + weight * y;
-      return { areas: a.areas.map((p, k) => mix(p, b.areas[k] ?? 0)), none: mix(a.none, b.none), evidence: a.evidence };
-    },
-  };
-}
 
 function trainingData(labelled: readonly Labelled[], variant: Variant): TrainingData {
   const phrases = toPhrases(seed.phrases);
@@ -112,8 +101,7 @@ function trainingData(labelled: readonly Labelled[], variant: Variant): Training
 function train(data: TrainingData, variant: Variant): Scorer {
   const config = variant.config ?? DEFAULT_CONFIG;
   const first = trainMatcher(data, config);
-  const model = variant.augment ? trainMatcher({ ...data, examples: [...data.examples, ...variant.augment(first)] }, config) : first;
-  return variant.ensemble ? averaged(model, trainMatcher(data, variant.ensemble.config), variant.ensemble.weight) : model;
+  return variant.augment ? trainMatcher({ ...data, examples: [...data.examples, ...variant.augment(first)] }, config) : first;
 }
 
 const scored = (matcher: Scorer, set: readonly { text: string; areas: string[] }[]): OutOfFold[] =>
@@ -263,7 +251,7 @@ function leaveOneWriterOut(trainer: (data: TrainingData) => Scorer, trainOn: (n:
 
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
-    row('tfidf-lr-6 (shipped)', measure({ name: 'shipped' }));
+    row(`${ALGORITHM_VERSION} (shipped)`, measure({ name: 'shipped' }));
   },
   weights: () => {
     for (const w of [0.7, 1.5]) row(`real passages weight ${w}`, measure({ name: 'w', realWeight: w }));
@@ -327,19 +315,18 @@ const VARIANTS: Record<string, () => void> = {
     for (const [label, trainOn] of Object.entries(include)) console.log(`  trained on ${label}: ${leaveOneWriterOut((data) => trainMatcher(data), trainOn)}`);
     row('without the writers', measure({ name: 'sw0', labelled: (all) => all.filter((n) => !byWriter(n)) }));
   },
-  ensemble: () => {
-    // The anchor's feature shape (character 3–5-grams, no stems, general-prose words kept) as a
-    // second model beside the shipped one, probabilities averaged.
-    const anchorShape: MatcherConfig = {
-      ...DEFAULT_CONFIG,
-      pipeline: { ...DEFAULT_CONFIG.pipeline, charNgrams: { min: 3, max: 5 }, stemming: false, genericWords: false },
-    };
-    console.log(`  leave one writer out, shipped: ${leaveOneWriterOut((data) => trainMatcher(data))}`);
-    for (const weight of [0.3, 0.5]) {
-      console.log(
-        `  leave one writer out, + anchor-shaped at ${weight}: ${leaveOneWriterOut((data) => averaged(trainMatcher(data), trainMatcher(data, anchorShape), weight))}`,
-      );
-      row(`+ anchor-shaped model at ${weight}`, measure({ name: 'e', ensemble: { config: anchorShape, weight } }));
+  views: () => {
+    // tfidf-lr-7's second view of the text (CHARACTER_VIEW: the anchor's shape, character 3–5-grams,
+    // no stems, general-prose words kept), probabilities averaged with the first's, against one view.
+    const oneView: MatcherConfig = { ...DEFAULT_CONFIG, secondView: null };
+    const twoViews = (weight: number): MatcherConfig => ({ ...DEFAULT_CONFIG, secondView: { pipeline: CHARACTER_VIEW, weight } });
+    for (const [name, config] of [
+      ['one view (tfidf-lr-6)', oneView],
+      ['two views, the second at 0.3', twoViews(0.3)],
+      ['two views, the second at 0.5 (shipped)', twoViews(0.5)],
+    ] as const) {
+      console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
+      row(name, measure({ name, config }));
     }
   },
   decision: () => {
@@ -365,6 +352,11 @@ const VARIANTS: Record<string, () => void> = {
     for (const { text } of rows.slice(0, 8)) console.log(`    ${text}`);
     const shipped = rows.findIndex((x) => x.text.endsWith('(shipped)'));
     console.log(`    #${shipped + 1}: ${rows[shipped]?.text ?? ''}`);
+  },
+  noneoverbest: () => {
+    // The decision's "none" against the best area, every measure of the row (three CV splits).
+    const r = measure({ name: 'nob' });
+    for (const noneOverBest of [1, 1.2, 1.4]) row(`noneOverBest ${noneOverBest}`, r, { ...DEFAULT_DECISION, noneOverBest });
   },
   coldevidence: () => {
     const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] });

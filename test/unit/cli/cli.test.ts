@@ -373,7 +373,7 @@ describe('eval', { timeout: 60_000 }, () => {
       expect(t.title.startsWith(`FROZEN TEST SET ${t.file.split(path.sep).join('/')}: ${t.count} needs, model tfidf-lr-`)).toBe(true);
     const realTest = report.frozenTest.find((t) => path.basename(t.file) === 'real-test.jsonl');
     expect(realTest?.count).toBe(167);
-    expect(realTest?.title).toMatch(/^FROZEN TEST SET test\/fixtures\/matching\/real-test\.jsonl: 167 needs, model tfidf-lr-6-/);
+    expect(realTest?.title).toMatch(/^FROZEN TEST SET test\/fixtures\/matching\/real-test\.jsonl: 167 needs, model tfidf-lr-7-/);
     const without = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--json'], without)).toBe(0);
     expect(JSON.parse(without.out[0]!)).not.toHaveProperty('frozenTest');

@@ -9,10 +9,11 @@ import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 const seed = loadSeedData();
 
 describe('matcher quality', () => {
-  it('reaches macro-F1 ≥ 0.87 in 5-fold cross-validation on the shipped needs, "none" P and R ≥ 0.7', () => {
+  // Five trainings of two views each: about 20 s on a quiet 2-core machine, more beside other work.
+  it('reaches macro-F1 ≥ 0.87 in 5-fold cross-validation on the shipped needs, "none" P and R ≥ 0.7', { timeout: 120_000 }, () => {
     // Every fold trains on the pack's phrases (matcher.yml), as the shipped matcher does. Scored: the
-    // needs written for the pack (tr-, bb-); the Slack-style needs of the outside writers (sw1-…sw3-,
-    // shorter and harder, tfidf-lr-6) are in every fold's training, so the guard stays comparable.
+    // needs written for the pack (tr-, bb-); the Slack-style needs of the outside writers (sw1-…sw6-,
+    // shorter and harder, tfidf-lr-6 and -7) are in every fold's training, so the guard stays comparable.
     const byWriters = (id: string) => id.startsWith('sw');
     const outOfFold = crossValidate({
       areas: seed.areas,

@@ -1,7 +1,14 @@
 import { MessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedData } from '../../../src/region/regionPack.js';
-import { matcherFromSnapshot, snapshotMatcher, snapshotTransferList, type MatcherSnapshot, type TrainedMatcher } from '../../../src/matching/index.js';
+import {
+  matcherFromSnapshot,
+  snapshotMatcher,
+  snapshotTransferList,
+  type MatcherSnapshot,
+  type TrainedMatcher,
+  type ViewSnapshot,
+} from '../../../src/matching/index.js';
 import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 
 let matcher: TrainedMatcher;
@@ -53,11 +60,13 @@ describe('matcher snapshots', () => {
     expectSameBehaviour(matcherFromSnapshot(snapshotMatcher(matcher)));
   });
 
-  it('names the areas of its outputs, in the pack’s order (format 2)', () => {
+  it('names the areas of its outputs, in the pack’s order, and holds both views of the text (format 3)', () => {
     const snapshot = snapshotMatcher(matcher);
-    expect(snapshot.format).toBe(2);
+    expect(snapshot.format).toBe(3);
     expect(snapshot.areas).toEqual([...SHIPPED_SLUGS]);
-    expect(snapshot.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
+    expect(snapshot.views).toHaveLength(2);
+    for (const view of snapshot.views) expect(view.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
+    expect(snapshot.views[0]!.space.idf.length + snapshot.views[1]!.space.idf.length).toBe(matcher.featureCount);
     snapshot.areas.pop(); // a copy: the matcher keeps its own
     expect(matcher.areas).toEqual(SHIPPED_SLUGS);
   });
@@ -66,22 +75,22 @@ describe('matcher snapshots', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(isPlainData(snapshot)).toBe(true);
     const cloned = structuredClone(snapshot);
-    expect(cloned.model.weights).toBeInstanceOf(Float64Array);
+    expect(cloned.views[1]!.model.weights).toBeInstanceOf(Float64Array);
     expectSameBehaviour(matcherFromSnapshot(cloned));
   });
 
   it('crosses a MessagePort with its buffers transferred, leaving the original matcher intact', async () => {
     const snapshot = snapshotMatcher(matcher);
     const transfer = snapshotTransferList(snapshot);
-    expect(transfer.length).toBe(6);
+    expect(transfer.length).toBe(12); // six arrays per view
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<MatcherSnapshot>((resolve) => port2.once('message', (m: MatcherSnapshot) => resolve(m)));
     port1.postMessage(snapshot, transfer);
     const arrived = await received;
     port1.close();
     port2.close();
-    expect(snapshot.model.weights.byteLength).toBe(0); // detached: moved, not copied
-    expect(arrived.model.weights.length).toBe(matcher.featureCount * 6);
+    for (const view of snapshot.views) expect(view.model.weights.byteLength).toBe(0); // detached: moved, not copied
+    expect(arrived.views.reduce((sum, view) => sum + view.model.weights.length, 0)).toBe(matcher.featureCount * 6);
     expectSameBehaviour(matcherFromSnapshot(arrived));
     expect(matcher.classify(texts[0]!).ranked.length).toBe(5); // the snapshot was a copy
   });
@@ -89,10 +98,16 @@ describe('matcher snapshots', () => {
   it('refuses snapshots of another format or algorithm, inconsistent ones, and foreign matchers', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(() => matcherFromSnapshot({ ...snapshot, algorithm: 'tfidf-lr-0' })).toThrow(/algorithm/);
-    expect(() => matcherFromSnapshot({ ...snapshot, format: 1 as 2 })).toThrow(/format/); // format 1: before snapshots named their areas
+    expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 3 })).toThrow(/format/); // format 2: one view, before tfidf-lr-7
     expect(() => matcherFromSnapshot({ ...snapshot, areas: snapshot.areas.slice(1) })).toThrow(/outputs/); // areas that do not fit the weights
-    expect(() => matcherFromSnapshot({ ...snapshot, model: { ...snapshot.model, weights: snapshot.model.weights.subarray(6) } })).toThrow(/weights/);
-    expect(() => matcherFromSnapshot({ ...snapshot, space: { ...snapshot.space, vocabulary: snapshot.space.vocabulary.subarray(1) } })).toThrow(/vocabulary/);
+    const [first, second] = snapshot.views as [ViewSnapshot, ViewSnapshot];
+    expect(() => matcherFromSnapshot({ ...snapshot, views: [first] })).toThrow(/1 views for a config of 2/);
+    expect(() =>
+      matcherFromSnapshot({ ...snapshot, views: [first, { ...second, model: { ...second.model, weights: second.model.weights.subarray(6) } }] }),
+    ).toThrow(/weights/);
+    expect(() =>
+      matcherFromSnapshot({ ...snapshot, views: [{ ...first, space: { ...first.space, vocabulary: first.space.vocabulary.subarray(1) } }, second] }),
+    ).toThrow(/vocabulary/);
     const foreign: TrainedMatcher = {
       version: 'x',
       areas: matcher.areas,
