@@ -62,6 +62,9 @@ export const FROZEN_TEST_SETS = [
   'test/fixtures/matching/real-test-2.jsonl',
   'test/fixtures/matching/slack-test.jsonl',
   'test/fixtures/matching/slack-test-2.jsonl',
+  // Built after tfidf-lr-6 was final (reserved, unscored) and first scored with tfidf-lr-7.
+  'test/fixtures/matching/real-test-3.jsonl',
+  'test/fixtures/matching/slack-test-3.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
