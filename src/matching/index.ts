@@ -10,6 +10,8 @@
 //               logistic regression, SGD, the region's areas + "none") → calibration.ts (Platt on
 //               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
 //               the words give the best area little evidence, explain.ts) → explain.ts
+//   matcher.ts  trains two views of the text (the pipeline above; character 3–5-grams of the words
+//               as typed) and averages their calibrated probabilities; the first explains
 //   examples    area descriptions and keywords, the pack's phrases (matcher.yml), labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need
