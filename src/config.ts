@@ -1,6 +1,6 @@
 // The one place the environment is read: dotenv + a zod schema. A bad value ends start-up
 // with one line per problem (never a stack trace), see formatConfigErrors.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
@@ -78,6 +78,10 @@ const envSchema = z
       }, 'SUMMARY_TIMEZONE must be an IANA timezone such as Europe/Stockholm')
       .optional(),
     RETENTION_MONTHS: retentionMonthsSchema,
+    MATCHER_CACHE_DIR: z
+      .string()
+      .refine((dir) => dir === 'off' || !isSomethingButAFolder(dir), 'MATCHER_CACHE_DIR must be a folder (created when missing), or off')
+      .default('.cache'),
   })
   .superRefine((env, ctx) => {
     if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -90,6 +94,14 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isSomethingButAFolder(file: string): boolean {
+  try {
+    return !statSync(file).isDirectory();
+  } catch {
+    return false; // nothing there yet: the cache creates it
+  }
+}
 
 export interface Config {
   slack: {
@@ -110,6 +122,8 @@ export interface Config {
   summary: { cron: string; timezone: string };
   /** Months after a need was resolved or withdrawn that its municipal contact is cleared. */
   retentionMonths: number;
+  /** Where the trained matcher is kept between starts (MATCHER_CACHE_DIR, absolute); null (`off`): trained at every start. */
+  matcherCacheDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +171,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     locale: env.LOCALE ?? region.language,
     summary: { cron: env.SUMMARY_CRON, timezone: env.SUMMARY_TIMEZONE ?? region.timezone },
     retentionMonths: env.RETENTION_MONTHS,
+    matcherCacheDir: env.MATCHER_CACHE_DIR === 'off' ? null : path.resolve(env.MATCHER_CACHE_DIR),
   };
 }
 

@@ -20,6 +20,8 @@ import { FeedbackService } from './feedback/giveFeedback.js';
 import { NeedsHome } from './register/home.js';
 import { NeedChanges } from './change-need/needChanges.js';
 import { MatcherProvider, regionTraining, type Trainer } from './training/matcherProvider.js';
+import { MatcherCache, withMatcherCache } from './training/matcherCache.js';
+import { trainOffThread } from './training/trainOffThread.js';
 import { NeedService } from './record-need/recordNeed.js';
 import { RetrainScheduler } from './background/retrainScheduler.js';
 import { RoutingQueue } from './background/routingQueue.js';
@@ -52,7 +54,7 @@ export interface ServerOptions {
   quietMs?: number;
   /** Socket Mode: how long to wait for Slack's hello before giving up (default 10 s). */
   socketHelloTimeoutMs?: number;
-  /** Trains the matcher at start and on retraining (default: in a worker thread; tests reuse a model trained on the same data). */
+  /** Trains the matcher at start and on retraining (default: in a worker thread; tests reuse a model trained on the same data), behind the matcher cache unless MATCHER_CACHE_DIR=off. */
   trainMatcher?: Trainer;
 }
 
@@ -90,8 +92,15 @@ export async function startServer(config: Config, options: ServerOptions): Promi
 
   const { db, shipped } = await prepareDatabase(config.databaseUrl, pack, logger);
 
-  const matchers = await MatcherProvider.create(db, regionTraining(pack), options.trainMatcher);
-  logger.info({ modelVersion: matchers.current().version }, 'matcher trained');
+  // A restart with the same training data and matcher code loads the model it trained last time.
+  const train = options.trainMatcher ?? trainOffThread;
+  const matcherLogger = logger.child({ component: 'matcher' });
+  const matchers = await MatcherProvider.create(
+    db,
+    regionTraining(pack),
+    config.matcherCacheDir === null ? train : withMatcherCache(train, new MatcherCache({ dir: config.matcherCacheDir, logger: matcherLogger })),
+  );
+  logger.info({ modelVersion: matchers.current().version }, 'matcher ready');
 
   // The outbox owns retries (persisted, survive restarts), so this client does not retry itself.
   const outboxClient = new WebClient(config.slack.botToken, {

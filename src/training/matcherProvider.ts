@@ -3,6 +3,7 @@
 // trainingRepository.ts.
 import type { Db } from '../platform/db/client.js';
 import { CORPUS_EXAMPLE_WEIGHT, FEEDBACK_EXAMPLE_WEIGHT, toAreaProfiles, toPhrases } from '../matching/index.js';
+import type { TrainedMatcher } from '../matching/index.js';
 import type { AreaSlug, LabelledExample, Matcher, TrainingData } from '../matching/types.js';
 import type { RegionPack } from '../region/regionPack.js';
 import { trainOffThread } from './trainOffThread.js';
@@ -48,8 +49,8 @@ export async function loadTrainingData(db: Db, region: RegionTraining): Promise<
   };
 }
 
-/** Turns training data into a matcher: trainOffThread, unless a caller (a test) brings its own. */
-export type Trainer = (data: TrainingData) => Promise<Matcher>;
+/** Turns training data into a matcher: trainOffThread (behind the matcher cache, matcherCache.ts), unless a caller (a test) brings its own. */
+export type Trainer = (data: TrainingData) => Promise<TrainedMatcher>;
 
 export class MatcherProvider {
   private matcher: Matcher;

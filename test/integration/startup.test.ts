@@ -255,6 +255,51 @@ describe('start-up with good configuration', () => {
     expect(answer).toBe('refused');
   }, 90_000);
 
+  it('keeps the trained matcher in MATCHER_CACHE_DIR: a restart with the same data loads it instead of training, a damaged file is trained over', async () => {
+    const cacheDir = path.join(dir, 'matcher-cache');
+    const channelsFile = path.join(dir, 'cache-channels.yml');
+    writeFileSync(channelsFile, 'intake: C0INTAKE\n');
+    /** One start to healthy and a clean stop; its log lines. */
+    const startAndStop = async (): Promise<{ msg: string; modelVersion?: string }[]> => {
+      const port = await freePort();
+      const run = start({
+        SLACK_BOT_TOKEN: 'xoxb-startup-test',
+        SLACK_SIGNING_SECRET: VALID_SECRET,
+        PORT: String(port),
+        DATABASE_URL: `file:${path.join(dir, 'cache.db')}`,
+        SLACK_API_URL: fake.url,
+        CHANNELS_FILE: channelsFile,
+        LOG_LEVEL: 'info',
+        MATCHER_CACHE_DIR: cacheDir,
+      });
+      await waitHealthy(run, port);
+      expect(run.child.kill('SIGTERM')).toBe(true);
+      expect(await exitWithin(run, 15_000)).toBe(0);
+      expect(run.stderr()).toBe('');
+      return run
+        .stdout()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { msg: string; modelVersion?: string });
+    };
+    const versionOf = (lines: { msg: string; modelVersion?: string }[]) => lines.find((l) => l.msg === 'matcher ready')?.modelVersion;
+
+    const first = await startAndStop();
+    expect(first.map((l) => l.msg)).toContain('no cached matcher yet; training');
+    const cacheFile = path.join(cacheDir, 'matcher.snapshot');
+    expect(existsSync(cacheFile)).toBe(true);
+
+    const second = await startAndStop();
+    expect(second.map((l) => l.msg)).toContain('matcher loaded from cache');
+    expect(second.map((l) => l.msg).filter((m) => m.includes('training'))).toEqual([]);
+    expect(versionOf(second)).toBe(versionOf(first));
+
+    writeFileSync(cacheFile, 'damaged');
+    const third = await startAndStop();
+    expect(third.map((l) => l.msg)).toContain('matcher cache unreadable; training instead');
+    expect(versionOf(third)).toBe(versionOf(first));
+  }, 90_000);
+
   it('loads the libraries of exports, imports and charts when they are used, not at start', async () => {
     // A resolve hook in the child reports every package our modules import, on stderr.
     const hook = `export async function resolve(specifier, context, next) {

@@ -80,6 +80,8 @@ export interface TestAppOptions {
   /** Collects the app's log lines (JSON objects) at `logLevel` (default info) instead of discarding them. */
   logs?: Record<string, unknown>[];
   logLevel?: 'debug' | 'info' | 'warn';
+  /** Where the app keeps its trained matcher between starts; by default none (MATCHER_CACHE_DIR=off), and trainOnce trains once per run anyway. */
+  matcherCacheDir?: string;
 }
 
 export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}): Promise<TestApp> {
@@ -96,6 +98,7 @@ export async function startTestApp(fake: FakeSlack, options: TestAppOptions = {}
     DATABASE_URL: databaseUrl,
     SLACK_API_URL: fake.url,
     LOG_LEVEL: 'silent',
+    MATCHER_CACHE_DIR: options.matcherCacheDir ?? 'off',
   });
   const authTestsBefore = fake.callsOf('auth.test').length;
   const server = await startServer(config, {

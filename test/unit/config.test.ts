@@ -38,6 +38,7 @@ describe('parseConfig', () => {
     expect(config.locale).toBe('sv');
     expect(config.summary).toEqual({ cron: '0 8 * * 1', timezone: 'Europe/Stockholm' });
     expect(config.retentionMonths).toBe(36);
+    expect(config.matcherCacheDir).toBe(path.resolve('.cache'));
   });
 
   it('takes LOCALE and SUMMARY_TIMEZONE from the region pack unless they are set', () => {
@@ -58,6 +59,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...HTTP, RETENTION_MONTHS: '24' }).retentionMonths).toBe(24);
     expect(problems({ ...HTTP, RETENTION_MONTHS: 'tre år' })).toEqual(['RETENTION_MONTHS must be a number of months']);
     expect(problems({ ...HTTP, RETENTION_MONTHS: '0' })).toEqual(['RETENTION_MONTHS must be at least 1']);
+  });
+
+  it('reads MATCHER_CACHE_DIR as an absolute folder, or off; refuses a file', () => {
+    expect(parseConfig({ ...HTTP, MATCHER_CACHE_DIR: 'var/cache/bb' }).matcherCacheDir).toBe(path.resolve('var/cache/bb'));
+    expect(parseConfig({ ...HTTP, MATCHER_CACHE_DIR: '/tmp' }).matcherCacheDir).toBe('/tmp');
+    expect(parseConfig({ ...HTTP, MATCHER_CACHE_DIR: 'off' }).matcherCacheDir).toBeNull();
+    expect(problems({ ...HTTP, MATCHER_CACHE_DIR: fileURLToPath(import.meta.url) })).toEqual([
+      'MATCHER_CACHE_DIR must be a folder (created when missing), or off',
+    ]);
   });
 
   it('reads explicit values, adds the trailing slash to SLACK_API_URL and treats empty strings as unset', () => {
