@@ -12,6 +12,7 @@ import { type Explanation, explainOutputs } from './model/explain.js';
 import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
 import { seededRandom, shortHash, shuffled } from './random.js';
 import type { AnalysedToken } from './text/features.js';
+import { rawWords } from './text/tokenise.js';
 import type { SparseVector } from './model/sparse.js';
 import type { MatcherSnapshot, ViewSnapshot } from './snapshot.js';
 import { required } from '../required.js';
@@ -354,14 +355,15 @@ export class LogisticMatcher implements TrainedMatcher {
    */
   private score(text: string): { areas: number[]; none: number; explanation: Explanation } {
     const n = this.areas.length;
-    const tokens = this.first.analyser.analyse(text);
+    const words = rawWords(text);
+    const tokens = this.first.analyser.analyseWords(words);
     const idsPerToken = this.first.space.idsOf(tokens);
     const { vector, counts } = this.first.space.vectoriseIds(idsPerToken);
     const explanation = explainOutputs({ surfaces: tokens.map((t) => t.surface), idsPerToken, vector, counts }, this.first.model, n, this.config.termsPerArea);
     let probabilities = calibrated(this.first, this.first.model.decision(vector), n);
     if (this.second) {
       const { view, weight } = this.second;
-      const other = calibrated(view, view.model.decision(view.space.vectorise(view.analyser.analyse(text))), n);
+      const other = calibrated(view, view.model.decision(view.space.vectorise(view.analyser.analyseWords(words))), n);
       probabilities = probabilities.map((p, k) => (1 - weight) * p + weight * (other[k] ?? 0));
     }
     return { areas: probabilities.slice(0, n), none: probabilities[n] ?? 0, explanation };

@@ -73,9 +73,14 @@ export class TextAnalyser {
   constructor(readonly options: PipelineOptions = DEFAULT_PIPELINE) {}
 
   analyse(text: string): AnalysedToken[] {
+    return this.analyseWords(rawWords(text));
+  }
+
+  /** The same for a text's raw words (tokenise.ts rawWords), when several analysers read one text. */
+  analyseWords(words: readonly string[]): AnalysedToken[] {
     const out: AnalysedToken[] = [];
     let previousWord: string | undefined;
-    for (const raw of rawWords(text)) {
+    for (const raw of words) {
       const analysed = this.analyseWord(raw);
       if (analysed === undefined) continue; // stopwords do not break a pair: "byggtrafik i centrum" → byggtrafik_centrum
       const word = analysed.features[0];
