@@ -129,9 +129,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   });
   // Recording a need hands it to the routing queue, which routes with the need service once started.
   const routing = new RoutingQueue({ yieldTo: quietMoment, logger: logger.child({ component: 'routing' }) });
-  // Built in the background (seconds for a large register); routing waits for it.
+  // Built in the background once the app listens (seconds for a large register); routing waits for it.
   const similar = new SimilarNeeds(db, { logger: logger.child({ component: 'similar' }) });
-  similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
   const needs = new NeedService({ db, matchers, channels, outbox, routing, logger: logger.child({ component: 'needs' }), similar });
   const retraining = new RetrainScheduler(() => matchers.retrain(db), logger, options.retrainDebounceMs);
   // Membership lookups (permissions, the App Home's areas): quick, with one retry at most.
@@ -204,6 +203,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     throw error;
   }
   logger.info({ mode: config.slack.mode, port }, 'Behovsbryggan is running');
+  // Not before: indexing the region's labelled needs takes a quarter of a second of this thread.
+  similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
 
   await outbox.start();
   const scheduled = await startWeeklySummaries({ config, db, channels, logger: logger.child({ component: 'summaries' }), outbox });

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { exitWithin, freePort, killAll, ROOT, spawnApp as start, spawnNpmStart, waitHealthy } from '../support/appProcess.js';
+import { exitWithin, freePort, killAll, ROOT, spawnApp as start, spawnNpmStart, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { tempDir } from '../support/testApp.js';
 
@@ -300,7 +300,7 @@ describe('start-up with good configuration', () => {
     expect(versionOf(third)).toBe(versionOf(first));
   }, 90_000);
 
-  it('loads the libraries of exports, imports and charts when they are used, not at start', async () => {
+  it('puts off what can wait: the libraries of exports, imports and charts are loaded when used, the similar-needs index is built once the app listens', async () => {
     // A resolve hook in the child reports every package our modules import, on stderr.
     const hook = `export async function resolve(specifier, context, next) {
       const result = await next(specifier, context);
@@ -319,9 +319,18 @@ describe('start-up with good configuration', () => {
       DATABASE_URL: `file:${path.join(dir, 'modules.db')}`,
       SLACK_API_URL: fake.url,
       CHANNELS_FILE: channelsFile,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'debug', // the similar-needs index logs when it starts building at debug
+      MATCHER_CACHE_DIR: path.join(dir, 'modules-cache'),
     });
     await waitHealthy(run, port);
+    await untilOnOutput(run, () => Promise.resolve(run.stdout().includes('similar-needs index built')), 'the similar-needs index');
+    const messages = run
+      .stdout()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.indexOf('Behovsbryggan is running')).toBeGreaterThanOrEqual(0);
+    expect(messages.indexOf('building the similar-needs index')).toBeGreaterThan(messages.indexOf('Behovsbryggan is running'));
     expect(run.child.kill('SIGTERM')).toBe(true);
     expect(await exitWithin(run, 15_000)).toBe(0);
     const packages = new Set([...run.stderr().matchAll(/^\[package\] (.+)$/gm)].map((m) => m[1]));

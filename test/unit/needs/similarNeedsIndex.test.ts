@@ -1,6 +1,8 @@
 // SimilarNeeds.catchUp on a real SQLite file: needs another instance stored after this index was
 // built become findable at the next catch-up, whatever order their ids came in; nothing is added twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// And load() lets the event loop turn while it indexes the region's labelled needs.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SimilarityIndex } from '../../../src/matching/similar/similarityIndex.js';
 import { SimilarNeeds } from '../../../src/needs/similarNeedsIndex.js';
 import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 
@@ -34,5 +36,40 @@ describe('SimilarNeeds.catchUp', () => {
     expect((await similar.find(probe)).map((f) => f.needId)).toContain(elsewhere);
     expect(similar.size).toBe(size + 2);
     expect(await similar.catchUp()).toBe(0);
+  });
+});
+
+describe('SimilarNeeds.load', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lets requests in while it indexes the labelled needs: the event loop turns between slices of them', async () => {
+    // An event-loop turn calls tick; the index's addBackground is watched (and still runs). vi's
+    // call order, shared by both, tells how many turns came between the first and the last text.
+    let counting = true;
+    const tick = vi.fn(() => {
+      if (counting) setImmediate(tick);
+    });
+    setImmediate(tick);
+    const addBackground = vi.spyOn(SimilarityIndex.prototype, 'addBackground');
+    let texts: number[];
+    try {
+      await new SimilarNeeds(t.db).load();
+      texts = [...addBackground.mock.invocationCallOrder];
+    } finally {
+      addBackground.mockRestore();
+      counting = false;
+    }
+    const labelled = await t.db.trainingExample.count({ where: { source: 'seed' } });
+    expect(texts).toHaveLength(labelled);
+    expect(labelled).toBeGreaterThan(600);
+    const turnsBetween = tick.mock.invocationCallOrder.filter((order) => order > texts[0]! && order < texts.at(-1)!).length;
+    // In one synchronous block no turn would come between them; in slices of 200, one at least after each slice.
+    expect(turnsBetween).toBeGreaterThanOrEqual(Math.floor(labelled / 200) - 1);
   });
 });
