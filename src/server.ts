@@ -203,9 +203,6 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     throw error;
   }
   logger.info({ mode: config.slack.mode, port }, 'Behovsbryggan is running');
-  // Not before: indexing the region's labelled needs takes a quarter of a second of this thread.
-  similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
-
   await outbox.start();
   const scheduled = await startWeeklySummaries({ config, db, channels, logger: logger.child({ component: 'summaries' }), outbox });
   // Needs stored just before a crash (acked, not yet routed) are routed now.
@@ -222,6 +219,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     retentionMonths: config.retentionMonths,
     outbox,
   });
+  // Last: indexing the region's labelled needs takes a quarter of a second of this thread, which
+  // before listening delayed the start by as much, and right after it the first requests (measured).
+  similar.load().catch((error: unknown) => logger.warn({ err: error }, 'similar-needs index not built yet; the next routing tries again'));
 
   const background: BackgroundWork = { inFlight, routing, retraining, outbox };
   let stopping: Promise<void> | null = null;

@@ -15,7 +15,8 @@ import { backgroundTexts, indexableNeeds } from './store/similarNeedLinks.js';
 /** Similar needs found and shown per need, at most. */
 export const SIMILAR_SHOWN = 3;
 const PAGE = 2_000;
-const BACKGROUND_SLICE = 200;
+/** How long indexing the background may hold the event loop at a time. */
+const BACKGROUND_SLICE_MS = 5;
 
 export interface SimilarFound {
   needId: number;
@@ -36,7 +37,12 @@ export class SimilarNeeds {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { threshold?: number; logger?: Logger } = {},
+    private readonly options: {
+      threshold?: number;
+      logger?: Logger;
+      /** How long a slice of indexing the background may take (default 5 ms; tests choose 0). */
+      sliceMs?: number;
+    } = {},
   ) {}
 
   /** Builds the index from the database, once; later calls wait for the same build. */
@@ -89,12 +95,16 @@ export class SimilarNeeds {
   private async build(): Promise<void> {
     const started = Date.now();
     this.options.logger?.debug('building the similar-needs index');
-    // The background (the region's labelled needs: ~0.25 s for 1,600) is read in slices too, so a
-    // request that comes in meanwhile is answered between them.
-    const background = await backgroundTexts(this.db);
-    for (const [i, text] of background.entries()) {
+    // The background (the region's labelled needs: ~0.25 s for 900, more while the code is cold) is
+    // indexed in slices of a few milliseconds, so a request that comes in meanwhile is not kept waiting.
+    const sliceMs = this.options.sliceMs ?? BACKGROUND_SLICE_MS;
+    let sliceStarted = performance.now();
+    for (const text of await backgroundTexts(this.db)) {
       this.index.addBackground(text);
-      if (i % BACKGROUND_SLICE === BACKGROUND_SLICE - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (performance.now() - sliceStarted >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
     }
     await this.readNeeds();
     this.options.logger?.info({ needs: this.index.size, ms: Date.now() - started }, 'similar-needs index built');
