@@ -6,15 +6,16 @@ import { SimilarityIndex } from '../../../src/matching/similar/similarityIndex.j
 import { SimilarNeeds } from '../../../src/needs/similarNeedsIndex.js';
 import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
 
-describe('SimilarNeeds.catchUp', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  }, 60_000);
-  afterAll(async () => {
-    await t.close();
-  });
+// One database file for both: each test states the needs it adds and looks only at those.
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
 
+describe('SimilarNeeds.catchUp', () => {
   const LEAKS = 'Sensorer i VA-nätet som larmar om läckor i ledningarna och mäter flödet i realtid';
   const describeNeed = (id: number, description: string) => t.db.need.update({ where: { id }, data: { title: 'Läckor i VA-nätet', description } });
 
@@ -40,14 +41,6 @@ describe('SimilarNeeds.catchUp', () => {
 });
 
 describe('SimilarNeeds.load', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  }, 60_000);
-  afterAll(async () => {
-    await t.close();
-  });
-
   it('lets requests in while it indexes the labelled needs: the event loop turns between slices of them', async () => {
     // An event-loop turn calls tick; the index's addBackground is watched (and still runs). vi's
     // call order, shared by both, tells how many turns came between the first and the last text.
