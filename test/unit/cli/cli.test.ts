@@ -24,9 +24,10 @@ function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; er
   };
 }
 
-// Classifying and evaluating train matchers on this thread (cross-validation: one per fold), seconds
-// of CPU each: on a machine busy with other work these take several times longer, hence the longer
-// timeouts below (a guard against a hang, not a bound on speed).
+// Classifying and evaluating train matchers on this thread (cross-validation: one per fold, two views
+// each since tfidf-lr-7), seconds of CPU each: on a machine busy with other work these take several
+// times longer (67 s measured for one test at load 5), hence the long timeouts below (a guard
+// against a hang, not a bound on speed).
 describe('classify --jsonl', () => {
   const input = [
     JSON.stringify({ id: 'a', text: 'bygglogistik vid nya resecentrum' }),
@@ -66,7 +67,7 @@ describe('classify --jsonl', () => {
   });
 });
 
-describe('classify and eval train like the bot', { timeout: 60_000 }, () => {
+describe('classify and eval train like the bot', { timeout: 180_000 }, () => {
   it('use the database’s labelled examples, feedback included, when there is a database', async () => {
     const { createTestDb } = await import('../weekly-summary/fixtures.js');
     const t = await createTestDb();
@@ -134,7 +135,7 @@ describe('classify "text"', () => {
   });
 });
 
-describe('eval', { timeout: 60_000 }, () => {
+describe('eval', { timeout: 180_000 }, () => {
   it('evaluates a labelled file and reports the metrics as JSON', async () => {
     const file = [
       JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
@@ -401,7 +402,7 @@ describe('eval', { timeout: 60_000 }, () => {
   });
 });
 
-describe('as a process', { timeout: 60_000 }, () => {
+describe('as a process', { timeout: 180_000 }, () => {
   it('runs `tsx src/cli/index.ts classify --jsonl` end to end', async () => {
     const { execFile } = await import('node:child_process');
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
@@ -423,7 +424,7 @@ describe('as a process', { timeout: 60_000 }, () => {
   });
 });
 
-describe('eval --repeats', { timeout: 60_000 }, () => {
+describe('eval --repeats', { timeout: 180_000 }, () => {
   it('pools repeated cross-validation and prints macro-F1 per repeat', async () => {
     const io = fakeIo();
     expect(await run(['eval', '--seed-only', '--folds', '2', '--repeats', '2'], io)).toBe(0);
