@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { z } from 'zod';
 import {
   ALGORITHM_VERSION,
   DEFAULT_CONFIG,
@@ -179,6 +180,36 @@ function encode(entry: CacheEntry): Buffer {
   return Buffer.concat([Buffer.from(MAGIC), Buffer.from(`${createHash('sha256').update(payload).digest('hex')}\n`), payload]);
 }
 
+const platt = z.object({ a: z.number(), b: z.number() });
+/**
+ * The file's entry as the matcher reads it: the parts matcherFromSnapshot dereferences, checked
+ * here (it checks format, algorithm and sizes itself). The config is the one this code wrote (the
+ * key covers it), so only its shape at the top is checked.
+ */
+const cacheEntry = z.object({
+  key: z.string(),
+  snapshot: z.object({
+    format: z.number(),
+    algorithm: z.string(),
+    version: z.string(),
+    areas: z.array(z.string()),
+    config: z.looseObject({ pipeline: z.looseObject({}), secondView: z.looseObject({ pipeline: z.looseObject({}), weight: z.number() }).nullable() }),
+    views: z.array(
+      z.object({
+        calibration: z.object({ areas: platt, none: platt }),
+        space: z.object({
+          vocabulary: z.instanceof(Uint8Array),
+          ends: z.instanceof(Uint32Array),
+          isWord: z.instanceof(Uint8Array),
+          idf: z.instanceof(Float64Array),
+          options: z.looseObject({}),
+        }),
+        model: z.object({ outputs: z.number().int().positive(), weights: z.instanceof(Float64Array), bias: z.instanceof(Float64Array) }),
+      }),
+    ),
+  }),
+});
+
 function decode(bytes: Buffer): CacheEntry {
   const magic = Buffer.from(MAGIC);
   if (!bytes.subarray(0, magic.length).equals(magic)) throw new Error('not a matcher cache file of this format');
@@ -186,9 +217,10 @@ function decode(bytes: Buffer): CacheEntry {
   const payload = bytes.subarray(magic.length + 65);
   if (bytes[magic.length + 64] !== 0x0a || createHash('sha256').update(payload).digest('hex') !== sum)
     throw new Error('checksum mismatch (truncated or damaged)');
-  const entry = deserialize(payload) as Partial<CacheEntry> | null;
-  if (typeof entry?.key !== 'string' || typeof entry.snapshot !== 'object') throw new Error('no key and snapshot in the file');
-  return entry as CacheEntry;
+  const entry = cacheEntry.safeParse(deserialize(payload));
+  if (!entry.success) throw new Error(`not a key and a matcher snapshot: ${z.prettifyError(entry.error)}`);
+  // Checked above where the matcher reads it; the config is this code's own (see cacheEntry).
+  return entry.data as unknown as CacheEntry;
 }
 
 /**

@@ -3,7 +3,9 @@
 // algorithm, config or matcher code trains again; a damaged or unreadable file trains again and
 // says so in the log, never throws.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALGORITHM_VERSION, DEFAULT_CONFIG, SNAPSHOT_FORMAT, type TrainedMatcher } from '../../../src/matching/index.js';
 import type { TrainingData } from '../../../src/matching/types.js';
@@ -142,6 +144,18 @@ describe('a damaged or unusable cache', () => {
       },
     ],
     ['an empty file', (file) => writeFileSync(file, '')],
+    [
+      'an intact file whose snapshot has no views (checksum right, content wrong)',
+      (file) => {
+        const bytes = readFileSync(file);
+        const bodyStart = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1; // after the magic line and the checksum line
+        const entry = deserialize(bytes.subarray(bodyStart)) as { snapshot: { views?: unknown } };
+        delete entry.snapshot.views;
+        const payload = serialize(entry);
+        const magic = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
+        writeFileSync(file, Buffer.concat([magic, Buffer.from(`${createHash('sha256').update(payload).digest('hex')}\n`), payload]));
+      },
+    ],
   ])('%s: logs a warning, trains, and writes a good file again', async (_what, damage) => {
     await start(cacheIn(dir));
     damage(path.join(dir, MATCHER_CACHE_FILE));
@@ -152,6 +166,26 @@ describe('a damaged or unusable cache', () => {
     expect(logs.find((l) => l.level === 'warn')?.msg).toBe('matcher cache unreadable; training instead');
     await start(cacheIn(dir));
     expect(trainer).toHaveBeenCalledTimes(2); // repaired
+  });
+
+  it('names what is wrong in an intact file of the wrong shape (checked at the edge, before the matcher reads it)', async () => {
+    await start(cacheIn(dir));
+    const file = path.join(dir, MATCHER_CACHE_FILE);
+    const bytes = readFileSync(file);
+    const bodyStart = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
+    const entry = deserialize(bytes.subarray(bodyStart)) as { snapshot: { areas: unknown } };
+    entry.snapshot.areas = 'visualisering';
+    const payload = serialize(entry);
+    writeFileSync(
+      file,
+      Buffer.concat([bytes.subarray(0, bytes.indexOf(0x0a) + 1), Buffer.from(`${createHash('sha256').update(payload).digest('hex')}\n`), payload]),
+    );
+    logs.length = 0;
+    await start(cacheIn(dir));
+    expect(trainer).toHaveBeenCalledTimes(2);
+    const warning = logs.find((l) => l.level === 'warn');
+    expect(warning?.msg).toBe('matcher cache unreadable; training instead');
+    expect(String(warning?.obj.problem)).toMatch(/snapshot\.areas/);
   });
 
   it('a cache file that cannot be read or written (a folder in its place): trains, logs both, and the start goes on', async () => {
