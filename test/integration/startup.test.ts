@@ -229,7 +229,7 @@ describe('start-up with good configuration', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('runs the build with npm start, and shuts down when the npm process gets SIGTERM (as npm as PID 1 does in a container)', async () => {
     const channelsFile = path.join(dir, 'npm-channels.yml');
@@ -253,7 +253,7 @@ describe('start-up with good configuration', () => {
       .then((r) => r.status)
       .catch(() => 'refused');
     expect(answer).toBe('refused');
-  }, 90_000);
+  }, 180_000);
 
   it('keeps the trained matcher in MATCHER_CACHE_DIR: a restart with the same data loads it instead of training, a damaged file is trained over', async () => {
     const cacheDir = path.join(dir, 'matcher-cache');
@@ -298,7 +298,7 @@ describe('start-up with good configuration', () => {
     const third = await startAndStop();
     expect(third.map((l) => l.msg)).toContain('matcher cache unreadable; training instead');
     expect(versionOf(third)).toBe(versionOf(first));
-  }, 90_000);
+  }, 180_000);
 
   it('puts off what can wait: the libraries of exports, imports and charts are loaded when used, the similar-needs index is built once the app listens', async () => {
     // A resolve hook in the child reports every package our modules import, on stderr.
@@ -337,7 +337,7 @@ describe('start-up with good configuration', () => {
     expect(packages).toContain('@slack/bolt'); // the hook saw the start's imports
     for (const later of ['exceljs', 'csv-parse', 'csv-stringify', 'vega', 'vega-lite', '@resvg/resvg-js', 'cli-progress'])
       expect(packages).not.toContain(later);
-  }, 60_000);
+  }, 180_000);
 
   it('starts from a working directory outside the repository: its database and channels file there, its migrations and region pack its own', async () => {
     const elsewhere = tempDir('behovsbryggan-cwd-');
@@ -378,5 +378,5 @@ describe('start-up with good configuration', () => {
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });

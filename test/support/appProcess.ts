@@ -153,7 +153,7 @@ export async function freePort(): Promise<number> {
  * for the child to say something (it logs "Behovsbryggan is running" once listening) or to exit —
  * no fixed sleeps. Throws if the child exits first or the deadline passes.
  */
-export async function waitHealthy(run: AppProcess, port: number, timeoutMs = 25_000): Promise<void> {
+export async function waitHealthy(run: AppProcess, port: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let status = 0;
   for (let attempt = 0; attempt < 200 && Date.now() < deadline; attempt++) {

@@ -28,7 +28,7 @@ function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; er
 // each since tfidf-lr-7), seconds of CPU each: on a machine busy with other work these take several
 // times longer (67 s measured for one test at load 5), hence the long timeouts below (a guard
 // against a hang, not a bound on speed).
-describe('classify --jsonl', () => {
+describe('classify --jsonl', { timeout: 180_000 }, () => {
   const input = [
     JSON.stringify({ id: 'a', text: 'bygglogistik vid nya resecentrum' }),
     '{"id": "b", "text": ',
