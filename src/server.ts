@@ -20,7 +20,7 @@ import { FeedbackService } from './feedback/giveFeedback.js';
 import { NeedsHome } from './register/home.js';
 import { NeedChanges } from './change-need/needChanges.js';
 import { MatcherProvider, regionTraining, type Trainer } from './training/matcherProvider.js';
-import { MatcherCache, withMatcherCache } from './training/matcherCache.js';
+import { cachedTrainer } from './training/matcherCache.js';
 import { trainOffThread } from './training/trainOffThread.js';
 import { NeedService } from './record-need/recordNeed.js';
 import { RetrainScheduler } from './background/retrainScheduler.js';
@@ -95,11 +95,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // A restart with the same training data and matcher code loads the model it trained last time.
   const train = options.trainMatcher ?? trainOffThread;
   const matcherLogger = logger.child({ component: 'matcher' });
-  const matchers = await MatcherProvider.create(
-    db,
-    regionTraining(pack),
-    config.matcherCacheDir === null ? train : withMatcherCache(train, new MatcherCache({ dir: config.matcherCacheDir, logger: matcherLogger })),
-  );
+  const matchers = await MatcherProvider.create(db, regionTraining(pack), cachedTrainer(train, config.matcherCacheDir, matcherLogger));
   logger.info({ modelVersion: matchers.current().version }, 'matcher ready');
 
   // The outbox owns retries (persisted, survive restarts), so this client does not retry itself.

@@ -13,6 +13,8 @@ import { defaultMigrationsDir, parseDatabaseUrl } from '../platform/db/migration
 import { createHealthCheck } from '../platform/health.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { loadTrainingData, MatcherProvider, regionTraining, type Trainer } from '../training/matcherProvider.js';
+import { cachedTrainer, type MatcherCacheLogger } from '../training/matcherCache.js';
+import { trainOffThread } from '../training/trainOffThread.js';
 import { loadRegionPack, type RegionPack, RegionPackError } from '../region/regionPack.js';
 import { fetchWithTimeout } from '../platform/slack/fetchWithTimeout.js';
 import { REQUIRED_BOT_SCOPES } from '../platform/slack/scopes.js';
@@ -28,7 +30,7 @@ export interface DoctorEnv {
   isTTY: boolean;
   /** LOCALE for the checklist, also when the configuration itself is broken. */
   locale(): Locale;
-  /** Trains the matcher (default: in a worker thread, as the app does; tests reuse a trained one). */
+  /** Trains the matcher (default: in a worker thread, as the app does; tests reuse a trained one), behind the matcher cache. */
   train?: Trainer;
 }
 
@@ -164,6 +166,9 @@ async function checkSlack(config: Config, channels: ChannelsConfig, list: Checkl
   }
 }
 
+/** The checklist reports the matcher; a damaged cache file is trained over, and start logs it. */
+const QUIET: MatcherCacheLogger = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+
 async function checkDatabaseAndMatcher(config: Config, pack: RegionPack, list: Checklist, t: DoctorTexts, train?: Trainer): Promise<void> {
   let db: Db | null = null;
   try {
@@ -185,7 +190,8 @@ async function checkDatabaseAndMatcher(config: Config, pack: RegionPack, list: C
   try {
     const region = regionTraining(pack);
     const data = await loadTrainingData(db, region);
-    const matcher = (await MatcherProvider.create(db, region, train)).current();
+    // As start trains: behind the matcher cache, so a doctor run before a start trains once for both.
+    const matcher = (await MatcherProvider.create(db, region, cachedTrainer(train ?? trainOffThread, config.matcherCacheDir, QUIET))).current();
     list.pass(t.matcherOk(data.examples.length, matcher.version));
   } catch (error) {
     list.fail(t.matcherBad(error instanceof Error ? error.message : String(error)));

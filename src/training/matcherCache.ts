@@ -52,7 +52,7 @@ export interface ModelCode {
   v8: string;
 }
 
-interface MatcherCacheLogger {
+export interface MatcherCacheLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   debug(obj: object, msg: string): void;
@@ -236,4 +236,9 @@ export function withMatcherCache(train: Trainer, cache: MatcherCache): Trainer {
     await cache.store(key, trained);
     return trained;
   };
+}
+
+/** `train` behind the cache in `dir`, as the app trains (start, doctor); `train` itself when the cache is off (null). */
+export function cachedTrainer(train: Trainer, dir: string | null, logger: MatcherCacheLogger): Trainer {
+  return dir === null ? train : withMatcherCache(train, new MatcherCache({ dir, logger }));
 }

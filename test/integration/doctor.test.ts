@@ -2,12 +2,13 @@
 // (exit 0); a bad token, a missing scope, a missing channel and a private channel without the bot
 // each fail with what to do (exit 1). Swedish by default, English with LOCALE=en, no colours
 // when the output is not a terminal.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { runDoctor, type DoctorEnv } from '../../src/cli/doctor.js';
 import { parseConfig } from '../../src/config.js';
+import { MATCHER_CACHE_FILE } from '../../src/training/matcherCache.js';
 import { REQUIRED_BOT_SCOPES } from '../../src/platform/slack/scopes.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { FakeSocketMode } from '../support/fakeSocketMode.js';
@@ -41,7 +42,7 @@ beforeEach(() => {
   fake.grantedScopes = [...REQUIRED_BOT_SCOPES];
 });
 
-async function doctor(env: Record<string, string> = {}, options: { isTTY?: boolean } = {}) {
+async function doctor(env: Record<string, string> = {}, options: { isTTY?: boolean; train?: DoctorEnv['train'] } = {}) {
   const out: string[] = [];
   const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(l), readText: () => '' };
   const vars: Record<string, string> = {
@@ -49,6 +50,7 @@ async function doctor(env: Record<string, string> = {}, options: { isTTY?: boole
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.url,
     DATABASE_URL: `file:${path.join(dir, 'doctor.db')}`,
+    MATCHER_CACHE_DIR: 'off',
     ...env,
   };
   const doctorEnv: DoctorEnv = {
@@ -56,7 +58,7 @@ async function doctor(env: Record<string, string> = {}, options: { isTTY?: boole
     loadChannels: () => CHANNELS,
     isTTY: options.isTTY ?? false,
     locale: () => (vars.LOCALE === 'en' ? 'en' : 'sv'),
-    train: trainOnce, // the shipped data's model, trained once per run
+    train: options.train ?? trainOnce, // the shipped data's model, trained once per run
   };
   const code = await runDoctor([], { ...io }, doctorEnv);
   return { code, out };
@@ -77,6 +79,22 @@ describe('doctor', () => {
     expect(out.at(-1)).toBe('Allt ser bra ut. Starta med npm start och skriv /need i Slack.');
     expect(out.join('\n')).not.toContain('\u001b['); // no colours outside a terminal
     expect(fake.callsOf('conversations.join')).toHaveLength(0); // doctor only looks
+  });
+
+  it('trains behind the matcher cache, as start does: a second run loads the model the first stored', async () => {
+    let trained = 0;
+    const counting: DoctorEnv['train'] = (data) => {
+      trained++;
+      return trainOnce(data);
+    };
+    const cache = { MATCHER_CACHE_DIR: path.join(dir, 'matcher-cache') };
+    const first = await doctor(cache, { train: counting });
+    const second = await doctor(cache, { train: counting });
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(trained).toBe(1);
+    expect(existsSync(path.join(dir, 'matcher-cache', MATCHER_CACHE_FILE))).toBe(true);
+    const version = (out: string[]) => out.find((l) => l.startsWith('✔ Matchningen tränar'));
+    expect(version(second.out)).toBe(version(first.out));
   });
 
   it('fails a refused token with what to do, and speaks English with LOCALE=en', async () => {
