@@ -10,7 +10,7 @@ import { writeExport } from '../../src/export/exportNeeds.js';
 import { clearExpiredMunicipalContacts, erasePerson, exportPerson } from '../../src/privacy/privacyRepository.js';
 import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
 import { SHIPPED_SLUGS } from '../support/shippedMatcher.js';
-import { addNeed, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { addNeed, type TestDb } from '../support/testDb.js';
 
 describe.skipIf(!postgresUrl)('export and personal data on PostgreSQL', () => {
   let db: Db;

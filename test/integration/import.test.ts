@@ -19,7 +19,7 @@ import { OutboxWorker } from '../../src/platform/outbox/outboxWorker.js';
 import { createSlackOutboxSender } from '../../src/platform/outbox/sendFunctions.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { TEST_CHANNELS } from '../support/testApp.js';
-import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../support/testDb.js';
 import { csvOf, WORKSHOP_ROWS, writeXlsx } from '../support/importFiles.js';
 import { isAreaSlug } from '../../src/needs/needAreas.js';
 import { loadNeedDetail } from '../../src/needs/store/needViews.js';

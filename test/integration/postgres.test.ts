@@ -17,7 +17,7 @@ import { FakeSlack } from '../support/fakeSlack.js';
 import { createThrowawayDatabase, migratedTestDb, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
 import { needSubmissionPayload, postCommand, postEvent, postInteraction, reactionEnvelope } from '../support/slackRequests.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { addNeed, createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { addNeed, createTestDb, type TestDb } from '../support/testDb.js';
 import { addRegisterNeed } from '../unit/register/registerFixtures.js';
 
 const HOME_CARE_NEED =

@@ -32,7 +32,7 @@ import { HOME_CARE_NEED, municipalityIdOf, openNeedModal } from '../support/need
 import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
 import { buttonPayload, needSubmissionPayload, nextViewId, postEvent, postInteraction, reactionEnvelope, SIGNING_SECRET } from '../support/slackRequests.js';
 import { startTestApp, TEST_CHANNELS, type TestApp, tempDir } from '../support/testApp.js';
-import { addNeed, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { addNeed, type TestDb } from '../support/testDb.js';
 
 /**
  * Needs given two people's first 👍 at the same instant, one request to each instance. Before the

@@ -22,7 +22,8 @@ import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
 import { reportedWeekAt, weekDueAt } from '../../src/weekly-summary/schedule.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { startTestApp, TEST_CHANNELS, tempDir } from '../support/testApp.js';
-import { addNeed, createTestDb, pngSize, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { addNeed, createTestDb, type TestDb } from '../support/testDb.js';
+import { pngSize } from '../unit/weekly-summary/fixtures.js';
 
 const TZ = 'Europe/Stockholm';
 const W47 = parseIsoWeek('2026-W47');

@@ -6,7 +6,7 @@ import { createDb } from '../../src/platform/db/client.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrate.js';
 import { syncReferenceData } from '../../src/region/referenceDataRepository.js';
 import { loadSeedData } from '../../src/region/regionPack.js';
-import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from './testDb.js';
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL;
 

@@ -69,7 +69,7 @@ describe('classify --jsonl', { timeout: 180_000 }, () => {
 
 describe('classify and eval train like the bot', { timeout: 180_000 }, () => {
   it('use the database’s labelled examples, feedback included, when there is a database', async () => {
-    const { createTestDb } = await import('../weekly-summary/fixtures.js');
+    const { createTestDb } = await import('../../support/testDb.js');
     const t = await createTestDb();
     try {
       const { runClassify } = await import('../../../src/cli/classify.js');

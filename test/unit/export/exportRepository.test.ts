@@ -3,7 +3,7 @@
 // claim from the history) — also when a filter leaves gaps in the ids of a batch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExportRow, exportBatches } from '../../../src/export/exportRepository.js';
-import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { addNeed, createTestDb, type TestDb } from '../../support/testDb.js';
 
 let t: TestDb;
 beforeEach(async () => {

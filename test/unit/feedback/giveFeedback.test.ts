@@ -11,7 +11,7 @@ import { FeedbackService } from '../../../src/feedback/giveFeedback.js';
 import { failureOf, flakyDb } from '../../support/flakyDb.js';
 import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
-import { addNeed, type TestDb } from '../weekly-summary/fixtures.js';
+import { addNeed, type TestDb } from '../../support/testDb.js';
 
 /** Pairs of simultaneous first reactions: in a run before the fix, PostgreSQL lost one of about 3 in 10. */
 const PAIRS = 20;

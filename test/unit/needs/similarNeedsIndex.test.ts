@@ -1,25 +1,20 @@
 // SimilarNeeds.catchUp on a real SQLite file: needs another instance stored after this index was
 // built become findable at the next catch-up, whatever order their ids came in; nothing is added twice.
 // And load() lets the event loop turn while it indexes the region's labelled needs.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SimilarityIndex } from '../../../src/matching/similar/similarityIndex.js';
 import { SimilarNeeds } from '../../../src/needs/similarNeedsIndex.js';
-import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { addNeed, useTestDb } from '../../support/testDb.js';
 
 // One database file for both: each test states the needs it adds and looks only at those.
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-}, 60_000);
-afterAll(async () => {
-  await t.close();
-});
+const testDb = useTestDb();
 
 describe('SimilarNeeds.catchUp', () => {
   const LEAKS = 'Sensorer i VA-nätet som larmar om läckor i ledningarna och mäter flödet i realtid';
-  const describeNeed = (id: number, description: string) => t.db.need.update({ where: { id }, data: { title: 'Läckor i VA-nätet', description } });
+  const describeNeed = (id: number, description: string) => testDb().db.need.update({ where: { id }, data: { title: 'Läckor i VA-nätet', description } });
 
   it('finds a need another instance stored after the index was built, once caught up', async () => {
+    const t = testDb();
     const similar = new SimilarNeeds(t.db, { threshold: 0.1 });
     const first = await addNeed(t, { municipality: 'Kinda', areas: ['uppkopplade'], recordedAt: '2027-03-01T09:00:00Z' });
     await describeNeed(first, LEAKS);
@@ -42,6 +37,7 @@ describe('SimilarNeeds.catchUp', () => {
 
 describe('SimilarNeeds.load', () => {
   it('lets requests in while it indexes the labelled needs: the event loop turns between slices of them', async () => {
+    const t = testDb();
     // An event-loop turn calls tick; the index's addBackground is watched (and still runs). vi's
     // call order, shared by both, tells how many turns came between the first and the last text.
     let counting = true;

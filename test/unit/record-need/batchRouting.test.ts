@@ -12,7 +12,7 @@ import { NeedService, type RecordMeta } from '../../../src/record-need/recordNee
 import { SimilarNeeds } from '../../../src/needs/similarNeedsIndex.js';
 import { testDatabases } from '../../support/postgres.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
-import { type TestDb } from '../weekly-summary/fixtures.js';
+import { type TestDb } from '../../support/testDb.js';
 import { trainOnce } from '../../support/templates.js';
 import { SHIPPED_REGION } from '../../support/shippedMatcher.js';
 

@@ -8,7 +8,7 @@ import { NeedRegister } from '../../../src/register/registerRepository.js';
 import { ensureSearchIndex } from '../../../src/needs/store/searchIndex.js';
 import { UserPreferences } from '../../../src/register/preferencesRepository.js';
 import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
-import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../../support/testDb.js';
 import { addRegisterNeed, type RegisterNeedSpec } from './registerFixtures.js';
 
 const channels: ChannelsConfig = {

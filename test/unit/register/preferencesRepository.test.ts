@@ -2,7 +2,7 @@
 // channels"), the filters of "Senaste behoven", and rows an older version (or a hand) wrote badly.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserPreferences } from '../../../src/register/preferencesRepository.js';
-import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../../support/testDb.js';
 
 let t: TestDb;
 let preferences: UserPreferences;

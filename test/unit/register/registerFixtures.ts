@@ -1,11 +1,11 @@
 // Needs as the app writes them for the needs register: searchText from the matcher's search terms
 // (as NeedService does) and the current areas in NeedArea (as replaceCurrentAreas does), on a
-// migrated, seeded database (test/unit/weekly-summary/fixtures.ts) with the search index set up.
+// migrated, seeded database (test/support/testDb.ts) with the search index set up.
 import { searchIndexText } from '../../../src/matching/index.js';
 import type { AreaSlug } from '../../../src/matching/types.js';
 import { replaceCurrentAreas } from '../../../src/needs/store/needAreas.js';
 import type { NeedStatus } from '../../../src/register/registerRepository.js';
-import type { TestDb } from '../weekly-summary/fixtures.js';
+import type { TestDb } from '../../support/testDb.js';
 
 export interface RegisterNeedSpec {
   title: string;

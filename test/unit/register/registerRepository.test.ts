@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { searchIndexText, searchQueryGroups } from '../../../src/matching/index.js';
 import { NeedRegister, type NeedListItem } from '../../../src/register/registerRepository.js';
 import { ensureSearchIndex, fillMissingSearchText } from '../../../src/needs/store/searchIndex.js';
-import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../../support/testDb.js';
 import { addRegisterNeed, type RegisterNeedSpec } from './registerFixtures.js';
 
 let t: TestDb;

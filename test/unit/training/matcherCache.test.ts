@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALGORITHM_VERSION, DEFAULT_CONFIG, SNAPSHOT_FORMAT, type TrainedMatcher } from '../../../src/matching/index.js';
 import type { TrainingData } from '../../../src/matching/types.js';
 import {
@@ -22,7 +22,7 @@ import {
 import { MatcherProvider } from '../../../src/training/matcherProvider.js';
 import { SHIPPED_REGION, shippedMatcher } from '../../support/shippedMatcher.js';
 import { tempDir } from '../../support/testApp.js';
-import { createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { useTestDb } from '../../support/testDb.js';
 
 interface LogLine {
   level: 'info' | 'warn' | 'debug';
@@ -41,20 +41,14 @@ const TEXTS = [
   'Vi har svårt att rekrytera socionomer',
 ];
 
-let t: TestDb;
+const testDb = useTestDb();
 let dir: string;
 let logs: LogLine[];
 /** The shipped model stands in for training (training is deterministic: the same data gives this model). */
 const trainer = vi.fn<(data: TrainingData) => Promise<TrainedMatcher>>(() => Promise.resolve(shippedMatcher()));
 
-beforeAll(async () => {
-  t = await createTestDb();
-}, 60_000);
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(() => {
-  dir = path.join(t.dir, `cache-${Math.random().toString(36).slice(2)}`);
+  dir = path.join(testDb().dir, `cache-${Math.random().toString(36).slice(2)}`);
   logs = [];
   trainer.mockClear();
 });
@@ -62,7 +56,7 @@ beforeEach(() => {
 const cacheIn = (folder: string, modelCode?: () => Promise<ModelCode>) =>
   new MatcherCache({ dir: folder, logger: collectingLogger(logs), ...(modelCode ? { modelCode } : {}) });
 /** What server.ts does at start: the provider trains through the cache. */
-const start = (cache: MatcherCache) => MatcherProvider.create(t.db, SHIPPED_REGION, withMatcherCache(trainer, cache));
+const start = (cache: MatcherCache) => MatcherProvider.create(testDb().db, SHIPPED_REGION, withMatcherCache(trainer, cache));
 const messages = () => logs.map((l) => `${l.level}: ${l.msg}`);
 
 describe('a start with the matcher cache', () => {
@@ -84,7 +78,7 @@ describe('a start with the matcher cache', () => {
 
   it('trains again when the training data changed (a new example), and caches the new model', async () => {
     await start(cacheIn(dir));
-    const example = await t.db.trainingExample.create({
+    const example = await testDb().db.trainingExample.create({
       data: {
         key: 'test:cache',
         text: 'Snöröjningen behöver bättre ruttplanering',
@@ -100,7 +94,7 @@ describe('a start with the matcher cache', () => {
       await start(cacheIn(dir)); // the changed data's model is the one cached now
       expect(trainer).toHaveBeenCalledTimes(2);
     } finally {
-      await t.db.trainingExample.delete({ where: { id: example.id } });
+      await testDb().db.trainingExample.delete({ where: { id: example.id } });
     }
   });
 
@@ -108,9 +102,9 @@ describe('a start with the matcher cache', () => {
     await start(cacheIn(dir));
     const cache = cacheIn(dir);
     const withoutPhrases = { areas: SHIPPED_REGION.areas };
-    await MatcherProvider.create(t.db, withoutPhrases, withMatcherCache(trainer, cache));
+    await MatcherProvider.create(testDb().db, withoutPhrases, withMatcherCache(trainer, cache));
     expect(trainer).toHaveBeenCalledTimes(2);
-    await MatcherProvider.create(t.db, { ...SHIPPED_REGION, language: 'en' }, withMatcherCache(trainer, cache));
+    await MatcherProvider.create(testDb().db, { ...SHIPPED_REGION, language: 'en' }, withMatcherCache(trainer, cache));
     expect(trainer).toHaveBeenCalledTimes(3);
   });
 

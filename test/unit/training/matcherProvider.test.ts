@@ -1,24 +1,19 @@
 // MatcherProvider.isStale on a real SQLite file: a model trained before another instance changed
 // the training data (a 👍 there, a withdrawn need's example deleted) is stale until retrained;
 // this is what the maintenance job asks every five minutes to retrain for feedback it never saw.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedbackService } from '../../../src/feedback/giveFeedback.js';
 import { loadTrainingData, MatcherProvider } from '../../../src/training/matcherProvider.js';
 import { SHIPPED_REGION, SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 import { TEST_CHANNELS } from '../../support/testApp.js';
-import { addNeed, createTestDb, type TestDb } from '../weekly-summary/fixtures.js';
+import { addNeed, useTestDb } from '../../support/testDb.js';
 
 // One database file for both: loadTrainingData reads whatever examples the file holds.
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-}, 60_000);
-afterAll(async () => {
-  await t.close();
-});
+const testDb = useTestDb();
 
 describe('MatcherProvider.isStale', () => {
   it('is stale after another instance’s feedback made or removed a training example, fresh after a retrain', async () => {
+    const t = testDb();
     // Staleness is about the data's version, not the model: the same trained model stands in for each retrain.
     const here = await MatcherProvider.create(t.db, SHIPPED_REGION, () => Promise.resolve(shippedMatcher()));
     expect(await here.isStale(t.db)).toBe(false);
@@ -50,6 +45,7 @@ describe('MatcherProvider.isStale', () => {
 
 describe('loadTrainingData', () => {
   it('trains on the pack’s areas (in its order) and phrases, with the database’s examples', async () => {
+    const t = testDb();
     const data = await loadTrainingData(t.db, SHIPPED_REGION);
     expect(data.areas.map((a) => a.slug)).toEqual([...SHIPPED_SLUGS]);
     expect(data.phrases).toBe(SHIPPED_REGION.phrases);
@@ -58,6 +54,7 @@ describe('loadTrainingData', () => {
   });
 
   it('leaves out the labels of an area the pack no longer has, keeping the examples', async () => {
+    const t = testDb();
     const region = { ...SHIPPED_REGION, areas: SHIPPED_REGION.areas.filter((a) => a.slug !== 'material') };
     const all = await loadTrainingData(t.db, SHIPPED_REGION);
     const data = await loadTrainingData(t.db, region);

@@ -6,7 +6,7 @@ import { createDb, type Db } from '../../../src/platform/db/client.js';
 import { claimWeeklySummary, type ClaimRequest } from '../../../src/weekly-summary/weeklySummary.js';
 import { failureOf, flakyDb } from '../../support/flakyDb.js';
 import { testDatabases } from '../../support/postgres.js';
-import { type TestDb } from './fixtures.js';
+import { type TestDb } from '../../support/testDb.js';
 
 describe.each(testDatabases)('weekly summary claims on %s', (_name, open) => {
   let t: TestDb;

@@ -1,7 +1,7 @@
 // The weekly summary's "Gemensamma behov": grouping of similar needs (pure), what the database
 // query keeps (the last eight weeks, not withdrawn, the channel's areas) and the blocks.
 import type { KnownBlock } from '@slack/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WindowNeed } from '../../../src/needs/store/similarNeedLinks.js';
 import { sharedNeedsBlocks } from '../../../src/weekly-summary/messages.js';
 import { weeklySummaryMessage } from '../../../src/weekly-summary/messages.js';
@@ -10,7 +10,8 @@ import { SHARED_GROUPS_SHOWN, type SharedNeedGroup, type SummaryNeed, type Weekl
 import { loadWeeklySummary } from '../../../src/weekly-summary/weeklySummary.js';
 import { groupSharedNeeds, loadSharedNeeds } from '../../../src/weekly-summary/weeklySummary.js';
 import { assertWithinSlackLimits } from '../../support/blockLimits.js';
-import { addNeed, createTestDb, type TestDb, weeklySummaryFixture } from './fixtures.js';
+import { addNeed, useTestDb } from '../../support/testDb.js';
+import { weeklySummaryFixture } from './fixtures.js';
 
 const TZ = 'Europe/Stockholm';
 const WEEK = parseIsoWeek('2026-W47');
@@ -65,15 +66,10 @@ describe('groupSharedNeeds', () => {
 });
 
 describe('loadSharedNeeds and the weekly summary', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const testDb = useTestDb();
 
   it('finds the groups of the last eight weeks, not withdrawn, in the channel’s areas, and the summary shows them', async () => {
+    const t = testDb();
     const motala = await addNeed(t, {
       municipality: 'Motala',
       areas: ['uppkopplade'],

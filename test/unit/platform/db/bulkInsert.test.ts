@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows, insertRowsReturning } from '../../../../src/platform/db/bulkInsert.js';
 import { isUniqueViolation } from '../../../../src/platform/db/errors.js';
 import { testDatabases } from '../../../support/postgres.js';
-import { type TestDb } from '../../weekly-summary/fixtures.js';
+import { type TestDb } from '../../../support/testDb.js';
 
 describe.each(testDatabases)('bulk inserts on %s', (_name, open) => {
   let t: TestDb;

@@ -16,7 +16,7 @@ import {
 import { isDeliveryHandled, markDelivery, pruneProcessedEvents } from '../../../../src/platform/db/processedEvents.js';
 import { failureOf, rejectWith } from '../../../support/flakyDb.js';
 import { testDatabases } from '../../../support/postgres.js';
-import { addNeed, type TestDb } from '../../weekly-summary/fixtures.js';
+import { addNeed, type TestDb } from '../../../support/testDb.js';
 
 describe.each(testDatabases)('unique violations on %s', (_name, open) => {
   let t: TestDb;

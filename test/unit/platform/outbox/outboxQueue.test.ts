@@ -2,7 +2,7 @@
 // item already queued — even one that has been sent — is left as it is, never queued twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, enqueueMany } from '../../../../src/platform/outbox/outboxQueue.js';
-import { createTestDb, type TestDb } from '../../weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../../../support/testDb.js';
 
 let t: TestDb;
 beforeEach(async () => {
