@@ -18,7 +18,7 @@ import type { MatcherSnapshot, ViewSnapshot } from './snapshot.js';
 import { required } from '../required.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
-export const ALGORITHM_VERSION = 'tfidf-lr-7';
+export const ALGORITHM_VERSION = 'tfidf-lr-8';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;
@@ -78,15 +78,20 @@ export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEF
   const outputs = outputsOf(data);
   if (outputs.slugs.length === 0 || new Set(outputs.slugs).size !== outputs.slugs.length) throw new RangeError('a matcher needs distinct areas');
   const examples = buildExamples(data, config.exampleWeights);
-  const first = trainView(examples, config.pipeline, config, seed, outputs);
-  const second = config.secondView && {
-    view: trainView(examples, config.secondView.pipeline, config, (seed ^ 0x9e3779b9) >>> 0, outputs),
-    weight: config.secondView.weight,
-  };
-  // A new region's model (few labelled examples) decides more cautiously (decision.ts).
   const labelled = examples.filter((e) => e.labelled && !e.onlyNegative && e.weight > 0).length;
-  const decided: MatcherConfig = { ...config, decision: decisionFor(config.decision, labelled) };
-  return new LogisticMatcher(version, outputs.slugs, first, second, decided);
+  const fitted = forLabelledExamples(config, labelled);
+  const first = trainView(examples, fitted.pipeline, fitted, seed, outputs);
+  const second = fitted.secondView && {
+    view: trainView(examples, fitted.secondView.pipeline, fitted, (seed ^ 0x9e3779b9) >>> 0, outputs),
+    weight: fitted.secondView.weight,
+  };
+  return new LogisticMatcher(version, outputs.slugs, first, second, fitted);
+}
+
+/** A new region's model (few labelled examples) is regularised harder and decides more cautiously (decision.ts fewExamples). */
+function forLabelledExamples(config: MatcherConfig, labelled: number): MatcherConfig {
+  if (labelled >= config.decision.fewExamples.below) return config;
+  return { ...config, logistic: { ...config.logistic, lambda: config.logistic.fewExamplesLambda }, decision: decisionFor(config.decision, labelled) };
 }
 
 /** An English region: English stems, and no Swedish glosses of English words, in both views. */

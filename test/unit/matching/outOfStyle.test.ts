@@ -56,22 +56,28 @@ describe('a new region (few labelled examples)', () => {
     expect(decisionFor(DEFAULT_DECISION, 0).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
     expect(decisionFor(DEFAULT_DECISION, few.below - 1).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
     expect(decisionFor(DEFAULT_DECISION, few.below)).toBe(DEFAULT_DECISION);
-    expect(few.abstainBelowEvidence).toBeGreaterThan(DEFAULT_DECISION.abstainBelowEvidence);
+    // Equal in number since tfidf-lr-8, not in caution: the trained model's weights are regularised
+    // less and its evidence runs about twice as large (decision.ts).
+    expect(few.abstainBelowEvidence).toBeGreaterThanOrEqual(DEFAULT_DECISION.abstainBelowEvidence);
   });
 
-  it('is what a model of the pack alone decides with; the trained model keeps the default', () => {
+  it('is what a model of the pack alone is fitted and decides with; the trained model keeps the defaults', () => {
     const cold = trainMatcher({ ...toTrainingData(loadSeedData()), examples: [] });
+    const { logistic } = DEFAULT_CONFIG;
     expect(snapshotMatcher(cold).config.decision.abstainBelowEvidence).toBe(DEFAULT_DECISION.fewExamples.abstainBelowEvidence);
+    expect(snapshotMatcher(cold).config.logistic.lambda).toBe(logistic.fewExamplesLambda);
     expect(snapshotMatcher(matcher).config.decision.abstainBelowEvidence).toBe(DEFAULT_DECISION.abstainBelowEvidence);
-    // Generic prose whose best area has evidence between the two thresholds: the default rule would
-    // suggest that area, the cold model abstains.
+    expect(snapshotMatcher(matcher).config.logistic.lambda).toBe(logistic.lambda);
+    expect(logistic.fewExamplesLambda).toBeGreaterThan(logistic.lambda);
+    // Generic prose whose best area has a little evidence: without the evidence check the cold model
+    // would suggest that area; with it, it abstains.
     const need = 'Ungdomar behöver sommarjobb.';
     const { areas, none, evidence } = cold.probabilities(need);
     const best = areas.indexOf(Math.max(...areas));
-    expect(evidence[best]).toBeGreaterThan(DEFAULT_DECISION.abstainBelowEvidence);
+    expect(evidence[best]).toBeGreaterThan(0);
     expect(evidence[best]).toBeLessThan(DEFAULT_DECISION.fewExamples.abstainBelowEvidence);
     const ranked = [...areas].sort((a, b) => b - a);
-    expect(decide(ranked, none, DEFAULT_DECISION, evidence[best]).abstain).toBe(false);
+    expect(decide(ranked, none, { ...DEFAULT_DECISION, abstainBelowEvidence: 0 }, evidence[best]).abstain).toBe(false);
     expect(cold.classify(need).abstain).toBe(true);
   });
 });
