@@ -17,7 +17,7 @@ import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { EXPORT_FORMATS, type ExportFormat, FILE_EXTENSIONS, writeExport } from '../../src/export/exportNeeds.js';
 import { areaNamesOf } from '../../src/export/exportSupport.js';
 import { loadVocabulary } from '../../src/export/cli.js';
-import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../support/testDb.js';
 import { runIfMain } from './runIfMain.js';
 import { bulkInsert } from './summary.bench.js';
 

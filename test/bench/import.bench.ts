@@ -18,7 +18,7 @@ import type { CliIo } from '../../src/cli/index.js';
 import { parseConfig } from '../../src/config.js';
 import { TEST_CHANNELS } from '../support/testApp.js';
 import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
-import { createTestDb } from '../unit/weekly-summary/fixtures.js';
+import { createTestDb } from '../support/testDb.js';
 import { runIfMain } from './runIfMain.js';
 
 const MUNICIPALITIES = [

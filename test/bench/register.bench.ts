@@ -37,7 +37,7 @@ import { type AppHomeContext, appHomeView } from '../../src/register/appHomeBloc
 import { slackLimitViolations } from '../support/blockLimits.js';
 import { SHIPPED_SLUGS } from '../support/shippedMatcher.js';
 import { FakeSlack } from '../support/fakeSlack.js';
-import { createTestDb } from '../unit/weekly-summary/fixtures.js';
+import { createTestDb } from '../support/testDb.js';
 import { runIfMain } from './runIfMain.js';
 
 const SEARCH_TARGET_MS = 50;

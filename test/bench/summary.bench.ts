@@ -14,7 +14,7 @@ import { renderChartPng } from '../../src/weekly-summary/messages.js';
 import { addWeeks, parseIsoWeek, weekRange } from '../../src/platform/isoWeek.js';
 import { forgetSharedCounts, sqlTime } from '../../src/weekly-summary/summaryRepository.js';
 import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
-import { createTestDb, type TestDb } from '../unit/weekly-summary/fixtures.js';
+import { createTestDb, type TestDb } from '../support/testDb.js';
 import { SHIPPED_SLUGS } from '../support/shippedMatcher.js';
 
 const TZ = 'Europe/Stockholm';

@@ -1,11 +1,8 @@
 // For the weekly-summary tests: a PNG's size and an empty weekly summary to fill in. The database
-// (createTestDb, addNeed) is in test/support/testDb.ts; createTestDb and TestDb are re-exported here
-// for the benchmarks that still import them from this file.
+// (createTestDb, addNeed) is in test/support/testDb.ts.
 import { parseIsoWeek, weekRange } from '../../../src/platform/isoWeek.js';
 import type { WeeklySummary } from '../../../src/weekly-summary/weeklySummary.js';
 import { SHIPPED_AREA_NAMES } from '../../support/shippedMatcher.js';
-
-export { createTestDb, type TestDb } from '../../support/testDb.js';
 
 /** The PNG signature and the IHDR width/height. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
