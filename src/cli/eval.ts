@@ -65,6 +65,9 @@ export const FROZEN_TEST_SETS = [
   // Built after tfidf-lr-6 was final (reserved, unscored) and first scored with tfidf-lr-7.
   'test/fixtures/matching/real-test-3.jsonl',
   'test/fixtures/matching/slack-test-3.jsonl',
+  // Built after tfidf-lr-7 was final (reserved, unscored) and first scored with tfidf-lr-8.
+  'test/fixtures/matching/real-test-4.jsonl',
+  'test/fixtures/matching/slack-test-4.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
