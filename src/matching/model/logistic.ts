@@ -27,7 +27,7 @@ export const DEFAULT_LOGISTIC: LogisticOptions = {
   // tfidf-lr-8 (1,217 written needs and 709 real passages, two views; development data only,
   // `npm run bench -- matcherExperiments --only=regularisation`): leave one Slack writer out (nine) /
   // CV real / public-needs / slack-dev, 1e-3 0.831 / 0.805 / 0.839 / 0.930; 3e-4 0.858 / 0.819 /
-  // 0.857 / 0.942; 1e-4 0.861 / 0.820 / 0.838 / 0.938. With five times the data the weights need
+  // 0.857 / 0.942; 1e-4 0.861 / 0.820 / 0.838 / 0.938. With six times the data the weights need
   // less shrinking; 3e-4 is within 0.003 of 1e-4 on the writers and does not lose public-needs.
   lambda: 3e-4,
   // The cold model (the pack's texts alone) lost at 3e-4 (cold public-needs 0.760 → 0.708, the

@@ -1,8 +1,9 @@
 // The real-text data: the training corpus (regions/ostergotland/corpus/*.jsonl), the development
 // sets and the frozen test sets (eval's FROZEN_TEST_SETS: real public passages and Slack-style
 // needs written by others; and the reserved ones in test/fixtures/matching/reserved/, not scored
-// yet, with any still being collected in reserved/collecting/). All validate (known areas, a source for every real passage, unique ids); no passage is in
-// two files; and nothing of a test set — no passage, no 8-word stretch of one, no source page —
+// yet, with any still being collected in reserved/collecting/). All validate (known areas, a
+// source for every real passage, unique ids); no passage is in two files; and nothing of a test
+// set — no passage, no 8-word stretch of one, no source page —
 // reaches what the matcher trains on. This reads the test sets only to compare them; their labels
 // are never looked at here beyond their validity.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
