@@ -176,7 +176,15 @@ async function killedMidBurst(): Promise<void> {
         'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n',
       );
       const port = await freePort();
-      const env = httpAppEnv({ token: 'xoxb-bench', port, databaseUrl: `file:${dbFile}`, slackApiUrl: fake.url, channelsFile, logLevel: 'info' });
+      const env = httpAppEnv({
+        token: 'xoxb-bench',
+        port,
+        databaseUrl: `file:${dbFile}`,
+        slackApiUrl: fake.url,
+        channelsFile,
+        logLevel: 'info',
+        matcherCacheDir: path.join(dir, 'matcher-cache'),
+      });
       const first = spawnApp(env);
       await waitHealthy(first, port);
       const kinda = municipalityIdInFile(dbFile);

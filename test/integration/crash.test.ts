@@ -52,7 +52,15 @@ describe('SIGKILL between Slack’s answer and the bookkeeping', () => {
     const channelsFile = path.join(dir, 'channels.yml');
     writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0REGION\n    areas: all\n');
     const port = await freePort();
-    const env = httpAppEnv({ token: 'xoxb-crash-test', port, databaseUrl: `file:${dbFile}`, slackApiUrl: fake.url, channelsFile, logLevel: 'info' });
+    const env = httpAppEnv({
+      token: 'xoxb-crash-test',
+      port,
+      databaseUrl: `file:${dbFile}`,
+      slackApiUrl: fake.url,
+      channelsFile,
+      logLevel: 'info',
+      matcherCacheDir: path.join(dir, 'matcher-cache'),
+    });
     const first = spawnApp(env);
     await waitHealthy(first, port);
     const kinda = municipalityIdInFile(dbFile);

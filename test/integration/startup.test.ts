@@ -192,6 +192,7 @@ describe('start-up with good configuration', () => {
       SLACK_API_URL: fake.url,
       CHANNELS_FILE: channelsFile,
       LOG_LEVEL: 'info',
+      MATCHER_CACHE_DIR: path.join(dir, 'app-matcher-cache'), // never the repository's .cache
     });
 
     await waitHealthy(run, port);
@@ -243,6 +244,7 @@ describe('start-up with good configuration', () => {
       SLACK_API_URL: fake.url,
       CHANNELS_FILE: channelsFile,
       LOG_LEVEL: 'info',
+      MATCHER_CACHE_DIR: path.join(dir, 'npm-matcher-cache'),
     });
     await waitHealthy(run, port);
     expect(run.child.kill('SIGTERM')).toBe(true); // to npm, not to the app

@@ -382,7 +382,15 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
     const token = 'xoxb-killed-instance';
     const port = await freePort();
     // Every step logs a line (debug): what the waits below wake on.
-    const env = httpAppEnv({ token, port, databaseUrl: database.url, slackApiUrl: fake.url, channelsFile, logLevel: 'debug' });
+    const env = httpAppEnv({
+      token,
+      port,
+      databaseUrl: database.url,
+      slackApiUrl: fake.url,
+      channelsFile,
+      logLevel: 'debug',
+      matcherCacheDir: path.join(dir, 'matcher-cache'),
+    });
     const child = spawnApp(env);
     await waitHealthy(child, port);
     const childUrl = `http://127.0.0.1:${port}`;

@@ -40,11 +40,11 @@ export function httpAppEnv(options: {
   slackApiUrl: string;
   channelsFile: string;
   logLevel: string;
-  /** Where the app keeps its trained matcher (default: the app's own default, .cache in its working directory). */
-  matcherCacheDir?: string;
+  /** Where the app keeps its trained matcher: the test's own folder, never the app's default (.cache in the repository). */
+  matcherCacheDir: string;
 }): Record<string, string> {
   return {
-    ...(options.matcherCacheDir ? { MATCHER_CACHE_DIR: options.matcherCacheDir } : {}),
+    MATCHER_CACHE_DIR: options.matcherCacheDir,
     SLACK_BOT_TOKEN: options.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     PORT: String(options.port),
