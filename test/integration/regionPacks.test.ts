@@ -78,6 +78,7 @@ function configFor(fake: FakeSlack, dir: string, pack: string): Config {
     SLACK_API_URL: fake.url,
     LOG_LEVEL: 'silent',
     REGION_PACK: pack,
+    MATCHER_CACHE_DIR: 'off', // trainOnce keeps the models; never the repository's .cache
   });
 }
 
