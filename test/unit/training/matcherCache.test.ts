@@ -98,6 +98,20 @@ describe('a start with the matcher cache', () => {
     }
   });
 
+  it('reads only the header of a file trained on other data: a retrain after feedback does not read or check the snapshot it cannot use', async () => {
+    await start(cacheIn(dir));
+    const file = path.join(dir, MATCHER_CACHE_FILE);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff; // a damaged snapshot: noticed only when read
+    writeFileSync(file, bytes);
+    logs.length = 0;
+    const otherData = cacheIn(dir, async () => ({ ...(await currentModelCode()), code: 'other code' }));
+    await start(otherData);
+    expect(trainer).toHaveBeenCalledTimes(2);
+    expect(messages()).toContain('info: cached matcher was trained on other data or code; training');
+    expect(logs.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+
   it('trains again when the region’s areas, phrases or language differ', async () => {
     await start(cacheIn(dir));
     const cache = cacheIn(dir);
@@ -125,6 +139,17 @@ describe('a start with the matcher cache', () => {
   });
 });
 
+/** Changes the stored snapshot and writes the file back with a checksum that fits (an intact file of other content). */
+function rewriteSnapshot(file: string, change: (snapshot: Record<string, unknown>) => void): void {
+  const bytes = readFileSync(file);
+  const checksumLine = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1; // after the magic line and the key line
+  const bodyStart = bytes.indexOf(0x0a, checksumLine) + 1;
+  const snapshot = deserialize(bytes.subarray(bodyStart)) as Record<string, unknown>;
+  change(snapshot);
+  const payload = serialize(snapshot);
+  writeFileSync(file, Buffer.concat([bytes.subarray(0, checksumLine), Buffer.from(`${createHash('sha256').update(payload).digest('hex')}\n`), payload]));
+}
+
 describe('a damaged or unusable cache', () => {
   it.each<[string, (file: string) => void]>([
     ['a file of garbage', (file) => writeFileSync(file, 'not a matcher at all')],
@@ -140,15 +165,10 @@ describe('a damaged or unusable cache', () => {
     ['an empty file', (file) => writeFileSync(file, '')],
     [
       'an intact file whose snapshot has no views (checksum right, content wrong)',
-      (file) => {
-        const bytes = readFileSync(file);
-        const bodyStart = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1; // after the magic line and the checksum line
-        const entry = deserialize(bytes.subarray(bodyStart)) as { snapshot: { views?: unknown } };
-        delete entry.snapshot.views;
-        const payload = serialize(entry);
-        const magic = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
-        writeFileSync(file, Buffer.concat([magic, Buffer.from(`${createHash('sha256').update(payload).digest('hex')}\n`), payload]));
-      },
+      (file) =>
+        rewriteSnapshot(file, (snapshot) => {
+          delete snapshot.views;
+        }),
     ],
   ])('%s: logs a warning, trains, and writes a good file again', async (_what, damage) => {
     await start(cacheIn(dir));
@@ -164,16 +184,9 @@ describe('a damaged or unusable cache', () => {
 
   it('names what is wrong in an intact file of the wrong shape (checked at the edge, before the matcher reads it)', async () => {
     await start(cacheIn(dir));
-    const file = path.join(dir, MATCHER_CACHE_FILE);
-    const bytes = readFileSync(file);
-    const bodyStart = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
-    const entry = deserialize(bytes.subarray(bodyStart)) as { snapshot: { areas: unknown } };
-    entry.snapshot.areas = 'visualisering';
-    const payload = serialize(entry);
-    writeFileSync(
-      file,
-      Buffer.concat([bytes.subarray(0, bytes.indexOf(0x0a) + 1), Buffer.from(`${createHash('sha256').update(payload).digest('hex')}\n`), payload]),
-    );
+    rewriteSnapshot(path.join(dir, MATCHER_CACHE_FILE), (snapshot) => {
+      snapshot.areas = 'visualisering';
+    });
     logs.length = 0;
     await start(cacheIn(dir));
     expect(trainer).toHaveBeenCalledTimes(2);
