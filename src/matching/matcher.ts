@@ -18,7 +18,7 @@ import type { MatcherSnapshot, ViewSnapshot } from './snapshot.js';
 import { required } from '../required.js';
 
 /** Bump when features, training or decisions change meaning, so versions of old models differ. */
-export const ALGORITHM_VERSION = 'tfidf-lr-8';
+export const ALGORITHM_VERSION = 'tfidf-lr-9';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;

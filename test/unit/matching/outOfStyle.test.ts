@@ -51,14 +51,14 @@ describe('English glosses of the areas’ own terms', () => {
 });
 
 describe('a new region (few labelled examples)', () => {
-  it('asks its words for more evidence until it has 200 labelled examples', () => {
+  it('decides with its own evidence threshold until it has 200 labelled examples', () => {
     const few = DEFAULT_DECISION.fewExamples;
     expect(decisionFor(DEFAULT_DECISION, 0).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
     expect(decisionFor(DEFAULT_DECISION, few.below - 1).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
     expect(decisionFor(DEFAULT_DECISION, few.below)).toBe(DEFAULT_DECISION);
-    // Equal in number since tfidf-lr-8, not in caution: the trained model's weights are regularised
-    // less and its evidence runs about twice as large (decision.ts).
-    expect(few.abstainBelowEvidence).toBeGreaterThanOrEqual(DEFAULT_DECISION.abstainBelowEvidence);
+    // The two thresholds are on different scales (decision.ts): the trained model's weights are
+    // regularised far less (lambda 5e-5 against 1e-3) and the evidence it sums runs several times larger.
+    expect(few.abstainBelowEvidence).not.toBe(DEFAULT_DECISION.abstainBelowEvidence);
   });
 
   it('is what a model of the pack alone is fitted and decides with; the trained model keeps the defaults', () => {
