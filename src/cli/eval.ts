@@ -71,6 +71,9 @@ export const FROZEN_TEST_SETS = [
   // Built after tfidf-lr-7 was final (reserved, unscored) and first scored with tfidf-lr-8.
   'test/fixtures/matching/real-test-4.jsonl',
   'test/fixtures/matching/slack-test-4.jsonl',
+  // Built after tfidf-lr-8 was final (reserved, unscored) and first scored with tfidf-lr-9.
+  'test/fixtures/matching/real-test-5.jsonl',
+  'test/fixtures/matching/slack-test-5.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
