@@ -74,6 +74,9 @@ export const FROZEN_TEST_SETS = [
   // Built after tfidf-lr-8 was final (reserved, unscored) and first scored with tfidf-lr-9.
   'test/fixtures/matching/real-test-5.jsonl',
   'test/fixtures/matching/slack-test-5.jsonl',
+  // Built while tfidf-lr-9 was developed (reserved, unscored) and first scored with tfidf-lr-10.
+  'test/fixtures/matching/real-test-6.jsonl',
+  'test/fixtures/matching/slack-test-6.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
