@@ -32,6 +32,7 @@
 //   families       leave one family of real passages out (rtA-, rtB-, …): each scored by a model that never
 //                  met its kind of source; the same without the newest family in training; and with the
 //                  anchor's differences one at a time (balanced classes, the character view alone)
+//   charview       the character view alone on every column and leave one writer out
 //   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
 //   noneoverbest   the decision's noneOverBest at 1, 1.2 and 1.4, every column
 //   coldevidence   the cold model's evidence threshold on the development sets
@@ -412,6 +413,12 @@ const VARIANTS: Record<string, () => void> = {
       ['the character view alone', charactersOnly],
     ] as const)
       console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
+  },
+  charview: () => {
+    // The character view alone (the anchor's shape, one model), which led on the families view after tfidf-lr-10: every column.
+    const charactersOnly: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: CHARACTER_VIEW, secondView: null };
+    console.log(`  leave one writer out, the character view alone: ${leaveOneWriterOut((data) => trainMatcher(data, charactersOnly))}`);
+    row('the character view alone', measure({ name: 'chars', config: charactersOnly }));
   },
   decision: () => {
     const r = measure({ name: 'd' }, [42]);
