@@ -9,11 +9,11 @@
 //   5. SIGKILL in the middle of a burst of 100 submissions, three rounds: acked needs lost,
 //      suggestions posted twice.
 // `npm run bench -- faults` runs the full windows (2 minutes each); `-- --quick` shortens them.
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
-import { type AppProcess, exitWithin, freePort, httpAppEnv, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
+import { type AppProcess, exitWithin, spawnApp, startHttpApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction } from '../support/slackRequests.js';
 import { holdWriteLock, municipalityIdInFile, readFromFile } from '../support/sqliteFile.js';
@@ -170,23 +170,18 @@ async function killedMidBurst(): Promise<void> {
     for (let round = 0; round < KILL_ROUNDS; round++) {
       fake.reset();
       const dbFile = path.join(dir, `round${round}.db`);
-      const channelsFile = path.join(dir, 'channels.yml');
-      writeFileSync(
-        channelsFile,
-        'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n',
-      );
-      const port = await freePort();
-      const env = httpAppEnv({
-        token: 'xoxb-bench',
+      const {
+        app: first,
+        env,
         port,
+      } = await startHttpApp({
+        dir,
         databaseUrl: `file:${dbFile}`,
+        channelsYaml:
+          'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0LOGIST\n    areas: [logistik]\n  - channel: C0REGION\n    areas: all\n',
+        token: 'xoxb-bench',
         slackApiUrl: fake.url,
-        channelsFile,
-        logLevel: 'info',
-        matcherCacheDir: path.join(dir, 'matcher-cache'),
       });
-      const first = spawnApp(env);
-      await waitHealthy(first, port);
       const kinda = municipalityIdInFile(dbFile);
       let posts = 0;
       const killAt = 10 + round * 15;

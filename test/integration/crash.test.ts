@@ -3,12 +3,12 @@
 // answer reaches the app — the window where the post exists and the outbox row still says "not
 // sent". After a restart on the same database: every acked need is stored and posted, and every
 // suggestion is in its channel exactly once.
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
-import { type AppProcess, exitWithin, freePort, httpAppEnv, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
+import { type AppProcess, exitWithin, killAll, spawnApp, startHttpApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postInteraction } from '../support/slackRequests.js';
 import { municipalityIdInFile } from '../support/sqliteFile.js';
@@ -49,20 +49,17 @@ async function outboxEmpty(run: AppProcess, port: number, timeoutMs = 90_000): P
 describe('SIGKILL between Slack’s answer and the bookkeeping', () => {
   it('posts every acked need, each suggestion exactly once, after a restart', async () => {
     const dbFile = path.join(dir, 'crash.db');
-    const channelsFile = path.join(dir, 'channels.yml');
-    writeFileSync(channelsFile, 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0REGION\n    areas: all\n');
-    const port = await freePort();
-    const env = httpAppEnv({
-      token: 'xoxb-crash-test',
+    const {
+      app: first,
+      env,
       port,
+    } = await startHttpApp({
+      dir,
       databaseUrl: `file:${dbFile}`,
+      channelsYaml: 'intake: C0INTAKE\nteams:\n  - channel: C0IOT\n    areas: [uppkopplade]\n  - channel: C0REGION\n    areas: all\n',
+      token: 'xoxb-crash-test',
       slackApiUrl: fake.url,
-      channelsFile,
-      logLevel: 'info',
-      matcherCacheDir: path.join(dir, 'matcher-cache'),
     });
-    const first = spawnApp(env);
-    await waitHealthy(first, port);
     const kinda = municipalityIdInFile(dbFile);
 
     // The sixth post reaches Slack (it is in the channel's history), then the process dies

@@ -13,8 +13,7 @@
 // settled(); the killed one is a child process (what `npm start` runs), awaited through its output.
 // Opt-in like the other PostgreSQL suites:
 //   TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test npx vitest run test/integration/twoInstances.test.ts
-import { rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../src/channels/channelsConfig.js';
 import { parseConfig } from '../../src/config.js';
@@ -26,7 +25,7 @@ import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
 import { runDueSummaries } from '../../src/weekly-summary/schedule.js';
 import { formatIsoWeek } from '../../src/platform/isoWeek.js';
 import { dueTimeFor, reportedWeekAt } from '../../src/weekly-summary/schedule.js';
-import { exitWithin, freePort, httpAppEnv, killAll, spawnApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
+import { exitWithin, killAll, spawnApp, startHttpApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack, type RecordedCall } from '../support/fakeSlack.js';
 import { HOME_CARE_NEED, municipalityIdOf, openNeedModal } from '../support/needs.js';
 import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
@@ -377,22 +376,13 @@ describe.skipIf(!postgresUrl)('two app instances on one PostgreSQL database and 
   it('loses and doubles nothing when one instance is killed (SIGKILL) mid-burst and restarted while the other serves on', async () => {
     // The second instance is now a real process, so it can die for real.
     await b.stop();
-    const channelsFile = path.join(dir, 'channels.yml');
-    writeFileSync(channelsFile, channelsYaml(TEST_CHANNELS));
     const token = 'xoxb-killed-instance';
-    const port = await freePort();
     // Every step logs a line (debug): what the waits below wake on.
-    const env = httpAppEnv({
-      token,
+    const {
+      app: child,
+      env,
       port,
-      databaseUrl: database.url,
-      slackApiUrl: fake.url,
-      channelsFile,
-      logLevel: 'debug',
-      matcherCacheDir: path.join(dir, 'matcher-cache'),
-    });
-    const child = spawnApp(env);
-    await waitHealthy(child, port);
+    } = await startHttpApp({ dir, databaseUrl: database.url, channelsYaml: channelsYaml(TEST_CHANNELS), token, slackApiUrl: fake.url, logLevel: 'debug' });
     const childUrl = `http://127.0.0.1:${port}`;
 
     // It dies right after its first post reached Slack, before Slack's answer reached it.

@@ -2,7 +2,7 @@
 // the variables under test; every variable the app reads is set explicitly, so a developer's .env
 // cannot leak in. Output is collected; waits are event-driven (output, exit) with bounded timeouts.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,37 @@ export function httpAppEnv(options: {
     CHANNELS_FILE: options.channelsFile,
     LOG_LEVEL: options.logLevel,
   };
+}
+
+/**
+ * A child app (`spawnApp`) on `databaseUrl`, with `channelsYaml` as its channels file and its matcher
+ * cache in `dir`, started and answering /healthz. Returns its env and port too, so a test can restart
+ * it on the same database (the crash scenarios of crash.test.ts, twoInstances.test.ts, faults.bench.ts).
+ */
+export async function startHttpApp(options: {
+  dir: string;
+  databaseUrl: string;
+  channelsYaml: string;
+  token: string;
+  slackApiUrl: string;
+  /** Default info. */
+  logLevel?: string;
+}): Promise<{ app: AppProcess; env: Record<string, string>; port: number }> {
+  const channelsFile = path.join(options.dir, 'channels.yml');
+  writeFileSync(channelsFile, options.channelsYaml);
+  const port = await freePort();
+  const env = httpAppEnv({
+    token: options.token,
+    port,
+    databaseUrl: options.databaseUrl,
+    slackApiUrl: options.slackApiUrl,
+    channelsFile,
+    logLevel: options.logLevel ?? 'info',
+    matcherCacheDir: path.join(options.dir, 'matcher-cache'),
+  });
+  const app = spawnApp(env);
+  await waitHealthy(app, port);
+  return { app, env, port };
 }
 
 /**
