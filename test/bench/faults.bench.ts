@@ -13,6 +13,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sqliteFilePath } from '../../src/platform/db/client.js';
 import { encodeNeedModalMetadata } from '../../src/needs/blocks/needModal.js';
+import { CHANNEL_POST_INTERVAL_MS } from '../../src/platform/slack/pacing.js';
 import { type AppProcess, exitWithin, spawnApp, startHttpApp, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { needSubmissionPayload, nextViewId, postCommand, postInteraction } from '../support/slackRequests.js';
@@ -214,7 +215,9 @@ async function killedMidBurst(): Promise<void> {
       await waitHealthy(second, port);
       const outboxEmpty = async () =>
         ((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { outbox: { pending: number } }).outbox.pending === 0;
-      await untilOnOutput(second, outboxEmpty, 'an empty outbox', 90_000);
+      // Every need is posted to the region's channel, one lane paced at one post per
+      // CHANNEL_POST_INTERVAL_MS: draining a burst of 100 takes close to two minutes by design.
+      await untilOnOutput(second, outboxEmpty, 'an empty outbox', KILL_BURST * CHANNEL_POST_INTERVAL_MS + 60_000);
       const { stored, suggestions } = readFromFile(dbFile, (db) => ({
         stored: new Set((db.prepare('SELECT submissionKey AS k FROM Need').all() as { k: string }[]).map((r) => r.k)),
         suggestions: db.prepare('SELECT id, channelId FROM SuggestionPost').all() as { id: number; channelId: string }[],

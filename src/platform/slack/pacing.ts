@@ -9,7 +9,8 @@ import type { PacingPolicy } from '../outbox/outboxWorker.js';
 // is leased, and the request reaches Slack after the row's message is rendered — hundreds of ms
 // later on a busy machine, more for one row than the next — so two sends can arrive closer than
 // they left. The spare token absorbs that; a third post in a burst waits 1.1 s.
-const PER_CHANNEL: Omit<BucketSpec, 'key'> = { burst: 2, intervalMs: 1_100 };
+export const CHANNEL_POST_INTERVAL_MS = 1_100;
+const PER_CHANNEL: Omit<BucketSpec, 'key'> = { burst: 2, intervalMs: CHANNEL_POST_INTERVAL_MS };
 const PER_CONFIRMATION: Omit<BucketSpec, 'key'> = { burst: 1, intervalMs: 1_000 };
 const CHAT_UPDATE: BucketSpec = { key: 'method:chat.update', burst: 10, intervalMs: 1_300 };
 const CHAT_POST_EPHEMERAL: BucketSpec = { key: 'method:chat.postEphemeral', burst: 10, intervalMs: 700 };
