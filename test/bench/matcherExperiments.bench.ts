@@ -1,5 +1,5 @@
-// What was tried for tfidf-lr-6 to -9 (docs/matcher.md, "Real text, again", "Two views", "Less regularisation" and
-// "More kinds of sources"), measured on the DEVELOPMENT data
+// What was tried for tfidf-lr-6 to -11 (docs/matcher.md, "Real text, again", "Two views", "Less regularisation" and
+// "More kinds of sources", "One view"), measured on the DEVELOPMENT data
 // only: 5-fold cross-validation on the pack's labelled data split by source (written needs, real
 // passages; three seeded splits pooled), the development sets (public-needs, slack-dev, styled
 // needs) scored by a model of everything, the share of ordinary council text it abstains on
@@ -11,7 +11,7 @@
 //   shipped        the shipped model (ALGORITHM_VERSION)
 //   weights        real passages at 0.7 and 1.5 against the written needs at 1
 //   balance        positives of rare areas up-weighted (balanceExponent 0.5)
-//   ngrams35       character 3–5-grams instead of 3–4
+//   ngrams35       the word view with character 3–5-grams instead of 3–4 (tfidf-lr-5)
 //   compounds      a compound's parts as extra word features, split with the Hunspell word list of
 //                  dictionary-sv (not a dependency: `npm install --no-save dictionary-sv` first)
 //   selftraining   corpus/real-e.jsonl's passages without their labels, labelled by the model
@@ -21,8 +21,8 @@
 //   slackwriters   the Slack-style needs of outside writers (needs-train.jsonl, sw1-, sw2-, …):
 //                  each writer scored by models trained on no writer, on sw1–sw3 (tfidf-lr-6) and
 //                  on all the others ("leave one writer out"); and the model without them
-//   views          one view of the text (tfidf-lr-6) against two (tfidf-lr-7: CHARACTER_VIEW, the
-//                  anchor's shape, averaged with the first at 0.3 and 0.5)
+//   views          the word view alone (tfidf-lr-6), two views (tfidf-lr-7 to -10: CHARACTER_VIEW, the
+//                  anchor's shape, averaged with the first at 0.3 and 0.5) and the character view alone (tfidf-lr-11)
 //   regularisation the logistic regression's L2 strength (lambda) at 3e-4 (tfidf-lr-8), 1e-4, 5e-5 (tfidf-lr-9)
 //                  and 2e-5, leave one writer out and every column (tfidf-lr-8's run, with 1e-3 and the
 //                  cold model at 3e-4, is in docs/matcher.md)
@@ -31,8 +31,10 @@
 //   seeds          the shipped config with three other SGD seeds: how much one model's figures move
 //   families       leave one family of real passages out (rtA-, rtB-, …): each scored by a model that never
 //                  met its kind of source; the same without the newest family in training; and with the
-//                  anchor's differences one at a time (balanced classes, the character view alone)
-//   charview       the character view alone on every column and leave one writer out
+//                  anchor's differences one at a time (balanced classes) and tfidf-lr-10's two views
+//   onechar        tfidf-lr-11's choice: the character view alone and at 0.75 against tfidf-lr-10's two views,
+//                  on the families view, leave one writer out, every column and the evidence's scale
+//   onecharseeds   the families view of the first two with two other SGD seeds each
 //   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
 //   noneoverbest   the decision's noneOverBest at 1, 1.2 and 1.4, every column
 //   coldevidence   the cold model's evidence threshold on the development sets
@@ -55,6 +57,7 @@ import {
 } from '../../src/matching/index.js';
 import { stratifiedFolds } from '../../src/matching/evaluation/folds.js';
 import { foldDiacritics } from '../../src/matching/text/normalise.js';
+import { DEFAULT_PIPELINE } from '../../src/matching/text/features.js';
 import type { LabelledExample, TrainingData } from '../../src/matching/types.js';
 import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionPack.js';
 import { DEVELOPMENT_SETS } from '../../src/cli/eval.js';
@@ -226,6 +229,9 @@ function compoundSplitter(words: ReadonlySet<string>): (folded: string) => reado
   };
 }
 
+/** tfidf-lr-7 to -10: the word view (stems, DEFAULT_PIPELINE) averaged with the character view at 0.5. */
+const TWO_VIEWS: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } };
+
 const isRealE = (n: Labelled) => n.id.startsWith('rtE-');
 
 /** The outside writers' Slack-style needs in needs-train.jsonl: ids sw1-, sw2-, …, one prefix per writer. */
@@ -301,7 +307,11 @@ const VARIANTS: Record<string, () => void> = {
     row('class balance 0.5', measure({ name: 'b', config: { ...DEFAULT_CONFIG, exampleWeights: { ...DEFAULT_CONFIG.exampleWeights, balanceExponent: 0.5 } } }));
   },
   ngrams35: () => {
-    row('character 3–5-grams', measure({ name: 'n', config: { ...DEFAULT_CONFIG, pipeline: { ...DEFAULT_CONFIG.pipeline, charNgrams: { min: 3, max: 5 } } } }));
+    // Measured for tfidf-lr-5 on the word view, where the n-grams were 3–4 (the character view has 3–5).
+    row(
+      'word view, character 3–5-grams',
+      measure({ name: 'n', config: { ...DEFAULT_CONFIG, pipeline: { ...DEFAULT_PIPELINE, charNgrams: { min: 3, max: 5 } }, secondView: null } }),
+    );
   },
   compounds: () => {
     const words = hunspellWords();
@@ -359,12 +369,13 @@ const VARIANTS: Record<string, () => void> = {
   views: () => {
     // tfidf-lr-7's second view of the text (CHARACTER_VIEW: the anchor's shape, character 3–5-grams,
     // no stems, general-prose words kept), probabilities averaged with the first's, against one view.
-    const oneView: MatcherConfig = { ...DEFAULT_CONFIG, secondView: null };
-    const twoViews = (weight: number): MatcherConfig => ({ ...DEFAULT_CONFIG, secondView: { pipeline: CHARACTER_VIEW, weight } });
+    const oneView: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: null };
+    const twoViews = (weight: number): MatcherConfig => ({ ...TWO_VIEWS, secondView: { pipeline: CHARACTER_VIEW, weight } });
     for (const [name, config] of [
-      ['one view (tfidf-lr-6)', oneView],
+      ['the word view alone (tfidf-lr-6)', oneView],
       ['two views, the second at 0.3', twoViews(0.3)],
-      ['two views, the second at 0.5 (shipped)', twoViews(0.5)],
+      ['two views, the second at 0.5 (tfidf-lr-7 to -10)', twoViews(0.5)],
+      ['the character view alone (shipped)', DEFAULT_CONFIG],
     ] as const) {
       console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
       row(name, measure({ name, config }));
@@ -404,21 +415,47 @@ const VARIANTS: Record<string, () => void> = {
     const newest = families[families.length - 1];
     console.log(`  leave one family out: ${leaveOneFamilyOut()}`);
     if (newest !== undefined) console.log(`  leave one family out, ${newest} not trained on: ${leaveOneFamilyOut([newest])}`);
-    // The anchor's differences from the matcher (it carried over better to the newest frozen sets), one at a time.
+    // The anchor's differences from the matcher (it carried over better to the newest frozen sets), one at a
+    // time. Measured first on tfidf-lr-10's two views, where the character view alone led (now shipped).
     const balanced = (balanceExponent: number): MatcherConfig => ({ ...DEFAULT_CONFIG, exampleWeights: { ...DEFAULT_CONFIG.exampleWeights, balanceExponent } });
-    const charactersOnly: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: CHARACTER_VIEW, secondView: null };
     for (const [name, config] of [
       ['classes balanced (balanceExponent 1)', balanced(1)],
       ['classes half balanced (0.5)', balanced(0.5)],
-      ['the character view alone', charactersOnly],
+      ['two views (tfidf-lr-10)', TWO_VIEWS],
     ] as const)
       console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
   },
-  charview: () => {
-    // The character view alone (the anchor's shape, one model), which led on the families view after tfidf-lr-10: every column.
-    const charactersOnly: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: CHARACTER_VIEW, secondView: null };
-    console.log(`  leave one writer out, the character view alone: ${leaveOneWriterOut((data) => trainMatcher(data, charactersOnly))}`);
-    row('the character view alone', measure({ name: 'chars', config: charactersOnly }));
+  onechar: () => {
+    // For tfidf-lr-11: the character view alone (one model), and the two views with the character view
+    // weighted up, against tfidf-lr-10's two views at 0.5; each on the families view, leave one writer out
+    // and every column, with the median best-area evidence (the evidence threshold's scale).
+    const configs: [string, MatcherConfig][] = [
+      ['two views at 0.5 (tfidf-lr-10)', TWO_VIEWS],
+      ['the character view alone (shipped)', DEFAULT_CONFIG],
+      ['two views, the character view at 0.75', { ...TWO_VIEWS, secondView: { pipeline: CHARACTER_VIEW, weight: 0.75 } }],
+    ];
+    for (const [name, config] of configs) {
+      console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
+      console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
+      const r = measure({ name, config });
+      row(name, r);
+      const medianEvidence = (o: readonly OutOfFold[]) => {
+        const best = o.map((x) => x.evidence?.[x.areas.indexOf(Math.max(...x.areas))] ?? 0).sort((a, b) => a - b);
+        return f3(best[Math.floor(best.length / 2)] ?? 0);
+      };
+      console.log(
+        `  median best-area evidence, ${name}: CV real ${medianEvidence(r.cvReal)}, ${development.map((d, i) => `${d.name} ${medianEvidence(r.sets[i] ?? [])}`).join(', ')}`,
+      );
+    }
+  },
+  onecharseeds: () => {
+    // The families view of onechar's first two configs with two other SGD seeds each (termsPerArea changes the seed alone).
+    for (const termsPerArea of [5, 6]) {
+      console.log(`  leave one family out, two views (tfidf-lr-10), seed ${termsPerArea}: ${leaveOneFamilyOut([], { ...TWO_VIEWS, termsPerArea })}`);
+      console.log(
+        `  leave one family out, the character view alone (shipped), seed ${termsPerArea}: ${leaveOneFamilyOut([], { ...DEFAULT_CONFIG, termsPerArea })}`,
+      );
+    }
   },
   decision: () => {
     const r = measure({ name: 'd' }, [42]);

@@ -2,21 +2,30 @@ import { MessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedData } from '../../../src/region/regionPack.js';
 import {
+  CHARACTER_VIEW,
+  DEFAULT_CONFIG,
   matcherFromSnapshot,
   snapshotMatcher,
   snapshotTransferList,
+  toTrainingData,
+  trainMatcher,
   type MatcherSnapshot,
   type TrainedMatcher,
   type ViewSnapshot,
 } from '../../../src/matching/index.js';
+import { DEFAULT_PIPELINE } from '../../../src/matching/text/features.js';
 import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 
 let matcher: TrainedMatcher;
+/** A model of two views (tfidf-lr-7 to -10's shape, still a config option), on a fifth of the shipped needs. */
+let twoViews: TrainedMatcher;
 let texts: string[];
 
 beforeAll(() => {
   const seed = loadSeedData();
   matcher = shippedMatcher();
+  const fifth = { ...seed, labelledNeeds: seed.labelledNeeds.filter((_, i) => i % 5 === 0), corpus: [] };
+  twoViews = trainMatcher(toTrainingData(fifth), { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } });
   // 45 shipped needs, plus needs in other styles and edge cases (English, no å/ä/ö, emoji, markup, empty).
   texts = [
     ...seed.labelledNeeds
@@ -33,7 +42,8 @@ beforeAll(() => {
   ];
 });
 
-function expectSameBehaviour(restored: TrainedMatcher): void {
+function expectSameBehaviour(restored: TrainedMatcher, original: TrainedMatcher = matcher): void {
+  const matcher = original;
   expect(restored.version).toBe(matcher.version);
   expect(restored.areas).toEqual(matcher.areas);
   expect(restored.featureCount).toBe(matcher.featureCount);
@@ -60,29 +70,36 @@ describe('matcher snapshots', () => {
     expectSameBehaviour(matcherFromSnapshot(snapshotMatcher(matcher)));
   });
 
-  it('names the areas of its outputs, in the pack’s order, and holds both views of the text (format 3)', () => {
+  it('names the areas of its outputs, in the pack’s order, and holds the one view the shipped config reads (format 3)', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(snapshot.format).toBe(3);
     expect(snapshot.areas).toEqual([...SHIPPED_SLUGS]);
-    expect(snapshot.views).toHaveLength(2);
-    for (const view of snapshot.views) expect(view.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
-    expect(snapshot.views[0]!.space.idf.length + snapshot.views[1]!.space.idf.length).toBe(matcher.featureCount);
+    expect(snapshot.views).toHaveLength(1);
+    expect(snapshot.views[0]!.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
+    expect(snapshot.views[0]!.space.idf.length).toBe(matcher.featureCount);
     snapshot.areas.pop(); // a copy: the matcher keeps its own
     expect(matcher.areas).toEqual(SHIPPED_SLUGS);
+  });
+
+  it('holds and restores both views of a two-view config', () => {
+    const snapshot = snapshotMatcher(twoViews);
+    expect(snapshot.views).toHaveLength(2);
+    expect(snapshot.views[0]!.space.idf.length + snapshot.views[1]!.space.idf.length).toBe(twoViews.featureCount);
+    expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshot)), twoViews);
   });
 
   it('is plain data that survives a real structuredClone', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(isPlainData(snapshot)).toBe(true);
     const cloned = structuredClone(snapshot);
-    expect(cloned.views[1]!.model.weights).toBeInstanceOf(Float64Array);
+    expect(cloned.views[0]!.model.weights).toBeInstanceOf(Float64Array);
     expectSameBehaviour(matcherFromSnapshot(cloned));
   });
 
   it('crosses a MessagePort with its buffers transferred, leaving the original matcher intact', async () => {
     const snapshot = snapshotMatcher(matcher);
     const transfer = snapshotTransferList(snapshot);
-    expect(transfer.length).toBe(12); // six arrays per view
+    expect(transfer.length).toBe(6); // six arrays per view, one view
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<MatcherSnapshot>((resolve) => port2.once('message', (m: MatcherSnapshot) => resolve(m)));
     port1.postMessage(snapshot, transfer);
@@ -100,14 +117,20 @@ describe('matcher snapshots', () => {
     expect(() => matcherFromSnapshot({ ...snapshot, algorithm: 'tfidf-lr-0' })).toThrow(/algorithm/);
     expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 3 })).toThrow(/format/); // format 2: one view, before tfidf-lr-7
     expect(() => matcherFromSnapshot({ ...snapshot, areas: snapshot.areas.slice(1) })).toThrow(/outputs/); // areas that do not fit the weights
-    const [first, second] = snapshot.views as [ViewSnapshot, ViewSnapshot];
-    expect(() => matcherFromSnapshot({ ...snapshot, views: [first] })).toThrow(/1 views for a config of 2/);
-    expect(() =>
-      matcherFromSnapshot({ ...snapshot, views: [first, { ...second, model: { ...second.model, weights: second.model.weights.subarray(6) } }] }),
-    ).toThrow(/weights/);
-    expect(() =>
-      matcherFromSnapshot({ ...snapshot, views: [{ ...first, space: { ...first.space, vocabulary: first.space.vocabulary.subarray(1) } }, second] }),
-    ).toThrow(/vocabulary/);
+    const [only] = snapshot.views as [ViewSnapshot];
+    expect(() => matcherFromSnapshot({ ...snapshot, views: [only, only] })).toThrow(/2 views for a config of 1/);
+    const two = snapshotMatcher(twoViews);
+    const [first, second] = two.views as [ViewSnapshot, ViewSnapshot];
+    expect(() => matcherFromSnapshot({ ...two, views: [first] })).toThrow(/1 views for a config of 2/);
+    expect(() => matcherFromSnapshot({ ...two, views: [first, { ...second, model: { ...second.model, weights: second.model.weights.subarray(6) } }] })).toThrow(
+      /weights/,
+    );
+    expect(() => matcherFromSnapshot({ ...snapshot, views: [{ ...only, model: { ...only.model, weights: only.model.weights.subarray(6) } }] })).toThrow(
+      /weights/,
+    );
+    expect(() => matcherFromSnapshot({ ...snapshot, views: [{ ...only, space: { ...only.space, vocabulary: only.space.vocabulary.subarray(1) } }] })).toThrow(
+      /vocabulary/,
+    );
     const foreign: TrainedMatcher = {
       version: 'x',
       areas: matcher.areas,
