@@ -37,7 +37,9 @@
 //   onecharseeds   the families view of the first two with two other SGD seeds each
 //   decision       the "none" decision's thresholds on the out-of-fold real passages and public-needs
 //   noneoverbest   the decision's noneOverBest at 1, 1.2 and 1.4, every column
+//   familiesdecision the "none" decision's thresholds on the families view (pooled), with CV real and the public-needs sets
 //   coldevidence   the cold model's evidence threshold on the development sets
+//   coldview       the cold model in the character view, the word view and two views, each with its evidence swept
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
@@ -481,6 +483,43 @@ const VARIANTS: Record<string, () => void> = {
     const shipped = rows.findIndex((x) => x.text.endsWith('(shipped)'));
     console.log(`    #${shipped + 1}: ${rows[shipped]?.text ?? ''}`);
   },
+  familiesdecision: () => {
+    // The "none" decision on the families view: every real passage scored by a model that never met its family
+    // (pooled), against CV on the real passages and public-needs-2, over a grid of the decision's thresholds.
+    const outOfFamily: OutOfFold[] = families.flatMap((family) => {
+      const matcher = trainMatcher(
+        trainingData(
+          [...written, ...real].filter((n) => !n.id.startsWith(family)),
+          { name: 'lofo' },
+        ),
+      );
+      return scored(
+        matcher,
+        real.filter((n) => n.id.startsWith(family)),
+      );
+    });
+    const r = measure({ name: 'fd' }, [42]);
+    const rows: { score: number; text: string }[] = [];
+    for (const abstainBelow of [0.1, 0.15, 0.2, 0.25])
+      for (const noneOverBest of [0.7, 0.85, 1, 1.2, 1.4])
+        for (const abstainBelowEvidence of [0.6, 1.1, 1.6]) {
+          const d = { ...DEFAULT_DECISION, abstainBelow, noneOverBest, abstainBelowEvidence };
+          const fam = f1(outOfFamily, d);
+          const shipped =
+            abstainBelow === DEFAULT_DECISION.abstainBelow &&
+            noneOverBest === DEFAULT_DECISION.noneOverBest &&
+            abstainBelowEvidence === DEFAULT_DECISION.abstainBelowEvidence;
+          rows.push({
+            score: fam.macroF1,
+            text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: families pooled ${f3(fam.macroF1)} (none ${fam.abstention.precision.toFixed(2)}/${fam.abstention.recall.toFixed(2)}), CV real ${f3(f1(r.cvReal, d).macroF1)}, public-needs ${f3(f1(r.sets[0] ?? [], d).macroF1)}, public-needs-2 ${f3(f1(r.sets[3] ?? [], d).macroF1)}${shipped ? '  (shipped)' : ''}`,
+          });
+        }
+    rows.sort((a, b) => b.score - a.score);
+    console.log(`  the "none" decision on the families view (${outOfFamily.length} passages), best 10 of ${rows.length} and the shipped one:`);
+    for (const { text } of rows.slice(0, 10)) console.log(`    ${text}`);
+    const shippedAt = rows.findIndex((x) => x.text.endsWith('(shipped)'));
+    console.log(`    #${shippedAt + 1}: ${rows[shippedAt]?.text ?? ''}`);
+  },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).
     const r = measure({ name: 'nob' });
@@ -493,6 +532,24 @@ const VARIANTS: Record<string, () => void> = {
       ['word block weight 0.75', { ...DEFAULT_CONFIG, tfidf: { ...DEFAULT_CONFIG.tfidf, wordBlockWeight: 0.75 } }],
     ];
     for (const [name, config] of rows) row(name, measure({ name, config }));
+  },
+  coldview: () => {
+    // The cold model (the pack alone, few examples) in each view, with its evidence threshold swept: the area
+    // descriptions' few words may need the word view's stems and glosses more than a trained model does.
+    const views: [string, MatcherConfig][] = [
+      ['the character view (shipped)', DEFAULT_CONFIG],
+      ['the word view', { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: null }],
+      ['two views (tfidf-lr-10)', TWO_VIEWS],
+    ];
+    for (const [name, config] of views) {
+      const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] }, config);
+      for (const ev of [0.3, 0.45, 0.6, 0.75, 0.9]) {
+        const d = { ...DEFAULT_DECISION, abstainBelowEvidence: ev };
+        const scores = development.map(({ set }) => f1(scored(cold, set), d).macroF1);
+        const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+        console.log(`  cold, ${name}, evidence ${ev}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean)}`);
+      }
+    }
   },
   coldevidence: () => {
     const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] });
