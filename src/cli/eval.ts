@@ -80,6 +80,9 @@ export const FROZEN_TEST_SETS = [
   // Built while tfidf-lr-10 was developed (reserved, unscored) and first scored with tfidf-lr-11.
   'test/fixtures/matching/real-test-7.jsonl',
   'test/fixtures/matching/slack-test-7.jsonl',
+  // Built while tfidf-lr-11 was developed (reserved, unscored) and first scored with tfidf-lr-12.
+  'test/fixtures/matching/real-test-8.jsonl',
+  'test/fixtures/matching/slack-test-8.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
