@@ -12,11 +12,17 @@ over the areas and "none"). Python is used for this anchor only, never by the ap
 With --record PATH (test/fixtures/matching/anchor-figures.json, read by `eval`) it also writes the
 figures as one JSON object: the model, the training files and each test file with its sha256, so
 that `eval` shows them beside its own only for the very files they were measured on.
+
+With --leave-one-group-out REGEX (instead of --test) it gives the development data's views that
+`npm run bench -- matcherExperiments` gives for the matcher: the training rows whose id matches REGEX
+form groups (the matched text names the group: 'sw[0-9]+-' for the outside writers, 'rt[A-Z]-' for
+the corpus families), and each group is scored by a model trained on every other row.
 """
 import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -31,7 +37,7 @@ def read(path):
                 row = json.loads(line)
                 text = f"{row['title']}. {row['text']}" if row.get("title") else row["text"]
                 areas = [a for a in row["areas"] if a != "none"]
-                rows.append((text, areas))
+                rows.append((text, areas, row.get("id", "")))
     return rows
 
 
@@ -61,29 +67,53 @@ def macro_f1(gold, predicted, classes):
     return sum(f1s) / len(f1s), hits / len(gold), report
 
 
+def fit(rows, C):
+    """The anchor trained on rows: one label per row, its first area or "none" (multi-label rows count for their first area)."""
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced")
+    model.fit(vectorizer.fit_transform([t for t, _, _ in rows]), [(a[0] if a else "none") for _, a, _ in rows])
+    return vectorizer, model
+
+
+def leave_one_group_out(train, pattern, C, classes):
+    """Each group of rows (the part of its id that `pattern` matches) scored by a model of all other rows."""
+    group_of = lambda row: (m.group(0) if (m := re.match(pattern, row[2])) else None)
+    groups = sorted({g for g in map(group_of, train) if g is not None}, key=lambda g: (len(g), g))
+    scores = []
+    for group in groups:
+        vectorizer, model = fit([row for row in train if group_of(row) != group], C)
+        held = [row for row in train if group_of(row) == group]
+        predicted = model.predict(vectorizer.transform([t for t, _, _ in held]))
+        f1, hit, report = macro_f1([a for _, a, _ in held], list(predicted), classes)
+        scores.append(f1)
+        print(json.dumps({"group": group, "count": len(held), "macroF1": round(f1, 3), "hitAt1": round(hit, 3), "noneP": round(report["none"][0], 3), "noneR": round(report["none"][1], 3)}))
+    print(json.dumps({"groups": len(groups), "meanMacroF1": round(sum(scores) / len(scores), 3)}))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", nargs="+", required=True, help="JSONL files with text and areas")
-    parser.add_argument("--test", nargs="+", required=True, help="JSONL files to score, each on its own")
+    parser.add_argument("--test", nargs="+", help="JSONL files to score, each on its own")
+    parser.add_argument("--leave-one-group-out", metavar="REGEX", help="score each group of training rows (ids matching REGEX) with a model of the rest")
     parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation (default 10)")
     parser.add_argument("--record", metavar="PATH", help="also write the figures to PATH as one JSON object (for eval)")
     args = parser.parse_args()
+    if (args.test is None) == (args.leave_one_group_out is None):
+        parser.error("give either --test or --leave-one-group-out")
 
     train = [row for path in args.train for row in read(path)]
-    # One label per training row: its first area, or "none" (multi-label rows count for their first area).
-    texts = [t for t, _ in train]
-    labels = [(a[0] if a else "none") for _, a in train]
-    classes = sorted({label for label in labels} - {"none"}) + ["none"]
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-    model = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced")
-    model.fit(vectorizer.fit_transform(texts), labels)
+    classes = sorted({a[0] for _, a, _ in train if a}) + ["none"]
     description = f"char_wb 3-5 TF-IDF + logistic regression (C={args.C}, balanced)"
+    if args.leave_one_group_out:
+        leave_one_group_out(train, args.leave_one_group_out, args.C, classes)
+        return
+    vectorizer, model = fit(train, args.C)
     print(f"anchor: {description}, trained on {len(train)} rows", file=sys.stderr)
     results = []
     for path in args.test:
         rows = read(path)
-        predicted = model.predict(vectorizer.transform([t for t, _ in rows]))
-        f1, hit, report = macro_f1([a for _, a in rows], list(predicted), classes)
+        predicted = model.predict(vectorizer.transform([t for t, _, _ in rows]))
+        f1, hit, report = macro_f1([a for _, a, _ in rows], list(predicted), classes)
         none_p, none_r, _ = report["none"]
         print(json.dumps({"file": path, "count": len(rows), "macroF1": round(f1, 3), "hitAt1": round(hit, 3), "noneP": round(none_p, 3), "noneR": round(none_r, 3)}))
         if args.record:
