@@ -10,8 +10,9 @@ over the areas and "none"). Python is used for this anchor only, never by the ap
       regions/ostergotland/corpus/*.jsonl --test test/fixtures/matching/public-needs.jsonl
 
 With --record PATH (test/fixtures/matching/anchor-figures.json, read by `eval`) it also writes the
-figures as one JSON object: the model, the training files and each test file with its sha256, so
-that `eval` shows them beside its own only for the very files they were measured on.
+figures as one JSON object: the model, the training files and each test file with its sha256 and
+the anchor's class for each of its texts, so that `eval` shows them beside its own only for the very
+files they were measured on, with a paired bootstrap of the difference.
 
 With --leave-one-group-out REGEX (instead of --test) it gives the development data's views that
 `npm run bench -- matcherExperiments` gives for the matcher: the training rows whose id matches REGEX
@@ -128,6 +129,8 @@ def main():
                     "noneP": round(none_p, 6),
                     "noneR": round(none_r, 6),
                     "perClass": {c: {"precision": round(p, 6), "recall": round(r, 6), "f1": round(f, 6)} for c, (p, r, f) in report.items()},
+                    # One class per text, in the file's order: eval compares them with the matcher's, text by text.
+                    "predictions": [str(p) for p in predicted],
                 }
             )
     if args.record:

@@ -26,6 +26,7 @@ import {
   type DecisionOptions,
   type EvaluationReport,
   type OutOfFold,
+  type Prediction,
   type TrainedMatcher,
 } from '../matching/index.js';
 import { toLabelledExamples, type SeedNeedLike } from '../matching/fromRegionData.js';
@@ -240,7 +241,7 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
 
   if (options.json) {
     const entry = (set: ScoredSet): SetEntry => {
-      const figures = anchorOf(anchor, set.sha256);
+      const figures = anchorOf(anchor, set.sha256, { predictions: set.predictions, slugs });
       return { title: set.title, file: set.file, ...set.report, ...(figures ? { anchor: figures } : {}) };
     };
     io.stdout(
@@ -263,7 +264,8 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
   for (const line of sideBySide(columns)) io.stdout(line);
   if (scored.length > 0) {
     io.stdout('');
-    for (const line of anchorLines(anchor, scored, path.relative(process.cwd(), anchorFile) || anchorFile)) io.stdout(line);
+    const withMatcher = scored.map((set) => ({ ...set, matcher: { predictions: set.predictions, slugs } }));
+    for (const line of anchorLines(anchor, withMatcher, path.relative(process.cwd(), anchorFile) || anchorFile)) io.stdout(line);
   }
   for (const column of columns) {
     io.stdout('');
@@ -343,6 +345,8 @@ interface ScoredSet {
   /** Of the file's bytes, to find the anchor's figures on exactly this file. */
   sha256: string;
   report: EvaluationReport;
+  /** The matcher's on each text, in the file's order: compared with the anchor's, text by text. */
+  predictions: Prediction[];
 }
 
 type SetEntry = EvaluationReport & { title: string; file: string; anchor?: AnchorOfSet };
@@ -377,16 +381,15 @@ function scoreSet(set: SetFile, matcher: TrainedMatcher, source: TrainingSource,
     source.data.areas.map((a) => a.slug),
   );
   io.stderr(`scoring ${needs.length} needs from ${set.file} with model ${matcher.version}, trained on ${source.description}`);
-  const report = evaluate(
-    needs.map((n) => predictionOf(n.areas, matcher.classify(n.text))),
-    matcher.areas,
-  );
+  const predictions = needs.map((n) => predictionOf(n.areas, matcher.classify(n.text)));
+  const report = evaluate(predictions, matcher.areas);
   const shown = path.relative(process.cwd(), set.file) || set.file;
   return {
     title: `${label} ${shown}: ${needs.length} needs, model ${matcher.version} trained on ${source.description}`,
     file: shown,
     sha256: sha256(bytes),
     report,
+    predictions,
   };
 }
 

@@ -2,16 +2,16 @@
 // Pure and synchronous: callers load data and pass it in.
 //
 // How a need is classified (one module each):
-//   text/       tokenise (Slack markup out, emoji as words) → stopwords and words of general
-//               prose (genericWords.ts) → Swedish stem +
-//               character 3–4-grams of the folded word (compounds, missing å/ä/ö) + Swedish
-//               glosses of English domain words (lexicon.ts)
+//   text/       tokenise (Slack markup out, emoji as words) → stopwords (and, in the word-stem
+//               pipeline, words of general prose: genericWords.ts) → the word (folded as typed, or
+//               a Swedish stem) + character n-grams of the folded word (compounds, missing å/ä/ö)
+//               + Swedish glosses of English domain words (lexicon.ts)
 //   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
 //               logistic regression, SGD, the region's areas + "none") → calibration.ts (Platt on
 //               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
 //               the words give the best area little evidence, explain.ts) → explain.ts
-//   matcher.ts  trains two views of the text (the pipeline above; character 3–5-grams of the words
-//               as typed) and averages their calibrated probabilities; the first explains
+//   matcher.ts  trains the shipped view of the text (CHARACTER_VIEW: each word as typed and its
+//               character 3–5-grams), or two views averaged when the config asks; the first explains
 //   examples    area descriptions and keywords, the pack's phrases (matcher.yml), labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need

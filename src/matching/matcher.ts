@@ -1,7 +1,7 @@
-// trainMatcher: the text's character n-grams and words as TF-IDF features → one-vs-rest logistic
-// regression (the region's areas + "none") → Platt calibration → decision rules. A second view of
-// the text, averaged with the first, is a config option (tfidf-lr-7 to -10 shipped two). Pure and deterministic: the same data and config give the same model and the same
-// version string.
+// trainMatcher: the text's words and their character n-grams as TF-IDF features → one-vs-rest
+// logistic regression (the region's areas + "none") → Platt calibration → decision rules. A second
+// view of the text, averaged with the first, is a config option (tfidf-lr-7 to -10 shipped two).
+// Pure and deterministic: the same data and config give the same model and the same version string.
 import type { AreaScore, AreaSlug, Classification, Matcher, TrainingData } from './types.js';
 import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/features.js';
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
@@ -48,10 +48,12 @@ export interface MatcherConfig {
  * The shipped view of the text: character 3–5-grams of every word as typed (folded) beside the word
  * itself, no stems, no list of general-prose words — the shape of the scikit-learn anchor
  * (scripts/anchor.py). tfidf-lr-7 to -10 averaged it with a view of word stems (DEFAULT_PIPELINE);
- * alone it does as well on every development column and better on real text from kinds of sources
- * the model never met (leave one family of real passages out, three SGD seeds: 0.711 / 0.707 / 0.707
- * against 0.699 / 0.695 / 0.699), with a model a third smaller (docs/matcher.md, "One view").
- * Explanations and evidence come from it too: each typed word's n-grams summed (explain.ts).
+ * alone it does as well on every development column. On tfidf-lr-10's data it did better on real text
+ * from kinds of sources the model never met (leave one family of real passages out, three SGD seeds:
+ * 0.711 / 0.707 / 0.707 against 0.699 / 0.695 / 0.699), level once real-h was trained on (0.724 /
+ * 0.723 / 0.724 against 0.720 / 0.726 / 0.721); kept for a model a third smaller that trains faster
+ * (docs/matcher.md, "One view"). Explanations and evidence come from it too: each typed word's
+ * features summed (explain.ts).
  */
 export const CHARACTER_VIEW: PipelineOptions = { ...DEFAULT_PIPELINE, charNgrams: { min: 3, max: 5 }, stemming: false, genericWords: false };
 
@@ -100,7 +102,7 @@ function forLabelledExamples(config: MatcherConfig, labelled: number): MatcherCo
   return { ...config, logistic: { ...config.logistic, lambda: config.logistic.fewExamplesLambda }, decision: decisionFor(config.decision, labelled) };
 }
 
-/** An English region: English stems, and no Swedish glosses of English words, in both views. */
+/** An English region: English stems (where a view stems), and no Swedish glosses of English words, in every view. */
 function inEnglish(config: MatcherConfig): MatcherConfig {
   const english = (pipeline: PipelineOptions): PipelineOptions => ({ ...pipeline, language: 'en', glosses: false });
   return {

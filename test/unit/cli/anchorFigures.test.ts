@@ -88,6 +88,31 @@ describe('anchor figures', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("compare with the matcher text by text where the anchor's predictions are recorded, and not where they do not fit", () => {
+    // Four texts: the matcher gets all four right, the anchor three (macro-F1 over logistik and none: 0.733).
+    const gold = [['logistik'], ['logistik'], [], []];
+    const matcher = { predictions: gold.map((g) => ({ gold: g, predicted: g })), slugs: ['logistik'] };
+    const withPredictions = (predictions: string[]) => {
+      const recorded = figures(sha256(TRAIN));
+      return { ...recorded, results: recorded.results.map((r) => ({ ...r, count: 4, macroF1: 0.733333, predictions })) };
+    };
+    const recorded = readAnchorFigures(record(withPredictions(['logistik', 'logistik', 'none', 'logistik'])), root, warn);
+    const compared = anchorOf(recorded, sha256(DEV), matcher);
+    expect(compared?.difference?.difference).toBeCloseTo(1 - 0.733333, 5);
+    expect(compared!.difference!.low).toBeLessThanOrEqual(compared!.difference!.difference);
+    expect(compared!.difference!.high).toBeGreaterThanOrEqual(compared!.difference!.difference);
+    expect(anchorLines(recorded, [{ file: 'dev.jsonl', sha256: sha256(DEV), matcher }], 'anchor-figures.json')[1]).toMatch(
+      /^ {4}dev\.jsonl: macro-F1 0\.733, hit@1 0\.900, "none" P 0\.750 \/ R 0\.500; matcher − anchor \+0\.267 \(95 % [−+]\d\.\d{3} … [−+]\d\.\d{3}\)$/,
+    );
+    // Not one prediction per text, or not the predictions that give the recorded figure: no difference.
+    expect(anchorOf(recorded, sha256(DEV), { ...matcher, predictions: matcher.predictions.slice(1) })).not.toHaveProperty('difference');
+    const wrong = withPredictions(['none', 'none', 'none', 'none']);
+    expect(anchorOf(readAnchorFigures(record(wrong), root, warn), sha256(DEV), matcher)).not.toHaveProperty('difference');
+    // Without the matcher's side, the figures alone, as before.
+    expect(anchorOf(recorded, sha256(DEV))).toEqual({ macroF1: 0.733333, hitAt1: 0.9, noneP: 0.75, noneR: 0.5, stale: false });
+    expect(warnings).toEqual([]);
+  });
+
   it('are ignored, with the reason on the warning line, when the file is malformed', () => {
     const file = record('{"anchor": ');
     expect(readAnchorFigures(file, root, warn)).toBeNull();

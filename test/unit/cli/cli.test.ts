@@ -296,6 +296,20 @@ describe('eval', { timeout: 180_000 }, () => {
     expect(development[0]!.anchor).toEqual({ macroF1: 0.5, hitAt1: 0.75, noneP: 1, noneR: 0.25, stale: false });
     expect(development[1]).not.toHaveProperty('anchor');
 
+    // With the anchor's prediction for each text recorded (logistik for both: macro-F1 0.667 / 6 classes), the
+    // matcher's predictions on the same texts are compared with them: the difference and its interval.
+    const predicted = figures(sha(readFileSync(path.join(root, training))));
+    const withPredictions = { ...predicted, results: predicted.results.map((r) => ({ ...r, macroF1: 1 / 9, predictions: ['logistik', 'logistik'] })) };
+    const compared = path.join(dir, 'compared.json');
+    writeFileSync(compared, JSON.stringify(withPredictions));
+    const both = fakeIo(files);
+    expect(await run([...args, '--anchor-figures', compared, '--json'], both)).toBe(0);
+    const [mine] = (
+      JSON.parse(both.out[0]!) as { development: { macroF1: number; anchor?: { difference?: { difference: number; low: number; high: number } } }[] }
+    ).development;
+    expect(mine!.anchor!.difference!.difference).toBeCloseTo(mine!.macroF1 - 1 / 9, 6);
+    expect(mine!.anchor!.difference!.low).toBeLessThanOrEqual(mine!.anchor!.difference!.high);
+
     const stale = path.join(dir, 'stale.json');
     writeFileSync(stale, JSON.stringify(figures('0'.repeat(64))));
     const text = fakeIo(files);

@@ -43,14 +43,13 @@ beforeAll(() => {
 });
 
 function expectSameBehaviour(restored: TrainedMatcher, original: TrainedMatcher = matcher): void {
-  const matcher = original;
-  expect(restored.version).toBe(matcher.version);
-  expect(restored.areas).toEqual(matcher.areas);
-  expect(restored.featureCount).toBe(matcher.featureCount);
-  expect(restored.approximateBytes()).toBe(matcher.approximateBytes());
+  expect(restored.version).toBe(original.version);
+  expect(restored.areas).toEqual(original.areas);
+  expect(restored.featureCount).toBe(original.featureCount);
+  expect(restored.approximateBytes()).toBe(original.approximateBytes());
   for (const text of texts) {
-    expect(restored.classify(text)).toEqual(matcher.classify(text));
-    expect(restored.probabilities(text)).toEqual(matcher.probabilities(text));
+    expect(restored.classify(text)).toEqual(original.classify(text));
+    expect(restored.probabilities(text)).toEqual(original.probabilities(text));
   }
 }
 
