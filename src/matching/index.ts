@@ -15,7 +15,7 @@
 //   examples    area descriptions and keywords, the pack's phrases (matcher.yml), labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need
-//   evaluation/ stratified folds, cross-validation, metrics, reliability (used by `cli eval`)
+//   evaluation/ stratified folds, cross-validation, metrics, reliability, a paired bootstrap (used by `cli eval`)
 export * from './types.js';
 export { trainMatcher, DEFAULT_CONFIG, CHARACTER_VIEW, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
 export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, toPhrases, type ToTrainingDataOptions } from './fromRegionData.js';
