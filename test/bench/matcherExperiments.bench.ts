@@ -40,6 +40,7 @@
 //   familiesdecision the "none" decision's thresholds on the families view (pooled), with CV real and the public-needs sets
 //   coldevidence   the cold model's evidence threshold on the development sets
 //   coldview       the cold model in the character view, the word view and two views, each with its evidence swept
+//   mindf          features seen in fewer than 2 or 3 training texts dropped: the model's size and every view
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
@@ -532,6 +533,20 @@ const VARIANTS: Record<string, () => void> = {
       ['word block weight 0.75', { ...DEFAULT_CONFIG, tfidf: { ...DEFAULT_CONFIG.tfidf, wordBlockWeight: 0.75 } }],
     ];
     for (const [name, config] of rows) row(name, measure({ name, config }));
+  },
+  mindf: () => {
+    // After tfidf-lr-12, for the model's size (memory after 1,000 needs is near its target): features seen in fewer
+    // than 2 or 3 training texts dropped, against the shipped 1; the families view, leave one writer out, every column.
+    for (const minDocumentFrequency of [2, 3]) {
+      const config: MatcherConfig = { ...DEFAULT_CONFIG, tfidf: { ...DEFAULT_CONFIG.tfidf, minDocumentFrequency } };
+      const full = trainMatcher(trainingData([...written, ...real], { name: 'size' }), config);
+      console.log(`  minimum document frequency ${minDocumentFrequency}: ${full.featureCount} features, ${(full.approximateBytes() / 2 ** 20).toFixed(1)} MiB`);
+      console.log(`  leave one family out, minimum document frequency ${minDocumentFrequency}: ${leaveOneFamilyOut([], config)}`);
+      console.log(`  leave one writer out, minimum document frequency ${minDocumentFrequency}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
+      row(`minimum document frequency ${minDocumentFrequency}`, measure({ name: 'mindf', config }));
+    }
+    const shipped = trainMatcher(trainingData([...written, ...real], { name: 'size' }));
+    console.log(`  minimum document frequency 1 (shipped): ${shipped.featureCount} features, ${(shipped.approximateBytes() / 2 ** 20).toFixed(1)} MiB`);
   },
   coldview: () => {
     // The cold model (the pack alone, few examples) in each view, with its evidence threshold swept: the area
