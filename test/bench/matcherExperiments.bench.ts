@@ -262,7 +262,7 @@ function leaveOneWriterOut(trainer: (data: TrainingData) => Scorer, trainOn: (n:
         needs.filter((n) => n.id.startsWith(writer)),
       ),
       pub: macro(matcher, publicNeeds),
-      dev: macro(matcher, development[1]?.set ?? []),
+      dev: macro(matcher, development.find((d) => d.name === 'slack-dev')?.set ?? []),
     };
   });
   const mean = (k: 'own' | 'pub' | 'dev') => f3(scores.reduce((sum, x) => sum + x[k], 0) / scores.length);
@@ -281,22 +281,36 @@ const families = [...new Set(real.map((n) => /^rt[A-Z]-/.exec(n.id)?.[0]).filter
 function leaveOneFamilyOut(without: readonly string[] = [], config: MatcherConfig = DEFAULT_CONFIG): string {
   const scores = families
     .filter((family) => !without.includes(family))
-    .map((family) => {
-      const training = [...written, ...real].filter((n) => !n.id.startsWith(family) && !without.some((w) => n.id.startsWith(w)));
-      const matcher = trainMatcher(trainingData(training, { name: 'lofo' }), config);
-      return {
-        family,
-        score: f1(
-          scored(
-            matcher,
-            real.filter((n) => n.id.startsWith(family)),
-          ),
-          DEFAULT_DECISION,
-        ).macroF1,
-      };
-    });
+    .map((family) => ({ family, score: f1(outOfFamily(family, config, without), DEFAULT_DECISION).macroF1 }));
   const mean = scores.reduce((sum, x) => sum + x.score, 0) / scores.length;
   return `${scores.map((x) => `${x.family} ${f3(x.score)}`).join(' ')} | mean ${f3(mean)}`;
+}
+
+/** One family's real passages scored by a model trained on everything but that family (and the families `without` names). */
+function outOfFamily(family: string, config: MatcherConfig = DEFAULT_CONFIG, without: readonly string[] = []): OutOfFold[] {
+  const training = [...written, ...real].filter((n) => !n.id.startsWith(family) && !without.some((w) => n.id.startsWith(w)));
+  const matcher = trainMatcher(trainingData(training, { name: 'lofo' }), config);
+  return scored(
+    matcher,
+    real.filter((n) => n.id.startsWith(family)),
+  );
+}
+
+/** A development set's scores in a Result, by the set's name (public-needs, slack-dev, …). */
+const setOf = (r: Result, name: string): OutOfFold[] => r.sets[development.findIndex((d) => d.name === name)] ?? [];
+
+const isShippedDecision = (d: DecisionOptions): boolean =>
+  d.abstainBelow === DEFAULT_DECISION.abstainBelow &&
+  d.abstainBelowEvidence === DEFAULT_DECISION.abstainBelowEvidence &&
+  d.noneOverBest === DEFAULT_DECISION.noneOverBest;
+
+/** A grid of "none" decisions, best first by `score`: the best `top`, then the shipped one with its rank. */
+function printRankedDecisions(title: string, rows: { score: number; text: string; shipped: boolean }[], top: number): void {
+  rows.sort((a, b) => b.score - a.score);
+  console.log(`  ${title}, best ${top} of ${rows.length} and the shipped one:`);
+  for (const { text } of rows.slice(0, top)) console.log(`    ${text}`);
+  const shipped = rows.findIndex((x) => x.shipped);
+  console.log(shipped < 0 ? '    (the shipped decision is not in the grid)' : `    #${shipped + 1}: ${rows[shipped]?.text ?? ''}  (shipped)`);
 }
 
 const VARIANTS: Record<string, () => void> = {
@@ -462,64 +476,41 @@ const VARIANTS: Record<string, () => void> = {
   },
   decision: () => {
     const r = measure({ name: 'd' }, [42]);
-    const rows: { score: number; text: string }[] = [];
+    const rows: { score: number; text: string; shipped: boolean }[] = [];
     for (const abstainBelow of [0.1, 0.15, 0.2, 0.25, 0.3])
-      for (const abstainBelowEvidence of [0, 0.3, 0.45, 0.6, 0.8])
+      // The evidence scale moved with lambda (decision.ts): the shipped threshold is always in the grid.
+      for (const abstainBelowEvidence of [...new Set([0, 0.3, 0.45, 0.6, 0.8, DEFAULT_DECISION.abstainBelowEvidence])])
         for (const noneOverBest of [0.7, 1, 1.4]) {
           const d = { ...DEFAULT_DECISION, abstainBelow, abstainBelowEvidence, noneOverBest };
           const cv = f1(r.cvReal, d).macroF1;
-          const pub = f1(r.sets[0] ?? [], d).macroF1;
-          const shipped =
-            d.abstainBelow === DEFAULT_DECISION.abstainBelow &&
-            abstainBelowEvidence === DEFAULT_DECISION.abstainBelowEvidence &&
-            noneOverBest === DEFAULT_DECISION.noneOverBest;
+          const pub = f1(setOf(r, 'public-needs'), d).macroF1;
           rows.push({
             score: (cv + pub) / 2,
-            text: `abstainBelow ${abstainBelow}, evidence ${abstainBelowEvidence}, noneOverBest ${noneOverBest}: CV real ${f3(cv)}, public-needs ${f3(pub)}${shipped ? '  (shipped)' : ''}`,
+            text: `abstainBelow ${abstainBelow}, evidence ${abstainBelowEvidence}, noneOverBest ${noneOverBest}: CV real ${f3(cv)}, public-needs ${f3(pub)}`,
+            shipped: isShippedDecision(d),
           });
         }
-    rows.sort((a, b) => b.score - a.score);
-    console.log('  the "none" decision, best 8 of 75 by the mean of CV real and public-needs, and the shipped one:');
-    for (const { text } of rows.slice(0, 8)) console.log(`    ${text}`);
-    const shipped = rows.findIndex((x) => x.text.endsWith('(shipped)'));
-    console.log(`    #${shipped + 1}: ${rows[shipped]?.text ?? ''}`);
+    printRankedDecisions('the "none" decision by the mean of CV real and public-needs', rows, 8);
   },
   familiesdecision: () => {
     // The "none" decision on the families view: every real passage scored by a model that never met its family
-    // (pooled), against CV on the real passages and public-needs-2, over a grid of the decision's thresholds.
-    const outOfFamily: OutOfFold[] = families.flatMap((family) => {
-      const matcher = trainMatcher(
-        trainingData(
-          [...written, ...real].filter((n) => !n.id.startsWith(family)),
-          { name: 'lofo' },
-        ),
-      );
-      return scored(
-        matcher,
-        real.filter((n) => n.id.startsWith(family)),
-      );
-    });
+    // (pooled), against CV on the real passages and the public-needs sets, over a grid of the decision's thresholds.
+    const pooled = families.flatMap((family) => outOfFamily(family));
     const r = measure({ name: 'fd' }, [42]);
-    const rows: { score: number; text: string }[] = [];
+    const rows: { score: number; text: string; shipped: boolean }[] = [];
     for (const abstainBelow of [0.1, 0.15, 0.2, 0.25])
       for (const noneOverBest of [0.7, 0.85, 1, 1.2, 1.4])
         for (const abstainBelowEvidence of [0.6, 1.1, 1.6]) {
           const d = { ...DEFAULT_DECISION, abstainBelow, noneOverBest, abstainBelowEvidence };
-          const fam = f1(outOfFamily, d);
-          const shipped =
-            abstainBelow === DEFAULT_DECISION.abstainBelow &&
-            noneOverBest === DEFAULT_DECISION.noneOverBest &&
-            abstainBelowEvidence === DEFAULT_DECISION.abstainBelowEvidence;
+          const fam = f1(pooled, d);
+          const others = `CV real ${f3(f1(r.cvReal, d).macroF1)}, public-needs ${f3(f1(setOf(r, 'public-needs'), d).macroF1)}, public-needs-2 ${f3(f1(setOf(r, 'public-needs-2'), d).macroF1)}`;
           rows.push({
             score: fam.macroF1,
-            text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: families pooled ${f3(fam.macroF1)} (none ${fam.abstention.precision.toFixed(2)}/${fam.abstention.recall.toFixed(2)}), CV real ${f3(f1(r.cvReal, d).macroF1)}, public-needs ${f3(f1(r.sets[0] ?? [], d).macroF1)}, public-needs-2 ${f3(f1(r.sets[3] ?? [], d).macroF1)}${shipped ? '  (shipped)' : ''}`,
+            text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: families pooled ${f3(fam.macroF1)} (none ${fam.abstention.precision.toFixed(2)}/${fam.abstention.recall.toFixed(2)}), ${others}`,
+            shipped: isShippedDecision(d),
           });
         }
-    rows.sort((a, b) => b.score - a.score);
-    console.log(`  the "none" decision on the families view (${outOfFamily.length} passages), best 10 of ${rows.length} and the shipped one:`);
-    for (const { text } of rows.slice(0, 10)) console.log(`    ${text}`);
-    const shippedAt = rows.findIndex((x) => x.text.endsWith('(shipped)'));
-    console.log(`    #${shippedAt + 1}: ${rows[shippedAt]?.text ?? ''}`);
+    printRankedDecisions(`the "none" decision on the families view (${pooled.length} passages)`, rows, 10);
   },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).
