@@ -7,7 +7,8 @@
 //               a Swedish stem) + character n-grams of the folded word (compounds, missing å/ä/ö)
 //               + Swedish glosses of English domain words (lexicon.ts)
 //   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
-//               logistic regression, SGD, the region's areas + "none") → calibration.ts (Platt on
+//               logistic regression, SGD, the region's areas + "none"; softmax.ts, the outputs sharing
+//               one mass, is a config option measured after tfidf-lr-12 and not shipped) → calibration.ts (Platt on
 //               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
 //               the words give the best area little evidence, explain.ts) → explain.ts
 //   matcher.ts  trains the shipped view of the text (CHARACTER_VIEW: each word as typed and its

@@ -6,6 +6,7 @@ import type { AreaScore, AreaSlug, Classification, Matcher, TrainingData } from 
 import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/features.js';
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
 import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
+import { trainSoftmax, type SoftmaxTrainingSet } from './model/softmax.js';
 import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, type ExampleWeights, type Outputs, outputsOf, type WeightedExample } from './model/examples.js';
 import { decide, decisionFor, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 import { type Explanation, explainOutputs } from './model/explain.js';
@@ -138,6 +139,8 @@ function fitWeights(
   seed: number,
   outputs: Outputs,
 ): LinearModel {
+  if (config.logistic.loss === 'softmax')
+    return trainSoftmax(softmaxSetOf(vectors, examples, config.exampleWeights, outputs.count), dimensions, seed, config.logistic);
   const { targets, weights } = targetsOf(examples, config.exampleWeights, outputs.count);
   return trainLogistic({ vectors, targets, weights, outputs: outputs.count }, dimensions, seed, config.logistic);
 }
@@ -157,6 +160,28 @@ function targetsOf(examples: readonly WeightedExample[], exampleWeights: Example
   });
   balancePositives(targets, weights, exampleWeights.balanceExponent, OUTPUTS);
   return { targets, weights };
+}
+
+/** A sample's target spread evenly over its positives; a person's "not this area" as its own term; classes balanced by primary output at `balanceExponent`. */
+function softmaxSetOf(vectors: readonly SparseVector[], examples: readonly WeightedExample[], exampleWeights: ExampleWeights, K: number): SoftmaxTrainingSet {
+  const targets = new Float64Array(examples.length * K);
+  const weights = new Float64Array(examples.length);
+  const negatives = new Float64Array(examples.length * K);
+  const perPrimary = new Float64Array(K);
+  for (const example of examples) {
+    const primary = example.positives[0];
+    if (!example.onlyNegative && primary !== undefined) perPrimary[primary] = (perPrimary[primary] ?? 0) + 1;
+  }
+  const mean = examples.length / K;
+  examples.forEach((example, i) => {
+    const primary = example.positives[0];
+    if (!example.onlyNegative && primary !== undefined) {
+      weights[i] = example.weight * Math.pow(mean / Math.max(1, perPrimary[primary] ?? 0), exampleWeights.balanceExponent);
+      for (const k of example.positives) targets[i * K + k] = 1 / example.positives.length;
+    }
+    for (const k of example.explicitNegatives) negatives[i * K + k] = example.weight * exampleWeights.feedbackNegative;
+  });
+  return { vectors, targets, weights, negatives, outputs: K };
 }
 
 interface Prepared {
@@ -320,7 +345,7 @@ export class LogisticMatcher implements TrainedMatcher {
       return {
         analyser: new TextAnalyser(pipelines[i]),
         space,
-        model: new LinearModel(model.weights, model.bias, model.outputs),
+        model: new LinearModel(model.weights, model.bias, model.outputs, config.logistic.loss === 'softmax' ? 'softmax' : 'logistic'),
         calibration: { areas: { ...calibration.areas }, none: { ...calibration.none } },
       };
     });

@@ -313,6 +313,21 @@ function printRankedDecisions(title: string, rows: { score: number; text: string
   console.log(shipped < 0 ? '    (the shipped decision is not in the grid)' : `    #${shipped + 1}: ${rows[shipped]?.text ?? ''}  (shipped)`);
 }
 
+/** A config on the families view, leave one writer out and every column, with the median best-area evidence (the evidence threshold's scale). */
+function compareOnEveryView(name: string, config: MatcherConfig): void {
+  console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
+  console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
+  const r = measure({ name, config });
+  row(name, r, config.decision);
+  const medianEvidence = (o: readonly OutOfFold[]) => {
+    const best = o.map((x) => x.evidence?.[x.areas.indexOf(Math.max(...x.areas))] ?? 0).sort((a, b) => a - b);
+    return f3(best[Math.floor(best.length / 2)] ?? 0);
+  };
+  console.log(
+    `  median best-area evidence, ${name}: CV real ${medianEvidence(r.cvReal)}, ${development.map((d, i) => `${d.name} ${medianEvidence(r.sets[i] ?? [])}`).join(', ')}`,
+  );
+}
+
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
     row(`${ALGORITHM_VERSION} (shipped)`, measure({ name: 'shipped' }));
@@ -451,19 +466,7 @@ const VARIANTS: Record<string, () => void> = {
       ['the character view alone (shipped)', DEFAULT_CONFIG],
       ['two views, the character view at 0.75', { ...TWO_VIEWS, secondView: { pipeline: CHARACTER_VIEW, weight: 0.75 } }],
     ];
-    for (const [name, config] of configs) {
-      console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
-      console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
-      const r = measure({ name, config });
-      row(name, r);
-      const medianEvidence = (o: readonly OutOfFold[]) => {
-        const best = o.map((x) => x.evidence?.[x.areas.indexOf(Math.max(...x.areas))] ?? 0).sort((a, b) => a - b);
-        return f3(best[Math.floor(best.length / 2)] ?? 0);
-      };
-      console.log(
-        `  median best-area evidence, ${name}: CV real ${medianEvidence(r.cvReal)}, ${development.map((d, i) => `${d.name} ${medianEvidence(r.sets[i] ?? [])}`).join(', ')}`,
-      );
-    }
+    for (const [name, config] of configs) compareOnEveryView(name, config);
   },
   onecharseeds: () => {
     // The families view of onechar's first two configs with two other SGD seeds each (termsPerArea changes the seed alone).
@@ -524,6 +527,36 @@ const VARIANTS: Record<string, () => void> = {
       ['word block weight 0.75', { ...DEFAULT_CONFIG, tfidf: { ...DEFAULT_CONFIG.tfidf, wordBlockWeight: 0.75 } }],
     ];
     for (const [name, config] of rows) row(name, measure({ name, config }));
+  },
+  learner: () => {
+    // After tfidf-lr-12: the outputs sharing one probability mass (softmax, as the scikit-learn anchor's
+    // multinomial logistic regression) against one-vs-rest, at the shipped L2 and around it, and with the
+    // classes balanced as the anchor's are (by primary label).
+    const softmax = (lambda: number, balanceExponent = 0): MatcherConfig => ({
+      ...DEFAULT_CONFIG,
+      logistic: { ...DEFAULT_CONFIG.logistic, lambda, loss: 'softmax' },
+      exampleWeights: { ...DEFAULT_CONFIG.exampleWeights, balanceExponent },
+    });
+    const only = process.argv
+      .find((a) => a.startsWith('--learners='))
+      ?.slice('--learners='.length)
+      .split(',');
+    const configs: [string, MatcherConfig][] = [
+      ['one-vs-rest (shipped)', DEFAULT_CONFIG],
+      ['softmax, lambda 5e-5', softmax(5e-5)],
+      ['softmax, lambda 2e-5', softmax(2e-5)],
+      ['softmax, lambda 1e-4', softmax(1e-4)],
+      ['softmax, lambda 5e-5, classes balanced', softmax(5e-5, 1)],
+      // Its median best-area evidence is about 0.78 of one-vs-rest's: the evidence threshold on that scale.
+      ['softmax, lambda 5e-5, evidence 0.86', { ...softmax(5e-5), decision: { ...DEFAULT_CONFIG.decision, abstainBelowEvidence: 0.86 } }],
+    ];
+    for (const [name, config] of configs.filter((_, i) => only === undefined || only.includes(String(i)))) compareOnEveryView(name, config);
+  },
+  epochs: () => {
+    // After tfidf-lr-12: how far SGD runs. The update budget (60,000 sample visits) gives about 14 epochs over
+    // tfidf-lr-12's data; the anchor fits to convergence. Half and twice the budget.
+    for (const updateBudget of [30_000, 120_000])
+      compareOnEveryView(`update budget ${updateBudget}`, { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, updateBudget } });
   },
   mindf: () => {
     // After tfidf-lr-12, for the model's size (memory after 1,000 needs is near its target): features seen in fewer

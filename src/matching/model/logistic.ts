@@ -18,6 +18,8 @@ export interface LogisticOptions {
   /** Over this final share of the updates the learning rate falls linearly towards 0, so the
    *  weights settle instead of ending wherever the last samples pushed them; 0 = off. */
   annealShare: number;
+  /** 'softmax': the outputs share one probability mass (softmax.ts); absent: one-vs-rest. */
+  loss?: 'softmax';
 }
 
 export const DEFAULT_LOGISTIC: LogisticOptions = {
@@ -65,6 +67,8 @@ export class LinearModel {
     readonly weights: Float64Array,
     readonly bias: Float64Array,
     readonly outputs: number,
+    /** How the linear scores become each output's log-odds: on their own, or through a softmax. */
+    readonly link: 'logistic' | 'softmax' = 'logistic',
   ) {}
 
   /** Raw scores (log-odds) for each output. */
@@ -77,8 +81,21 @@ export class LinearModel {
       const x = values[i]!;
       for (let k = 0; k < K; k++) out[k]! += x * this.weights[base + k]!;
     }
-    return out;
+    return this.link === 'softmax' ? softmaxLogOdds(out) : out;
   }
+}
+
+/** In place: softmax logits z → each output's log-odds log(p_k / (1 − p_k)) = z_k − log Σ_{j≠k} e^{z_j}. */
+function softmaxLogOdds(z: Float64Array): Float64Array {
+  const logits = z.slice();
+  for (let k = 0; k < z.length; k++) {
+    let max = -Infinity;
+    for (let j = 0; j < logits.length; j++) if (j !== k && logits[j]! > max) max = logits[j]!;
+    let sum = 0;
+    for (let j = 0; j < logits.length; j++) if (j !== k) sum += Math.exp(logits[j]! - max);
+    z[k] = logits[k]! - (max + Math.log(sum));
+  }
+  return z;
 }
 
 export function sigmoid(z: number): number {

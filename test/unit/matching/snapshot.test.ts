@@ -19,6 +19,8 @@ import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 let matcher: TrainedMatcher;
 /** A model of two views (tfidf-lr-7 to -10's shape, still a config option), on a fifth of the shipped needs. */
 let twoViews: TrainedMatcher;
+/** A model whose outputs share one probability mass (softmax.ts; measured, not shipped), on the same fifth. */
+let softmax: TrainedMatcher;
 let texts: string[];
 
 beforeAll(() => {
@@ -26,6 +28,7 @@ beforeAll(() => {
   matcher = shippedMatcher();
   const fifth = { ...seed, labelledNeeds: seed.labelledNeeds.filter((_, i) => i % 5 === 0), corpus: [] };
   twoViews = trainMatcher(toTrainingData(fifth), { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } });
+  softmax = trainMatcher(toTrainingData(fifth), { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, loss: 'softmax' } });
   // 45 shipped needs, plus needs in other styles and edge cases (English, no å/ä/ö, emoji, markup, empty).
   texts = [
     ...seed.labelledNeeds
@@ -85,6 +88,10 @@ describe('matcher snapshots', () => {
     expect(snapshot.views).toHaveLength(2);
     expect(snapshot.views[0]!.space.idf.length + snapshot.views[1]!.space.idf.length).toBe(twoViews.featureCount);
     expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshot)), twoViews);
+  });
+
+  it('restores a softmax model as softmax: its scores read through the same link', () => {
+    expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshotMatcher(softmax))), softmax);
   });
 
   it('is plain data that survives a real structuredClone', () => {
