@@ -313,6 +313,8 @@ function printRankedDecisions(title: string, rows: { score: number; text: string
   console.log(shipped < 0 ? '    (the shipped decision is not in the grid)' : `    #${shipped + 1}: ${rows[shipped]?.text ?? ''}  (shipped)`);
 }
 
+const withUpdateBudget = (updateBudget: number): MatcherConfig => ({ ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, updateBudget } });
+
 /** A config on the families view, leave one writer out and every column, with the median best-area evidence (the evidence threshold's scale). */
 function compareOnEveryView(name: string, config: MatcherConfig): void {
   console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
@@ -555,8 +557,17 @@ const VARIANTS: Record<string, () => void> = {
   epochs: () => {
     // After tfidf-lr-12: how far SGD runs. The update budget (60,000 sample visits) gives about 14 epochs over
     // tfidf-lr-12's data; the anchor fits to convergence. Half and twice the budget.
-    for (const updateBudget of [30_000, 120_000])
-      compareOnEveryView(`update budget ${updateBudget}`, { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, updateBudget } });
+    for (const updateBudget of [30_000, 120_000]) compareOnEveryView(`update budget ${updateBudget}`, withUpdateBudget(updateBudget));
+  },
+  epochsseeds: () => {
+    // The families view and leave one writer out of the shipped budget and twice it, with two other SGD seeds each.
+    for (const termsPerArea of [5, 6]) {
+      for (const updateBudget of [60_000, 120_000]) {
+        const config = { ...withUpdateBudget(updateBudget), termsPerArea };
+        console.log(`  leave one family out, update budget ${updateBudget}, seed ${termsPerArea}: ${leaveOneFamilyOut([], config)}`);
+        console.log(`  leave one writer out, update budget ${updateBudget}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
+      }
+    }
   },
   mindf: () => {
     // After tfidf-lr-12, for the model's size (memory after 1,000 needs is near its target): features seen in fewer
