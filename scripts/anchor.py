@@ -6,6 +6,7 @@ held-out files with the same rule as `eval` (the top class; right when it is any
 over the areas and "none"). Python is used for this anchor only, never by the app.
 
   python3 -m venv /tmp/anchor && /tmp/anchor/bin/pip install scikit-learn
+  (or, without PyPI, Debian's: apt-get install python3-sklearn, then /usr/bin/python3 scripts/anchor.py ...)
   /tmp/anchor/bin/python scripts/anchor.py --train regions/ostergotland/needs-train.jsonl \
       regions/ostergotland/corpus/*.jsonl --test test/fixtures/matching/public-needs.jsonl
 

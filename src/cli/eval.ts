@@ -84,6 +84,9 @@ export const FROZEN_TEST_SETS = [
   // Built while tfidf-lr-11 was developed (reserved, unscored) and first scored with tfidf-lr-12.
   'test/fixtures/matching/real-test-8.jsonl',
   'test/fixtures/matching/slack-test-8.jsonl',
+  // Built while tfidf-lr-12 was developed (reserved, unscored) and first scored with tfidf-lr-13.
+  'test/fixtures/matching/real-test-9.jsonl',
+  'test/fixtures/matching/slack-test-9.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
