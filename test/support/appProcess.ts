@@ -211,17 +211,28 @@ export async function exitWithin(run: AppProcess, ms: number): Promise<number | 
 }
 
 /**
- * Waits until `condition` holds, checking it again whenever the child writes a line (or at the
- * deadline): event-driven, no fixed sleeps. Throws if the child exits first or time runs out.
+ * Waits until `condition` holds, checking it again whenever the child writes a line, whenever
+ * `alsoWakeOn` resolves (for work another instance may do instead: it writes nothing to this child's
+ * output), and once more at the deadline: event-driven, no fixed sleeps. Throws if the child exits
+ * first or time runs out.
  */
-export async function untilOnOutput(run: AppProcess, condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function untilOnOutput(
+  run: AppProcess,
+  condition: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+  alsoWakeOn?: () => Promise<unknown>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;
     if (run.child.exitCode !== null) throw new Error(`the child exited (${run.child.exitCode}) before ${what}: ${run.stderr()}`);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+    const wakes = [run.nextOutput(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))];
+    if (alsoWakeOn) wakes.push(alsoWakeOn());
+    await Promise.race(wakes);
     clearTimeout(timer);
   }
+  if (await condition()) return;
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }

@@ -60,6 +60,7 @@ export class FakeSlack {
   private channelRate: { burst: number; intervalMs: number } | null = null;
   private readonly channelTokens = new Map<string, { tokens: number; at: number }>();
   private readonly hooks = new Map<string, CallHook>();
+  private pendingCall: Promise<void> | null = null;
   /** Each channel's messages, oldest first (posted, or shared files). */
   readonly history = new Map<string, StoredMessage[]>();
   /** 429s answered because a channel's rate was exceeded. */
@@ -173,6 +174,17 @@ export class FakeSlack {
       }, timeoutMs);
       this.events.on('call', onCall);
     });
+  }
+
+  /** Resolves at the next recorded call (one shared promise until then, so waiting on it in a loop adds no listeners). */
+  nextCall(): Promise<void> {
+    this.pendingCall ??= new Promise<void>((resolve) =>
+      this.events.once('call', () => {
+        this.pendingCall = null;
+        resolve();
+      }),
+    );
+    return this.pendingCall;
   }
 
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<void> {
