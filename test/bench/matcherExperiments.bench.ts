@@ -245,13 +245,17 @@ const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
  * Each writer's needs scored by a model trained on everything but the writers' needs, plus the
  * needs of the other writers `trainOn` accepts; with public-needs and slack-dev for the same model.
  */
-function leaveOneWriterOut(trainer: (data: TrainingData) => Scorer, trainOn: (n: Labelled) => boolean = () => true): string {
+function leaveOneWriterOut(
+  trainer: (data: TrainingData) => Scorer,
+  trainOn: (n: Labelled) => boolean = () => true,
+  decision: DecisionOptions = DEFAULT_DECISION,
+): string {
   const needs = written.filter(byWriter);
   const base = trainingData(
     [...written, ...real].filter((n) => !byWriter(n)),
     { name: 'lowo' },
   );
-  const macro = (m: Scorer, set: readonly { text: string; areas: string[] }[]) => f1(scored(m, set), DEFAULT_DECISION).macroF1;
+  const macro = (m: Scorer, set: readonly { text: string; areas: string[] }[]) => f1(scored(m, set), decision).macroF1;
   const scores = writers.map((writer) => {
     const others = needs.filter((n) => !n.id.startsWith(writer) && trainOn(n)).map((n) => ({ text: n.text, areas: n.areas }));
     const matcher = trainer({ ...base, examples: [...base.examples, ...others] });
@@ -281,7 +285,7 @@ const families = [...new Set(real.map((n) => /^rt[A-Z]-/.exec(n.id)?.[0]).filter
 function leaveOneFamilyOut(without: readonly string[] = [], config: MatcherConfig = DEFAULT_CONFIG): string {
   const scores = families
     .filter((family) => !without.includes(family))
-    .map((family) => ({ family, score: f1(outOfFamily(family, config, without), DEFAULT_DECISION).macroF1 }));
+    .map((family) => ({ family, score: f1(outOfFamily(family, config, without), config.decision).macroF1 }));
   const mean = scores.reduce((sum, x) => sum + x.score, 0) / scores.length;
   return `${scores.map((x) => `${x.family} ${f3(x.score)}`).join(' ')} | mean ${f3(mean)}`;
 }
@@ -318,7 +322,7 @@ const withUpdateBudget = (updateBudget: number): MatcherConfig => ({ ...DEFAULT_
 /** A config on the families view, leave one writer out and every column, with the median best-area evidence (the evidence threshold's scale). */
 function compareOnEveryView(name: string, config: MatcherConfig): void {
   console.log(`  leave one family out, ${name}: ${leaveOneFamilyOut([], config)}`);
-  console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
+  console.log(`  leave one writer out, ${name}: ${leaveOneWriterOut((data) => trainMatcher(data, config), undefined, config.decision)}`);
   const r = measure({ name, config });
   row(name, r, config.decision);
   const medianEvidence = (o: readonly OutOfFold[]) => {
@@ -567,6 +571,23 @@ const VARIANTS: Record<string, () => void> = {
         console.log(`  leave one family out, update budget ${updateBudget}, seed ${termsPerArea}: ${leaveOneFamilyOut([], config)}`);
         console.log(`  leave one writer out, update budget ${updateBudget}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
       }
+    }
+  },
+  lambda: () => {
+    // After tfidf-lr-13: lambda again (5e-5 was chosen on tfidf-lr-10's data; the optimum moved down as the data grew).
+    const only = process.argv
+      .find((a) => a.startsWith('--lambdas='))
+      ?.slice('--lambdas='.length)
+      .split(',')
+      .map(Number);
+    for (const lambda of only ?? [3e-5, 2e-5]) compareOnEveryView(`lambda ${lambda}`, { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, lambda } });
+  },
+  lambdaseeds: () => {
+    // The families view and leave one writer out at lambda 3e-5 with two other SGD seeds (the shipped 5e-5's: epochsseeds).
+    for (const termsPerArea of [5, 6]) {
+      const config: MatcherConfig = { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, lambda: 3e-5 }, termsPerArea };
+      console.log(`  leave one family out, lambda 3e-5, seed ${termsPerArea}: ${leaveOneFamilyOut([], config)}`);
+      console.log(`  leave one writer out, lambda 3e-5, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, config))}`);
     }
   },
   mindf: () => {
