@@ -41,7 +41,14 @@ export async function createDb(databaseUrl: string): Promise<Db> {
       import('@prisma/adapter-pg'),
       import('../../generated/prisma-postgres/client.js'),
     ]);
-    const pgClient = new PrismaPgClient({ adapter: new PrismaPg({ connectionString: databaseUrl.trim() }) });
+    // A transaction waits for a pooled connection as long as a SQLite one may wait for the lock:
+    // a burst (two instances taking a burst of reactions) queues more transactions than the pool
+    // has connections, and Prisma's default 2 s gave up on them under load, losing the feedback
+    // (test/integration/postgresPool.test.ts).
+    const pgClient = new PrismaPgClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl.trim() }),
+      transactionOptions: { maxWait: MAX_BUSY_WAIT_MS, timeout: 15_000 },
+    });
     // The one cast: both clients are generated from the same models (schema.prisma with only the
     // provider swapped), so their model API is the same; the app is typed against the SQLite
     // client's `Db` so that nothing outside this file needs to know which database it talks to.
