@@ -521,6 +521,11 @@ const VARIANTS: Record<string, () => void> = {
         }
     printRankedDecisions(`the "none" decision on the families view (${pooled.length} passages)`, rows, 10);
   },
+  decisioncandidate: () => {
+    // After tfidf-lr-13: the decision that led familiesdecision and decision (abstain less: "none" must beat the
+    // best area by 1.4 times, and the best area needs 0.2) on every view, against the shipped one (learner --learners=0).
+    compareOnEveryView('abstainBelow 0.2, noneOverBest 1.4', { ...DEFAULT_CONFIG, decision: { ...DEFAULT_DECISION, abstainBelow: 0.2, noneOverBest: 1.4 } });
+  },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).
     const r = measure({ name: 'nob' });
