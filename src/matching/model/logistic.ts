@@ -110,43 +110,54 @@ export function trainLogistic(set: TrainingSet, dimensions: number, seed: number
   const scale = new Float64Array(K).fill(1);
   const dots = new Float64Array(K);
   const gradients = new Float64Array(K);
-  const epochs = Math.max(options.minEpochs, Math.min(options.maxEpochs, Math.ceil(options.updateBudget / Math.max(1, n))));
-  const random = seededRandom(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
-  const { lambda, initialLearningRate: lr0 } = options;
-  let t = 0;
-  const total = epochs * n;
-  const annealFrom = total * (1 - options.annealShare);
+  const { lambda } = options;
   // Hot loop: indices come from the vectors and K from the set, hence the `!`s.
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const sample of shuffled(order, random)) {
-      const { indices, values } = set.vectors[sample]!;
-      const anneal = t > annealFrom ? (total - t) / (total - annealFrom) : 1;
-      const learningRate = (lr0 / (1 + lr0 * lambda * t++)) * anneal;
-      accumulateDots(indices, values, weights, K, dots);
-      const shrink = 1 - learningRate * lambda;
-      const row = sample * K;
-      for (let k = 0; k < K; k++) {
-        const w = set.weights[row + k]!;
-        const z = bias[k]! + scale[k]! * dots[k]!;
-        const gradient = w === 0 ? 0 : (sigmoid(z) - set.targets[row + k]!) * w;
-        bias[k]! -= learningRate * gradient;
-        scale[k]! *= shrink;
-        gradients[k] = (learningRate * gradient) / scale[k]!;
-      }
-      applyGradients(indices, values, weights, K, gradients);
-      for (let k = 0; k < K; k++) {
-        if (scale[k]! < 1e-6) rescale(weights, scale, k, K);
-      }
+  for (const { sample, learningRate } of sgdVisits(n, seed, options)) {
+    const { indices, values } = set.vectors[sample]!;
+    accumulateDots(indices, values, weights, K, dots);
+    const shrink = 1 - learningRate * lambda;
+    const row = sample * K;
+    for (let k = 0; k < K; k++) {
+      const w = set.weights[row + k]!;
+      const z = bias[k]! + scale[k]! * dots[k]!;
+      const gradient = w === 0 ? 0 : (sigmoid(z) - set.targets[row + k]!) * w;
+      bias[k]! -= learningRate * gradient;
+      scale[k]! *= shrink;
+      gradients[k] = (learningRate * gradient) / scale[k]!;
+    }
+    applyGradients(indices, values, weights, K, gradients);
+    for (let k = 0; k < K; k++) {
+      if (scale[k]! < 1e-6) rescale(weights, scale, k, K);
     }
   }
   for (let k = 0; k < K; k++) rescale(weights, scale, k, K);
   return new LinearModel(weights, bias, K);
 }
 
-// The two hot loops of training. Six outputs (five areas + none) is the case that matters, so
+/**
+ * The SGD schedule both learners share (softmax.ts too): epochs = clamp(budget / n), each a seeded
+ * shuffle of the samples, with Bottou's learning rate lr0 / (1 + lr0·λ·t) falling linearly to 0 over
+ * the last `annealShare` of the visits.
+ */
+export function* sgdVisits(n: number, seed: number, options: LogisticOptions): Generator<{ sample: number; learningRate: number }> {
+  const epochs = Math.max(options.minEpochs, Math.min(options.maxEpochs, Math.ceil(options.updateBudget / Math.max(1, n))));
+  const random = seededRandom(seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const { lambda, initialLearningRate: lr0 } = options;
+  const total = epochs * n;
+  const annealFrom = total * (1 - options.annealShare);
+  let t = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const sample of shuffled(order, random)) {
+      const anneal = t > annealFrom ? (total - t) / (total - annealFrom) : 1;
+      yield { sample, learningRate: (lr0 / (1 + lr0 * lambda * t++)) * anneal };
+    }
+  }
+}
+
+// The two hot loops of training (softmax.ts uses them too). Six outputs (five areas + none) is the case that matters, so
 // it gets an unrolled path with the sums in locals, about twice as fast as the general loop.
-function accumulateDots(indices: Int32Array, values: Float64Array, weights: Float64Array, K: number, dots: Float64Array): void {
+export function accumulateDots(indices: Int32Array, values: Float64Array, weights: Float64Array, K: number, dots: Float64Array): void {
   if (K === 6) {
     let d0 = 0,
       d1 = 0,
@@ -180,7 +191,7 @@ function accumulateDots(indices: Int32Array, values: Float64Array, weights: Floa
   }
 }
 
-function applyGradients(indices: Int32Array, values: Float64Array, weights: Float64Array, K: number, gradients: Float64Array): void {
+export function applyGradients(indices: Int32Array, values: Float64Array, weights: Float64Array, K: number, gradients: Float64Array): void {
   if (K === 6) {
     const g0 = gradients[0]!,
       g1 = gradients[1]!,
