@@ -8,10 +8,13 @@
 // them) and reported. The shipped labelled needs become training examples once, by their key
 // "seed:<id>": an existing example is never overwritten, and feedback examples ("need:<id>") are
 // never touched. Everything happens in one transaction, so a start sees the old data or the new.
+import { z } from 'zod';
 import type { SeedData } from './regionPack.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import type { AreaSlug } from '../matching/types.js';
 import { isAreaSlug } from '../needs/needAreas.js';
+import { insertRows, insertRowsReturning } from '../platform/db/bulkInsert.js';
+import { required } from '../required.js';
 
 // A Record, not an interface, so that Object.values() knows its values are numbers.
 export type SyncCounts = Record<'areas' | 'municipalities' | 'environments', number>;
@@ -45,6 +48,9 @@ const lines = (terms: readonly string[]): string => terms.map((t) => t.trim()).j
 
 // The first start of a PostgreSQL database inserts a few hundred rows; more than the 5 s default.
 const TRANSACTION_TIMEOUT_MS = 60_000;
+
+/** The ids of the examples inserted (RETURNING gives PostgreSQL's integers, SQLite's maybe as bigint). */
+const insertedIds = z.array(z.object({ id: z.coerce.number().int(), key: z.string() }));
 
 export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncResult> {
   return db.$transaction(
@@ -153,19 +159,30 @@ export async function syncReferenceData(db: Db, data: SeedData): Promise<SyncRes
         ...data.labelledNeeds.map((need) => ({ need, key: `seed:${need.id}`, source: 'seed', known: seededKeys })),
         ...data.corpus.map((need) => ({ need, key: `corpus:${need.id}`, source: 'corpus', known: corpusKeys })),
       ];
-      for (const { need, key, source, known } of examples) {
-        if (known.has(key)) continue;
+      // A new database seeds thousands of examples: one INSERT per chunk, not one per example.
+      const now = new Date();
+      const fresh = examples.filter(({ key, known }) => {
+        if (known.has(key)) return false;
         known.add(key); // a duplicated id in the file is seeded once
-        await tx.trainingExample.create({
-          data: {
-            key,
-            text: need.title ? `${need.title}. ${need.text}` : need.text,
-            source,
-            labels: { create: need.areas.map((areaSlug) => ({ areaSlug, positive: true })) },
-          },
-        });
-        result.created.trainingExamples++;
-      }
+        return true;
+      });
+      const ids = insertedIds.parse(
+        await insertRowsReturning(
+          tx,
+          'TrainingExample',
+          ['key', 'text', 'source', 'createdAt'],
+          fresh.map(({ need, key, source }) => ({ key, text: need.title ? `${need.title}. ${need.text}` : need.text, source, createdAt: now })),
+          ['id', 'key'],
+        ),
+      );
+      const idOf = new Map(ids.map((row) => [row.key, row.id]));
+      await insertRows(
+        tx,
+        'TrainingLabel',
+        ['exampleId', 'areaSlug', 'positive'],
+        fresh.flatMap(({ need, key }) => need.areas.map((areaSlug) => ({ exampleId: required(idOf.get(key), `the id of ${key}`), areaSlug, positive: true }))),
+      );
+      result.created.trainingExamples += fresh.length;
       return result;
     },
     { timeout: TRANSACTION_TIMEOUT_MS },

@@ -19,6 +19,8 @@ interface BulkTables {
   NeedSimilar: Prisma.NeedSimilarCreateManyInput;
   SuggestionPost: Prisma.SuggestionPostCreateManyInput;
   OutboxMessage: Prisma.OutboxMessageCreateManyInput;
+  TrainingExample: Prisma.TrainingExampleCreateManyInput;
+  TrainingLabel: Prisma.TrainingLabelCreateManyInput;
 }
 type Table = keyof BulkTables;
 
