@@ -22,7 +22,7 @@ export { trainMatcher, DEFAULT_CONFIG, CHARACTER_VIEW, ALGORITHM_VERSION, type M
 export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, toPhrases, type ToTrainingDataOptions } from './fromRegionData.js';
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, classesOf, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';
-export { DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
+export { DEFAULT_DECISION, decisionFor, type DecisionOptions } from './model/decision.js';
 export { CORPUS_EXAMPLE_WEIGHT, FEEDBACK_EXAMPLE_WEIGHT } from './model/examples.js';
 export {
   snapshotMatcher,

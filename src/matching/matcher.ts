@@ -23,9 +23,10 @@ import { required } from '../required.js';
  * when a new release of the shipped training data is scored on the frozen test sets, so that each
  * scoring names its model (tfidf-lr-10 is tfidf-lr-9's code and settings on more data; tfidf-lr-11
  * reads the text in one view, CHARACTER_VIEW, instead of two; tfidf-lr-12 is tfidf-lr-11 on more data;
- * tfidf-lr-13 is tfidf-lr-12 on more data again).
+ * tfidf-lr-13 is tfidf-lr-12 on more data again; tfidf-lr-14 drops features seen in one training text
+ * and abstains less, both for trained models only).
  */
-export const ALGORITHM_VERSION = 'tfidf-lr-13';
+export const ALGORITHM_VERSION = 'tfidf-lr-14';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;
@@ -98,10 +99,19 @@ export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEF
   return new LogisticMatcher(version, outputs.slugs, first, second, fitted);
 }
 
-/** A new region's model (few labelled examples) is regularised harder and decides more cautiously (decision.ts fewExamples). */
+/**
+ * A new region's model (few labelled examples) is regularised harder, decides more cautiously
+ * (decision.ts fewExamples) and keeps every feature: the area texts' words are all it has, most of
+ * them in one text only.
+ */
 function forLabelledExamples(config: MatcherConfig, labelled: number): MatcherConfig {
   if (labelled >= config.decision.fewExamples.below) return config;
-  return { ...config, logistic: { ...config.logistic, lambda: config.logistic.fewExamplesLambda }, decision: decisionFor(config.decision, labelled) };
+  return {
+    ...config,
+    tfidf: { ...config.tfidf, minDocumentFrequency: 1 },
+    logistic: { ...config.logistic, lambda: config.logistic.fewExamplesLambda },
+    decision: decisionFor(config.decision, labelled),
+  };
 }
 
 /** An English region: English stems (where a view stems), and no Swedish glosses of English words, in every view. */

@@ -40,6 +40,8 @@
 //   familiesdecision the "none" decision's thresholds on the families view (pooled), with CV real and the public-needs sets
 //   coldevidence   the cold model's evidence threshold on the development sets
 //   coldview       the cold model in the character view, the word view and two views, each with its evidence swept
+//   candidates     tfidf-lr-14's changes (min df 2, abstaining less) and two more (lambda, two seeds averaged), three SGD seeds
+//   decisionviews  the "none" decision's thresholds on every view, scored with the same (shipped) models
 //   mindf          features seen in fewer than 2 or 3 training texts dropped: the model's size and every view
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,6 +50,7 @@ import {
   CHARACTER_VIEW,
   DEFAULT_CONFIG,
   DEFAULT_DECISION,
+  decisionFor,
   evaluate,
   predictionsFrom,
   toAreaProfiles,
@@ -171,8 +174,8 @@ function header(): void {
   );
 }
 
-/** One row; `decision` is the trained model's, `coldDecision` the cold model's (decision.ts fewExamples). */
-function row(name: string, r: Result, decision = DEFAULT_DECISION, coldEvidence = DEFAULT_DECISION.fewExamples.abstainBelowEvidence): void {
+/** One row; `decision` is the trained model's, the cold model decides as decision.ts fewExamples says. */
+function row(name: string, r: Result, decision = DEFAULT_DECISION): void {
   const real = f1(r.cvReal, decision);
   const cells = [
     f3(f1(r.cvWritten, decision).macroF1),
@@ -180,7 +183,7 @@ function row(name: string, r: Result, decision = DEFAULT_DECISION, coldEvidence 
     `${real.abstention.precision.toFixed(2)}/${real.abstention.recall.toFixed(2)}`,
     ...r.sets.map((o) => f3(f1(o, decision).macroF1)),
     f3(f1(r.council, decision).abstention.recall),
-    f3(f1(r.cold, { ...decision, abstainBelowEvidence: coldEvidence }).macroF1),
+    f3(f1(r.cold, decisionFor(decision, 0)).macroF1),
   ];
   console.log(`  ${name.padEnd(34)}${cells.map((c) => c.padStart(16)).join('')}`);
 }
@@ -235,11 +238,34 @@ function compoundSplitter(words: ReadonlySet<string>): (folded: string) => reado
 /** tfidf-lr-7 to -10: the word view (stems, DEFAULT_PIPELINE) averaged with the character view at 0.5. */
 const TWO_VIEWS: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } };
 
+/** tfidf-lr-13: every feature kept and the decision before tfidf-lr-14's (abstainBelow 0.15, noneOverBest 1). */
+const TFIDF_LR_13: MatcherConfig = {
+  ...DEFAULT_CONFIG,
+  tfidf: { ...DEFAULT_CONFIG.tfidf, minDocumentFrequency: 1 },
+  decision: { ...DEFAULT_DECISION, abstainBelow: 0.15, noneOverBest: 1 },
+};
+
 const isRealE = (n: Labelled) => n.id.startsWith('rtE-');
 
 /** The outside writers' Slack-style needs in needs-train.jsonl: ids sw1-, sw2-, …, one prefix per writer. */
 const writers = [...new Set(written.map((n) => /^sw\d+-/.exec(n.id)?.[0]).filter((w) => w !== undefined))];
 const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
+
+/** Each writer's needs scored by a model trained on everything but that writer's needs (in `writers`' order). */
+function outOfWriter(trainer: (data: TrainingData) => Scorer): OutOfFold[][] {
+  const needs = written.filter(byWriter);
+  const base = trainingData(
+    [...written, ...real].filter((n) => !byWriter(n)),
+    { name: 'lowo' },
+  );
+  return writers.map((writer) => {
+    const others = needs.filter((n) => !n.id.startsWith(writer)).map((n) => ({ text: n.text, areas: n.areas }));
+    return scored(
+      trainer({ ...base, examples: [...base.examples, ...others] }),
+      needs.filter((n) => n.id.startsWith(writer)),
+    );
+  });
+}
 
 /**
  * Each writer's needs scored by a model trained on everything but the writers' needs, plus the
@@ -303,10 +329,9 @@ function outOfFamily(family: string, config: MatcherConfig = DEFAULT_CONFIG, wit
 /** A development set's scores in a Result, by the set's name (public-needs, slack-dev, …). */
 const setOf = (r: Result, name: string): OutOfFold[] => r.sets[development.findIndex((d) => d.name === name)] ?? [];
 
-const isShippedDecision = (d: DecisionOptions): boolean =>
-  d.abstainBelow === DEFAULT_DECISION.abstainBelow &&
-  d.abstainBelowEvidence === DEFAULT_DECISION.abstainBelowEvidence &&
-  d.noneOverBest === DEFAULT_DECISION.noneOverBest;
+/** Whether a decision has the thresholds of `reference` (default: the shipped decision). */
+const isShippedDecision = (d: DecisionOptions, reference = DEFAULT_DECISION): boolean =>
+  d.abstainBelow === reference.abstainBelow && d.abstainBelowEvidence === reference.abstainBelowEvidence && d.noneOverBest === reference.noneOverBest;
 
 /** A grid of "none" decisions, best first by `score`: the best `top`, then the shipped one with its rank. */
 function printRankedDecisions(title: string, rows: { score: number; text: string; shipped: boolean }[], top: number): void {
@@ -525,6 +550,73 @@ const VARIANTS: Record<string, () => void> = {
     // After tfidf-lr-13: the decision that led familiesdecision and decision (abstain less: "none" must beat the
     // best area by 1.4 times, and the best area needs 0.2) on every view, against the shipped one (learner --learners=0).
     compareOnEveryView('abstainBelow 0.2, noneOverBest 1.4', { ...DEFAULT_CONFIG, decision: { ...DEFAULT_DECISION, abstainBelow: 0.2, noneOverBest: 1.4 } });
+  },
+  decisionviews: () => {
+    // After tfidf-lr-13: the "none" decision on every view with the SAME models (tfidf-lr-13's), so that no SGD seed
+    // moves the comparison: each family and each writer scored unseen, CV (one split) and the development sets;
+    // each decision against tfidf-lr-13's. tfidf-lr-14 took the first (decision.ts).
+    const familyScores = families.map((family) => outOfFamily(family, TFIDF_LR_13));
+    const writerScores = outOfWriter((data) => trainMatcher(data, TFIDF_LR_13));
+    const r = measure({ name: 'dv', config: TFIDF_LR_13 }, [42]);
+    const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const views = (d: DecisionOptions) => ({
+      families: mean(familyScores.map((o) => f1(o, d).macroF1)),
+      familiesPooled: f1(familyScores.flat(), d).macroF1,
+      writers: mean(writerScores.map((o) => f1(o, d).macroF1)),
+      writersPooled: f1(writerScores.flat(), d).macroF1,
+      cvWritten: f1(r.cvWritten, d).macroF1,
+      cvReal: f1(r.cvReal, d).macroF1,
+      ...Object.fromEntries(development.map(({ name }, i) => [name, f1(r.sets[i] ?? [], d).macroF1])),
+      councilNone: f1(r.council, d).abstention.recall,
+    });
+    const shipped = views(TFIDF_LR_13.decision);
+    console.log(`  views: ${Object.keys(shipped).join(', ')}`);
+    console.log(`  tfidf-lr-13: ${Object.values(shipped).map(f3).join(' ')}`);
+    const rows: { score: number; text: string; shipped: boolean }[] = [];
+    for (const abstainBelow of [0.1, 0.15, 0.2, 0.25])
+      for (const noneOverBest of [1, 1.2, 1.4, 1.7])
+        for (const abstainBelowEvidence of [0.6, 1.1, 1.6]) {
+          const d = { ...TFIDF_LR_13.decision, abstainBelow, noneOverBest, abstainBelowEvidence };
+          const v = views(d);
+          const reference: Record<string, number> = shipped;
+          const deltas = Object.entries(v).map(([k, x]) => x - (reference[k] ?? 0));
+          // Ranked by the worst change over the views that measure macro-F1 (council none is a share abstained on).
+          const worst = Math.min(...deltas.slice(0, -1));
+          rows.push({
+            score: worst + mean(deltas.slice(0, -1)) / 100,
+            text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: worst ${f3(worst)}, mean ${f3(mean(deltas.slice(0, -1)))} | ${deltas.map((x) => (x >= 0 ? '+' : '') + f3(x)).join(' ')}`,
+            shipped: isShippedDecision(d, TFIDF_LR_13.decision),
+          });
+        }
+    printRankedDecisions('the "none" decision on every view, same models (change against tfidf-lr-13\'s per view; "shipped" = tfidf-lr-13\'s)', rows, 12);
+  },
+  candidates: () => {
+    // tfidf-lr-14's changes, alone and together, against tfidf-lr-13's config, each over three SGD seeds
+    // (termsPerArea changes only the explanations, and the seed with it): the families view and leave one writer
+    // out per seed, then every column once. "min df 2, abstain less" is tfidf-lr-14 (DEFAULT_CONFIG). The cold
+    // column is the cold model as each config makes it (it keeps every feature and the cautious decision).
+    const mindf2: MatcherConfig = { ...TFIDF_LR_13, tfidf: { ...TFIDF_LR_13.tfidf, minDocumentFrequency: 2 } };
+    const configs: [string, MatcherConfig][] = [
+      ['tfidf-lr-13', TFIDF_LR_13],
+      ['min df 2', mindf2],
+      ['min df 2, abstain less (tfidf-lr-14)', DEFAULT_CONFIG],
+      ['min df 2, lambda 3e-5', { ...mindf2, logistic: { ...mindf2.logistic, lambda: 3e-5 } }],
+      ['min df 2, two seeds averaged', { ...mindf2, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } }],
+    ];
+    const only = process.argv
+      .find((a) => a.startsWith('--candidates='))
+      ?.slice('--candidates='.length)
+      .split(',');
+    for (const [name, config] of configs.filter((_, i) => only === undefined || only.includes(String(i)))) {
+      for (const termsPerArea of [4, 5, 6]) {
+        const seeded = { ...config, termsPerArea };
+        console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${leaveOneFamilyOut([], seeded)}`);
+        console.log(
+          `  leave one writer out, ${name}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, seeded), undefined, seeded.decision)}`,
+        );
+      }
+      row(name, measure({ name, config }), config.decision);
+    }
   },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).

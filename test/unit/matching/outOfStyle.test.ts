@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_DECISION, snapshotMatcher, toTrainingData, trainMatcher } from '../../../src/matching/index.js';
 import { loadSeedData } from '../../../src/region/regionPack.js';
 import { decide, decisionFor } from '../../../src/matching/model/decision.js';
+import { DEFAULT_TFIDF, FeatureSpace } from '../../../src/matching/model/tfidf.js';
 import { TextAnalyser, DEFAULT_PIPELINE } from '../../../src/matching/text/features.js';
 import { searchQueryTerms } from '../../../src/matching/text/searchTerms.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
@@ -55,11 +56,19 @@ describe('English glosses of the areas’ own terms', () => {
 });
 
 describe('a new region (few labelled examples)', () => {
-  it('decides with its own evidence threshold until it has 200 labelled examples', () => {
+  it('decides with its own thresholds until it has 200 labelled examples', () => {
     const few = DEFAULT_DECISION.fewExamples;
-    expect(decisionFor(DEFAULT_DECISION, 0).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
-    expect(decisionFor(DEFAULT_DECISION, few.below - 1).abstainBelowEvidence).toBe(few.abstainBelowEvidence);
+    for (const labelled of [0, few.below - 1]) {
+      const decision = decisionFor(DEFAULT_DECISION, labelled);
+      expect(decision.abstainBelowEvidence).toBe(few.abstainBelowEvidence);
+      expect(decision.abstainBelow).toBe(few.abstainBelow);
+      expect(decision.noneOverBest).toBe(few.noneOverBest);
+      expect(decision.secondAtLeast).toBe(DEFAULT_DECISION.secondAtLeast);
+    }
     expect(decisionFor(DEFAULT_DECISION, few.below)).toBe(DEFAULT_DECISION);
+    // A trained model abstains less than a new region's (tfidf-lr-14): "none" must beat its best area by more.
+    expect(DEFAULT_DECISION.noneOverBest).toBeGreaterThan(few.noneOverBest);
+    expect(DEFAULT_DECISION.abstainBelow).toBeLessThan(few.abstainBelow);
     // The two thresholds are on different scales (decision.ts): the trained model's weights are
     // regularised far less (lambda 5e-5 against 1e-3) and the evidence it sums runs several times larger.
     expect(few.abstainBelowEvidence).not.toBe(DEFAULT_DECISION.abstainBelowEvidence);
@@ -68,11 +77,19 @@ describe('a new region (few labelled examples)', () => {
   it('is what a model of the pack alone is fitted and decides with; the trained model keeps the defaults', () => {
     const cold = trainMatcher({ ...toTrainingData(loadSeedData()), examples: [] });
     const { logistic } = DEFAULT_CONFIG;
-    expect(snapshotMatcher(cold).config.decision.abstainBelowEvidence).toBe(DEFAULT_DECISION.fewExamples.abstainBelowEvidence);
+    expect(snapshotMatcher(cold).config.decision).toEqual(decisionFor(DEFAULT_DECISION, 0));
     expect(snapshotMatcher(cold).config.logistic.lambda).toBe(logistic.fewExamplesLambda);
-    expect(snapshotMatcher(matcher).config.decision.abstainBelowEvidence).toBe(DEFAULT_DECISION.abstainBelowEvidence);
+    expect(snapshotMatcher(matcher).config.decision).toEqual(DEFAULT_DECISION);
     expect(snapshotMatcher(matcher).config.logistic.lambda).toBe(logistic.lambda);
     expect(logistic.fewExamplesLambda).toBeGreaterThan(logistic.lambda);
+    // It keeps the features seen in one training text, which a trained model drops (tfidf.ts DEFAULT_TFIDF).
+    expect(snapshotMatcher(cold).config.tfidf.minDocumentFrequency).toBe(1);
+    expect(snapshotMatcher(matcher).config.tfidf.minDocumentFrequency).toBe(DEFAULT_TFIDF.minDocumentFrequency);
+    expect(DEFAULT_TFIDF.minDocumentFrequency).toBe(2);
+    const token = (...features: string[]) => ({ surface: features[0] ?? '', features });
+    const space = FeatureSpace.fit([[token('w:sensor', 'w:larm')], [token('w:sensor')]], DEFAULT_TFIDF);
+    expect(space.featureId('w:sensor')).toBeDefined();
+    expect(space.featureId('w:larm')).toBeUndefined();
     // Generic prose whose best area has a little evidence: without the evidence check the cold model
     // would suggest that area; with it, it abstains.
     const need = 'Ungdomar behöver sommarjobb.';
