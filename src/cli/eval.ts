@@ -87,6 +87,9 @@ export const FROZEN_TEST_SETS = [
   // Built while tfidf-lr-12 was developed (reserved, unscored) and first scored with tfidf-lr-13.
   'test/fixtures/matching/real-test-9.jsonl',
   'test/fixtures/matching/slack-test-9.jsonl',
+  // Built after tfidf-lr-12 was final (reserved, unscored) and first scored with tfidf-lr-14.
+  'test/fixtures/matching/real-test-10.jsonl',
+  'test/fixtures/matching/slack-test-10.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
