@@ -14,7 +14,7 @@ import { isoWeekOf, parseIsoWeek } from '../../src/platform/isoWeek.js';
 import type { WeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
 import { loadWeeklySummary } from '../../src/weekly-summary/weeklySummary.js';
 import { FakeSlack } from '../support/fakeSlack.js';
-import { createThrowawayDatabase, migratedTestDb, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
+import { createPostgresTestDb, createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
 import { needSubmissionPayload, postCommand, postEvent, postInteraction, reactionEnvelope } from '../support/slackRequests.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { addNeed, createTestDb, type TestDb } from '../support/testDb.js';
@@ -133,21 +133,18 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
   });
 
   describe('weekly summary figures', () => {
-    let database: ThrowawayDatabase;
     let pg: TestDb;
     let sqlite: TestDb;
     const TZ = 'Europe/Stockholm';
 
     beforeAll(async () => {
-      database = await createThrowawayDatabase();
-      pg = await migratedTestDb(database.url);
+      pg = await createPostgresTestDb();
       sqlite = await createTestDb();
       for (const t of [sqlite, pg]) await addScenario(t);
     });
     afterAll(async () => {
       // Each is unset if beforeAll failed before creating it.
       await (pg as TestDb | undefined)?.close();
-      await (database as ThrowawayDatabase | undefined)?.drop();
       await (sqlite as TestDb | undefined)?.close();
     });
 
@@ -205,17 +202,13 @@ describe.skipIf(!postgresUrl)('PostgreSQL (DATABASE_URL=postgresql://…)', () =
   });
 
   describe('needs register search', () => {
-    let database: ThrowawayDatabase;
     let pg: TestDb;
 
     beforeAll(async () => {
-      database = await createThrowawayDatabase();
-      pg = await migratedTestDb(database.url);
+      pg = await createPostgresTestDb();
     });
     afterAll(async () => {
-      // Each is unset if beforeAll failed before creating it.
-      await (pg as TestDb | undefined)?.close();
-      await (database as ThrowawayDatabase | undefined)?.drop();
+      await (pg as TestDb | undefined)?.close(); // unset if beforeAll failed
     });
 
     it('creates the GIN index idempotently and finds needs by stem, compound head and ranking', async () => {

@@ -4,8 +4,8 @@
 // machine (giveFeedback.test on PostgreSQL). The app's client waits as long as a SQLite statement may.
 // Opt-in like postgres.test.ts (TEST_POSTGRES_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/platform/db/client.js';
-import { createThrowawayDatabase, postgresUrl, type ThrowawayDatabase } from '../support/postgres.js';
+import { createPostgresTestDb, postgresUrl } from '../support/postgres.js';
+import type { TestDb } from '../support/testDb.js';
 
 /** node-postgres's default pool size, which PrismaPg keeps: more transactions than this must queue. */
 const POOL = 10;
@@ -13,17 +13,14 @@ const POOL = 10;
 const HELD_MS = 2_500;
 
 describe.skipIf(!postgresUrl)('transactions beyond the PostgreSQL connection pool', () => {
-  let database: ThrowawayDatabase;
-  let db: Db;
+  // The app's own client (createDb) on a throwaway database.
+  let pg: TestDb;
 
   beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    db = await createDb(database.url);
+    pg = await createPostgresTestDb();
   });
   afterAll(async () => {
-    // Each is unset if beforeAll failed before creating it.
-    await (db as Db | undefined)?.$disconnect();
-    await (database as ThrowawayDatabase | undefined)?.drop();
+    await (pg as TestDb | undefined)?.close(); // unset if beforeAll failed
   });
 
   it('wait for a connection while the pool is busy longer than Prisma’s default, and then run', async () => {
@@ -34,14 +31,14 @@ describe.skipIf(!postgresUrl)('transactions beyond the PostgreSQL connection poo
     const poolFull = new Promise<void>((resolve) => (allStarted = resolve));
     // Every pooled connection held in an open transaction until the gate opens.
     const holders = Array.from({ length: POOL }, () =>
-      db.$transaction(async (tx) => {
+      pg.db.$transaction(async (tx) => {
         await tx.$queryRawUnsafe('SELECT 1');
         if (++started === POOL) allStarted();
         await gate;
       }),
     );
     await poolFull;
-    const queued = db
+    const queued = pg.db
       .$transaction(async (tx) => tx.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one'))
       .then(
         (rows) => ({ rows }),

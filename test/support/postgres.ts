@@ -42,7 +42,7 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
 }
 
 /** The database at `url` migrated and seeded, as the summary fixtures' TestDb (close disconnects). */
-export async function migratedTestDb(url: string): Promise<TestDb> {
+async function migratedTestDb(url: string): Promise<TestDb> {
   await applyPendingMigrations(url);
   const db = await createDb(url);
   await syncReferenceData(db, loadSeedData());
