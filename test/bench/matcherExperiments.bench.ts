@@ -251,50 +251,43 @@ const isRealE = (n: Labelled) => n.id.startsWith('rtE-');
 const writers = [...new Set(written.map((n) => /^sw\d+-/.exec(n.id)?.[0]).filter((w) => w !== undefined))];
 const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
 
-/** Each writer's needs scored by a model trained on everything but that writer's needs (in `writers`' order). */
-function outOfWriter(trainer: (data: TrainingData) => Scorer): OutOfFold[][] {
+/**
+ * One model per writer, trained on everything but the writers' needs plus the needs of the other
+ * writers `trainOn` accepts, with that writer's own needs (in `writers`' order). A generator, so that
+ * one model at a time is held.
+ */
+function* writerModels(
+  trainer: (data: TrainingData) => Scorer,
+  trainOn: (n: Labelled) => boolean = () => true,
+): Generator<{ writer: string; matcher: Scorer; own: Labelled[] }> {
   const needs = written.filter(byWriter);
   const base = trainingData(
     [...written, ...real].filter((n) => !byWriter(n)),
     { name: 'lowo' },
   );
-  return writers.map((writer) => {
-    const others = needs.filter((n) => !n.id.startsWith(writer)).map((n) => ({ text: n.text, areas: n.areas }));
-    return scored(
-      trainer({ ...base, examples: [...base.examples, ...others] }),
-      needs.filter((n) => n.id.startsWith(writer)),
-    );
-  });
+  for (const writer of writers) {
+    const others = needs.filter((n) => !n.id.startsWith(writer) && trainOn(n)).map((n) => ({ text: n.text, areas: n.areas }));
+    yield { writer, matcher: trainer({ ...base, examples: [...base.examples, ...others] }), own: needs.filter((n) => n.id.startsWith(writer)) };
+  }
 }
 
-/**
- * Each writer's needs scored by a model trained on everything but the writers' needs, plus the
- * needs of the other writers `trainOn` accepts; with public-needs and slack-dev for the same model.
- */
+/** Each writer's needs scored by a model trained on everything but that writer's needs (in `writers`' order). */
+const outOfWriter = (trainer: (data: TrainingData) => Scorer): OutOfFold[][] => Array.from(writerModels(trainer), ({ matcher, own }) => scored(matcher, own));
+
+/** Leave one writer out (writerModels), with public-needs and slack-dev for the same models: a line of macro-F1s. */
 function leaveOneWriterOut(
   trainer: (data: TrainingData) => Scorer,
   trainOn: (n: Labelled) => boolean = () => true,
   decision: DecisionOptions = DEFAULT_DECISION,
 ): string {
-  const needs = written.filter(byWriter);
-  const base = trainingData(
-    [...written, ...real].filter((n) => !byWriter(n)),
-    { name: 'lowo' },
-  );
   const macro = (m: Scorer, set: readonly { text: string; areas: string[] }[]) => f1(scored(m, set), decision).macroF1;
-  const scores = writers.map((writer) => {
-    const others = needs.filter((n) => !n.id.startsWith(writer) && trainOn(n)).map((n) => ({ text: n.text, areas: n.areas }));
-    const matcher = trainer({ ...base, examples: [...base.examples, ...others] });
-    return {
-      writer,
-      own: macro(
-        matcher,
-        needs.filter((n) => n.id.startsWith(writer)),
-      ),
-      pub: macro(matcher, publicNeeds),
-      dev: macro(matcher, development.find((d) => d.name === 'slack-dev')?.set ?? []),
-    };
-  });
+  const slackDev = development.find((d) => d.name === 'slack-dev')?.set ?? [];
+  const scores = Array.from(writerModels(trainer, trainOn), ({ writer, matcher, own }) => ({
+    writer,
+    own: macro(matcher, own),
+    pub: macro(matcher, publicNeeds),
+    dev: macro(matcher, slackDev),
+  }));
   const mean = (k: 'own' | 'pub' | 'dev') => f3(scores.reduce((sum, x) => sum + x[k], 0) / scores.length);
   return `${scores.map((x) => `${x.writer} ${f3(x.own)}`).join(' ')} | mean ${mean('own')} (public-needs ${mean('pub')}, slack-dev ${mean('dev')})`;
 }
