@@ -237,13 +237,16 @@ function compoundSplitter(words: ReadonlySet<string>): (folded: string) => reado
   };
 }
 
+/** tfidf-lr-14: the character view without word pairs (tfidf-lr-15 added them), as tfidf-lr-7 to -14 read it. */
+const TFIDF_LR_14: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: { ...CHARACTER_VIEW, wordBigrams: false } };
+
 /** tfidf-lr-7 to -10: the word view (stems, DEFAULT_PIPELINE) averaged with the character view at 0.5. */
-const TWO_VIEWS: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } };
+const TWO_VIEWS: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: TFIDF_LR_14.pipeline, weight: 0.5 } };
 
 /** tfidf-lr-13: every feature kept and the decision before tfidf-lr-14's (abstainBelow 0.15, noneOverBest 1). */
 const TFIDF_LR_13: MatcherConfig = {
-  ...DEFAULT_CONFIG,
-  tfidf: { ...DEFAULT_CONFIG.tfidf, minDocumentFrequency: 1 },
+  ...TFIDF_LR_14,
+  tfidf: { ...TFIDF_LR_14.tfidf, minDocumentFrequency: 1 },
   decision: { ...DEFAULT_DECISION, abstainBelow: 0.15, noneOverBest: 1 },
 };
 
@@ -459,7 +462,7 @@ const VARIANTS: Record<string, () => void> = {
     // tfidf-lr-7's second view of the text (CHARACTER_VIEW: the anchor's shape, character 3–5-grams,
     // no stems, general-prose words kept), probabilities averaged with the first's, against one view.
     const oneView: MatcherConfig = { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: null };
-    const twoViews = (weight: number): MatcherConfig => ({ ...TWO_VIEWS, secondView: { pipeline: CHARACTER_VIEW, weight } });
+    const twoViews = (weight: number): MatcherConfig => ({ ...TWO_VIEWS, secondView: { pipeline: TFIDF_LR_14.pipeline, weight } });
     for (const [name, config] of [
       ['the word view alone (tfidf-lr-6)', oneView],
       ['two views, the second at 0.3', twoViews(0.3)],
@@ -521,7 +524,7 @@ const VARIANTS: Record<string, () => void> = {
     const configs: [string, MatcherConfig][] = [
       ['two views at 0.5 (tfidf-lr-10)', TWO_VIEWS],
       ['the character view alone (shipped)', DEFAULT_CONFIG],
-      ['two views, the character view at 0.75', { ...TWO_VIEWS, secondView: { pipeline: CHARACTER_VIEW, weight: 0.75 } }],
+      ['two views, the character view at 0.75', { ...TWO_VIEWS, secondView: { pipeline: TFIDF_LR_14.pipeline, weight: 0.75 } }],
     ];
     for (const [name, config] of configs) compareOnEveryView(name, config);
   },
@@ -601,13 +604,13 @@ const VARIANTS: Record<string, () => void> = {
     printRankedDecisions('the "none" decision on every view, same models (change against tfidf-lr-13\'s per view; "shipped" = tfidf-lr-13\'s)', rows, 12);
   },
   nodecision: () => {
-    // After tfidf-lr-14: the anchor has no decision layer (it names the most probable of the five areas and "none").
-    // The shipped models, scored on every view with the shipped decision, with none at all (the most probable output,
+    // After tfidf-lr-14 (measured on its models): the anchor has no decision layer (it names the most probable of the
+    // five areas and "none"). The shipped models, scored on every view with the shipped decision, with none at all (the most probable output,
     // calibrated), and with each of its three checks alone.
     const views = decisionViews(DEFAULT_CONFIG);
     const shipped = views(DEFAULT_DECISION);
     console.log(`  views: ${Object.keys(shipped).join(', ')}`);
-    console.log(`  tfidf-lr-14: ${Object.values(shipped).map(f3).join(' ')}`);
+    console.log(`  ${ALGORITHM_VERSION}: ${Object.values(shipped).map(f3).join(' ')}`);
     const none = { abstainBelow: 0, noneOverBest: 1, abstainBelowEvidence: 0 };
     const decisions: [string, DecisionOptions][] = [
       ['no decision layer (the most probable output)', { ...DEFAULT_DECISION, ...none }],
@@ -624,15 +627,15 @@ const VARIANTS: Record<string, () => void> = {
   candidates: () => {
     // tfidf-lr-14's changes, alone and together, against tfidf-lr-13's config, each over three SGD seeds
     // (termsPerArea changes only the explanations, and the seed with it): the families view and leave one writer
-    // out per seed, then every column once. "min df 2, abstain less" is tfidf-lr-14 (DEFAULT_CONFIG). The cold
+    // out per seed, then every column once. "min df 2, abstain less" is tfidf-lr-14 (TFIDF_LR_14). The cold
     // column is the cold model as each config makes it (it keeps every feature and the cautious decision).
     const mindf2: MatcherConfig = { ...TFIDF_LR_13, tfidf: { ...TFIDF_LR_13.tfidf, minDocumentFrequency: 2 } };
     const configs: [string, MatcherConfig][] = [
       ['tfidf-lr-13', TFIDF_LR_13],
       ['min df 2', mindf2],
-      ['min df 2, abstain less (tfidf-lr-14)', DEFAULT_CONFIG],
+      ['min df 2, abstain less (tfidf-lr-14)', TFIDF_LR_14],
       ['min df 2, lambda 3e-5', { ...mindf2, logistic: { ...mindf2.logistic, lambda: 3e-5 } }],
-      ['min df 2, two seeds averaged', { ...mindf2, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } }],
+      ['min df 2, two seeds averaged', { ...mindf2, secondView: { pipeline: TFIDF_LR_14.pipeline, weight: 0.5 } }],
     ];
     const only = process.argv
       .find((a) => a.startsWith('--candidates='))
@@ -656,11 +659,11 @@ const VARIANTS: Record<string, () => void> = {
     // for tfidf-lr-14), with the L2 at 3e-5, the word block at 0.45, and word pairs (adjacent words as one feature).
     const balanced = (config: MatcherConfig): MatcherConfig => ({ ...config, exampleWeights: { ...config.exampleWeights, balanceExponent: 1 } });
     const configs: [string, MatcherConfig][] = [
-      ['tfidf-lr-14', DEFAULT_CONFIG],
-      ['balanced', balanced(DEFAULT_CONFIG)],
-      ['balanced, lambda 3e-5', balanced({ ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, lambda: 3e-5 } })],
-      ['word block 0.45', { ...DEFAULT_CONFIG, tfidf: { ...DEFAULT_CONFIG.tfidf, wordBlockWeight: 0.45 } }],
-      ['word pairs', { ...DEFAULT_CONFIG, pipeline: { ...DEFAULT_CONFIG.pipeline, wordBigrams: true } }],
+      ['tfidf-lr-14', TFIDF_LR_14],
+      ['balanced', balanced(TFIDF_LR_14)],
+      ['balanced, lambda 3e-5', balanced({ ...TFIDF_LR_14, logistic: { ...TFIDF_LR_14.logistic, lambda: 3e-5 } })],
+      ['word block 0.45', { ...TFIDF_LR_14, tfidf: { ...TFIDF_LR_14.tfidf, wordBlockWeight: 0.45 } }],
+      ['word pairs (tfidf-lr-15)', DEFAULT_CONFIG],
     ];
     const only = process.argv
       .find((a) => a.startsWith('--candidates='))

@@ -6,7 +6,8 @@
 // Measured (macro-F1, 5 × 5-fold CV on the shipped needs / 87 short styled needs): all on
 // 0.903 / 0.894; without n-grams 0.844 / 0.814; without stemming 0.897 / 0.876; without
 // glosses 0.902 / 0.836; n-grams 3–5 instead of 3–4 0.901 / 0.903 (slower); word bigrams
-// 0.903 / 0.903 (off: no gain on the shipped needs); English stems as well, for every word
+// 0.903 / 0.903 (off here: no gain on the shipped needs; on in the shipped character view since
+// tfidf-lr-15, matcher.ts CHARACTER_VIEW); English stems as well, for every word
 // 0.888 / 0.91 or only in needs that look English 0.895 / 0.88 (off). Splitting compounds with the
 // dictionary-sv word list cost 0.009 on top of n-grams, so it is not used (tfidf-lr-6, with the
 // real passages: public-needs −0.029, slack-dev −0.009, styled +0.024, CV real +0.008; still off). Ignoring the words of

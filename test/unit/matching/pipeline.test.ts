@@ -5,6 +5,7 @@ import { plainText, tokenise } from '../../../src/matching/text/tokenise.js';
 import { isStopword } from '../../../src/matching/text/stopwords.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
 import { TextAnalyser } from '../../../src/matching/text/features.js';
+import { CHARACTER_VIEW } from '../../../src/matching/index.js';
 
 const analyser = new TextAnalyser();
 const featuresOf = (text: string): Set<string> => new Set(analyser.analyse(text).flatMap((t) => t.features));
@@ -82,5 +83,24 @@ describe('bilingual lexicon', () => {
 
   it('gives an English word the features of its Swedish gloss', () => {
     expect(featuresOf('deliveries').has(`w:${stemSwedish('leveranser')}`)).toBe(true);
+  });
+});
+
+describe('word pairs (the shipped view, since tfidf-lr-15)', () => {
+  const shipped = new TextAnalyser(CHARACTER_VIEW);
+  const pairsOf = (analyser: TextAnalyser, text: string): string[] => analyser.analyse(text).flatMap((t) => t.features.filter((f) => f.startsWith('b:')));
+
+  it('reads each two adjacent words as one feature as well, folded as typed', () => {
+    expect(pairsOf(shipped, 'Drönare levererar mediciner')).toEqual(['b:dronare_levererar', 'b:levererar_mediciner']);
+  });
+
+  it('skips stopwords without breaking a pair, and keeps the pair on its second word for explanations', () => {
+    const tokens = shipped.analyse('byggtrafik i centrum');
+    expect(tokens.map((t) => t.surface)).toEqual(['byggtrafik', 'centrum']);
+    expect(tokens[1]?.features).toContain('b:byggtrafik_centrum');
+  });
+
+  it('is off in the word-stem pipeline (the default analyser)', () => {
+    expect(pairsOf(analyser, 'drönare levererar mediciner')).toEqual([]);
   });
 });
