@@ -85,10 +85,12 @@ export class TextAnalyser {
       const analysed = this.analyseWord(raw);
       if (analysed === undefined) continue; // stopwords do not break a pair: "byggtrafik i centrum" → byggtrafik_centrum
       const word = analysed.features[0];
+      out.push(analysed);
       if (this.options.wordBigrams && previousWord !== undefined && word !== undefined) {
-        out.push({ surface: analysed.surface, features: [...analysed.features, `${BIGRAM_PREFIX}${previousWord.slice(2)}_${word.slice(2)}`] });
-      } else {
-        out.push(analysed);
+        // The pair as a token of its own, under the second word's surface: the word keeps its shared, memoised
+        // features (a copy per occurrence cost 10 MiB in production), and an explanation still counts the pair
+        // towards the word (explain.ts sums per surface).
+        out.push({ surface: analysed.surface, features: [`${BIGRAM_PREFIX}${previousWord.slice(2)}_${word.slice(2)}`] });
       }
       previousWord = word;
     }

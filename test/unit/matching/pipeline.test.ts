@@ -94,10 +94,16 @@ describe('word pairs (the shipped view, since tfidf-lr-15)', () => {
     expect(pairsOf(shipped, 'Drönare levererar mediciner')).toEqual(['b:dronare_levererar', 'b:levererar_mediciner']);
   });
 
-  it('skips stopwords without breaking a pair, and keeps the pair on its second word for explanations', () => {
+  it('skips stopwords without breaking a pair, and gives the pair its second word for explanations', () => {
     const tokens = shipped.analyse('byggtrafik i centrum');
-    expect(tokens.map((t) => t.surface)).toEqual(['byggtrafik', 'centrum']);
-    expect(tokens[1]?.features).toContain('b:byggtrafik_centrum');
+    expect(tokens.map((t) => t.surface)).toEqual(['byggtrafik', 'centrum', 'centrum']);
+    expect(tokens[2]?.features).toEqual(['b:byggtrafik_centrum']);
+  });
+
+  it("leaves each word's own features shared between its occurrences (no copy per pair)", () => {
+    const [first, second, pair] = shipped.analyse('larm larm');
+    expect(first?.features).toBe(second?.features);
+    expect(pair?.features).toEqual(['b:larm_larm']);
   });
 
   it('is off in the word-stem pipeline (the default analyser)', () => {
