@@ -93,6 +93,9 @@ export const FROZEN_TEST_SETS = [
   // Built after tfidf-lr-12 was final (reserved, unscored) and first scored with tfidf-lr-14.
   'test/fixtures/matching/real-test-10.jsonl',
   'test/fixtures/matching/slack-test-10.jsonl',
+  // Built while tfidf-lr-13 was finished (reserved, unscored) and first scored with tfidf-lr-15.
+  'test/fixtures/matching/real-test-11.jsonl',
+  'test/fixtures/matching/slack-test-11.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
