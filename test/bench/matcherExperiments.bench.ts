@@ -388,6 +388,31 @@ function compareOnEveryView(name: string, config: MatcherConfig): void {
   );
 }
 
+/**
+ * Each config (those `--candidates=0,2,…` names by index, or all) over three SGD seeds (termsPerArea changes only
+ * the explanations, and the seed with it): per seed the families view, leave one writer out and the development
+ * sets scored by a model of everything; then every column of the row once.
+ */
+function overThreeSeeds(configs: readonly [string, MatcherConfig][]): void {
+  const only = process.argv
+    .find((a) => a.startsWith('--candidates='))
+    ?.slice('--candidates='.length)
+    .split(',');
+  for (const [name, config] of configs.filter((_, i) => only === undefined || only.includes(String(i)))) {
+    for (const termsPerArea of [4, 5, 6]) {
+      const seeded = { ...config, termsPerArea };
+      console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${leaveOneFamilyOut([], seeded)}`);
+      console.log(
+        `  leave one writer out, ${name}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, seeded), undefined, seeded.decision)}`,
+      );
+      const full = trainMatcher(trainingData([...written, ...real], { name }), seeded);
+      const sets = development.map(({ name: set, set: needs }) => `${set} ${f3(f1(scored(full, needs), seeded.decision).macroF1)}`);
+      console.log(`  development sets, ${name}, seed ${termsPerArea}: ${sets.join(', ')}`);
+    }
+    row(name, measure({ name, config }), config.decision);
+  }
+}
+
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
     row(`${ALGORITHM_VERSION} (shipped)`, measure({ name: 'shipped' }));
@@ -626,8 +651,7 @@ const VARIANTS: Record<string, () => void> = {
   },
   candidates: () => {
     // tfidf-lr-14's changes, alone and together, against tfidf-lr-13's config, each over three SGD seeds
-    // (termsPerArea changes only the explanations, and the seed with it): the families view and leave one writer
-    // out per seed, then every column once. "min df 2, abstain less" is tfidf-lr-14 (TFIDF_LR_14). The cold
+    // (overThreeSeeds). "min df 2, abstain less" is tfidf-lr-14 (TFIDF_LR_14). The cold
     // column is the cold model as each config makes it (it keeps every feature and the cautious decision).
     const mindf2: MatcherConfig = { ...TFIDF_LR_13, tfidf: { ...TFIDF_LR_13.tfidf, minDocumentFrequency: 2 } };
     const configs: [string, MatcherConfig][] = [
@@ -637,20 +661,7 @@ const VARIANTS: Record<string, () => void> = {
       ['min df 2, lambda 3e-5', { ...mindf2, logistic: { ...mindf2.logistic, lambda: 3e-5 } }],
       ['min df 2, two seeds averaged', { ...mindf2, secondView: { pipeline: TFIDF_LR_14.pipeline, weight: 0.5 } }],
     ];
-    const only = process.argv
-      .find((a) => a.startsWith('--candidates='))
-      ?.slice('--candidates='.length)
-      .split(',');
-    for (const [name, config] of configs.filter((_, i) => only === undefined || only.includes(String(i)))) {
-      for (const termsPerArea of [4, 5, 6]) {
-        const seeded = { ...config, termsPerArea };
-        console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${leaveOneFamilyOut([], seeded)}`);
-        console.log(
-          `  leave one writer out, ${name}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, seeded), undefined, seeded.decision)}`,
-        );
-      }
-      row(name, measure({ name, config }), config.decision);
-    }
+    overThreeSeeds(configs);
   },
   slackdev2: () => {
     // After tfidf-lr-14: slack-dev-2 (four new voices) showed the anchor ahead on Slack-style needs, as the frozen
@@ -665,24 +676,7 @@ const VARIANTS: Record<string, () => void> = {
       ['word block 0.45', { ...TFIDF_LR_14, tfidf: { ...TFIDF_LR_14.tfidf, wordBlockWeight: 0.45 } }],
       ['word pairs (tfidf-lr-15)', DEFAULT_CONFIG],
     ];
-    const only = process.argv
-      .find((a) => a.startsWith('--candidates='))
-      ?.slice('--candidates='.length)
-      .split(',');
-    for (const [name, config] of configs.filter((_, i) => only === undefined || only.includes(String(i)))) {
-      for (const termsPerArea of [4, 5, 6]) {
-        const seeded = { ...config, termsPerArea };
-        console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${leaveOneFamilyOut([], seeded)}`);
-        console.log(
-          `  leave one writer out, ${name}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(data, seeded), undefined, seeded.decision)}`,
-        );
-        const full = trainMatcher(trainingData([...written, ...real], { name }), seeded);
-        console.log(
-          `  development sets, ${name}, seed ${termsPerArea}: ${development.map(({ name: set, set: needs }) => `${set} ${f3(f1(scored(full, needs), seeded.decision).macroF1)}`).join(', ')}`,
-        );
-      }
-      row(name, measure({ name, config }), config.decision);
-    }
+    overThreeSeeds(configs);
   },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).
