@@ -59,7 +59,7 @@ export interface MatcherConfig {
  * features summed (explain.ts; a word pair counts towards its second word).
  *
  * Since tfidf-lr-15 it also reads each two adjacent words (stopwords skipped) as one feature
- * ("drönare_leverera", "går_sönder"). Chosen on slack-dev-2, Slack-style needs in four voices no
+ * ("drönare levererar" → b:dronare_levererar). Chosen on slack-dev-2, Slack-style needs in four voices no
  * earlier choice was made on, where the anchor led: three SGD seeds, 0.865 → 0.870, every other
  * development view within 0.002 (families of real passages unseen 0.740 → 0.742, outside writers
  * unseen 0.894 → 0.893), ordinary council text abstained on more (0.745 → 0.762); 2,764 more features,

@@ -42,8 +42,8 @@
 //   coldview       the cold model in the character view, the word view and two views, each with its evidence swept
 //   candidates     tfidf-lr-14's changes (min df 2, abstaining less) and two more (lambda, two seeds averaged), three SGD seeds
 //   decisionviews  the "none" decision's thresholds on every view, scored with the same (tfidf-lr-13's) models
-//   nodecision     the shipped models with no decision layer (as the anchor), and with each of its checks alone
-//   slackdev2      after tfidf-lr-14: what slack-dev-2 moved most (balanced outputs, lambda, word block), three seeds, every view
+//   nodecision     tfidf-lr-14's models with no decision layer (as the anchor), and with each of its checks alone
+//   slackdev2      after tfidf-lr-14: what slack-dev-2 moved most (balanced outputs, lambda, word block, word pairs), three seeds, every view
 //   balanceddecision after tfidf-lr-15: balanced outputs' models with a grid of decisions, every view
 //   mindf          features seen in fewer than 2 or 3 training texts dropped: the model's size and every view
 import { readFileSync } from 'node:fs';
@@ -630,13 +630,13 @@ const VARIANTS: Record<string, () => void> = {
     printRankedDecisions('the "none" decision on every view, same models (change against tfidf-lr-13\'s per view; "shipped" = tfidf-lr-13\'s)', rows, 12);
   },
   nodecision: () => {
-    // After tfidf-lr-14 (measured on its models): the anchor has no decision layer (it names the most probable of the
-    // five areas and "none"). The shipped models, scored on every view with the shipped decision, with none at all (the most probable output,
-    // calibrated), and with each of its three checks alone.
-    const views = decisionViews(DEFAULT_CONFIG);
-    const shipped = views(DEFAULT_DECISION);
+    // After tfidf-lr-14, on its models: the anchor has no decision layer (it names the most probable of the five
+    // areas and "none"). The models scored on every view with their decision, with none at all (the most probable
+    // output, calibrated), and with each of the decision's three checks alone.
+    const views = decisionViews(TFIDF_LR_14);
+    const shipped = views(TFIDF_LR_14.decision);
     console.log(`  views: ${Object.keys(shipped).join(', ')}`);
-    console.log(`  ${ALGORITHM_VERSION}: ${Object.values(shipped).map(f3).join(' ')}`);
+    console.log(`  tfidf-lr-14: ${Object.values(shipped).map(f3).join(' ')}`);
     const none = { abstainBelow: 0, noneOverBest: 1, abstainBelowEvidence: 0 };
     const decisions: [string, DecisionOptions][] = [
       ['no decision layer (the most probable output)', { ...DEFAULT_DECISION, ...none }],
