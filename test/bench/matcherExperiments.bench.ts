@@ -45,6 +45,8 @@
 //   nodecision     tfidf-lr-14's models with no decision layer (as the anchor), and with each of its checks alone
 //   slackdev2      after tfidf-lr-14: what slack-dev-2 moved most (balanced outputs, lambda, word block, word pairs), three seeds, every view
 //   balanceddecision after tfidf-lr-15: balanced outputs' models with a grid of decisions, every view
+//   fitharder      after tfidf-lr-15: less L2 and more SGD updates, three seeds, every view
+//   fitharderdecision after tfidf-lr-15: the harder-fitted models with the evidence threshold moved, every view
 //   mindf          features seen in fewer than 2 or 3 training texts dropped: the model's size and every view
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -700,6 +702,37 @@ const VARIANTS: Record<string, () => void> = {
           });
         }
     printRankedDecisions('balanced outputs with each decision, against the shipped models and decision', rows, 10);
+  },
+  fitharder: () => {
+    // After tfidf-lr-15: on the two fresh Slack views the matcher gains less than the anchor as outside writers are
+    // added (it leads with few, trails with all twenty), and a model fitted harder (less L2, more SGD updates) gained
+    // there in a scratch run. Each config over three SGD seeds on every view, against the shipped one.
+    const fitted = (lambda: number, updateBudget: number): MatcherConfig => ({
+      ...DEFAULT_CONFIG,
+      logistic: { ...DEFAULT_CONFIG.logistic, lambda, updateBudget },
+    });
+    overThreeSeeds([
+      [`${ALGORITHM_VERSION} (lambda 5e-5, 60,000 updates)`, DEFAULT_CONFIG],
+      ['lambda 3e-5, 120,000 updates', fitted(3e-5, 120_000)],
+      ['lambda 2e-5, 180,000 updates', fitted(2e-5, 180_000)],
+      ['lambda 1e-5, 240,000 updates', fitted(1e-5, 240_000)],
+    ]);
+  },
+  fitharderdecision: () => {
+    // After tfidf-lr-15: a model fitted harder (lambda 3e-5, 120,000 updates) has larger weights, so the evidence
+    // its words give is on a larger scale and the evidence check fires less (council text abstained on fell). Its
+    // models on every view with the evidence threshold (and noneOverBest) moved, against the shipped models and decision.
+    const shipped = decisionViews(DEFAULT_CONFIG)(DEFAULT_DECISION);
+    const harder = decisionViews({ ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, lambda: 3e-5, updateBudget: 120_000 } });
+    console.log(`  views: ${Object.keys(shipped).join(', ')}`);
+    console.log(`  ${ALGORITHM_VERSION}: ${Object.values(shipped).map(f3).join(' ')}`);
+    for (const abstainBelowEvidence of [1.1, 1.4, 1.7, 2, 2.4])
+      for (const noneOverBest of [1, 1.2]) {
+        const d = { ...DEFAULT_DECISION, abstainBelowEvidence, noneOverBest };
+        const v = harder(d);
+        const { worst, mean, deltas } = againstReference(v, shipped);
+        console.log(`  evidence ${abstainBelowEvidence}, noneOverBest ${noneOverBest}: worst ${f3(worst)}, mean ${f3(mean)} | ${deltas.map(signed).join(' ')}`);
+      }
   },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).
