@@ -358,6 +358,37 @@ function againstReference(views: Record<string, number>, reference: Record<strin
 
 const signed = (x: number) => (x >= 0 ? '+' : '') + f3(x);
 
+/** A views line, then one line of `label`'s figures on each view: the header of a comparison on every view. */
+function printViews(label: string, reference: Record<string, number>): void {
+  console.log(`  views: ${Object.keys(reference).join(', ')}`);
+  console.log(`  ${label}: ${Object.values(reference).map(f3).join(' ')}`);
+}
+
+/**
+ * Each decision of a grid (`base` with the three thresholds varied) scored on every view by `views`, as a row
+ * against `reference`, ranked by its worst view and then its mean; "shipped" marks `base`'s own thresholds.
+ */
+function decisionGrid(
+  views: (d: DecisionOptions) => Record<string, number>,
+  reference: Record<string, number>,
+  base: DecisionOptions,
+  grid: { abstainBelow: readonly number[]; noneOverBest: readonly number[]; abstainBelowEvidence: readonly number[] },
+): { score: number; text: string; shipped: boolean }[] {
+  const rows: { score: number; text: string; shipped: boolean }[] = [];
+  for (const abstainBelow of grid.abstainBelow)
+    for (const noneOverBest of grid.noneOverBest)
+      for (const abstainBelowEvidence of grid.abstainBelowEvidence) {
+        const d = { ...base, abstainBelow, noneOverBest, abstainBelowEvidence };
+        const { worst, mean, deltas } = againstReference(views(d), reference);
+        rows.push({
+          score: worst + mean / 100,
+          text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: worst ${f3(worst)}, mean ${f3(mean)} | ${deltas.map(signed).join(' ')}`,
+          shipped: isShippedDecision(d, base),
+        });
+      }
+  return rows;
+}
+
 /** A development set's scores in a Result, by the set's name (public-needs, slack-dev, …). */
 const setOf = (r: Result, name: string): OutOfFold[] => r.sets[development.findIndex((d) => d.name === name)] ?? [];
 
@@ -615,20 +646,12 @@ const VARIANTS: Record<string, () => void> = {
     // each decision against tfidf-lr-13's. tfidf-lr-14 took the first (decision.ts).
     const views = decisionViews(TFIDF_LR_13);
     const shipped = views(TFIDF_LR_13.decision);
-    console.log(`  views: ${Object.keys(shipped).join(', ')}`);
-    console.log(`  tfidf-lr-13: ${Object.values(shipped).map(f3).join(' ')}`);
-    const rows: { score: number; text: string; shipped: boolean }[] = [];
-    for (const abstainBelow of [0.1, 0.15, 0.2, 0.25])
-      for (const noneOverBest of [1, 1.2, 1.4, 1.7])
-        for (const abstainBelowEvidence of [0.6, 1.1, 1.6]) {
-          const d = { ...TFIDF_LR_13.decision, abstainBelow, noneOverBest, abstainBelowEvidence };
-          const { worst, mean, deltas } = againstReference(views(d), shipped);
-          rows.push({
-            score: worst + mean / 100,
-            text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: worst ${f3(worst)}, mean ${f3(mean)} | ${deltas.map(signed).join(' ')}`,
-            shipped: isShippedDecision(d, TFIDF_LR_13.decision),
-          });
-        }
+    printViews('tfidf-lr-13', shipped);
+    const rows = decisionGrid(views, shipped, TFIDF_LR_13.decision, {
+      abstainBelow: [0.1, 0.15, 0.2, 0.25],
+      noneOverBest: [1, 1.2, 1.4, 1.7],
+      abstainBelowEvidence: [0.6, 1.1, 1.6],
+    });
     printRankedDecisions('the "none" decision on every view, same models (change against tfidf-lr-13\'s per view; "shipped" = tfidf-lr-13\'s)', rows, 12);
   },
   nodecision: () => {
@@ -637,8 +660,7 @@ const VARIANTS: Record<string, () => void> = {
     // output, calibrated), and with each of the decision's three checks alone.
     const views = decisionViews(TFIDF_LR_14);
     const shipped = views(TFIDF_LR_14.decision);
-    console.log(`  views: ${Object.keys(shipped).join(', ')}`);
-    console.log(`  tfidf-lr-14: ${Object.values(shipped).map(f3).join(' ')}`);
+    printViews('tfidf-lr-14', shipped);
     const none = { abstainBelow: 0, noneOverBest: 1, abstainBelowEvidence: 0 };
     const decisions: [string, DecisionOptions][] = [
       ['no decision layer (the most probable output)', { ...DEFAULT_DECISION, ...none }],
@@ -687,20 +709,12 @@ const VARIANTS: Record<string, () => void> = {
     // against the shipped models and decision: can a decision win the families back?
     const shipped = decisionViews(DEFAULT_CONFIG)(DEFAULT_DECISION);
     const balanced = decisionViews({ ...DEFAULT_CONFIG, exampleWeights: { ...DEFAULT_CONFIG.exampleWeights, balanceExponent: 1 } });
-    console.log(`  views: ${Object.keys(shipped).join(', ')}`);
-    console.log(`  ${ALGORITHM_VERSION}: ${Object.values(shipped).map(f3).join(' ')}`);
-    const rows: { score: number; text: string; shipped: boolean }[] = [];
-    for (const abstainBelow of [0.1, 0.15, 0.2, 0.3])
-      for (const noneOverBest of [0.6, 0.8, 1, 1.2])
-        for (const abstainBelowEvidence of [1.1, 1.6, 2.2]) {
-          const d = { ...DEFAULT_DECISION, abstainBelow, noneOverBest, abstainBelowEvidence };
-          const { worst, mean, deltas } = againstReference(balanced(d), shipped);
-          rows.push({
-            score: worst + mean / 100,
-            text: `abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}, evidence ${abstainBelowEvidence}: worst ${f3(worst)}, mean ${f3(mean)} | ${deltas.map(signed).join(' ')}`,
-            shipped: isShippedDecision(d),
-          });
-        }
+    printViews(ALGORITHM_VERSION, shipped);
+    const rows = decisionGrid(balanced, shipped, DEFAULT_DECISION, {
+      abstainBelow: [0.1, 0.15, 0.2, 0.3],
+      noneOverBest: [0.6, 0.8, 1, 1.2],
+      abstainBelowEvidence: [1.1, 1.6, 2.2],
+    });
     printRankedDecisions('balanced outputs with each decision, against the shipped models and decision', rows, 10);
   },
   fitharder: () => {
@@ -724,15 +738,13 @@ const VARIANTS: Record<string, () => void> = {
     // models on every view with the evidence threshold (and noneOverBest) moved, against the shipped models and decision.
     const shipped = decisionViews(DEFAULT_CONFIG)(DEFAULT_DECISION);
     const harder = decisionViews({ ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, lambda: 3e-5, updateBudget: 120_000 } });
-    console.log(`  views: ${Object.keys(shipped).join(', ')}`);
-    console.log(`  ${ALGORITHM_VERSION}: ${Object.values(shipped).map(f3).join(' ')}`);
-    for (const abstainBelowEvidence of [1.1, 1.4, 1.7, 2, 2.4])
-      for (const noneOverBest of [1, 1.2]) {
-        const d = { ...DEFAULT_DECISION, abstainBelowEvidence, noneOverBest };
-        const v = harder(d);
-        const { worst, mean, deltas } = againstReference(v, shipped);
-        console.log(`  evidence ${abstainBelowEvidence}, noneOverBest ${noneOverBest}: worst ${f3(worst)}, mean ${f3(mean)} | ${deltas.map(signed).join(' ')}`);
-      }
+    printViews(ALGORITHM_VERSION, shipped);
+    const rows = decisionGrid(harder, shipped, DEFAULT_DECISION, {
+      abstainBelow: [DEFAULT_DECISION.abstainBelow],
+      noneOverBest: [1, 1.2],
+      abstainBelowEvidence: [1.1, 1.4, 1.7, 2, 2.4],
+    });
+    for (const row of rows) console.log(`  ${row.text}`);
   },
   noneoverbest: () => {
     // The decision's "none" against the best area, every measure of the row (three CV splits).
