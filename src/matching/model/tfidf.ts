@@ -19,8 +19,8 @@ export interface TfidfOptions {
  * of model on tfidf-lr-13's data, for the memory target after 1,000 needs. On the development data
  * (three SGD seeds) each family of real passages unseen 0.735 → 0.730 (0.737 with tfidf-lr-14's decision),
  * each outside writer unseen 0.890 → 0.893, public-needs 0.847 → 0.858, the styled needs 0.969–0.980 →
- * 0.969 (one short need); the character n-grams alone at 2 (6.7 MiB) did no better. A model of the pack alone keeps every feature
- * (matcher.ts forLabelledExamples): at 2 its public-needs fell 0.764 → 0.716.
+ * 0.969 (one short need); the character n-grams alone at 2 (6.7 MiB) did no better. A model of the pack
+ * alone keeps every feature (matcher.ts forLabelledExamples): at 2 its public-needs fell 0.764 → 0.716.
  */
 export const DEFAULT_TFIDF: TfidfOptions = { wordBlockWeight: 0.6, minDocumentFrequency: 2 };
 
