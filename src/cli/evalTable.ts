@@ -44,6 +44,12 @@ export function sideBySide(columns: readonly ReportColumn[]): string[] {
   );
   lines.push(
     row(
+      'macro-F1 2 areas',
+      columns.map((c) => f3(c.report.macroF1BothAreas)),
+    ),
+  );
+  lines.push(
+    row(
       '"none" precision',
       columns.map((c) => f3(c.report.abstention.precision)),
     ),

@@ -177,6 +177,7 @@ describe('eval', { timeout: 180_000 }, () => {
       count: number;
       hitAt1: number;
       macroF1: number;
+      macroF1BothAreas: number;
       abstention: { precision: number; recall: number };
       perClass: Record<string, Metrics>;
     }
@@ -222,6 +223,7 @@ describe('eval', { timeout: 180_000 }, () => {
     expect(row('needs')).toEqual(reports.map((r) => String(r.count)));
     expect(row('hit@1')).toEqual(reports.map((r) => f3(r.hitAt1)));
     expect(row('macro-F1')).toEqual(reports.map((r) => f3(r.macroF1)));
+    expect(row('macro-F1 2 areas')).toEqual(reports.map((r) => f3(r.macroF1BothAreas)));
     expect(row('"none" precision')).toEqual(reports.map((r) => f3(r.abstention.precision)));
     expect(row('"none" recall')).toEqual(reports.map((r) => f3(r.abstention.recall)));
     for (const c of [...SHIPPED_SLUGS, 'none']) {

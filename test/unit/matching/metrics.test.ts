@@ -28,6 +28,24 @@ describe('evaluate', () => {
     expect(report.macroF1).toBeCloseTo(f1s.reduce((a, b) => a + b, 0) / 6);
   });
 
+  it('scores each need by its top area, as the anchor and the targets do; a second suggested area counts only in macroF1BothAreas', () => {
+    const report = evaluate(
+      [
+        { gold: ['logistik', 'miljonytta'], predicted: ['logistik', 'miljonytta'] },
+        { gold: ['material'], predicted: ['material', 'logistik'] },
+        { gold: [], predicted: [] },
+      ],
+      SHIPPED_SLUGS,
+    );
+    // Top only: miljonytta is missed on the first need, and logistik is not a false positive on the second.
+    expect(report.perClass.logistik).toMatchObject({ precision: 1, recall: 1 });
+    expect(report.perClass.miljonytta).toMatchObject({ precision: 0, recall: 0, support: 1 });
+    expect(report.macroF1).toBeCloseTo((1 + 1 + 1) / 6);
+    // Both areas: miljonytta is found, and logistik's second suggestion on the second need is a false positive.
+    expect(report.macroF1BothAreas).toBeCloseTo((2 / 3 + 1 + 1 + 1) / 6);
+    expect(report.hitAt1).toBe(1);
+  });
+
   it('scores the classes of the region it is given: its areas in its order, then "none"', () => {
     const report = evaluate(
       [
