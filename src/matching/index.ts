@@ -8,17 +8,17 @@
 //               + Swedish glosses of English domain words (lexicon.ts)
 //   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
 //               logistic regression, SGD, the region's areas + "none"; softmax.ts, the outputs sharing
-//               one mass, is a config option measured after tfidf-lr-12 and not shipped) → calibration.ts (Platt on
+//               one mass, fits the second view since tfidf-lr-16) → calibration.ts (Platt on
 //               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
 //               the words give the best area little evidence, explain.ts) → explain.ts
-//   matcher.ts  trains the shipped view of the text (CHARACTER_VIEW: each word as typed and its
-//               character 3–5-grams), or two views averaged when the config asks; the first explains
+//   matcher.ts  trains the two views of the text, averaged: CHARACTER_VIEW (each word as typed, its
+//               character 3–5-grams, word pairs) and ANCHOR_VIEW (the anchor's shape); the first explains
 //   examples    area descriptions and keywords, the pack's phrases (matcher.yml), labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need
 //   evaluation/ stratified folds, cross-validation, metrics, reliability, a paired bootstrap (used by `cli eval`)
 export * from './types.js';
-export { trainMatcher, DEFAULT_CONFIG, CHARACTER_VIEW, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
+export { trainMatcher, DEFAULT_CONFIG, ANCHOR_VIEW, CHARACTER_VIEW, ALGORITHM_VERSION, type MatcherConfig, type TrainedMatcher } from './matcher.js';
 export { toTrainingData, toAreaProfiles, toEnvironmentProfiles, toLabelledExamples, toPhrases, type ToTrainingDataOptions } from './fromRegionData.js';
 export { crossValidate, predictionsFrom, type OutOfFold } from './evaluation/crossValidate.js';
 export { evaluate, predictionOf, classesOf, type EvaluationReport, type Prediction, type EvalClass } from './evaluation/metrics.js';

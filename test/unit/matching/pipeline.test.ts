@@ -5,7 +5,7 @@ import { plainText, tokenise } from '../../../src/matching/text/tokenise.js';
 import { isStopword } from '../../../src/matching/text/stopwords.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
 import { TextAnalyser } from '../../../src/matching/text/features.js';
-import { CHARACTER_VIEW } from '../../../src/matching/index.js';
+import { ANCHOR_VIEW, CHARACTER_VIEW } from '../../../src/matching/index.js';
 
 const analyser = new TextAnalyser();
 const featuresOf = (text: string): Set<string> => new Set(analyser.analyse(text).flatMap((t) => t.features));
@@ -108,5 +108,20 @@ describe('word pairs (the shipped view, since tfidf-lr-15)', () => {
 
   it('is off in the word-stem pipeline (the default analyser)', () => {
     expect(pairsOf(analyser, 'drönare levererar mediciner')).toEqual([]);
+  });
+});
+
+describe('the anchor-shaped view (the second view, since tfidf-lr-16)', () => {
+  const anchorShaped = new TextAnalyser(ANCHOR_VIEW.pipeline);
+
+  it('reads stopwords, as the anchor does, where the shipped first view skips them', () => {
+    const surfaces = (a: TextAnalyser) => a.analyse('vi har inga laddplatser').map((t) => t.surface);
+    expect(surfaces(anchorShaped)).toEqual(['vi', 'har', 'inga', 'laddplatser']);
+    expect(surfaces(new TextAnalyser(CHARACTER_VIEW)).filter((s) => s === 'vi' || s === 'har')).toEqual([]);
+    expect(anchorShaped.analyse('och').flatMap((t) => t.features)).toContain('c: och');
+  });
+
+  it('reads no word pairs', () => {
+    expect(anchorShaped.analyse('drönare levererar mediciner').flatMap((t) => t.features.filter((f) => f.startsWith('b:')))).toEqual([]);
   });
 });

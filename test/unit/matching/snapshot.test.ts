@@ -19,8 +19,10 @@ import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
 let matcher: TrainedMatcher;
 /** A model of two views (tfidf-lr-7 to -10's shape, still a config option), on a fifth of the shipped needs. */
 let twoViews: TrainedMatcher;
-/** A model whose outputs share one probability mass (softmax.ts; measured, not shipped), on the same fifth. */
+/** A model of one view whose outputs share one probability mass (softmax.ts, as the shipped second view's), on the same fifth. */
 let softmax: TrainedMatcher;
+/** Two views, the second fitted with its own settings (softmax, character n-grams only): bench matcherExperiments anchorview. */
+let ownSecondView: TrainedMatcher;
 let texts: string[];
 
 beforeAll(() => {
@@ -28,7 +30,11 @@ beforeAll(() => {
   matcher = shippedMatcher();
   const fifth = { ...seed, labelledNeeds: seed.labelledNeeds.filter((_, i) => i % 5 === 0), corpus: [] };
   twoViews = trainMatcher(toTrainingData(fifth), { ...DEFAULT_CONFIG, pipeline: DEFAULT_PIPELINE, secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 } });
-  softmax = trainMatcher(toTrainingData(fifth), { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, loss: 'softmax' } });
+  softmax = trainMatcher(toTrainingData(fifth), { ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, loss: 'softmax' }, secondView: null });
+  ownSecondView = trainMatcher(toTrainingData(fifth), {
+    ...DEFAULT_CONFIG,
+    secondView: { pipeline: CHARACTER_VIEW, weight: 0.5, logistic: { loss: 'softmax' }, tfidf: { wordBlockWeight: 0 } },
+  });
   // 45 shipped needs, plus needs in other styles and edge cases (English, no å/ä/ö, emoji, markup, empty).
   texts = [
     ...seed.labelledNeeds
@@ -72,13 +78,13 @@ describe('matcher snapshots', () => {
     expectSameBehaviour(matcherFromSnapshot(snapshotMatcher(matcher)));
   });
 
-  it('names the areas of its outputs, in the pack’s order, and holds the one view the shipped config reads (format 3)', () => {
+  it('names the areas of its outputs, in the pack’s order, and holds the two views the shipped config reads (format 3)', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(snapshot.format).toBe(3);
     expect(snapshot.areas).toEqual([...SHIPPED_SLUGS]);
-    expect(snapshot.views).toHaveLength(1);
-    expect(snapshot.views[0]!.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
-    expect(snapshot.views[0]!.space.idf.length).toBe(matcher.featureCount);
+    expect(snapshot.views).toHaveLength(2);
+    for (const view of snapshot.views) expect(view.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
+    expect(snapshot.views[0]!.space.idf.length + snapshot.views[1]!.space.idf.length).toBe(matcher.featureCount);
     snapshot.areas.pop(); // a copy: the matcher keeps its own
     expect(matcher.areas).toEqual(SHIPPED_SLUGS);
   });
@@ -88,6 +94,26 @@ describe('matcher snapshots', () => {
     expect(snapshot.views).toHaveLength(2);
     expect(snapshot.views[0]!.space.idf.length + snapshot.views[1]!.space.idf.length).toBe(twoViews.featureCount);
     expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshot)), twoViews);
+  });
+
+  it('fits a second view with its own settings and restores it with its own link (softmax beside one-vs-rest)', () => {
+    const sameSettings = trainMatcher(
+      toTrainingData({ ...loadSeedData(), labelledNeeds: loadSeedData().labelledNeeds.filter((_, i) => i % 5 === 0), corpus: [] }),
+      {
+        ...DEFAULT_CONFIG,
+        secondView: { pipeline: CHARACTER_VIEW, weight: 0.5 },
+      },
+    );
+    const text = 'trygghetslarmen i hemtjansten tappar uppkopplingen';
+    expect(ownSecondView.probabilities(text).areas).not.toEqual(sameSettings.probabilities(text).areas);
+    expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshotMatcher(ownSecondView))), ownSecondView);
+  });
+
+  it('leaves the anchor-shaped view out of a model of the pack alone (a new region), which holds one view', () => {
+    const cold = trainMatcher({ ...toTrainingData(loadSeedData()), examples: [] });
+    expect(snapshotMatcher(cold).views).toHaveLength(1);
+    expect(snapshotMatcher(cold).config.secondView).toBeNull();
+    expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshotMatcher(cold))), cold);
   });
 
   it('restores a softmax model as softmax: its scores read through the same link', () => {
@@ -105,7 +131,7 @@ describe('matcher snapshots', () => {
   it('crosses a MessagePort with its buffers transferred, leaving the original matcher intact', async () => {
     const snapshot = snapshotMatcher(matcher);
     const transfer = snapshotTransferList(snapshot);
-    expect(transfer.length).toBe(6); // six arrays per view, one view
+    expect(transfer.length).toBe(12); // six arrays per view, two views
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<MatcherSnapshot>((resolve) => port2.once('message', (m: MatcherSnapshot) => resolve(m)));
     port1.postMessage(snapshot, transfer);
@@ -123,18 +149,18 @@ describe('matcher snapshots', () => {
     expect(() => matcherFromSnapshot({ ...snapshot, algorithm: 'tfidf-lr-0' })).toThrow(/algorithm/);
     expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 3 })).toThrow(/format/); // format 2: one view, before tfidf-lr-7
     expect(() => matcherFromSnapshot({ ...snapshot, areas: snapshot.areas.slice(1) })).toThrow(/outputs/); // areas that do not fit the weights
-    const [only] = snapshot.views as [ViewSnapshot];
-    expect(() => matcherFromSnapshot({ ...snapshot, views: [only, only] })).toThrow(/2 views for a config of 1/);
-    const two = snapshotMatcher(twoViews);
-    const [first, second] = two.views as [ViewSnapshot, ViewSnapshot];
-    expect(() => matcherFromSnapshot({ ...two, views: [first] })).toThrow(/1 views for a config of 2/);
-    expect(() => matcherFromSnapshot({ ...two, views: [first, { ...second, model: { ...second.model, weights: second.model.weights.subarray(6) } }] })).toThrow(
+    const oneView = snapshotMatcher(softmax);
+    const [only] = oneView.views as [ViewSnapshot];
+    expect(() => matcherFromSnapshot({ ...oneView, views: [only, only] })).toThrow(/2 views for a config of 1/);
+    const [first, second] = snapshot.views as [ViewSnapshot, ViewSnapshot];
+    expect(() => matcherFromSnapshot({ ...snapshot, views: [first] })).toThrow(/1 views for a config of 2/);
+    expect(() =>
+      matcherFromSnapshot({ ...snapshot, views: [first, { ...second, model: { ...second.model, weights: second.model.weights.subarray(6) } }] }),
+    ).toThrow(/weights/);
+    expect(() => matcherFromSnapshot({ ...oneView, views: [{ ...only, model: { ...only.model, weights: only.model.weights.subarray(6) } }] })).toThrow(
       /weights/,
     );
-    expect(() => matcherFromSnapshot({ ...snapshot, views: [{ ...only, model: { ...only.model, weights: only.model.weights.subarray(6) } }] })).toThrow(
-      /weights/,
-    );
-    expect(() => matcherFromSnapshot({ ...snapshot, views: [{ ...only, space: { ...only.space, vocabulary: only.space.vocabulary.subarray(1) } }] })).toThrow(
+    expect(() => matcherFromSnapshot({ ...oneView, views: [{ ...only, space: { ...only.space, vocabulary: only.space.vocabulary.subarray(1) } }] })).toThrow(
       /vocabulary/,
     );
     const foreign: TrainedMatcher = {
