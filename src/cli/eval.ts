@@ -98,6 +98,9 @@ export const FROZEN_TEST_SETS = [
   // Built while tfidf-lr-13 was finished (reserved, unscored) and first scored with tfidf-lr-15.
   'test/fixtures/matching/real-test-11.jsonl',
   'test/fixtures/matching/slack-test-11.jsonl',
+  // Built after tfidf-lr-14 was final (reserved, unscored) and first scored with tfidf-lr-16.
+  'test/fixtures/matching/real-test-12.jsonl',
+  'test/fixtures/matching/slack-test-12.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */
