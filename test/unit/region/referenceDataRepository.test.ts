@@ -298,4 +298,16 @@ describe.each(variants)('syncReferenceData on %s', (_name, open, enabled) => {
     expect(await coordinators()).toContain('Innovative Materials Arena (IMA):material');
     expect(await coordinators()).not.toContain('Aerospace Cluster Sweden:material');
   });
+
+  it.skipIf(!enabled)('seeds a labelled need whose id the data lists twice once, with its first text and labels', async () => {
+    const first = { id: 'dup-1', text: 'Drönare som levererar prover mellan vårdcentraler', areas: ['logistik'] };
+    const again = { ...first, text: 'a second line with the same id', areas: ['material'] };
+    const before = await database.db.trainingExample.count();
+    const result = await syncReferenceData(database.db, { ...shipped, labelledNeeds: [...shipped.labelledNeeds, first, again] });
+    expect(result.created.trainingExamples).toBe(1);
+    expect(await database.db.trainingExample.count()).toBe(before + 1);
+    const seeded = await database.db.trainingExample.findUniqueOrThrow({ where: { key: 'seed:dup-1' }, include: { labels: true } });
+    expect(seeded.text).toBe(first.text);
+    expect(seeded.labels.map((l) => l.areaSlug)).toEqual(['logistik']);
+  });
 });
