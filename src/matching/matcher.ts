@@ -98,7 +98,7 @@ export const CHARACTER_VIEW: PipelineOptions = { ...DEFAULT_PIPELINE, charNgrams
  * character 3–5-grams of every word, stopwords too (the word block at 0, no word pairs), a multinomial model with its
  * classes balanced as the anchor's, fitted with four times the SGD updates, its probabilities as they come. The
  * anchor's own probabilities averaged in that way gained on every development view in a scratch run, and less when
- * smoothed; Platt scaling smoothed this view's, and calibrated it added nothing. Chosen on the development data (three SGD seeds,
+ * smoothed; Platt scaling smoothed this view's, and calibrated it lost on real text. Chosen on the development data (three SGD seeds,
  * `npm run bench -- matcherExperiments --only=anchorview`), against tfidf-lr-15: slack-dev-2 0.863 → 0.873,
  * slack-dev-3 0.880 → 0.884, each outside writer unseen 0.887 → 0.893, each family of real passages unseen 0.749 →
  * 0.747, public-needs 0.836 → 0.840, public-needs-2 0.892 → 0.889; ordinary council text abstained on level (0.738 →
