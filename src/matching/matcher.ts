@@ -401,9 +401,12 @@ export class LogisticMatcher implements TrainedMatcher {
   /** The inverse of toSnapshot (checked by snapshot.ts); adopts the snapshot's typed arrays. */
   static fromSnapshot(snapshot: MatcherSnapshot): LogisticMatcher {
     const { config, views } = snapshot;
-    const pipelines = [config.pipeline, ...(config.secondView ? [config.secondView.pipeline] : [])];
-    const losses = [config.logistic.loss, ...(config.secondView ? [secondViewConfig(config, config.secondView).logistic.loss] : [])];
-    if (views.length !== pipelines.length) throw new Error(`matcher snapshot: ${views.length} views for a config of ${pipelines.length}`);
+    // Each view's reading of the text and its link: the second view may be fitted with another loss than the first.
+    const settings = [
+      { pipeline: config.pipeline, loss: config.logistic.loss },
+      ...(config.secondView ? [{ pipeline: config.secondView.pipeline, loss: secondViewConfig(config, config.secondView).logistic.loss }] : []),
+    ];
+    if (views.length !== settings.length) throw new Error(`matcher snapshot: ${views.length} views for a config of ${settings.length}`);
     const outputs = snapshot.areas.length + 1;
     const restored = views.map(({ space: spaceSnapshot, model, calibration }, i): View => {
       const space = FeatureSpace.fromSnapshot(spaceSnapshot);
@@ -413,9 +416,9 @@ export class LogisticMatcher implements TrainedMatcher {
         );
       }
       return {
-        analyser: new TextAnalyser(pipelines[i]),
+        analyser: new TextAnalyser(settings[i]?.pipeline),
         space,
-        model: new LinearModel(model.weights, model.bias, model.outputs, losses[i] === 'softmax' ? 'softmax' : 'logistic'),
+        model: new LinearModel(model.weights, model.bias, model.outputs, settings[i]?.loss === 'softmax' ? 'softmax' : 'logistic'),
         calibration: { areas: { ...calibration.areas }, none: { ...calibration.none } },
       };
     });
