@@ -7,7 +7,8 @@ import path from 'node:path';
 import { run, type CliIo } from '../../../src/cli/index.js';
 import { DEVELOPMENT_SETS, FROZEN_TEST_SETS } from '../../../src/cli/eval.js';
 import { ALGORITHM_VERSION } from '../../../src/matching/index.js';
-import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
+import { SHIPPED_SLUGS } from '../../support/shippedMatcher.js';
+import { smallShippedPack } from '../../support/smallPack.js';
 
 function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -28,7 +29,10 @@ function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; er
 // Classifying and evaluating train matchers on this thread (cross-validation: one per fold, two views
 // each since tfidf-lr-7), seconds of CPU each: on a machine busy with other work these take several
 // times longer (67 s measured for one test at load 5), hence the long timeouts below (a guard
-// against a hang, not a bound on speed).
+// against a hang, not a bound on speed). The tests of what `eval` reads and prints cross-validate a
+// tenth of the shipped pack (test/support/smallPack.ts): the same model, trained on less.
+const smallPack = (): string[] => ['--seed-only', '--seed-dir', smallShippedPack()];
+
 describe('classify --jsonl', { timeout: 180_000 }, () => {
   const input = [
     JSON.stringify({ id: 'a', text: 'bygglogistik vid nya resecentrum' }),
@@ -150,9 +154,9 @@ describe('eval', { timeout: 180_000 }, () => {
     expect(report.abstention.recall).toBe(1);
   });
 
-  it('cross-validates the shipped needs with progress on stderr', async () => {
+  it("cross-validates the pack's needs with progress on stderr", async () => {
     const io = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2'], io)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2'], io)).toBe(0);
     expect(io.err.filter((l) => l.startsWith('fold '))).toHaveLength(2);
     const text = io.out.join('\n');
     expect(text).toMatch(/macro-F1 +0\.\d{3}/);
@@ -162,10 +166,12 @@ describe('eval', { timeout: 180_000 }, () => {
 
   it('prints the cross-validation and the development sets side by side, the same figures as --json', async () => {
     const { loadSeedData } = await import('../../../src/region/regionPack.js');
+    const { toTrainingData, trainMatcher } = await import('../../../src/matching/index.js');
+    const pack = loadSeedData(smallShippedPack());
     const text = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2'], text)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2'], text)).toBe(0);
     const json = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--json'], json)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--json'], json)).toBe(0);
     expect(json.out).toHaveLength(1);
     interface Metrics {
       precision: number;
@@ -200,10 +206,11 @@ describe('eval', { timeout: 180_000 }, () => {
     expect(heldOut.file).toBe(path.join('test', 'fixtures', 'matching', 'public-needs.jsonl'));
     expect(heldOut.count).toBe(150);
     // The written needs and the real passages of the corpus, cross-validated together and reported apart.
-    expect(cv.count).toBe(loadSeedData().labelledNeeds.length + loadSeedData().corpus.length);
-    expect([written.count, real.count]).toEqual([loadSeedData().labelledNeeds.length, loadSeedData().corpus.length]);
-    // Scored by the model of exactly the shipped training data: the version is a hash of it.
-    for (const set of development) expect(set.title).toContain(`model ${shippedMatcher().version} trained on the region pack of Region Östergötland`);
+    expect(cv.count).toBe(pack.labelledNeeds.length + pack.corpus.length);
+    expect([written.count, real.count]).toEqual([pack.labelledNeeds.length, pack.corpus.length]);
+    // Scored by the model of exactly the pack's training data: the version is a hash of it.
+    const version = trainMatcher(toTrainingData(pack)).version;
+    for (const set of development) expect(set.title).toContain(`model ${version} trained on the region pack of Region Östergötland`);
 
     const lines = text.out;
     expect(lines[0]).toMatch(/^2-fold cross-validation on \d+ labelled needs/);
@@ -248,14 +255,14 @@ describe('eval', { timeout: 180_000 }, () => {
       JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: [] }),
     ].join('\n');
     const other = fakeIo({ 'mine.jsonl': file, 'two.jsonl': file.split('\n')[0]! });
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'two.jsonl', '--json'], other)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'two.jsonl', '--json'], other)).toBe(0);
     const report = JSON.parse(other.out[0]!) as { development: { file: string; count: number; hitAt1: number }[] };
     expect(report.development).toMatchObject([
       { file: 'mine.jsonl', count: 2, hitAt1: 1 },
       { file: 'two.jsonl', count: 1, hitAt1: 1 },
     ]);
     const none = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none'], none)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--holdout', 'none'], none)).toBe(0);
     expect(none.out.join('\n')).not.toContain('public-needs');
     expect(none.out.join('\n')).not.toContain('anchor');
     expect(none.out.filter((l) => l.startsWith('  confusion, '))).toHaveLength(3); // cross-validation, and its written and real parts
@@ -290,7 +297,7 @@ describe('eval', { timeout: 180_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'anchor-'));
     const current = path.join(dir, 'current.json');
     writeFileSync(current, JSON.stringify(figures(sha(readFileSync(path.join(root, training))))));
-    const args = ['eval', '--seed-only', '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'other.jsonl'];
+    const args = ['eval', ...smallPack(), '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'other.jsonl'];
 
     const json = fakeIo(files);
     expect(await run([...args, '--anchor-figures', current, '--json'], json)).toBe(0);
@@ -381,7 +388,7 @@ describe('eval', { timeout: 180_000 }, () => {
 
   it('scores the frozen test set only when asked, labelled as such', async () => {
     const io = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--frozen-test', '--json'], io)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--holdout', 'none', '--frozen-test', '--json'], io)).toBe(0);
     const report = JSON.parse(io.out[0]!) as { development: unknown[]; frozenTest: { title: string; file: string; count: number }[] };
     expect(report.development).toEqual([]);
     // Only names and counts are read here: the frozen sets' figures are for a final model.
@@ -393,24 +400,25 @@ describe('eval', { timeout: 180_000 }, () => {
     expect(realTest?.count).toBe(167);
     expect(realTest?.title.startsWith(`FROZEN TEST SET test/fixtures/matching/real-test.jsonl: 167 needs, model ${ALGORITHM_VERSION}-`)).toBe(true);
     const without = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--holdout', 'none', '--json'], without)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--holdout', 'none', '--json'], without)).toBe(0);
     expect(JSON.parse(without.out[0]!)).not.toHaveProperty('frozenTest');
   });
 
   it("cross-validates only the needs of an id prefix with --cv-ids, the others in every fold's training", async () => {
     const { loadSeedData } = await import('../../../src/region/regionPack.js');
-    const needs = loadSeedData().labelledNeeds;
+    const pack = loadSeedData(smallShippedPack());
+    const needs = pack.labelledNeeds;
     const original = needs.filter((n) => n.id.startsWith('tr-')).length;
     expect(original).toBeGreaterThan(0);
     expect(original).toBeLessThan(needs.length);
     const io = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--cv-ids', 'tr-', '--holdout', 'none', '--json'], io)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--cv-ids', 'tr-', '--holdout', 'none', '--json'], io)).toBe(0);
     const { crossValidation } = JSON.parse(io.out[0]!) as { crossValidation: { count: number; title: string } };
     expect(crossValidation.count).toBe(original);
-    const corpus = loadSeedData().corpus.length;
+    const corpus = pack.corpus.length;
     expect(crossValidation.title).toContain(`(ids tr-…; the other ${needs.length - original + corpus} in every fold's training)`);
     const unknown = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--cv-ids', 'zz-', '--holdout', 'none'], unknown)).toBe(2);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--cv-ids', 'zz-', '--holdout', 'none'], unknown)).toBe(2);
   });
 
   it('validates --folds', async () => {
@@ -444,7 +452,7 @@ describe('as a process', { timeout: 180_000 }, () => {
 describe('eval --repeats', { timeout: 180_000 }, () => {
   it('pools repeated cross-validation and prints macro-F1 per repeat', async () => {
     const io = fakeIo();
-    expect(await run(['eval', '--seed-only', '--folds', '2', '--repeats', '2'], io)).toBe(0);
+    expect(await run(['eval', ...smallPack(), '--folds', '2', '--repeats', '2'], io)).toBe(0);
     expect(io.err.filter((l) => l.startsWith('repeat '))).toHaveLength(4);
     expect(io.out.join('\n')).toMatch(/macro-F1 per repeat: 0\.\d{3} 0\.\d{3} {3}mean 0\.\d{3}, sd 0\.\d{3}/);
   });

@@ -1,0 +1,26 @@
+// A tenth of the shipped region pack, for tests of what `eval` reads and prints rather than of how well the model
+// does (quality.test.ts and the bench use the whole pack). Every tenth labelled need and corpus passage keeps more
+// than `fewExamples.below` labelled examples, so the shipped model's shape is what trains (both views, calibration),
+// and a cross-validation trains in a second or two instead of half a minute. Made once per test worker, in a
+// temporary folder removed when the worker exits.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_REGION_PACK } from '../../src/region/regionPack.js';
+
+let dir: string | undefined;
+
+/** The folder of the reduced copy of the shipped pack (region, areas, environments, phrases as shipped). */
+export function smallShippedPack(): string {
+  if (dir !== undefined) return dir;
+  const made = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-small-pack-'));
+  cpSync(DEFAULT_REGION_PACK, made, { recursive: true });
+  const files = ['needs-train.jsonl', ...readdirSync(path.join(made, 'corpus')).flatMap((f) => (f.endsWith('.jsonl') ? [path.join('corpus', f)] : []))];
+  for (const file of files) {
+    const lines = readFileSync(path.join(made, file), 'utf8').split('\n');
+    writeFileSync(path.join(made, file), lines.filter((line, i) => i % 10 === 0 && line.trim() !== '').join('\n') + '\n');
+  }
+  process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  dir = made;
+  return made;
+}
