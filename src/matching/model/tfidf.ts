@@ -26,6 +26,12 @@ export const DEFAULT_TFIDF: TfidfOptions = { wordBlockWeight: 0.6, minDocumentFr
 
 const RESOLVED_LIMIT = 200_000;
 
+/** Each block's weight: the word block's as set, the n-grams' the rest of a unit vector. */
+function blockWeights(options: TfidfOptions): { word: number; char: number } {
+  const word = options.wordBlockWeight;
+  return { word, char: Math.sqrt(Math.max(0, 1 - word * word)) };
+}
+
 /** A FeatureSpace as structured-cloneable data: the features (in id order) concatenated as UTF-8, each one's end in the decoded string (UTF-16 units). */
 export interface FeatureSpaceSnapshot {
   vocabulary: Uint8Array;
@@ -89,9 +95,13 @@ export class FeatureSpace {
     const kept = new Map<string, number>();
     const keptIdf: number[] = [];
     const keptIsWord: number[] = [];
+    // A block weighted 0 (ANCHOR_VIEW's words) adds only zeros to a vector: its features are left out of the
+    // space, which changes no score and keeps the model and each training update smaller.
+    const { word, char } = blockWeights(options);
     for (const [feature, id] of ids) {
       const df = documentFrequency[id] ?? 0;
       if (df < options.minDocumentFrequency) continue;
+      if ((isWord[id] === 1 ? word : char) === 0) continue;
       kept.set(feature, kept.size);
       keptIdf.push(Math.log((1 + n) / (1 + df)) + 1);
       keptIsWord.push(isWord[id] ?? 0);
@@ -195,10 +205,9 @@ export class FeatureSpace {
       if (this.isWord[id] === 1) wordNorm += value * value;
       else charNorm += value * value;
     }
-    const wordWeight = this.options.wordBlockWeight;
-    const charWeight = Math.sqrt(Math.max(0, 1 - wordWeight * wordWeight));
-    const wordScale = wordNorm > 0 ? wordWeight / Math.sqrt(wordNorm) : 0;
-    const charScale = charNorm > 0 ? charWeight / Math.sqrt(charNorm) : 0;
+    const weights = blockWeights(this.options);
+    const wordScale = wordNorm > 0 ? weights.word / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? weights.char / Math.sqrt(charNorm) : 0;
     for (let slot = 0; slot < indices.length; slot++) {
       values[slot]! *= this.isWord[indices[slot]!] === 1 ? wordScale : charScale;
     }

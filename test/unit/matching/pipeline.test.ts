@@ -4,7 +4,8 @@ import { stemEnglish, stemSwedish } from '../../../src/matching/text/stem.js';
 import { plainText, tokenise } from '../../../src/matching/text/tokenise.js';
 import { isStopword } from '../../../src/matching/text/stopwords.js';
 import { swedishGloss } from '../../../src/matching/text/lexicon.js';
-import { TextAnalyser } from '../../../src/matching/text/features.js';
+import { isWordFeature, TextAnalyser } from '../../../src/matching/text/features.js';
+import { DEFAULT_TFIDF, FeatureSpace } from '../../../src/matching/model/tfidf.js';
 import { ANCHOR_VIEW, CHARACTER_VIEW } from '../../../src/matching/index.js';
 
 const analyser = new TextAnalyser();
@@ -123,5 +124,21 @@ describe('the anchor-shaped view (the second view, since tfidf-lr-16)', () => {
 
   it('reads no word pairs', () => {
     expect(anchorShaped.analyse('drönare levererar mediciner').flatMap((t) => t.features.filter((f) => f.startsWith('b:')))).toEqual([]);
+  });
+
+  it('keeps no word features in its space: its word block weighs 0, so they would add only zeros', () => {
+    const documents = ['drönare levererar mediciner', 'drönare över skogen', 'mediciner i hemtjänsten'].map((t) => anchorShaped.analyse(t));
+    const features = new Set(documents.flat().flatMap((t) => t.features));
+    const anchorSpace = FeatureSpace.fit(documents, { ...DEFAULT_TFIDF, ...ANCHOR_VIEW.tfidf, minDocumentFrequency: 1 });
+    const wordsToo = FeatureSpace.fit(documents, { ...DEFAULT_TFIDF, minDocumentFrequency: 1 });
+    const words = [...features].filter(isWordFeature);
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.filter((f) => anchorSpace.featureId(f) !== undefined)).toEqual([]);
+    expect(words.every((f) => wordsToo.featureId(f) !== undefined)).toBe(true);
+    expect(anchorSpace.size).toBe(features.size - words.length);
+    // The n-grams carry the whole unit length, and no slot holds a zero.
+    const { values } = anchorSpace.vectorise(documents[0]!);
+    expect(values.every((v) => v > 0)).toBe(true);
+    expect(values.reduce((sum, v) => sum + v * v, 0)).toBeCloseTo(1, 12);
   });
 });
