@@ -108,8 +108,10 @@ describe('determinism and training data', () => {
     expect(again.version).toBe(matcher.version);
     const text = 'drönarbilder av skogen';
     expect(again.classify(text)).toEqual(matcher.classify(text));
-    const other = trainMatcher({ ...data, examples: data.examples.slice(1) });
-    expect(other.version).not.toBe(matcher.version);
+    // One labelled example fewer is other data. (Fifty of them: a model of few examples, which trains in a blink.)
+    expect(trainMatcher({ ...data, examples: data.examples.slice(1, 51) }).version).not.toBe(
+      trainMatcher({ ...data, examples: data.examples.slice(0, 51) }).version,
+    );
   });
 
   it('has the pack’s areas as its outputs, in the pack’s order', () => {
