@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exitWithin, freePort, killAll, ROOT, spawnApp as start, spawnNpmStart, untilOnOutput, waitHealthy } from '../support/appProcess.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { tempDir } from '../support/testApp.js';
+import { smallShippedPack } from '../support/smallPack.js';
 
 const VALID_SECRET = 'startup-test-signing-secret-0123';
 
@@ -273,6 +274,8 @@ describe('start-up with good configuration', () => {
         CHANNELS_FILE: channelsFile,
         LOG_LEVEL: 'info',
         MATCHER_CACHE_DIR: cacheDir,
+        // A tenth of the shipped pack: the same model's shape, trained in a second, twice in this test.
+        REGION_PACK: smallShippedPack(),
       });
       await waitHealthy(run, port);
       expect(run.child.kill('SIGTERM')).toBe(true);
