@@ -50,6 +50,10 @@
 //   anchorview     after tfidf-lr-15: a second view of the anchor's shape (uncalibrated softmax) averaged in at 0.3, three seeds, every view
 //   anchorviewdecision after tfidf-lr-15: that view's models with a grid of decisions, every view
 //   mindf          features seen in fewer than 2 or 3 training texts dropped: the model's size and every view
+//   anchorweight   after tfidf-lr-16: the anchor-shaped view's weight in the average (0.2 to 0.5), the same models
+//                  scored at each weight, three seeds, every view
+//   anchorrows     after tfidf-lr-16: the anchor-shaped view trained on the labelled texts alone (as the anchor is:
+//                  no area texts or phrases), three seeds, every view (--candidates=1 for that row alone)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
@@ -75,7 +79,9 @@ import { DEFAULT_PIPELINE } from '../../src/matching/text/features.js';
 import type { LabelledExample, TrainingData } from '../../src/matching/types.js';
 import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionPack.js';
 import { DEVELOPMENT_SETS } from '../../src/cli/eval.js';
+import { matcherFromSnapshot, snapshotMatcher } from '../../src/matching/snapshot.js';
 import { runIfMain } from './runIfMain.js';
+import { required } from '../../src/required.js';
 
 const seed = loadSeedData();
 const slugs = seed.areas.map((a) => a.slug);
@@ -270,10 +276,10 @@ const byWriter = (n: Labelled) => writers.some((w) => n.id.startsWith(w));
  * writers `trainOn` accepts, with that writer's own needs (in `writers`' order). A generator, so that
  * one model at a time is held.
  */
-function* writerModels(
-  trainer: (data: TrainingData) => Scorer,
+function* writerModels<M extends Scorer>(
+  trainer: (data: TrainingData) => M,
   trainOn: (n: Labelled) => boolean = () => true,
-): Generator<{ writer: string; matcher: Scorer; own: Labelled[] }> {
+): Generator<{ writer: string; matcher: M; own: Labelled[] }> {
   const needs = written.filter(byWriter);
   const base = trainingData(
     [...written, ...real].filter((n) => !byWriter(n)),
@@ -459,6 +465,70 @@ function overThreeSeeds(configs: readonly [string, MatcherConfig][]): void {
  */
 function anchorShaped(logistic: Partial<MatcherConfig['logistic']> = {}): MatcherConfig {
   return { ...TFIDF_LR_15, secondView: { ...ANCHOR_VIEW, logistic: { loss: 'softmax', lambda: 2e-5, ...logistic } } };
+}
+
+/** The same trained matcher with its second view averaged in at `weight`: the views' models as they are. */
+function reweighted(matcher: TrainedMatcher, weight: number): Scorer {
+  const snapshot = snapshotMatcher(matcher);
+  const { secondView } = snapshot.config;
+  if (secondView === null) throw new Error('reweighted: a model of one view');
+  return matcherFromSnapshot({ ...snapshot, config: { ...snapshot.config, secondView: { ...secondView, weight } } });
+}
+
+/**
+ * decisionViews' views (the shipped decision) for each of `weights`, the models of `config` trained once and each
+ * scored at every weight: a weight's effect apart from the SGD seed, which follows the config.
+ */
+function weightViews(config: MatcherConfig, weights: readonly number[]): Record<string, number>[] {
+  const atWeights = (matcher: TrainedMatcher, set: readonly { text: string; areas: string[] }[]) => weights.map((w) => scored(reweighted(matcher, w), set));
+  const train = (data: TrainingData) => trainMatcher(data, config);
+  const familyScores = families.map((family) =>
+    atWeights(
+      train(
+        trainingData(
+          [...written, ...real].filter((n) => !n.id.startsWith(family)),
+          { name: 'lofo' },
+        ),
+      ),
+      real.filter((n) => n.id.startsWith(family)),
+    ),
+  );
+  const writerScores = Array.from(writerModels(train), ({ matcher, own }) => atWeights(matcher, own));
+  const all = [...written, ...real];
+  const fold = stratifiedFolds(all, (n) => n.areas[0] ?? 'none', 5, 42);
+  const cv = weights.map((): (OutOfFold & { origin: Labelled['origin'] | undefined })[] => []);
+  for (let k = 0; k < 5; k++) {
+    const inFold = all.filter((_, i) => fold[i] === k);
+    const outOfFold = atWeights(
+      train(
+        trainingData(
+          all.filter((_, i) => fold[i] !== k),
+          { name: 'cv' },
+        ),
+      ),
+      inFold,
+    );
+    outOfFold.forEach((o, w) => cv[w]?.push(...o.map((x, i) => ({ ...x, origin: inFold[i]?.origin }))));
+  }
+  const full = trainMatcher(trainingData(all, { name: 'full' }), config);
+  const sets = development.map(({ set }) => atWeights(full, set));
+  const council = atWeights(full, councilNone);
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const d = config.decision;
+  return weights.map((_, w) => ({
+    families: mean(familyScores.map((o) => f1(o[w] ?? [], d).macroF1)),
+    writers: mean(writerScores.map((o) => f1(o[w] ?? [], d).macroF1)),
+    cvWritten: f1(
+      (cv[w] ?? []).filter((x) => x.origin === 'written'),
+      d,
+    ).macroF1,
+    cvReal: f1(
+      (cv[w] ?? []).filter((x) => x.origin === 'real'),
+      d,
+    ).macroF1,
+    ...Object.fromEntries(development.map(({ name }, i) => [name, f1(sets[i]?.[w] ?? [], d).macroF1])),
+    councilNone: f1(council[w] ?? [], d).abstention.recall,
+  }));
 }
 
 const VARIANTS: Record<string, () => void> = {
@@ -755,6 +825,33 @@ const VARIANTS: Record<string, () => void> = {
       ['tfidf-lr-15', TFIDF_LR_15],
       ['+ anchor-shaped view at 0.3', anchorShaped()],
       ['+ anchor-shaped view at 0.3, 240,000 updates (tfidf-lr-16)', anchorShaped({ updateBudget: 240_000 })],
+    ]);
+  },
+  anchorweight: () => {
+    // After tfidf-lr-16: the anchor-shaped view's weight in the average. 0.3 came from a scratch run with the anchor's
+    // own probabilities and was not swept in the app. Each seed's models are trained once and scored at every weight.
+    const weights = [0.2, 0.3, 0.4, 0.5];
+    const shipped = weights.indexOf(ANCHOR_VIEW.weight);
+    const perSeed = [4, 5, 6].map((termsPerArea) => {
+      const views = weightViews({ ...DEFAULT_CONFIG, termsPerArea }, weights);
+      printViews(`seed ${termsPerArea}, weight ${ANCHOR_VIEW.weight} (shipped)`, views[shipped] ?? {});
+      views.forEach((v, w) => console.log(`  seed ${termsPerArea}, weight ${weights[w]}: ${Object.values(v).map(f3).join(' ')}`));
+      return views;
+    });
+    const names = Object.keys(perSeed[0]?.[0] ?? {});
+    console.log(`  mean of three seeds; views: ${names.join(', ')}`);
+    weights.forEach((weight, w) => {
+      const means = names.map((k) => perSeed.reduce((sum, views) => sum + (views[w]?.[k] ?? 0), 0) / perSeed.length);
+      console.log(`  weight ${weight}${w === shipped ? ' (shipped)' : ''}: ${means.map(f3).join(' ')}`);
+    });
+  },
+  anchorrows: () => {
+    // After tfidf-lr-16: the anchor trains on the labelled texts alone; the in-app view also on each area's name,
+    // description, keywords and phrases (weight 1, as the first view).
+    const shipped = required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view');
+    overThreeSeeds([
+      ['tfidf-lr-16', DEFAULT_CONFIG],
+      ['anchor-shaped view without area texts', { ...DEFAULT_CONFIG, secondView: { ...shipped, exampleWeights: { ...shipped.exampleWeights, profile: 0 } } }],
     ]);
   },
   anchorviewdecision: () => {
