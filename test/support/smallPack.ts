@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_DECISION } from '../../src/matching/index.js';
 import { DEFAULT_REGION_PACK } from '../../src/region/regionPack.js';
 
 let dir: string | undefined;
@@ -16,10 +17,16 @@ export function smallShippedPack(): string {
   const made = mkdtempSync(path.join(tmpdir(), 'behovsbryggan-small-pack-'));
   cpSync(DEFAULT_REGION_PACK, made, { recursive: true });
   const files = ['needs-train.jsonl', ...readdirSync(path.join(made, 'corpus')).flatMap((f) => (f.endsWith('.jsonl') ? [path.join('corpus', f)] : []))];
+  let labelled = 0;
   for (const file of files) {
-    const lines = readFileSync(path.join(made, file), 'utf8').split('\n');
-    writeFileSync(path.join(made, file), lines.filter((line, i) => i % 10 === 0 && line.trim() !== '').join('\n') + '\n');
+    const kept = readFileSync(path.join(made, file), 'utf8')
+      .split('\n')
+      .filter((line, i) => i % 10 === 0 && line.trim() !== '');
+    labelled += kept.length;
+    writeFileSync(path.join(made, file), kept.join('\n') + '\n');
   }
+  // Fewer, and the tests would quietly cover a new region's model (one view, no calibration) instead.
+  if (labelled < DEFAULT_DECISION.fewExamples.below) throw new Error(`the small pack has ${labelled} labelled examples, fewer than a trained model's`);
   process.once('exit', () => rmSync(made, { recursive: true, force: true }));
   dir = made;
   return made;
