@@ -107,9 +107,10 @@ describe('matcher snapshots', () => {
 
   it('leaves the anchor-shaped view out of a model of the pack alone (a new region), which holds one view', () => {
     const cold = trainMatcher({ ...toTrainingData(loadSeedData()), examples: [] });
-    expect(snapshotMatcher(cold).views).toHaveLength(1);
-    expect(snapshotMatcher(cold).config.secondView).toBeNull();
-    expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshotMatcher(cold))), cold);
+    const snapshot = snapshotMatcher(cold);
+    expect(snapshot.views).toHaveLength(1);
+    expect(snapshot.config.secondView).toBeNull();
+    expectSameBehaviour(matcherFromSnapshot(structuredClone(snapshot)), cold);
   });
 
   it('restores a softmax model as softmax: its scores read through the same link', () => {
