@@ -105,7 +105,9 @@ export const CHARACTER_VIEW: PipelineOptions = { ...DEFAULT_PIPELINE, charNgrams
  * 0.742). Fitted with the shipped 60,000 updates it abstained on council text far less (0.713). The cost: twice the
  * model (5.8 → 11.5 MiB; 10.6 since the features of its zero-weighted word block are left out, tfidf.ts) and three
  * times the training (2.0 → 6.5 s). Averaged in at 0.2, 0.4 or 0.5 instead, the same models did no better
- * (`--only=anchorweight`). A model of few labelled examples (a new region) does without it (forLabelledExamples):
+ * (`--only=anchorweight`); nor did the view with the anchor's n-grams of short words, acronyms and numbers
+ * (`--only=anchortokens`) or with two or four times the updates (`--only=anchorupdates`: council text abstained on
+ * less). A model of few labelled examples (a new region) does without it (forLabelledExamples):
  * the pack's short texts are all it would learn from (docs/matcher.md, "An anchor-shaped second view").
  */
 export const ANCHOR_VIEW: SecondView = {

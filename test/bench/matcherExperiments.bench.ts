@@ -54,6 +54,10 @@
 //                  scored at each weight, three seeds, every view
 //   anchorrows     after tfidf-lr-16: the anchor-shaped view trained on the labelled texts alone (as the anchor is:
 //                  no area texts or phrases), three seeds, every view (--candidates=1 for that row alone)
+//   anchortokens   after tfidf-lr-16: the anchor-shaped view with n-grams of two-letter words and acronyms, and of
+//                  bare numbers, as the anchor's char_wb reads them; three seeds, every view
+//   anchorupdates  after tfidf-lr-16: the anchor-shaped view fitted with 2 and 4 times the SGD updates (closer to the
+//                  anchor's L-BFGS to convergence); three seeds, every view
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
@@ -852,6 +856,35 @@ const VARIANTS: Record<string, () => void> = {
     overThreeSeeds([
       ['tfidf-lr-16', DEFAULT_CONFIG],
       ['anchor-shaped view without area texts', { ...DEFAULT_CONFIG, secondView: { ...shipped, exampleWeights: { ...shipped.exampleWeights, profile: 0 } } }],
+    ]);
+  },
+  anchortokens: () => {
+    // After tfidf-lr-16: the anchor's char_wb reads n-grams of every whitespace-separated token; the in-app view had
+    // none for two-letter words ("ai", "vr") and acronyms ("BIM", "GIS": a word feature only, in a block weighted 0)
+    // and dropped bare numbers.
+    const shipped = required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view');
+    const reading = (options: Partial<MatcherConfig['pipeline']>): MatcherConfig => ({
+      ...DEFAULT_CONFIG,
+      secondView: { ...shipped, pipeline: { ...shipped.pipeline, ...options } },
+    });
+    overThreeSeeds([
+      ['tfidf-lr-16', DEFAULT_CONFIG],
+      ['anchor-shaped view with n-grams of short words and acronyms', reading({ shortWordNgrams: true })],
+      ['anchor-shaped view with n-grams of short words, acronyms and numbers', reading({ shortWordNgrams: true, numberNgrams: true })],
+    ]);
+  },
+  anchorupdates: () => {
+    // After tfidf-lr-16: the anchor fits with L-BFGS to convergence, the view with 240,000 SGD updates. More updates
+    // say whether a better-converged view would gain, before writing another optimiser.
+    const shipped = required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view');
+    const updates = (updateBudget: number): MatcherConfig => ({
+      ...DEFAULT_CONFIG,
+      secondView: { ...shipped, logistic: { ...shipped.logistic, updateBudget } },
+    });
+    overThreeSeeds([
+      ['tfidf-lr-16', DEFAULT_CONFIG],
+      ['anchor-shaped view, 480,000 updates', updates(480_000)],
+      ['anchor-shaped view, 960,000 updates', updates(960_000)],
     ]);
   },
   anchorviewdecision: () => {

@@ -39,6 +39,13 @@ export interface PipelineOptions {
    */
   keepStopwords?: boolean;
   /**
+   * Character n-grams of every word however short ("ai", "vr": the word padded with a space either side, as
+   * scikit-learn's char_wb reads it) and of acronyms ("BIM", "GIS"), which otherwise carry a word feature only.
+   */
+  shortWordNgrams?: boolean;
+  /** Bare numbers ("2030", "5g" is a word already) carry their character n-grams too, as the anchor reads them. */
+  numberNgrams?: boolean;
+  /**
    * A compound's parts (of its folded form), each adding its stem as a word feature. Off: measured
    * with a Hunspell word list (test/bench/matcherExperiments.bench.ts, compounds), no gain over the
    * character n-grams on real text.
@@ -106,9 +113,14 @@ export class TextAnalyser {
   private analyseWord(raw: string): AnalysedToken | undefined {
     const cached = this.cache.get(raw);
     if (cached !== undefined) return cached ?? undefined;
-    const token = toToken(raw);
-    const features = token === undefined ? [] : token.acronym ? [WORD_PREFIX + token.surface] : this.computeWordFeatures(token.surface, this.options.glosses);
-    const analysed = token !== undefined && features.length > 0 ? { surface: token.surface, features } : null;
+    const token = toToken(raw); // undefined: a bare number
+    const features =
+      token === undefined
+        ? this.numberFeatures(raw)
+        : token.acronym
+          ? this.acronymFeatures(token.surface)
+          : this.computeWordFeatures(token.surface, this.options.glosses);
+    const analysed = features.length > 0 ? { surface: token?.surface ?? raw, features } : null;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(raw, analysed);
     return analysed ?? undefined;
@@ -120,13 +132,7 @@ export class TextAnalyser {
     const stem = this.options.language === 'en' ? (word: string) => stemEnglish(foldDiacritics(word)) : stemSwedish;
     const features = [WORD_PREFIX + (this.options.stemming ? stem(surface) : folded)];
     for (const part of this.options.compoundParts?.(folded) ?? []) features.push(WORD_PREFIX + stem(part));
-    const ngrams = this.options.charNgrams;
-    if (ngrams !== null && folded.length >= ngrams.min) {
-      const padded = ` ${folded} `;
-      for (let n = ngrams.min; n <= ngrams.max; n++) {
-        for (let start = 0; start + n <= padded.length; start++) features.push(CHAR_PREFIX + padded.slice(start, start + n));
-      }
-    }
+    features.push(...this.charNgramsOf(folded));
     if (withGloss) {
       const gloss = swedishGloss(surface);
       if (gloss !== undefined) {
@@ -134,6 +140,28 @@ export class TextAnalyser {
           if (word !== surface) features.push(...this.computeWordFeatures(word, false));
         }
       }
+    }
+    return features;
+  }
+
+  /** An acronym is a word feature as typed ("AR" is not "är"), with its n-grams where shortWordNgrams asks for them. */
+  private acronymFeatures(surface: string): string[] {
+    return [WORD_PREFIX + surface, ...(this.options.shortWordNgrams ? this.charNgramsOf(foldDiacritics(surface)) : [])];
+  }
+
+  /** A bare number says little about the area: nothing, or its n-grams where numberNgrams asks for them. */
+  private numberFeatures(digits: string): string[] {
+    return this.options.numberNgrams ? this.charNgramsOf(digits) : [];
+  }
+
+  /** The n-grams of a folded word padded with a space either side; none for words shorter than the shortest n-gram, unless shortWordNgrams. */
+  private charNgramsOf(folded: string): string[] {
+    const ngrams = this.options.charNgrams;
+    if (ngrams === null || folded.length < (this.options.shortWordNgrams ? 2 : ngrams.min)) return [];
+    const padded = ` ${folded} `;
+    const features: string[] = [];
+    for (let n = ngrams.min; n <= ngrams.max; n++) {
+      for (let start = 0; start + n <= padded.length; start++) features.push(CHAR_PREFIX + padded.slice(start, start + n));
     }
     return features;
   }

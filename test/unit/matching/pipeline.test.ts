@@ -142,3 +142,39 @@ describe('the anchor-shaped view (the second view, since tfidf-lr-16)', () => {
     expect(values.reduce((sum, v) => sum + v * v, 0)).toBeCloseTo(1, 12);
   });
 });
+
+describe("the anchor's char_wb reading of short words, acronyms and numbers (options, measured in the bench)", () => {
+  const ngrams = (analyser: TextAnalyser, text: string) => analyser.analyse(text).flatMap((t) => t.features.filter((f) => f.startsWith('c:')));
+  const plain = new TextAnalyser({ ...CHARACTER_VIEW, keepStopwords: true });
+  const everyWord = new TextAnalyser({ ...CHARACTER_VIEW, keepStopwords: true, shortWordNgrams: true });
+  const numbers = new TextAnalyser({ ...CHARACTER_VIEW, keepStopwords: true, numberNgrams: true });
+
+  it('gives a two-letter word and an acronym no n-grams by default', () => {
+    expect(ngrams(plain, 'ai')).toEqual([]);
+    expect(ngrams(plain, 'BIM')).toEqual([]);
+    expect(plain.analyse('BIM').flatMap((t) => t.features)).toEqual(['w:bim']);
+  });
+
+  it('reads them padded, as scikit-learn does: n-grams up to the padded length', () => {
+    expect(ngrams(everyWord, 'ai')).toEqual(['c: ai', 'c:ai ', 'c: ai ']);
+    expect(everyWord.analyse('BIM').flatMap((t) => t.features)).toEqual(['w:bim', 'c: bi', 'c:bim', 'c:im ', 'c: bim', 'c:bim ', 'c: bim ']);
+    // A longer word reads as before, and a one-letter word still carries nothing.
+    expect(ngrams(everyWord, 'laddplatser')).toEqual(ngrams(plain, 'laddplatser'));
+    expect(everyWord.analyse('x')).toEqual([]);
+  });
+
+  it('drops bare numbers by default and reads their n-grams when asked, with no word feature', () => {
+    expect(plain.analyse('2030')).toEqual([]);
+    expect(numbers.analyse('2030').flatMap((t) => t.features)).toEqual([
+      'c: 20',
+      'c:203',
+      'c:030',
+      'c:30 ',
+      'c: 203',
+      'c:2030',
+      'c:030 ',
+      'c: 2030',
+      'c:2030 ',
+    ]);
+  });
+});
