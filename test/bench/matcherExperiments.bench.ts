@@ -40,6 +40,9 @@
 //   familiesdecision the "none" decision's thresholds on the families view (pooled), with CV real and the public-needs sets
 //   coldevidence   the cold model's evidence threshold on the development sets
 //   coldview       the cold model in the character view, the word view and two views, each with its evidence swept
+//   coldenvironments  after tfidf-lr-16: the cold model with the innovation environments' offer and focus as
+//                  examples of the areas they serve (several shapes and weights), on the development sets
+//   colddecision   after tfidf-lr-16: a grid of few-examples decisions for the cold model, on the development sets
 //   candidates     tfidf-lr-14's changes (min df 2, abstaining less) and two more (lambda, two seeds averaged), three SGD seeds
 //   decisionviews  the "none" decision's thresholds on every view, scored with the same (tfidf-lr-13's) models
 //   nodecision     tfidf-lr-14's models with no decision layer (as the anchor), and with each of its checks alone
@@ -1008,17 +1011,65 @@ const VARIANTS: Record<string, () => void> = {
     for (const [name, config] of views) {
       const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] }, config);
       for (const ev of [0.3, 0.45, 0.6, 0.75, 0.9]) {
-        const d = { ...DEFAULT_DECISION, abstainBelowEvidence: ev };
+        const d = { ...decisionFor(DEFAULT_DECISION, 0), abstainBelowEvidence: ev }; // a cold model's decision, its evidence swept
         const scores = development.map(({ set }) => f1(scored(cold, set), d).macroF1);
         const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
         console.log(`  cold, ${name}, evidence ${ev}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean)}`);
       }
     }
   },
+  coldenvironments: () => {
+    // After tfidf-lr-16: a cold model knows each area by its name, description, keywords and the pack's phrases. Every
+    // pack also describes its innovation environments (offer and focus terms, in the words a need would use) and the
+    // areas each serves. Those texts as examples of their areas (an environment serving every area teaches nothing).
+    const served = seed.environments.filter((e) => !e.cross_cutting && e.areas.length > 0);
+    const asExamples = (text: (e: (typeof served)[number]) => string[], weight: number): LabelledExample[] =>
+      served.flatMap((e) => text(e).map((t) => ({ text: t, areas: [...e.areas], weight })));
+    const variants: [string, LabelledExample[]][] = [
+      ['the pack alone (shipped)', []],
+      ['+ each environment, offer and focus, weight 1', asExamples((e) => [`${e.offer} ${e.focus.join(', ')}.`], 1)],
+      ['+ each environment, offer and focus, weight 0.5', asExamples((e) => [`${e.offer} ${e.focus.join(', ')}.`], 0.5)],
+      ['+ each environment, focus terms only, weight 1', asExamples((e) => [e.focus.join(', ')], 1)],
+      ['+ each focus term alone, weight 1', asExamples((e) => [...e.focus], 1)],
+      ['+ environments serving one area, offer and focus, weight 1', asExamples((e) => (e.areas.length === 1 ? [`${e.offer} ${e.focus.join(', ')}.`] : []), 1)],
+    ];
+    console.log(`  ${served.length} of ${seed.environments.length} environments serve named areas`);
+    for (const [name, examples] of variants) {
+      const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples });
+      const decision = decisionFor(DEFAULT_DECISION, examples.length); // as the app decides for a model of few examples
+      const scores = development.map(({ set }) => f1(scored(cold, set), decision).macroF1);
+      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+      console.log(`  cold, ${name}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean)}`);
+    }
+  },
+  colddecision: () => {
+    // After tfidf-lr-16: the few-examples decision was chosen for tfidf-lr-6's cold model (evidence) and kept when
+    // tfidf-lr-14 moved the trained model's; the cold model has changed since. A grid on the development sets.
+    const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] });
+    const sets = development.map(({ set }) => scored(cold, set));
+    const shipped = decisionFor(DEFAULT_DECISION, 0);
+    const scoresOf = (d: DecisionOptions) => sets.map((o) => f1(o, d).macroF1);
+    const reference = scoresOf(shipped);
+    const rows: { score: number; text: string; shipped: boolean }[] = [];
+    for (const abstainBelowEvidence of [0.3, 0.45, 0.6, 0.75, 0.9, 1.1])
+      for (const abstainBelow of [0.1, 0.15, 0.2])
+        for (const noneOverBest of [0.8, 1, 1.2]) {
+          const d = { ...shipped, abstainBelowEvidence, abstainBelow, noneOverBest };
+          const scores = scoresOf(d);
+          const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+          const worst = Math.min(...scores.map((x, i) => x - (reference[i] ?? 0)));
+          rows.push({
+            score: mean,
+            shipped: isShippedDecision(d, shipped),
+            text: `evidence ${abstainBelowEvidence}, abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}: ${development.map(({ name }, i) => `${name} ${f3(scores[i] ?? 0)}`).join('  ')} | mean ${f3(mean)}, worst ${signed(worst)}`,
+          });
+        }
+    printRankedDecisions('cold decisions by mean macro-F1 over the development sets', rows, 12);
+  },
   coldevidence: () => {
     const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: [] });
     for (const ev of [0.3, 0.45, 0.6, 0.75]) {
-      const d = { ...DEFAULT_DECISION, abstainBelowEvidence: ev };
+      const d = { ...decisionFor(DEFAULT_DECISION, 0), abstainBelowEvidence: ev }; // a cold model's decision, its evidence swept
       console.log(`  cold, evidence ${ev}: ${development.map(({ name, set }) => `${name} ${f3(f1(scored(cold, set), d).macroF1)}`).join('  ')}`);
     }
   },
