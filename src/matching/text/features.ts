@@ -98,7 +98,8 @@ export class TextAnalyser {
       if (analysed === undefined) continue; // stopwords do not break a pair: "byggtrafik i centrum" → byggtrafik_centrum
       const word = analysed.features[0];
       out.push(analysed);
-      if (this.options.wordBigrams && previousWord !== undefined && word !== undefined) {
+      if (!word?.startsWith(WORD_PREFIX)) continue; // a number's n-grams (numberNgrams): nothing to pair
+      if (this.options.wordBigrams && previousWord !== undefined) {
         // The pair as a token of its own, under the second word's surface: the word keeps its shared, memoised
         // features (a copy per pair cost about 5 MiB after 1,000 needs in production, and 0.2 s of training),
         // and an explanation still counts the pair towards the word (explain.ts sums per surface).

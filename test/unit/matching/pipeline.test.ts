@@ -176,5 +176,9 @@ describe("the anchor's char_wb reading of short words, acronyms and numbers (opt
       'c: 2030',
       'c:2030 ',
     ]);
+    // A number neither pairs with its neighbours nor breaks their pair, as when it was dropped.
+    const paired = new TextAnalyser({ ...CHARACTER_VIEW, numberNgrams: true });
+    const pairs = paired.analyse('drönare 2030 levererar').flatMap((t) => t.features.filter((f) => f.startsWith('b:')));
+    expect(pairs).toEqual(['b:dronare_levererar']);
   });
 });
