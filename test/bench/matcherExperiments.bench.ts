@@ -190,6 +190,7 @@ function measure(variant: Variant, splits = [42, 43, 44]): Result {
 
 const f1 = (o: readonly OutOfFold[], decision: DecisionOptions) => evaluate(predictionsFrom(o, decision, slugs), slugs);
 const f3 = (x: number) => x.toFixed(3);
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function header(): void {
   console.log(
@@ -259,6 +260,13 @@ function compoundSplitter(words: ReadonlySet<string>): (folded: string) => reado
 }
 
 /** tfidf-lr-15: the character view alone, with word pairs (tfidf-lr-16 averages ANCHOR_VIEW in). */
+type SecondView = NonNullable<MatcherConfig['secondView']>;
+
+/** The shipped config with its second view (ANCHOR_VIEW, since tfidf-lr-16) changed: the variants after tfidf-lr-16. */
+function secondViewChanged(change: (shipped: SecondView) => SecondView): MatcherConfig {
+  return { ...DEFAULT_CONFIG, secondView: change(required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view')) };
+}
+
 const TFIDF_LR_15: MatcherConfig = { ...DEFAULT_CONFIG, secondView: null };
 
 /** tfidf-lr-14: the character view without word pairs (tfidf-lr-15 added them), as tfidf-lr-7 to -14 read it. */
@@ -330,22 +338,33 @@ const families = [...new Set(real.map((n) => /^rt[A-Z]-/.exec(n.id)?.[0]).filter
  * for the Slack-style needs. Families come from different kinds of sources, so this is the development
  * data's closest view of what the frozen real-text sets from new kinds of sources measure.
  */
-function leaveOneFamilyOut(without: readonly string[] = [], config: MatcherConfig = DEFAULT_CONFIG): string {
+function leaveOneFamilyOut(
+  without: readonly string[] = [],
+  config: MatcherConfig = DEFAULT_CONFIG,
+  trainer: FamilyTrainer = (data) => trainMatcher(data, config),
+): string {
   const scores = families
     .filter((family) => !without.includes(family))
-    .map((family) => ({ family, score: f1(outOfFamily(family, config, without), config.decision).macroF1 }));
-  const mean = scores.reduce((sum, x) => sum + x.score, 0) / scores.length;
-  return `${scores.map((x) => `${x.family} ${f3(x.score)}`).join(' ')} | mean ${f3(mean)}`;
+    .map((family) => {
+      const { matcher, own } = familyModel(family, trainer, without);
+      return { family, score: f1(scored(matcher, own), config.decision).macroF1 };
+    });
+  return `${scores.map((x) => `${x.family} ${f3(x.score)}`).join(' ')} | mean ${f3(mean(scores.map((x) => x.score)))}`;
+}
+
+/** Trains a model for a family's view: on `data`, everything but that `family` (a variant may add to it, or not). */
+type FamilyTrainer<M extends Scorer = Scorer> = (data: TrainingData, family: string) => M;
+
+/** A model trained on everything but `family` (and the families `without` names), with that family's own passages. */
+function familyModel<M extends Scorer>(family: string, trainer: FamilyTrainer<M>, without: readonly string[] = []): { matcher: M; own: Labelled[] } {
+  const training = [...written, ...real].filter((n) => !n.id.startsWith(family) && !without.some((w) => n.id.startsWith(w)));
+  return { matcher: trainer(trainingData(training, { name: 'lofo' }), family), own: real.filter((n) => n.id.startsWith(family)) };
 }
 
 /** One family's real passages scored by a model trained on everything but that family (and the families `without` names). */
 function outOfFamily(family: string, config: MatcherConfig = DEFAULT_CONFIG, without: readonly string[] = []): OutOfFold[] {
-  const training = [...written, ...real].filter((n) => !n.id.startsWith(family) && !without.some((w) => n.id.startsWith(w)));
-  const matcher = trainMatcher(trainingData(training, { name: 'lofo' }), config);
-  return scored(
-    matcher,
-    real.filter((n) => n.id.startsWith(family)),
-  );
+  const { matcher, own } = familyModel(family, (data) => trainMatcher(data, config), without);
+  return scored(matcher, own);
 }
 
 /**
@@ -357,7 +376,6 @@ function decisionViews(config: MatcherConfig): (d: DecisionOptions) => Record<st
   const familyScores = families.map((family) => outOfFamily(family, config));
   const writerScores = outOfWriter((data) => trainMatcher(data, config));
   const r = measure({ name: 'dv', config }, [42]);
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return (d) => ({
     families: mean(familyScores.map((o) => f1(o, d).macroF1)),
     familiesPooled: f1(familyScores.flat(), d).macroF1,
@@ -491,17 +509,10 @@ function reweighted(matcher: TrainedMatcher, weight: number): Scorer {
 function weightViews(config: MatcherConfig, weights: readonly number[]): Record<string, number>[] {
   const atWeights = (matcher: TrainedMatcher, set: readonly { text: string; areas: string[] }[]) => weights.map((w) => scored(reweighted(matcher, w), set));
   const train = (data: TrainingData) => trainMatcher(data, config);
-  const familyScores = families.map((family) =>
-    atWeights(
-      train(
-        trainingData(
-          [...written, ...real].filter((n) => !n.id.startsWith(family)),
-          { name: 'lofo' },
-        ),
-      ),
-      real.filter((n) => n.id.startsWith(family)),
-    ),
-  );
+  const familyScores = families.map((family) => {
+    const { matcher, own } = familyModel(family, train);
+    return atWeights(matcher, own);
+  });
   const writerScores = Array.from(writerModels(train), ({ matcher, own }) => atWeights(matcher, own));
   const all = [...written, ...real];
   const fold = stratifiedFolds(all, (n) => n.areas[0] ?? 'none', 5, 42);
@@ -522,7 +533,6 @@ function weightViews(config: MatcherConfig, weights: readonly number[]): Record<
   const full = trainMatcher(trainingData(all, { name: 'full' }), config);
   const sets = development.map(({ set }) => atWeights(full, set));
   const council = atWeights(full, councilNone);
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const d = config.decision;
   return weights.map((_, w) => ({
     families: mean(familyScores.map((o) => f1(o[w] ?? [], d).macroF1)),
@@ -857,21 +867,16 @@ const VARIANTS: Record<string, () => void> = {
   anchorrows: () => {
     // After tfidf-lr-16: the anchor trains on the labelled texts alone; the in-app view also on each area's name,
     // description, keywords and phrases (weight 1, as the first view).
-    const shipped = required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view');
     overThreeSeeds([
       ['tfidf-lr-16', DEFAULT_CONFIG],
-      ['anchor-shaped view without area texts', { ...DEFAULT_CONFIG, secondView: { ...shipped, exampleWeights: { ...shipped.exampleWeights, profile: 0 } } }],
+      ['anchor-shaped view without area texts', secondViewChanged((view) => ({ ...view, exampleWeights: { ...view.exampleWeights, profile: 0 } }))],
     ]);
   },
   anchortokens: () => {
     // After tfidf-lr-16: the anchor's char_wb reads n-grams of every whitespace-separated token; the in-app view had
     // none for two-letter words ("ai", "vr") and acronyms ("BIM", "GIS": a word feature only, in a block weighted 0)
     // and dropped bare numbers.
-    const shipped = required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view');
-    const reading = (options: Partial<MatcherConfig['pipeline']>): MatcherConfig => ({
-      ...DEFAULT_CONFIG,
-      secondView: { ...shipped, pipeline: { ...shipped.pipeline, ...options } },
-    });
+    const reading = (options: Partial<MatcherConfig['pipeline']>) => secondViewChanged((view) => ({ ...view, pipeline: { ...view.pipeline, ...options } }));
     overThreeSeeds([
       ['tfidf-lr-16', DEFAULT_CONFIG],
       ['anchor-shaped view with n-grams of short words and acronyms', reading({ shortWordNgrams: true })],
@@ -881,11 +886,7 @@ const VARIANTS: Record<string, () => void> = {
   anchorupdates: () => {
     // After tfidf-lr-16: the anchor fits with L-BFGS to convergence, the view with 240,000 SGD updates. More updates
     // say whether a better-converged view would gain, before writing another optimiser.
-    const shipped = required(DEFAULT_CONFIG.secondView ?? undefined, 'the shipped second view');
-    const updates = (updateBudget: number): MatcherConfig => ({
-      ...DEFAULT_CONFIG,
-      secondView: { ...shipped, logistic: { ...shipped.logistic, updateBudget } },
-    });
+    const updates = (updateBudget: number) => secondViewChanged((view) => ({ ...view, logistic: { ...view.logistic, updateBudget } }));
     overThreeSeeds([
       ['tfidf-lr-16', DEFAULT_CONFIG],
       ['anchor-shaped view, 480,000 updates', updates(480_000)],
@@ -906,8 +907,8 @@ const VARIANTS: Record<string, () => void> = {
     const trained = councilNone.filter((_, i) => i % 2 === 0);
     const scoredHalf = councilNone.filter((_, i) => i % 2 === 1);
     const asNone: LabelledExample[] = trained.map((n) => ({ text: n.text, areas: [], weight: 1 }));
-    const abstained = (m: Scorer, d: DecisionOptions) =>
-      f3(predictionsFrom(scored(m, scoredHalf), d, slugs).filter((p) => p.predicted.length === 0).length / scoredHalf.length);
+    // Every passage is "none": the share abstained on is the recall of abstaining.
+    const abstained = (m: Scorer, d: DecisionOptions) => f3(f1(scored(m, scoredHalf), d).abstention.recall);
     for (const termsPerArea of seeds) {
       const config = { ...DEFAULT_CONFIG, termsPerArea };
       for (const [name, extra] of [
@@ -918,22 +919,8 @@ const VARIANTS: Record<string, () => void> = {
           ...data,
           examples: [...data.examples, ...(family === 'rtE-' ? [] : extra)],
         });
-        const scores = families.map((family) => {
-          const training = [...written, ...real].filter((n) => !n.id.startsWith(family));
-          const matcher = trainMatcher(withExtra(trainingData(training, { name: 'lofo' }), family), config);
-          return {
-            family,
-            score: f1(
-              scored(
-                matcher,
-                real.filter((n) => n.id.startsWith(family)),
-              ),
-              config.decision,
-            ).macroF1,
-          };
-        });
-        const mean = scores.reduce((sum, x) => sum + x.score, 0) / scores.length;
-        console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${scores.map((x) => `${x.family} ${f3(x.score)}`).join(' ')} | mean ${f3(mean)}`);
+        const families = leaveOneFamilyOut([], config, (data, family) => trainMatcher(withExtra(data, family), config));
+        console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${families}`);
         console.log(`  leave one writer out, ${name}, seed ${termsPerArea}: ${leaveOneWriterOut((data) => trainMatcher(withExtra(data), config))}`);
         const full = trainMatcher(withExtra(trainingData([...written, ...real], { name })), config);
         const sets = development.map(({ name: set, set: needs }) => `${set} ${f3(f1(scored(full, needs), config.decision).macroF1)}`);
@@ -1066,8 +1053,9 @@ const VARIANTS: Record<string, () => void> = {
       for (const ev of [0.3, 0.45, 0.6, 0.75, 0.9]) {
         const d = { ...decisionFor(DEFAULT_DECISION, 0), abstainBelowEvidence: ev }; // a cold model's decision, its evidence swept
         const scores = development.map(({ set }) => f1(scored(cold, set), d).macroF1);
-        const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-        console.log(`  cold, ${name}, evidence ${ev}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean)}`);
+        console.log(
+          `  cold, ${name}, evidence ${ev}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean(scores))}`,
+        );
       }
     }
   },
@@ -1091,8 +1079,7 @@ const VARIANTS: Record<string, () => void> = {
       const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples });
       const decision = decisionFor(DEFAULT_DECISION, examples.length); // as the app decides for a model of few examples
       const scores = development.map(({ set }) => f1(scored(cold, set), decision).macroF1);
-      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-      console.log(`  cold, ${name}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean)}`);
+      console.log(`  cold, ${name}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean(scores))}`);
     }
   },
   colddecision: () => {
@@ -1109,12 +1096,11 @@ const VARIANTS: Record<string, () => void> = {
         for (const noneOverBest of [0.8, 1, 1.2]) {
           const d = { ...shipped, abstainBelowEvidence, abstainBelow, noneOverBest };
           const scores = scoresOf(d);
-          const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
           const worst = Math.min(...scores.map((x, i) => x - (reference[i] ?? 0)));
           rows.push({
-            score: mean,
+            score: mean(scores),
             shipped: isShippedDecision(d, shipped),
-            text: `evidence ${abstainBelowEvidence}, abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}: ${development.map(({ name }, i) => `${name} ${f3(scores[i] ?? 0)}`).join('  ')} | mean ${f3(mean)}, worst ${signed(worst)}`,
+            text: `evidence ${abstainBelowEvidence}, abstainBelow ${abstainBelow}, noneOverBest ${noneOverBest}: ${development.map(({ name }, i) => `${name} ${f3(scores[i] ?? 0)}`).join('  ')} | mean ${f3(mean(scores))}, worst ${signed(worst)}`,
           });
         }
     printRankedDecisions('cold decisions by mean macro-F1 over the development sets', rows, 12);
