@@ -1,5 +1,5 @@
-// A tenth of the shipped region pack, for tests of what `eval` reads and prints rather than of how well the model
-// does (quality.test.ts and the bench use the whole pack). Every tenth labelled need and corpus passage keeps more
+// A tenth of the shipped region pack, for tests of what the CLI and start-up do with a trained model (eval's output,
+// the matcher cache) rather than of how well the model does (quality.test.ts and the bench use the whole pack). Every tenth labelled need and corpus passage keeps more
 // than `fewExamples.below` labelled examples, so the shipped model's shape is what trains (both views, calibration),
 // and a cross-validation trains in a second or two instead of half a minute. Made once per test worker, in a
 // temporary folder removed when the worker exits.
