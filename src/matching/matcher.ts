@@ -1,7 +1,8 @@
 // trainMatcher: the text's words and their character n-grams as TF-IDF features → one-vs-rest
 // logistic regression (the region's areas + "none") → Platt calibration → decision rules. A second
 // view of the text is averaged with the first: tfidf-lr-7 to -10 read word stems there, tfidf-lr-16
-// reads the anchor's shape (ANCHOR_VIEW).
+// reads the anchor's shape (ANCHOR_VIEW). Since tfidf-lr-17 the nearest labelled training texts vote as well
+// (NEIGHBOURS, model/neighbours.ts).
 // Pure and deterministic: the same data and config give the same model and the same version string.
 import type { AreaScore, AreaSlug, Classification, Matcher, TrainingData } from './types.js';
 import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/features.js';
@@ -16,6 +17,7 @@ import { seededRandom, shortHash, shuffled } from './random.js';
 import type { AnalysedToken } from './text/features.js';
 import { rawWords } from './text/tokenise.js';
 import type { SparseVector } from './model/sparse.js';
+import { NeighbourIndex, type NeighbourOptions } from './model/neighbours.js';
 import type { MatcherSnapshot, ViewSnapshot } from './snapshot.js';
 import { required } from '../required.js';
 
@@ -26,9 +28,10 @@ import { required } from '../required.js';
  * reads the text in one view, CHARACTER_VIEW, instead of two; tfidf-lr-12 is tfidf-lr-11 on more data;
  * tfidf-lr-13 is tfidf-lr-12 on more data again; tfidf-lr-14 drops features seen in one training text
  * and abstains less, both for trained models only; tfidf-lr-15 reads adjacent words as pairs as well;
- * tfidf-lr-16 averages in a second view of the anchor's shape, ANCHOR_VIEW).
+ * tfidf-lr-16 averages in a second view of the anchor's shape, ANCHOR_VIEW; tfidf-lr-17 the vote of the nearest
+ * labelled training texts, NEIGHBOURS).
  */
-export const ALGORITHM_VERSION = 'tfidf-lr-16';
+export const ALGORITHM_VERSION = 'tfidf-lr-17';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;
@@ -48,6 +51,11 @@ export interface MatcherConfig {
    * tfidf-lr-16 ANCHOR_VIEW).
    */
   secondView: SecondView | null;
+  /**
+   * The nearest labelled training texts' vote (model/neighbours.ts), averaged into the views' probabilities at
+   * its weight; null: none (before tfidf-lr-17). A model of few labelled examples does without it.
+   */
+  neighbours: NeighbourOptions | null;
 }
 
 /** A second view: its reading of the text, its weight in the average, and what it fits differently from the first. */
@@ -120,6 +128,18 @@ export const ANCHOR_VIEW: SecondView = {
   labelledOnly: true,
 };
 
+/**
+ * Since tfidf-lr-17 the five labelled training texts nearest to a need (cosine in the first view's space, each
+ * training text's 128 largest features) vote, averaged in at 0.2 (model/neighbours.ts). Chosen on the development
+ * data (`npm run bench -- matcherExperiments --only=neighbourstore`, two SGD seeds, the same models scored with and
+ * without; docs/matcher.md, "The nearest training texts vote (tfidf-lr-17)"): each family of real passages unseen
+ * 0.747 → 0.752, public-needs 0.828 → 0.855, public-needs-2 0.883 → 0.893, CV real 0.810 → 0.812, slack-dev-2 0.873 →
+ * 0.875, slack-dev-3 0.884 → 0.888, each outside writer unseen 0.895 → 0.897; but ordinary council text abstained on
+ * 0.755 → 0.737 and slack-dev 0.943 → 0.935 (one need). Every feature of each text (10 MiB more): families 0.754; the
+ * ten nearest: 0.751; 64 features: 0.748. A model of few labelled examples does without it.
+ */
+export const NEIGHBOURS: NeighbourOptions = { k: 5, weight: 0.2, keep: 128 };
+
 export const DEFAULT_CONFIG: MatcherConfig = {
   pipeline: CHARACTER_VIEW,
   tfidf: DEFAULT_TFIDF,
@@ -129,6 +149,7 @@ export const DEFAULT_CONFIG: MatcherConfig = {
   termsPerArea: 4,
   calibration: { folds: 3, maxExamples: 1500 },
   secondView: ANCHOR_VIEW,
+  neighbours: NEIGHBOURS,
 };
 
 /** Extends Matcher with what evaluation and the benchmark need to see. */
@@ -151,12 +172,13 @@ export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEF
   const examples = buildExamples(data, config.exampleWeights);
   const labelled = examples.filter((e) => e.labelled && !e.onlyNegative && e.weight > 0).length;
   const fitted = forLabelledExamples(config, labelled);
-  const first = trainView(examples, fitted.pipeline, fitted, seed, outputs);
+  const { view: first, vectors } = trainView(examples, fitted.pipeline, fitted, seed, outputs);
   const second = fitted.secondView && {
-    view: trainView(examples, fitted.secondView.pipeline, secondViewConfig(fitted, fitted.secondView), (seed ^ 0x9e3779b9) >>> 0, outputs),
+    view: trainView(examples, fitted.secondView.pipeline, secondViewConfig(fitted, fitted.secondView), (seed ^ 0x9e3779b9) >>> 0, outputs).view,
     weight: fitted.secondView.weight,
   };
-  return new LogisticMatcher(version, outputs.slugs, first, second, fitted);
+  const neighbours = fitted.neighbours && neighbourIndexOf(examples, vectors, first.space.size, outputs, fitted.neighbours);
+  return new LogisticMatcher(version, outputs.slugs, first, second, neighbours, fitted);
 }
 
 /**
@@ -169,6 +191,7 @@ function forLabelledExamples(config: MatcherConfig, labelled: number): MatcherCo
   return {
     ...config,
     secondView: config.secondView?.labelledOnly ? null : config.secondView,
+    neighbours: null,
     tfidf: { ...config.tfidf, minDocumentFrequency: 1 },
     logistic: { ...config.logistic, lambda: config.logistic.fewExamplesLambda },
     decision: decisionFor(config.decision, labelled),
@@ -193,14 +216,39 @@ interface View {
   calibration: Calibration;
 }
 
-function trainView(examples: readonly WeightedExample[], pipeline: PipelineOptions, config: MatcherConfig, seed: number, outputs: Outputs): View {
+/** A view fitted on `examples`, with the examples' vectors in its space (in their order). */
+function trainView(
+  examples: readonly WeightedExample[],
+  pipeline: PipelineOptions,
+  config: MatcherConfig,
+  seed: number,
+  outputs: Outputs,
+): { view: View; vectors: readonly SparseVector[] } {
   const analyser = new TextAnalyser(pipeline);
   const analysed = examples.map((example) => analyser.analyse(example.text));
   const space = FeatureSpace.fit(analysed, config.tfidf);
   const vectors = analysed.map((tokens) => space.vectorise(tokens));
   const model = fitWeights(vectors, examples, space.size, config, seed, outputs);
   const calibration = calibrate({ analysed, vectors, space, examples, outputs }, config, seed);
-  return { analyser, space, model, calibration };
+  return { view: { analyser, space, model, calibration }, vectors };
+}
+
+/** The labelled examples that say what a text is (not feedback saying only "not these"), in the first view's space. */
+function neighbourIndexOf(
+  examples: readonly WeightedExample[],
+  vectors: readonly SparseVector[],
+  dimensions: number,
+  outputs: Outputs,
+  options: NeighbourOptions,
+): NeighbourIndex {
+  const voters = examples.flatMap((e, i) => (e.labelled && !e.onlyNegative && e.weight > 0 ? [i] : []));
+  return NeighbourIndex.fit(
+    voters.map((i) => required(vectors[i], "a voter's vector")),
+    voters.map((i) => required(examples[i], 'a voter').positives),
+    outputs.count,
+    dimensions,
+    options.keep,
+  );
 }
 
 function fitWeights(
@@ -377,6 +425,7 @@ export class LogisticMatcher implements TrainedMatcher {
     readonly areas: readonly AreaSlug[],
     private readonly first: View,
     private readonly second: { view: View; weight: number } | null,
+    private readonly neighbours: NeighbourIndex | null,
     private readonly config: MatcherConfig,
   ) {}
 
@@ -392,12 +441,13 @@ export class LogisticMatcher implements TrainedMatcher {
       model: { outputs: model.outputs, weights: model.weights.slice(), bias: model.bias.slice() },
     });
     return {
-      format: 3,
+      format: 4,
       algorithm: ALGORITHM_VERSION,
       version: this.version,
       areas: [...this.areas],
       config: structuredClone(this.config),
       views: [view(this.first), ...(this.second ? [view(this.second.view)] : [])],
+      neighbours: this.neighbours?.toSnapshot() ?? null,
     };
   }
 
@@ -427,11 +477,16 @@ export class LogisticMatcher implements TrainedMatcher {
     });
     const [first, second] = restored;
     if (first === undefined) throw new Error('matcher snapshot: no view');
+    if ((snapshot.neighbours === null) !== (config.neighbours === null)) throw new Error('matcher snapshot: neighbours and config disagree');
+    if (snapshot.neighbours !== null && snapshot.neighbours.outputs !== outputs) {
+      throw new Error(`matcher snapshot: neighbours of ${snapshot.neighbours.outputs} outputs, the model has ${outputs}`);
+    }
     return new LogisticMatcher(
       snapshot.version,
       [...snapshot.areas],
       first,
       second && config.secondView ? { view: second, weight: config.secondView.weight } : null,
+      snapshot.neighbours && NeighbourIndex.fromSnapshot(snapshot.neighbours, first.space.size),
       config,
     );
   }
@@ -464,8 +519,8 @@ export class LogisticMatcher implements TrainedMatcher {
   }
 
   /**
-   * The calibrated probabilities of the areas and "none" (the views averaged) and the first
-   * view's explanation: which of the need's words made its scores.
+   * The calibrated probabilities of the areas and "none" (the views averaged, then the nearest training texts'
+   * vote) and the first view's explanation: which of the need's words made its scores.
    */
   private score(text: string): { areas: number[]; none: number; explanation: Explanation } {
     const n = this.areas.length;
@@ -480,12 +535,17 @@ export class LogisticMatcher implements TrainedMatcher {
       const other = calibrated(view, view.model.decision(view.space.vectorise(view.analyser.analyseWords(words))), n);
       probabilities = probabilities.map((p, k) => (1 - weight) * p + weight * (other[k] ?? 0));
     }
+    if (this.neighbours && this.config.neighbours) {
+      const { k, weight } = this.config.neighbours;
+      const vote = this.neighbours.vote(vector, k);
+      probabilities = probabilities.map((p, o) => (1 - weight) * p + weight * (vote[o] ?? 0));
+    }
     return { areas: probabilities.slice(0, n), none: probabilities[n] ?? 0, explanation };
   }
 
   approximateBytes(): number {
     const bytes = ({ space, model }: View) => space.approximateBytes() + model.weights.byteLength + model.bias.byteLength;
-    return bytes(this.first) + (this.second ? bytes(this.second.view) : 0);
+    return bytes(this.first) + (this.second ? bytes(this.second.view) : 0) + (this.neighbours?.approximateBytes() ?? 0);
   }
 }
 

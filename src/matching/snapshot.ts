@@ -11,9 +11,11 @@
 import { ALGORITHM_VERSION, LogisticMatcher, type MatcherConfig, type TrainedMatcher } from './matcher.js';
 import type { Calibration } from './model/calibration.js';
 import type { FeatureSpaceSnapshot } from './model/tfidf.js';
+import type { NeighbourSnapshot } from './model/neighbours.js';
 
-// Format 3 (tfidf-lr-7): one entry per view of the text in `views`; format 2 had one model at the top level.
-export const SNAPSHOT_FORMAT = 3;
+// Format 4 (tfidf-lr-17): the nearest training texts' store in `neighbours`. Format 3 (tfidf-lr-7): one entry per
+// view of the text in `views`; format 2 had one model at the top level.
+export const SNAPSHOT_FORMAT = 4;
 
 /** One view of the text (matcher.ts View) as data. */
 export interface ViewSnapshot {
@@ -35,6 +37,8 @@ export interface MatcherSnapshot {
   config: MatcherConfig;
   /** The first view, then the second when `config.secondView` is set. */
   views: ViewSnapshot[];
+  /** The labelled training texts that vote (model/neighbours.ts), when `config.neighbours` is set. */
+  neighbours: NeighbourSnapshot | null;
 }
 
 /** The matcher as plain, structured-cloneable data. Its typed arrays are fresh copies. */
@@ -54,7 +58,10 @@ export function matcherFromSnapshot(snapshot: MatcherSnapshot): TrainedMatcher {
 
 /** The snapshot's ArrayBuffers, each once, for postMessage's transfer list (they are detached on the sending side). */
 export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
-  const arrays = snapshot.views.flatMap(({ space, model }) => [space.vocabulary, space.ends, space.isWord, space.idf, model.weights, model.bias]);
+  const arrays = [
+    ...snapshot.views.flatMap(({ space, model }) => [space.vocabulary, space.ends, space.isWord, space.idf, model.weights, model.bias]),
+    ...neighbourArrays(snapshot),
+  ];
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (array.buffer instanceof ArrayBuffer && array.buffer.byteLength > 0) buffers.add(array.buffer);
@@ -62,17 +69,24 @@ export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
   return [...buffers];
 }
 
+function neighbourArrays({ neighbours }: MatcherSnapshot): ArrayBufferView[] {
+  return neighbours ? [neighbours.offsets, neighbours.indices, neighbours.values, neighbours.labels] : [];
+}
+
 /** Bytes in the snapshot's typed arrays (the rest, config and calibration, is a few hundred bytes). */
 export function snapshotBytes(snapshot: MatcherSnapshot): number {
-  return snapshot.views.reduce(
-    (sum, { space, model }) =>
-      sum +
-      space.vocabulary.byteLength +
-      space.ends.byteLength +
-      space.isWord.byteLength +
-      space.idf.byteLength +
-      model.weights.byteLength +
-      model.bias.byteLength,
-    0,
+  return (
+    neighbourArrays(snapshot).reduce((sum, array) => sum + array.byteLength, 0) +
+    snapshot.views.reduce(
+      (sum, { space, model }) =>
+        sum +
+        space.vocabulary.byteLength +
+        space.ends.byteLength +
+        space.isWord.byteLength +
+        space.idf.byteLength +
+        model.weights.byteLength +
+        model.bias.byteLength,
+      0,
+    )
   );
 }

@@ -228,6 +228,15 @@ const snapshotSchema = z.object({
       model: z.object({ outputs: z.number().int().positive(), weights: z.instanceof(Float64Array), bias: z.instanceof(Float64Array) }),
     }),
   ),
+  neighbours: z
+    .object({
+      offsets: z.instanceof(Uint32Array),
+      indices: z.instanceof(Int32Array),
+      values: z.instanceof(Float32Array),
+      labels: z.instanceof(Float32Array),
+      outputs: z.number().int().positive(),
+    })
+    .nullable(),
 });
 
 function decodeSnapshot(bytes: Buffer): MatcherSnapshot {

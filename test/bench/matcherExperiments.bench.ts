@@ -63,6 +63,10 @@
 //                  bare numbers, as the anchor's char_wb reads them; three seeds, every view
 //   anchorupdates  after tfidf-lr-16: the anchor-shaped view fitted with 2 and 4 times the SGD updates (closer to the
 //                  anchor's L-BFGS to convergence); three seeds, every view
+//   neighbours     after tfidf-lr-16: the nearest labelled training texts' vote averaged in (a prototype with its own
+//                  space: --spaces='character view,word stems' --k=10,30 --alphas=0,0.15,0.3 --seeds=4), the same models
+//   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
+//                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
@@ -84,7 +88,11 @@ import {
 } from '../../src/matching/index.js';
 import { stratifiedFolds } from '../../src/matching/evaluation/folds.js';
 import { foldDiacritics } from '../../src/matching/text/normalise.js';
-import { DEFAULT_PIPELINE } from '../../src/matching/text/features.js';
+import { DEFAULT_PIPELINE, TextAnalyser } from '../../src/matching/text/features.js';
+import { FeatureSpace } from '../../src/matching/model/tfidf.js';
+import type { SparseVector } from '../../src/matching/model/sparse.js';
+import { NeighbourIndex, type NeighbourOptions } from '../../src/matching/model/neighbours.js';
+import { NEIGHBOURS } from '../../src/matching/matcher.js';
 import type { LabelledExample, TrainingData } from '../../src/matching/types.js';
 import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionPack.js';
 import { DEVELOPMENT_SETS } from '../../src/cli/eval.js';
@@ -550,6 +558,185 @@ function weightViews(config: MatcherConfig, weights: readonly number[]): Record<
   }));
 }
 
+/**
+ * After tfidf-lr-16: a vote of the nearest labelled training texts (cosine of their TF-IDF vectors in `pipeline`'s
+ * reading), each output's share of the `k` nearest's summed similarity: a text's areas share its similarity, a
+ * "none" text gives it all to "none". "None" is many topics (staffing, budgets, schools …), which one linear
+ * boundary per output draws badly; neighbours need no boundary.
+ */
+class NeighbourVote {
+  private readonly analyser: TextAnalyser;
+  private readonly space: FeatureSpace;
+  private readonly vectors: SparseVector[];
+  private readonly labels: Float64Array[];
+  private readonly dense: Float64Array;
+  private readonly cache = new Map<string, Float64Array>();
+
+  constructor(
+    data: TrainingData,
+    pipeline: MatcherConfig['pipeline'],
+    tfidf: MatcherConfig['tfidf'],
+    private readonly k: number,
+    /** Each training text keeps its `keep` largest features (renormalised): a smaller store to search. */
+    keep = Infinity,
+  ) {
+    const slugsOf = data.areas.map((a) => a.slug);
+    const examples = data.examples.filter((e) => (e.weight ?? 1) > 0);
+    this.analyser = new TextAnalyser(pipeline);
+    const analysed = examples.map((e) => this.analyser.analyse(e.text));
+    this.space = FeatureSpace.fit(analysed, tfidf);
+    this.vectors = analysed.map((tokens) => largest(this.space.vectorise(tokens), keep));
+    this.labels = examples.map((e) => {
+      const label = new Float64Array(slugsOf.length + 1);
+      const known = e.areas.map((a) => slugsOf.indexOf(a)).filter((i) => i >= 0);
+      if (known.length === 0) label[slugsOf.length] = 1;
+      for (const i of known) label[i] = 1 / known.length;
+      return label;
+    });
+    this.dense = new Float64Array(this.space.size);
+  }
+
+  /** The areas' shares (the pack's order), then "none"'s, summing to 1 (all 0 when no training text shares a feature). */
+  vote(text: string): Float64Array {
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const query = this.space.vectorise(this.analyser.analyse(text));
+    query.indices.forEach((id, j) => (this.dense[id] = query.values[j] ?? 0));
+    const sims = this.vectors.map((v) => {
+      let dot = 0;
+      for (let j = 0; j < v.indices.length; j++) dot += (this.dense[v.indices[j] ?? 0] ?? 0) * (v.values[j] ?? 0);
+      return dot;
+    });
+    for (const id of query.indices) this.dense[id] = 0;
+    const nearest = sims
+      .map((sim, i) => ({ sim, i }))
+      .sort((a, b) => b.sim - a.sim)
+      .slice(0, this.k);
+    const out = new Float64Array(this.labels[0]?.length ?? 0);
+    let total = 0;
+    for (const { sim, i } of nearest) {
+      if (sim <= 0) continue;
+      const label = this.labels[i];
+      if (!label) continue;
+      label.forEach((x, o) => (out[o] = (out[o] ?? 0) + sim * x));
+      total += sim;
+    }
+    if (total > 0) for (let o = 0; o < out.length; o++) out[o] = (out[o] ?? 0) / total;
+    this.cache.set(text, out);
+    return out;
+  }
+}
+
+/** A vector's `keep` largest values, renormalised to unit length (the vector itself when it has no more). */
+function largest(vector: SparseVector, keep: number): SparseVector {
+  if (vector.indices.length <= keep) return vector;
+  const order = Array.from(vector.values.keys())
+    .sort((a, b) => (vector.values[b] ?? 0) - (vector.values[a] ?? 0))
+    .slice(0, keep)
+    .sort((a, b) => (vector.indices[a] ?? 0) - (vector.indices[b] ?? 0));
+  const values = Float64Array.from(order, (j) => vector.values[j] ?? 0);
+  const norm = Math.hypot(...values);
+  return { indices: Int32Array.from(order, (j) => vector.indices[j] ?? 0), values: values.map((x) => x / norm) };
+}
+
+/** `matcher`'s probabilities with the neighbours' vote averaged in at `alpha` (evidence as the matcher's). */
+function withVote(matcher: Scorer, vote: NeighbourVote, alpha: number): Scorer {
+  return {
+    probabilities: (text) => {
+      const p = matcher.probabilities(text);
+      if (alpha === 0) return p;
+      const q = vote.vote(text);
+      return {
+        ...p,
+        areas: p.areas.map((x, i) => (1 - alpha) * x + alpha * (q[i] ?? 0)),
+        none: (1 - alpha) * p.none + alpha * (q[p.areas.length] ?? 0),
+      };
+    },
+  };
+}
+
+/**
+ * decisionViews' views (the shipped decision) for the shipped models with each of `scorers`' readings of them
+ * (`scorers(matcher, data)`: one Scorer per reading, from the model and what it was trained on), the models trained
+ * once: a reading's effect apart from the SGD seed.
+ */
+function readingViews(config: MatcherConfig, readings: number, scorers: (matcher: TrainedMatcher, data: TrainingData) => Scorer[]): Record<string, number>[] {
+  type Read = Scorer & { readings: Scorer[] };
+  const train = (data: TrainingData): Read => {
+    const matcher = trainMatcher(data, config);
+    return { probabilities: (text) => matcher.probabilities(text), readings: scorers(matcher, data) };
+  };
+  const each = (read: Read, set: readonly { text: string; areas: string[] }[]) => read.readings.map((s) => scored(s, set));
+  const familyScores = families.map((family) => {
+    const { matcher, own } = familyModel(family, train);
+    return each(matcher, own);
+  });
+  const writerScores = Array.from(writerModels(train), ({ matcher, own }) => each(matcher, own));
+  const all = [...written, ...real];
+  const fold = stratifiedFolds(all, (n) => n.areas[0] ?? 'none', 5, 42);
+  const cv = Array.from({ length: readings }, (): (OutOfFold & { origin: Labelled['origin'] | undefined })[] => []);
+  for (let k = 0; k < 5; k++) {
+    const inFold = all.filter((_, i) => fold[i] === k);
+    const outOfFold = each(
+      train(
+        trainingData(
+          all.filter((_, i) => fold[i] !== k),
+          { name: 'cv' },
+        ),
+      ),
+      inFold,
+    );
+    outOfFold.forEach((o, w) => cv[w]?.push(...o.map((x, i) => ({ ...x, origin: inFold[i]?.origin }))));
+  }
+  const full = train(trainingData(all, { name: 'full' }));
+  const sets = development.map(({ set }) => each(full, set));
+  const council = each(full, councilNone);
+  const d = config.decision;
+  return Array.from({ length: readings }, (_, w) => ({
+    families: mean(familyScores.map((o) => f1(o[w] ?? [], d).macroF1)),
+    familiesNone: f1(
+      familyScores.flatMap((o) => o[w] ?? []),
+      d,
+    ).abstention.precision,
+    familiesNoneRecall: f1(
+      familyScores.flatMap((o) => o[w] ?? []),
+      d,
+    ).abstention.recall,
+    writers: mean(writerScores.map((o) => f1(o[w] ?? [], d).macroF1)),
+    cvWritten: f1(
+      (cv[w] ?? []).filter((x) => x.origin === 'written'),
+      d,
+    ).macroF1,
+    cvReal: f1(
+      (cv[w] ?? []).filter((x) => x.origin === 'real'),
+      d,
+    ).macroF1,
+    ...Object.fromEntries(development.map(({ name }, i) => [name, f1(sets[i]?.[w] ?? [], d).macroF1])),
+    councilNone: f1(council[w] ?? [], d).abstention.recall,
+  }));
+}
+
+/**
+ * The same trained matcher with its nearest texts' vote as `options` say: the store each text's `keep` largest
+ * features of what the matcher stored (so `matcher` must keep more), its k and weight; the views' models as they are.
+ */
+function withNeighbours(matcher: TrainedMatcher, options: NeighbourOptions): Scorer {
+  const snapshot = snapshotMatcher(matcher);
+  const stored = required(snapshot.neighbours ?? undefined, 'a matcher with neighbours');
+  const texts = stored.offsets.length - 1;
+  const vectors = Array.from({ length: texts }, (_, i) => {
+    const from = stored.offsets[i] ?? 0;
+    const to = stored.offsets[i + 1] ?? 0;
+    return { indices: stored.indices.slice(from, to), values: Float64Array.from(stored.values.slice(from, to)) };
+  });
+  const positives = Array.from({ length: texts }, (_, i) =>
+    Array.from({ length: stored.outputs }, (_, o) => o).filter((o) => (stored.labels[i * stored.outputs + o] ?? 0) > 0),
+  );
+  const dimensions = required(snapshot.views[0], 'the first view').space.idf.length;
+  const index = NeighbourIndex.fit(vectors, positives, stored.outputs, dimensions, options.keep);
+  return matcherFromSnapshot({ ...snapshot, config: { ...snapshot.config, neighbours: options }, neighbours: index.toSnapshot() });
+}
+
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
     row(`${ALGORITHM_VERSION} (shipped)`, measure({ name: 'shipped' }));
@@ -845,6 +1032,57 @@ const VARIANTS: Record<string, () => void> = {
       ['+ anchor-shaped view at 0.3', anchorShaped()],
       ['+ anchor-shaped view at 0.3, 240,000 updates (tfidf-lr-16)', anchorShaped({ updateBudget: 240_000 })],
     ]);
+  },
+  neighbourstore: () => {
+    // After the neighbours variant: the in-app vote (matcher.ts NEIGHBOURS), its store's size (features kept per
+    // training text), k and weight, the same models scored with each.
+    const list = (flag: string, fallback: string) => (process.argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3) ?? fallback).split(',');
+    const readings = list('keep', '1000000,128,64,32').flatMap((keep) =>
+      list('k', '10').flatMap((k) => list('alphas', '0,0.1,0.15,0.2').map((weight) => ({ keep: Number(keep), k: Number(k), weight: Number(weight) }))),
+    );
+    const seeds = list('seeds', '4').map(Number);
+    for (const termsPerArea of seeds) {
+      const config = { ...DEFAULT_CONFIG, termsPerArea, neighbours: { ...NEIGHBOURS, keep: 1_000_000 } };
+      const views = readingViews(config, readings.length, (matcher) => readings.map((options) => withNeighbours(matcher, options)));
+      console.log(`  views: ${Object.keys(views[0] ?? {}).join(', ')}`);
+      views.forEach((v, i) => {
+        const { keep, k, weight } = readings[i] ?? NEIGHBOURS;
+        console.log(`  seed ${termsPerArea}, keep ${keep}, k ${k}, weight ${weight}: ${Object.values(v).map(f3).join(' ')}`);
+      });
+    }
+  },
+  neighbours: () => {
+    // After tfidf-lr-16: the nearest labelled training texts' vote averaged into the shipped model's probabilities
+    // (NeighbourVote), at several weights and k, in the first view's reading and in words alone (stems); the
+    // same models scored with each.
+    const list = (flag: string, fallback: string) => (process.argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3) ?? fallback).split(',');
+    const alphas = list('alphas', '0,0.15,0.3,0.45').map(Number);
+    const ks = list('k', '10,30').map(Number);
+    const keeps = list('keep', 'Infinity').map(Number);
+    const spaces = (
+      [
+        ['character view', CHARACTER_VIEW, DEFAULT_CONFIG.tfidf],
+        ['word stems', { ...DEFAULT_PIPELINE, charNgrams: null }, { wordBlockWeight: 1, minDocumentFrequency: 1 }],
+      ] as const
+    ).filter(([name]) => list('spaces', 'character view,word stems').includes(name));
+    const labels: string[] = [];
+    for (const [space] of spaces)
+      for (const keep of keeps) for (const k of ks) for (const alpha of alphas) labels.push(`${space}, keep ${keep}, k ${k}, alpha ${alpha}`);
+    const seeds = (process.argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? '4').split(',').map(Number);
+    for (const termsPerArea of seeds) {
+      const views = readingViews({ ...DEFAULT_CONFIG, termsPerArea }, labels.length, (matcher, data) =>
+        spaces.flatMap(([, pipeline, tfidf]) =>
+          keeps.flatMap((keep) =>
+            ks.flatMap((k) => {
+              const vote = new NeighbourVote(data, pipeline, tfidf, k, keep);
+              return alphas.map((alpha) => withVote(matcher, vote, alpha));
+            }),
+          ),
+        ),
+      );
+      console.log(`  views: ${Object.keys(views[0] ?? {}).join(', ')}`);
+      views.forEach((v, i) => console.log(`  seed ${termsPerArea}, ${labels[i] ?? ''}: ${Object.values(v).map(f3).join(' ')}`));
+    }
   },
   anchorweight: () => {
     // After tfidf-lr-16: the anchor-shaped view's weight in the average. 0.3 came from a scratch run with the anchor's

@@ -11,6 +11,8 @@ import {
 } from '../../../src/matching/index.js';
 import { foldDiacritics } from '../../../src/matching/text/normalise.js';
 import { SHIPPED_SLUGS, shippedMatcher } from '../../support/shippedMatcher.js';
+import { matcherFromSnapshot, snapshotMatcher } from '../../../src/matching/snapshot.js';
+import { NEIGHBOURS } from '../../../src/matching/matcher.js';
 
 let seed: SeedData;
 let data: TrainingData;
@@ -139,6 +141,33 @@ describe('determinism and training data', () => {
     const after = retrained.probabilities(text).areas[retrained.areas.indexOf('visualisering')]!;
     expect(after).toBeLessThan(before);
     expect(retrained.classify(text).suggested[0]?.slug).toBe('uppkopplade');
+  });
+});
+
+describe('the nearest training texts’ vote (since tfidf-lr-17)', () => {
+  /** The same model with its vote weighed at 0: the views alone. */
+  const withoutVote = (m: TrainedMatcher): TrainedMatcher => {
+    const snapshot = snapshotMatcher(m);
+    return matcherFromSnapshot({ ...snapshot, config: { ...snapshot.config, neighbours: { ...NEIGHBOURS, weight: 0 } } });
+  };
+
+  it('stores every labelled example that says what a text is, and none for a model of few examples', () => {
+    const labelled = data.examples.filter((e) => (e.weight ?? 1) > 0 && (e.areas.length > 0 || (e.negativeAreas ?? []).length === 0)).length;
+    expect(snapshotMatcher(matcher).neighbours?.offsets.length).toBe(labelled + 1);
+    const few = trainMatcher({ ...data, examples: data.examples.slice(0, 50) });
+    expect(snapshotMatcher(few).neighbours).toBeNull();
+  });
+
+  it('moves a text towards the labels of the training texts most like it', () => {
+    // A real passage of ordinary council business the corpus labels "none": its neighbours are "none" texts.
+    const none = data.examples.find((e) => e.areas.length === 0 && e.text.length > 200);
+    if (none === undefined) throw new Error('the shipped corpus has long "none" passages');
+    const text = `${none.text} Vi behöver hjälp med detta.`;
+    expect(matcher.probabilities(text).none).toBeGreaterThan(withoutVote(matcher).probabilities(text).none);
+    const area = data.examples.find((e) => e.areas.length === 1 && e.areas[0] === 'logistik' && e.text.length > 200);
+    if (area === undefined) throw new Error('the shipped corpus has long logistik passages');
+    const k = matcher.areas.indexOf('logistik');
+    expect(matcher.probabilities(area.text).areas[k]).toBeGreaterThan(withoutVote(matcher).probabilities(area.text).areas[k]!);
   });
 });
 

@@ -80,9 +80,10 @@ describe('matcher snapshots', () => {
     expectSameBehaviour(matcherFromSnapshot(snapshotMatcher(matcher)));
   });
 
-  it('names the areas of its outputs, in the pack’s order, and holds the two views the shipped config reads (format 3)', () => {
+  it('names the areas of its outputs, in the pack’s order, and holds the two views and the neighbours the shipped config reads (format 4)', () => {
     const snapshot = snapshotMatcher(matcher);
-    expect(snapshot.format).toBe(3);
+    expect(snapshot.format).toBe(4);
+    expect(snapshot.neighbours?.outputs).toBe(SHIPPED_SLUGS.length + 1);
     expect(snapshot.areas).toEqual([...SHIPPED_SLUGS]);
     expect(snapshot.views).toHaveLength(2);
     for (const view of snapshot.views) expect(view.model.outputs).toBe(SHIPPED_SLUGS.length + 1);
@@ -128,7 +129,7 @@ describe('matcher snapshots', () => {
   it('crosses a MessagePort with its buffers transferred, leaving the original matcher intact', async () => {
     const snapshot = snapshotMatcher(matcher);
     const transfer = snapshotTransferList(snapshot);
-    expect(transfer.length).toBe(12); // six arrays per view, two views
+    expect(transfer.length).toBe(16); // six arrays per view, two views, and the neighbours' four
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<MatcherSnapshot>((resolve) => port2.once('message', (m: MatcherSnapshot) => resolve(m)));
     port1.postMessage(snapshot, transfer);
@@ -144,7 +145,7 @@ describe('matcher snapshots', () => {
   it('refuses snapshots of another format or algorithm, inconsistent ones, and foreign matchers', () => {
     const snapshot = snapshotMatcher(matcher);
     expect(() => matcherFromSnapshot({ ...snapshot, algorithm: 'tfidf-lr-0' })).toThrow(/algorithm/);
-    expect(() => matcherFromSnapshot({ ...snapshot, format: 2 as 3 })).toThrow(/format/); // format 2: one view, before tfidf-lr-7
+    expect(() => matcherFromSnapshot({ ...snapshot, format: 3 as 4 })).toThrow(/format/); // format 3: no neighbours, before tfidf-lr-17
     expect(() => matcherFromSnapshot({ ...snapshot, areas: snapshot.areas.slice(1) })).toThrow(/outputs/); // areas that do not fit the weights
     const oneView = snapshotMatcher(softmax);
     const [only] = oneView.views as [ViewSnapshot];
@@ -159,6 +160,17 @@ describe('matcher snapshots', () => {
     );
     expect(() => matcherFromSnapshot({ ...oneView, views: [{ ...only, space: { ...only.space, vocabulary: only.space.vocabulary.subarray(1) } }] })).toThrow(
       /vocabulary/,
+    );
+    const neighbours = snapshot.neighbours!;
+    expect(() => matcherFromSnapshot({ ...snapshot, neighbours: null })).toThrow(/neighbours and config disagree/);
+    expect(() =>
+      matcherFromSnapshot({
+        ...snapshot,
+        neighbours: { ...neighbours, outputs: 3, labels: neighbours.labels.subarray(0, 3 * (neighbours.offsets.length - 1)) },
+      }),
+    ).toThrow(/neighbours of 3 outputs/);
+    expect(() => matcherFromSnapshot({ ...snapshot, neighbours: { ...neighbours, indices: neighbours.indices.map(() => first.space.idf.length) } })).toThrow(
+      /outside a space/,
     );
     const foreign: TrainedMatcher = {
       version: 'x',
