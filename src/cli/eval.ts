@@ -101,6 +101,9 @@ export const FROZEN_TEST_SETS = [
   // Built after tfidf-lr-14 was final (reserved, unscored) and first scored with tfidf-lr-16.
   'test/fixtures/matching/real-test-12.jsonl',
   'test/fixtures/matching/slack-test-12.jsonl',
+  // Built after tfidf-lr-15 was scored (reserved, unscored) and first scored with tfidf-lr-17.
+  'test/fixtures/matching/real-test-13.jsonl',
+  'test/fixtures/matching/slack-test-13.jsonl',
 ] as const;
 
 /** Where `scripts/anchor.py --record` writes the anchor's figures. */

@@ -9,10 +9,12 @@
 //   model/      tfidf.ts (sublinear tf, smoothed idf, l2 per block) → logistic.ts (one-vs-rest
 //               logistic regression, SGD, the region's areas + "none"; softmax.ts, the outputs sharing
 //               one mass, fits the second view since tfidf-lr-16) → calibration.ts (Platt on
-//               out-of-fold scores) → decision.ts (abstain / one / two areas; abstain too when
-//               the words give the best area little evidence, explain.ts) → explain.ts
+//               out-of-fold scores) → neighbours.ts (the nearest labelled training texts' vote, since
+//               tfidf-lr-17) → decision.ts (abstain / one / two areas; abstain too when the words give
+//               the best area little evidence, explain.ts) → explain.ts
 //   matcher.ts  trains the two views of the text, averaged: CHARACTER_VIEW (each word as typed, its
 //               character 3–5-grams, word pairs) and ANCHOR_VIEW (the anchor's shape); the first explains
+//               and its vectors find the nearest training texts (NEIGHBOURS)
 //   examples    area descriptions and keywords, the pack's phrases (matcher.yml), labelled needs, feedback
 //   snapshot.ts a trained matcher as structured-cloneable data (train in a worker, classify in main)
 //   environments.ts ranks innovation environments for a classified need

@@ -1,11 +1,11 @@
 // The nearest labelled training texts' vote: each output's share of the k most similar texts' summed cosine
 // similarity (a text labelled with two areas gives each half, a "none" text gives "none" all of it). The matcher
 // averages it into the views' probabilities. "None" is many unrelated topics (staffing, budgets, schools, plans),
-// which one linear boundary per output draws badly; the nearest texts need no boundary. It also lets a person's
-// correction move the needs most like the corrected one at once.
+// which one linear boundary per output draws badly; the nearest texts need no boundary. A person's correction, once
+// the model has retrained on it, also votes for the needs most like the corrected one.
 //
 // Each training text keeps only its largest features (renormalised), so the store stays a fraction of the model's
-// size and a vote reads about a tenth of the features a full search would.
+// size and a vote reads less than half of the features a full search would.
 import type { SparseVector } from './sparse.js';
 
 // Hot loops index typed arrays with ids they created themselves, hence the `!`s.

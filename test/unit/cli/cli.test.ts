@@ -252,7 +252,8 @@ describe('eval', { timeout: 180_000 }, () => {
   it('scores another held-out file with --holdout F, and none with --holdout none', async () => {
     const file = [
       JSON.stringify({ id: '1', text: 'bygglogistik vid nya resecentrum', areas: ['logistik'] }),
-      JSON.stringify({ id: '2', text: 'vi har svårt att rekrytera lärare', areas: [] }),
+      // A clear "none" need for the small pack's model (its four-word form sits at the edge: tfidf-lr-17's seed gives it an area).
+      JSON.stringify({ id: '2', text: 'Vi har svårt att rekrytera lärare till skolan.', areas: [] }),
     ].join('\n');
     const other = fakeIo({ 'mine.jsonl': file, 'two.jsonl': file.split('\n')[0]! });
     expect(await run(['eval', ...smallPack(), '--folds', '2', '--holdout', 'mine.jsonl', '--holdout', 'two.jsonl', '--json'], other)).toBe(0);
