@@ -91,7 +91,7 @@ import { foldDiacritics } from '../../src/matching/text/normalise.js';
 import { DEFAULT_PIPELINE, TextAnalyser } from '../../src/matching/text/features.js';
 import { FeatureSpace } from '../../src/matching/model/tfidf.js';
 import type { SparseVector } from '../../src/matching/model/sparse.js';
-import { NeighbourIndex, type NeighbourOptions } from '../../src/matching/model/neighbours.js';
+import { largest, NeighbourIndex, type NeighbourOptions } from '../../src/matching/model/neighbours.js';
 import { NEIGHBOURS } from '../../src/matching/matcher.js';
 import type { LabelledExample, TrainingData } from '../../src/matching/types.js';
 import { loadSeedData, parseLabelledNeeds } from '../../src/region/regionPack.js';
@@ -627,18 +627,6 @@ class NeighbourVote {
   }
 }
 
-/** A vector's `keep` largest values, renormalised to unit length (the vector itself when it has no more). */
-function largest(vector: SparseVector, keep: number): SparseVector {
-  if (vector.indices.length <= keep) return vector;
-  const order = Array.from(vector.values.keys())
-    .sort((a, b) => (vector.values[b] ?? 0) - (vector.values[a] ?? 0))
-    .slice(0, keep)
-    .sort((a, b) => (vector.indices[a] ?? 0) - (vector.indices[b] ?? 0));
-  const values = Float64Array.from(order, (j) => vector.values[j] ?? 0);
-  const norm = Math.hypot(...values);
-  return { indices: Int32Array.from(order, (j) => vector.indices[j] ?? 0), values: values.map((x) => x / norm) };
-}
-
 /** `matcher`'s probabilities with the neighbours' vote averaged in at `alpha` (evidence as the matcher's). */
 function withVote(matcher: Scorer, vote: NeighbourVote, alpha: number): Scorer {
   return {
@@ -715,6 +703,10 @@ function readingViews(config: MatcherConfig, readings: number, scorers: (matcher
     councilNone: f1(council[w] ?? [], d).abstention.recall,
   }));
 }
+
+/** A comma-separated `--flag=a,b` argument's values, or `fallback`'s. */
+const list = (flag: string, fallback: string): string[] =>
+  (process.argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3) ?? fallback).split(',');
 
 /**
  * The same trained matcher with its nearest texts' vote as `options` say: the store each text's `keep` largest
@@ -1036,7 +1028,6 @@ const VARIANTS: Record<string, () => void> = {
   neighbourstore: () => {
     // After the neighbours variant: the in-app vote (matcher.ts NEIGHBOURS), its store's size (features kept per
     // training text), k and weight, the same models scored with each.
-    const list = (flag: string, fallback: string) => (process.argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3) ?? fallback).split(',');
     const readings = list('keep', '1000000,128,64,32').flatMap((keep) =>
       list('k', '10').flatMap((k) => list('alphas', '0,0.1,0.15,0.2').map((weight) => ({ keep: Number(keep), k: Number(k), weight: Number(weight) }))),
     );
@@ -1055,7 +1046,6 @@ const VARIANTS: Record<string, () => void> = {
     // After tfidf-lr-16: the nearest labelled training texts' vote averaged into the shipped model's probabilities
     // (NeighbourVote), at several weights and k, in the first view's reading and in words alone (stems); the
     // same models scored with each.
-    const list = (flag: string, fallback: string) => (process.argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3) ?? fallback).split(',');
     const alphas = list('alphas', '0,0.15,0.3,0.45').map(Number);
     const ks = list('k', '10,30').map(Number);
     const keeps = list('keep', 'Infinity').map(Number);
