@@ -70,7 +70,7 @@ export function snapshotTransferList(snapshot: MatcherSnapshot): ArrayBuffer[] {
 }
 
 function neighbourArrays({ neighbours }: MatcherSnapshot): ArrayBufferView[] {
-  return neighbours ? [neighbours.offsets, neighbours.indices, neighbours.values, neighbours.labels] : [];
+  return neighbours ? [neighbours.featureOffsets, neighbours.texts, neighbours.values, neighbours.labels] : [];
 }
 
 /** Bytes in the snapshot's typed arrays (the rest, config and calibration, is a few hundred bytes). */

@@ -230,8 +230,8 @@ const snapshotSchema = z.object({
   ),
   neighbours: z
     .object({
-      offsets: z.instanceof(Uint32Array),
-      indices: z.instanceof(Int32Array),
+      featureOffsets: z.instanceof(Uint32Array),
+      texts: z.instanceof(Uint32Array),
       values: z.instanceof(Float32Array),
       labels: z.instanceof(Float32Array),
       outputs: z.number().int().positive(),

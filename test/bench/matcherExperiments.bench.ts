@@ -715,12 +715,17 @@ const list = (flag: string, fallback: string): string[] =>
 function withNeighbours(matcher: TrainedMatcher, options: NeighbourOptions): Scorer {
   const snapshot = snapshotMatcher(matcher);
   const stored = required(snapshot.neighbours ?? undefined, 'a matcher with neighbours');
-  const texts = stored.offsets.length - 1;
-  const vectors = Array.from({ length: texts }, (_, i) => {
-    const from = stored.offsets[i] ?? 0;
-    const to = stored.offsets[i + 1] ?? 0;
-    return { indices: stored.indices.slice(from, to), values: Float64Array.from(stored.values.slice(from, to)) };
-  });
+  const texts = stored.labels.length / stored.outputs;
+  // Each text's features back from the postings (feature by feature, so in ascending id order).
+  const rows = Array.from({ length: texts }, () => ({ indices: [] as number[], values: [] as number[] }));
+  for (let f = 0; f + 1 < stored.featureOffsets.length; f++) {
+    for (let at = stored.featureOffsets[f] ?? 0; at < (stored.featureOffsets[f + 1] ?? 0); at++) {
+      const row = rows[stored.texts[at] ?? 0];
+      row?.indices.push(f);
+      row?.values.push(stored.values[at] ?? 0);
+    }
+  }
+  const vectors = rows.map((r) => ({ indices: Int32Array.from(r.indices), values: Float64Array.from(r.values) }));
   const positives = Array.from({ length: texts }, (_, i) =>
     Array.from({ length: stored.outputs }, (_, o) => o).filter((o) => (stored.labels[i * stored.outputs + o] ?? 0) > 0),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { largest, NeighbourIndex } from '../../../src/matching/model/neighbours.js';
 import type { SparseVector } from '../../../src/matching/model/sparse.js';
+import { seededRandom } from '../../../src/matching/random.js';
 
 /** A unit vector from feature id → value. */
 function unit(features: Record<number, number>): SparseVector {
@@ -42,6 +43,38 @@ describe('the nearest training texts’ vote', () => {
   });
 });
 
+describe('the vote by postings', () => {
+  it('is the vote a scan of every stored text would give (random texts, truncated store)', () => {
+    const random = seededRandom(7);
+    const randomUnit = (): SparseVector => {
+      const features: Record<number, number> = {};
+      for (let j = 0; j < 12; j++) features[Math.floor(random() * 60)] = random() + 0.01;
+      return unit(features);
+    };
+    const stored = Array.from({ length: 300 }, randomUnit);
+    const labelSets = stored.map(() => (random() < 0.3 ? [3] : random() < 0.5 ? [Math.floor(random() * 3)] : [0, 2]));
+    const keep = 8;
+    const voted = NeighbourIndex.fit(stored, labelSets, 4, 60, keep);
+    const kept = stored.map((v) => largest(v, keep));
+    for (let q = 0; q < 50; q++) {
+      const query = randomUnit();
+      const dense = new Float64Array(60);
+      query.indices.forEach((id, j) => (dense[id] = query.values[j] ?? 0));
+      const nearest = kept
+        .map((v, i) => ({ i, sim: v.indices.reduce((sum, id, j) => sum + (dense[id] ?? 0) * Math.fround(v.values[j] ?? 0), 0) }))
+        .filter((x) => x.sim > 0)
+        .sort((a, b) => b.sim - a.sim || a.i - b.i)
+        .slice(0, 5);
+      const expected = [0, 1, 2, 3].map(
+        (o) =>
+          nearest.reduce((sum, { i, sim }) => sum + (labelSets[i]!.includes(o) ? sim / labelSets[i]!.length : 0), 0) /
+          nearest.reduce((sum, x) => sum + x.sim, 0),
+      );
+      Array.from(voted.vote(query, 5)).forEach((x, o) => expect(x).toBeCloseTo(expected[o]!, 6));
+    }
+  });
+});
+
 describe('the store', () => {
   it('keeps each text’s largest features, renormalised to unit length, in id order', () => {
     const kept = largest(unit({ 7: 3, 2: 1, 5: 2 }), 2);
@@ -62,8 +95,11 @@ describe('the store', () => {
     expect(() => NeighbourIndex.fromSnapshot({ ...snapshot, labels: snapshot.labels.slice(1) }, 10)).toThrow(/labels/);
     expect(() => NeighbourIndex.fromSnapshot({ ...snapshot, values: snapshot.values.slice(1) }, 10)).toThrow(/values/);
     expect(() => NeighbourIndex.fromSnapshot(snapshot, 5)).toThrow(/outside a space of 5/);
-    const outOfOrder = snapshot.offsets.slice();
+    const outOfOrder = snapshot.featureOffsets.slice();
     outOfOrder[1] = (outOfOrder[2] ?? 0) + 1;
-    expect(() => NeighbourIndex.fromSnapshot({ ...snapshot, offsets: outOfOrder }, 10)).toThrow(/order/);
+    expect(() => NeighbourIndex.fromSnapshot({ ...snapshot, featureOffsets: outOfOrder }, 10)).toThrow(/order/);
+    const unknownText = snapshot.texts.slice();
+    unknownText[0] = 4;
+    expect(() => NeighbourIndex.fromSnapshot({ ...snapshot, texts: unknownText }, 10)).toThrow(/text 4, of 4 texts/);
   });
 });

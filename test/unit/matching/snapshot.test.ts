@@ -166,10 +166,10 @@ describe('matcher snapshots', () => {
     expect(() =>
       matcherFromSnapshot({
         ...snapshot,
-        neighbours: { ...neighbours, outputs: 3, labels: neighbours.labels.subarray(0, 3 * (neighbours.offsets.length - 1)) },
+        neighbours: { ...neighbours, outputs: 3, labels: neighbours.labels.subarray(0, (3 * neighbours.labels.length) / neighbours.outputs) },
       }),
     ).toThrow(/neighbours of 3 outputs/);
-    expect(() => matcherFromSnapshot({ ...snapshot, neighbours: { ...neighbours, indices: neighbours.indices.map(() => first.space.idf.length) } })).toThrow(
+    expect(() => matcherFromSnapshot({ ...snapshot, neighbours: { ...neighbours, featureOffsets: neighbours.featureOffsets.subarray(1) } })).toThrow(
       /outside a space/,
     );
     const foreign: TrainedMatcher = {
