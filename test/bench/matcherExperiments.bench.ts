@@ -512,50 +512,11 @@ function reweighted(matcher: TrainedMatcher, weight: number): Scorer {
 
 /**
  * decisionViews' views (the shipped decision) for each of `weights`, the models of `config` trained once and each
- * scored at every weight: a weight's effect apart from the SGD seed, which follows the config.
+ * scored at every weight: a weight's effect apart from the SGD seed, which follows the config (readingViews: the
+ * families' "none" precision and recall are printed as well).
  */
 function weightViews(config: MatcherConfig, weights: readonly number[]): Record<string, number>[] {
-  const atWeights = (matcher: TrainedMatcher, set: readonly { text: string; areas: string[] }[]) => weights.map((w) => scored(reweighted(matcher, w), set));
-  const train = (data: TrainingData) => trainMatcher(data, config);
-  const familyScores = families.map((family) => {
-    const { matcher, own } = familyModel(family, train);
-    return atWeights(matcher, own);
-  });
-  const writerScores = Array.from(writerModels(train), ({ matcher, own }) => atWeights(matcher, own));
-  const all = [...written, ...real];
-  const fold = stratifiedFolds(all, (n) => n.areas[0] ?? 'none', 5, 42);
-  const cv = weights.map((): (OutOfFold & { origin: Labelled['origin'] | undefined })[] => []);
-  for (let k = 0; k < 5; k++) {
-    const inFold = all.filter((_, i) => fold[i] === k);
-    const outOfFold = atWeights(
-      train(
-        trainingData(
-          all.filter((_, i) => fold[i] !== k),
-          { name: 'cv' },
-        ),
-      ),
-      inFold,
-    );
-    outOfFold.forEach((o, w) => cv[w]?.push(...o.map((x, i) => ({ ...x, origin: inFold[i]?.origin }))));
-  }
-  const full = trainMatcher(trainingData(all, { name: 'full' }), config);
-  const sets = development.map(({ set }) => atWeights(full, set));
-  const council = atWeights(full, councilNone);
-  const d = config.decision;
-  return weights.map((_, w) => ({
-    families: mean(familyScores.map((o) => f1(o[w] ?? [], d).macroF1)),
-    writers: mean(writerScores.map((o) => f1(o[w] ?? [], d).macroF1)),
-    cvWritten: f1(
-      (cv[w] ?? []).filter((x) => x.origin === 'written'),
-      d,
-    ).macroF1,
-    cvReal: f1(
-      (cv[w] ?? []).filter((x) => x.origin === 'real'),
-      d,
-    ).macroF1,
-    ...Object.fromEntries(development.map(({ name }, i) => [name, f1(sets[i]?.[w] ?? [], d).macroF1])),
-    councilNone: f1(council[w] ?? [], d).abstention.recall,
-  }));
+  return readingViews(config, weights.length, (matcher) => weights.map((w) => reweighted(matcher, w)));
 }
 
 /**
