@@ -42,11 +42,6 @@ export class NeighbourIndex {
     this.scores = new Float64Array(snapshot.labels.length / snapshot.outputs);
   }
 
-  /** How many texts vote. */
-  get size(): number {
-    return this.scores.length;
-  }
-
   /** `vectors[i]` (unit length, in a space of `dimensions` features) labelled with the outputs `positives[i]` (each gets an equal share). */
   static fit(vectors: readonly SparseVector[], positives: readonly (readonly number[])[], outputs: number, dimensions: number, keep: number): NeighbourIndex {
     if (vectors.length !== positives.length) throw new RangeError('a neighbour index needs one label set per vector');
