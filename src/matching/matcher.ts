@@ -538,7 +538,8 @@ export class LogisticMatcher implements TrainedMatcher {
     if (this.neighbours && this.config.neighbours) {
       const { k, weight } = this.config.neighbours;
       const vote = this.neighbours.vote(vector, k);
-      probabilities = probabilities.map((p, o) => (1 - weight) * p + weight * (vote[o] ?? 0));
+      // No training text shares a feature with the need: no vote, rather than one that shrinks every probability.
+      if (vote.some((share) => share > 0)) probabilities = probabilities.map((p, o) => (1 - weight) * p + weight * (vote[o] ?? 0));
     }
     return { areas: probabilities.slice(0, n), none: probabilities[n] ?? 0, explanation };
   }

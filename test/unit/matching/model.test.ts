@@ -170,6 +170,13 @@ describe('the nearest training texts’ vote (since tfidf-lr-17)', () => {
     const k = matcher.areas.indexOf('logistik');
     expect(matcher.probabilities(area.text).areas[k]).toBeGreaterThan(withoutVote(matcher).probabilities(area.text).areas[k]!);
   });
+
+  it('leaves the views alone when no training text shares a feature with the need (no vote is not a vote for nothing)', () => {
+    const text = 'qxzvw';
+    const alone = withoutVote(matcher).probabilities(text);
+    expect(matcher.probabilities(text).areas).toEqual(alone.areas);
+    expect(matcher.probabilities(text).none).toBe(alone.none);
+  });
 });
 
 describe('rankEnvironments', () => {
