@@ -65,6 +65,10 @@
 //                  anchor's L-BFGS to convergence); three seeds, every view
 //   neighbours     after tfidf-lr-16: the nearest labelled training texts' vote averaged in (a prototype with its own
 //                  space: --spaces='character view,word stems' --k=10,30 --alphas=0,0.15,0.3 --seeds=4), the same models
+//   fewvote        after tfidf-lr-17: the vote in a model of few labelled examples, on the cold curve's corrections
+//                  (--steps=25,50,100,150 --draws=3 --k=3,5,10 --alphas=0,0.1,0.2,0.3), the same models
+//   fewbelow       after tfidf-lr-17: the curve's corrections fitted as a model of few examples and as a trained model
+//                  (--steps=25,50,100,150,200,300,400 --draws=3)
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
@@ -77,6 +81,7 @@ import {
   DEFAULT_DECISION,
   decisionFor,
   evaluate,
+  FEEDBACK_EXAMPLE_WEIGHT,
   predictionsFrom,
   toAreaProfiles,
   toPhrases,
@@ -99,6 +104,7 @@ import { DEVELOPMENT_SETS } from '../../src/cli/eval.js';
 import { matcherFromSnapshot, snapshotMatcher } from '../../src/matching/snapshot.js';
 import { runIfMain } from './runIfMain.js';
 import { required } from '../../src/required.js';
+import { seededRandom, shuffled } from '../../src/matching/random.js';
 
 const seed = loadSeedData();
 const slugs = seed.areas.map((a) => a.slug);
@@ -695,6 +701,25 @@ function withNeighbours(matcher: TrainedMatcher, options: NeighbourOptions): Sco
   return matcherFromSnapshot({ ...snapshot, config: { ...snapshot.config, neighbours: options }, neighbours: index.toSnapshot() });
 }
 
+/**
+ * A model of few labelled examples (which has no vote) with `examples` voting as `options` say, in its first view's
+ * space as the app would store them; the model itself as it is.
+ */
+function withCorrectionsVote(matcher: TrainedMatcher, examples: readonly { text: string; areas: string[] }[], options: NeighbourOptions): Scorer {
+  const snapshot = snapshotMatcher(matcher);
+  const first = required(snapshot.views[0], 'the first view');
+  const space = FeatureSpace.fromSnapshot(first.space);
+  const analyser = new TextAnalyser(snapshot.config.pipeline);
+  const index = NeighbourIndex.fit(
+    examples.map((e) => space.vectorise(analyser.analyse(e.text))),
+    examples.map((e) => (e.areas.length === 0 ? [slugs.length] : e.areas.map((a) => slugs.indexOf(a)))),
+    slugs.length + 1,
+    space.size,
+    options.keep,
+  );
+  return matcherFromSnapshot({ ...snapshot, config: { ...snapshot.config, neighbours: options }, neighbours: index.toSnapshot() });
+}
+
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
     row(`${ALGORITHM_VERSION} (shipped)`, measure({ name: 'shipped' }));
@@ -990,6 +1015,74 @@ const VARIANTS: Record<string, () => void> = {
       ['+ anchor-shaped view at 0.3', anchorShaped()],
       ['+ anchor-shaped view at 0.3, 240,000 updates (tfidf-lr-16)', anchorShaped({ updateBudget: 240_000 })],
     ]);
+  },
+  fewvote: () => {
+    // After tfidf-lr-17: the vote in a model of few labelled examples (a new region's first corrections), which the
+    // app leaves out. Corrections drawn from the labelled needs as eval --cold's curve draws them (feedback weight);
+    // each model read as shipped (weight 0) and with its corrections voting (withCorrectionsVote); every development
+    // set, and the real passages (never trained on here).
+    const steps = list('steps', '25,50,100,150').map(Number);
+    const draws = Number(list('draws', '3')[0]);
+    const readings = list('k', '3,5,10').flatMap((k) =>
+      list('alphas', '0,0.1,0.2,0.3').map((w) => ({ k: Number(k), weight: Number(w), keep: NEIGHBOURS.keep })),
+    );
+    const views = [...development, { name: 'real', set: real }];
+    for (const step of steps) {
+      const decision = decisionFor(DEFAULT_DECISION, step);
+      const sums = readings.map(() => ({ f: views.map(() => 0), council: 0 }));
+      for (let d = 0; d < draws; d++) {
+        const corrections = shuffled([...written], seededRandom(42 + d))
+          .slice(0, step)
+          .map((n) => ({ text: n.text, areas: n.areas, weight: FEEDBACK_EXAMPLE_WEIGHT }));
+        const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections });
+        readings.forEach((options, r) => {
+          const scorer = withCorrectionsVote(matcher, corrections, options);
+          const sum = required(sums[r], 'a reading');
+          views.forEach(({ set }, v) => (sum.f[v] = (sum.f[v] ?? 0) + f1(scored(scorer, set), decision).macroF1 / draws));
+          sum.council += f1(scored(scorer, councilNone), decision).abstention.recall / draws;
+        });
+      }
+      readings.forEach((options, r) => {
+        const { f, council } = required(sums[r], 'a reading');
+        console.log(
+          `  +${step}, k ${options.k}, weight ${options.weight}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}`,
+        );
+      });
+    }
+  },
+  fewbelow: () => {
+    // After tfidf-lr-17: where a new region's model stops being one of few examples (decision.ts fewExamples.below,
+    // 200 labelled examples: set past the old curve's last point, never measured). The curve's corrections (as
+    // fewvote draws them) fitted both ways at each step: as a model of few examples, and as a trained model.
+    const steps = list('steps', '25,50,100,150,200,300,400').map(Number);
+    const draws = Number(list('draws', '3')[0]);
+    const views = [...development, { name: 'real', set: real }];
+    const ways = [
+      { name: 'few examples', below: Number.MAX_SAFE_INTEGER },
+      { name: 'trained', below: 0 },
+    ];
+    for (const step of steps) {
+      for (const way of ways) {
+        const config: MatcherConfig = {
+          ...DEFAULT_CONFIG,
+          decision: { ...DEFAULT_DECISION, fewExamples: { ...DEFAULT_DECISION.fewExamples, below: way.below } },
+        };
+        const decision = decisionFor(config.decision, step);
+        const f = views.map(() => 0);
+        let council = 0;
+        for (let d = 0; d < draws; d++) {
+          const corrections = shuffled([...written], seededRandom(42 + d))
+            .slice(0, step)
+            .map((n) => ({ text: n.text, areas: n.areas, weight: FEEDBACK_EXAMPLE_WEIGHT }));
+          const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections }, config);
+          views.forEach(({ set }, v) => (f[v] = (f[v] ?? 0) + f1(scored(matcher, set), decision).macroF1 / draws));
+          council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;
+        }
+        console.log(
+          `  +${step}, ${way.name}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}`,
+        );
+      }
+    }
   },
   neighbourstore: () => {
     // After the neighbours variant: the in-app vote (matcher.ts NEIGHBOURS), its store's size (features kept per
