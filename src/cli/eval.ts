@@ -10,7 +10,7 @@
 // original 230), the others in every fold's training, so the figure stays comparable as the
 // training file grows. `--cold` withholds the pack's labelled needs: the matcher trained on the
 // pack alone, side by side with the plain-similarity baseline, and its learning curve after 25, 50
-// and 100 corrections drawn from the withheld needs, on the held-out set.
+// and 100 corrections drawn from the withheld needs (--curve: other steps), on the held-out set.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,7 +121,7 @@ export const SHIPPED_TEST_SET = path.join(REPO_ROOT, FROZEN_TEST_SETS[0]);
 
 const HELP = [
   'usage: npm run cli -- eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none]... [--file F] [--cv-ids PREFIX]',
-  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold] [--frozen-test]',
+  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold [--curve 25,50,100]] [--frozen-test]',
   '                           [--anchor-figures F]',
   '',
   "Cross-validates the matcher on the labelled needs it trains on (the database's, as the bot does,",
@@ -144,6 +144,8 @@ const HELP = [
   "  --anchor-figures  the anchor's recorded figures (default test/fixtures/matching/anchor-figures.json)",
   '  --cold       withhold the labelled needs: the matcher on the pack alone, the similarity baseline and',
   '               the learning curve after 25, 50, 100 corrections drawn from the withheld needs',
+  '  --curve      with --cold: the curve after these numbers of corrections instead (ascending, e.g. 200,500,1000;',
+  '               a step needs that many withheld needs)',
   '  --json       the report as one JSON line',
 ].join('\n');
 
@@ -161,6 +163,12 @@ const evalArgs = z.object({
   'cv-ids': z.string().min(1).optional(),
   cold: z.boolean().default(false),
   'frozen-test': z.boolean().default(false),
+  curve: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, '--curve takes numbers of corrections separated by commas, e.g. 25,50,100')
+    .transform((list) => list.split(',').map(Number))
+    .refine((steps) => steps.every((k, i) => k > 0 && k > (steps[i - 1] ?? 0)), '--curve takes ascending numbers of corrections above 0')
+    .optional(),
   positionals: z.array(z.string()).max(0, 'eval takes no positional arguments'),
 });
 
@@ -185,13 +193,15 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
       'cv-ids': { type: 'string' },
       cold: { type: 'boolean' },
       'frozen-test': { type: 'boolean' },
+      curve: { type: 'string' },
     },
     evalArgs,
   );
+  if (options.curve !== undefined && !options.cold) throw new UsageError('--curve is the learning curve of --cold: give --cold too');
   const source = await loadTrainingSource({ seedOnly: options['seed-only'], seedDir: options['seed-dir'], databaseUrl });
   if (options.cold) {
     if ((options.holdout?.length ?? 0) > 1) throw new UsageError('--cold scores one held-out set: give --holdout once');
-    return runCold(source, options.holdout?.[0], options.json, io);
+    return runCold(source, options.holdout?.[0], options.json, io, options.curve);
   }
 
   if (options.file !== undefined) {
@@ -306,9 +316,10 @@ export async function runEval(args: string[], io: CliIo, databaseUrl?: () => str
 
 /**
  * `--cold`: the pack alone (no labelled needs) against the plain-similarity baseline, and the
- * learning curve as corrections drawn from the withheld needs come in, on the held-out set.
+ * learning curve as corrections drawn from the withheld needs come in (`curveSteps` of them; a step beyond the
+ * withheld needs is left out), on the held-out set.
  */
-function runCold(source: TrainingSource, holdout: string | undefined, json: boolean, io: CliIo): number {
+function runCold(source: TrainingSource, holdout: string | undefined, json: boolean, io: CliIo, curveSteps: readonly number[] = [25, 50, 100]): number {
   if (holdout === 'none') throw new UsageError('--cold scores a held-out set: give one with --holdout F');
   const file = holdout ?? SHIPPED_HELD_OUT;
   const slugs = source.data.areas.map((a) => a.slug);
@@ -321,7 +332,7 @@ function runCold(source: TrainingSource, holdout: string | undefined, json: bool
   const held = `${withheld.length} labelled needs${source.seed.corpus.length > 0 ? ` and ${source.seed.corpus.length} corpus passages` : ''}`;
   io.stderr(`cold start on ${source.seed.region.name}: ${held} withheld; scoring ${passages.length} passages from ${file}…`);
   const baseline = evaluateBaseline(cold, passages);
-  const curve = learningCurve({ cold, corrections: withheld, passages });
+  const curve = learningCurve({ cold, corrections: withheld, passages, steps: [0, ...curveSteps] });
   const shown = path.relative(process.cwd(), file) || file;
   if (json) {
     io.stdout(JSON.stringify({ file: shown, baseline, curve: curve.map(({ report, ...point }) => ({ ...point, report })) }));

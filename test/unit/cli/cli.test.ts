@@ -385,6 +385,24 @@ describe('eval', { timeout: 180_000 }, () => {
         .split(/\s+/),
     ).toHaveLength(4);
     expect(await run(['eval', '--cold', '--seed-only', '--holdout', 'none'], fakeIo())).toBe(2); // nothing to score
+
+    // --curve: other steps, each checked before anything trains.
+    const stepped = fakeIo(files);
+    expect(await run(['eval', '--cold', '--seed-only', '--seed-dir', dir, '--holdout', 'hold.jsonl', '--curve', '10,20', '--json'], stepped)).toBe(0);
+    expect((JSON.parse(stepped.out[0]!) as typeof report).curve.map((p) => p.corrections)).toEqual([0, 10, 20]);
+    for (const [steps, message] of [
+      ['20,10', /ascending/],
+      ['0', /ascending/],
+      ['ten', /numbers of corrections/],
+    ] as const) {
+      const bad = fakeIo(files);
+      expect(await run(['eval', '--cold', '--seed-only', '--seed-dir', dir, '--holdout', 'hold.jsonl', '--curve', steps], bad)).toBe(2);
+      expect(bad.err.join('\n')).toMatch(message);
+      expect(bad.out).toEqual([]);
+    }
+    const notCold = fakeIo(files);
+    expect(await run(['eval', '--seed-only', '--seed-dir', dir, '--curve', '10'], notCold)).toBe(2);
+    expect(notCold.err.join('\n')).toMatch(/--curve is the learning curve of --cold/);
   });
 
   it('scores the frozen test set only when asked, labelled as such', async () => {
