@@ -29,9 +29,10 @@ import { required } from '../required.js';
  * tfidf-lr-13 is tfidf-lr-12 on more data again; tfidf-lr-14 drops features seen in one training text
  * and abstains less, both for trained models only; tfidf-lr-15 reads adjacent words as pairs as well;
  * tfidf-lr-16 averages in a second view of the anchor's shape, ANCHOR_VIEW; tfidf-lr-17 the vote of the nearest
- * labelled training texts, NEIGHBOURS).
+ * labelled training texts, NEIGHBOURS; tfidf-lr-18 fits a model as one of few labelled examples up to 1,000 of them
+ * instead of 200, decision.ts).
  */
-export const ALGORITHM_VERSION = 'tfidf-lr-17';
+export const ALGORITHM_VERSION = 'tfidf-lr-18';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;

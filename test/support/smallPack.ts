@@ -1,7 +1,7 @@
-// A tenth of the shipped region pack, for tests of what the CLI and start-up do with a trained model (eval's output,
-// the matcher cache) rather than of how well the model does (quality.test.ts and the bench use the whole pack). Every tenth labelled need and corpus passage keeps more
+// A quarter of the shipped region pack, for tests of what the CLI and start-up do with a trained model (eval's output,
+// the matcher cache) rather than of how well the model does (quality.test.ts and the bench use the whole pack). Every fourth labelled need and corpus passage keeps more
 // than `fewExamples.below` labelled examples, so the shipped model's shape is what trains (both views, calibration),
-// and a cross-validation trains in a second or two instead of half a minute. Made once per test worker, in a
+// and a cross-validation trains in a few seconds instead of half a minute. Made once per test worker, in a
 // temporary folder removed when the worker exits.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ export function smallShippedPack(): string {
   for (const file of files) {
     const kept = readFileSync(path.join(made, file), 'utf8')
       .split('\n')
-      .filter((line, i) => i % 10 === 0 && line.trim() !== '');
+      .filter((line, i) => i % 4 === 0 && line.trim() !== '');
     labelled += kept.length;
     writeFileSync(path.join(made, file), kept.join('\n') + '\n');
   }

@@ -56,7 +56,7 @@ describe('English glosses of the areas’ own terms', () => {
 });
 
 describe('a new region (few labelled examples)', () => {
-  it('decides with its own thresholds until it has 200 labelled examples', () => {
+  it('decides with its own thresholds until it has 1,000 labelled examples', () => {
     const few = DEFAULT_DECISION.fewExamples;
     for (const labelled of [0, few.below - 1]) {
       const decision = decisionFor(DEFAULT_DECISION, labelled);
