@@ -121,8 +121,8 @@ export const SHIPPED_TEST_SET = path.join(REPO_ROOT, FROZEN_TEST_SETS[0]);
 
 const HELP = [
   'usage: npm run cli -- eval [--folds 5] [--repeats 1] [--seed 42] [--holdout F|none]... [--file F] [--cv-ids PREFIX]',
-  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold [--curve 25,50,100]] [--frozen-test]',
-  '                           [--anchor-figures F]',
+  '                           [--seed-only] [--seed-dir DIR] [--sweep] [--json] [--cold [--curve 25,50,100]]',
+  '                           [--frozen-test] [--anchor-figures F]',
   '',
   "Cross-validates the matcher on the labelled needs it trains on (the database's, as the bot does,",
   "or the region pack's files; written needs and real passages also apart), side by side with the",
@@ -144,8 +144,8 @@ const HELP = [
   "  --anchor-figures  the anchor's recorded figures (default test/fixtures/matching/anchor-figures.json)",
   '  --cold       withhold the labelled needs: the matcher on the pack alone, the similarity baseline and',
   '               the learning curve after 25, 50, 100 corrections drawn from the withheld needs',
-  '  --curve      with --cold: the curve after these numbers of corrections instead (ascending, e.g. 200,500,1000;',
-  '               a step needs that many withheld needs)',
+  '  --curve      with --cold: the curve after these numbers of corrections instead (ascending, e.g.',
+  '               200,500,1000; a step needs that many withheld needs)',
   '  --json       the report as one JSON line',
 ].join('\n');
 
