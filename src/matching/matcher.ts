@@ -9,7 +9,7 @@ import { DEFAULT_PIPELINE, TextAnalyser, type PipelineOptions } from './text/fea
 import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from './model/tfidf.js';
 import { DEFAULT_LOGISTIC, LinearModel, trainLogistic, type LogisticOptions } from './model/logistic.js';
 import { trainSoftmax, type SoftmaxTrainingSet } from './model/softmax.js';
-import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, type ExampleWeights, type Outputs, outputsOf, type WeightedExample } from './model/examples.js';
+import { buildExamples, DEFAULT_EXAMPLE_WEIGHTS, type ExampleWeights, type Outputs, outputsOf, saysWhatItIs, type WeightedExample } from './model/examples.js';
 import { decide, decisionFor, DEFAULT_DECISION, type DecisionOptions } from './model/decision.js';
 import { type Explanation, explainOutputs } from './model/explain.js';
 import { applyPlatt, fitPlatt, IDENTITY, type Calibration } from './model/calibration.js';
@@ -171,7 +171,7 @@ export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEF
   const outputs = outputsOf(data);
   if (outputs.slugs.length === 0 || new Set(outputs.slugs).size !== outputs.slugs.length) throw new RangeError('a matcher needs distinct areas');
   const examples = buildExamples(data, config.exampleWeights);
-  const labelled = examples.filter((e) => e.labelled && !e.onlyNegative && e.weight > 0).length;
+  const labelled = examples.filter(saysWhatItIs).length;
   const fitted = forLabelledExamples(config, labelled);
   const { view: first, vectors } = trainView(examples, fitted.pipeline, fitted, seed, outputs);
   const second = fitted.secondView && {
@@ -242,7 +242,7 @@ function neighbourIndexOf(
   outputs: Outputs,
   options: NeighbourOptions,
 ): NeighbourIndex {
-  const voters = examples.flatMap((e, i) => (e.labelled && !e.onlyNegative && e.weight > 0 ? [i] : []));
+  const voters = examples.flatMap((e, i) => (saysWhatItIs(e) ? [i] : []));
   return NeighbourIndex.fit(
     voters.map((i) => required(vectors[i], "a voter's vector")),
     voters.map((i) => required(examples[i], 'a voter').positives),
@@ -326,7 +326,7 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
   const example = (i: number) => required(examples[i], 'an example of the calibration');
   const vector = (i: number) => required(prepared.vectors[i], "an example's vector");
   const { folds, maxExamples } = config.calibration;
-  const labelled = examples.flatMap((e, i) => (e.labelled && !e.onlyNegative && e.weight > 0 ? [i] : []));
+  const labelled = examples.flatMap((e, i) => (saysWhatItIs(e) ? [i] : []));
   if (folds < 2 || labelled.length < folds * 5) return { areas: IDENTITY, none: IDENTITY };
   const order = shuffled(labelled, seededRandom(seed ^ 0x5bd1e995));
   const scored = new OutOfFoldScores(prepared.outputs);

@@ -81,7 +81,6 @@ import {
   DEFAULT_DECISION,
   decisionFor,
   evaluate,
-  FEEDBACK_EXAMPLE_WEIGHT,
   predictionsFrom,
   toAreaProfiles,
   toPhrases,
@@ -104,7 +103,7 @@ import { DEVELOPMENT_SETS } from '../../src/cli/eval.js';
 import { matcherFromSnapshot, snapshotMatcher } from '../../src/matching/snapshot.js';
 import { runIfMain } from './runIfMain.js';
 import { required } from '../../src/required.js';
-import { seededRandom, shuffled } from '../../src/matching/random.js';
+import { drawCorrections } from '../../src/matching/evaluation/coldStart.js';
 
 const seed = loadSeedData();
 const slugs = seed.areas.map((a) => a.slug);
@@ -1031,9 +1030,11 @@ const VARIANTS: Record<string, () => void> = {
       const decision = decisionFor(DEFAULT_DECISION, step);
       const sums = readings.map(() => ({ f: views.map(() => 0), council: 0 }));
       for (let d = 0; d < draws; d++) {
-        const corrections = shuffled([...written], seededRandom(42 + d))
-          .slice(0, step)
-          .map((n) => ({ text: n.text, areas: n.areas, weight: FEEDBACK_EXAMPLE_WEIGHT }));
+        const corrections = drawCorrections(
+          written.map((n) => ({ text: n.text, areas: n.areas })),
+          step,
+          d,
+        );
         const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections });
         readings.forEach((options, r) => {
           const scorer = withCorrectionsVote(matcher, corrections, options);
@@ -1071,9 +1072,11 @@ const VARIANTS: Record<string, () => void> = {
         const f = views.map(() => 0);
         let council = 0;
         for (let d = 0; d < draws; d++) {
-          const corrections = shuffled([...written], seededRandom(42 + d))
-            .slice(0, step)
-            .map((n) => ({ text: n.text, areas: n.areas, weight: FEEDBACK_EXAMPLE_WEIGHT }));
+          const corrections = drawCorrections(
+            written.map((n) => ({ text: n.text, areas: n.areas })),
+            step,
+            d,
+          );
           const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections }, config);
           views.forEach(({ set }, v) => (f[v] = (f[v] ?? 0) + f1(scored(matcher, set), decision).macroF1 / draws));
           council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;

@@ -104,6 +104,13 @@ export interface CurvePoint {
   report: EvaluationReport;
 }
 
+/** Draw `draw` of `k` corrections from `pool`, weighted as people's feedback is (the learning curve's draws). */
+export function drawCorrections<T extends object>(pool: readonly T[], k: number, draw: number, seed = 42): (T & { weight: number })[] {
+  return shuffled([...pool], seededRandom(seed + draw))
+    .slice(0, k)
+    .map((e) => ({ ...e, weight: FEEDBACK_EXAMPLE_WEIGHT }));
+}
+
 /**
  * The matcher trained on the pack alone (`cold`: its examples are ignored), then with `steps`
  * corrections drawn from `corrections`, `draws` times each, every model scored on `passages`.
@@ -128,16 +135,7 @@ export function learningCurve(input: {
     );
   };
   return steps.map((k) => {
-    const reports =
-      k === 0
-        ? [score([])]
-        : Array.from({ length: draws }, (_, d) =>
-            score(
-              shuffled([...corrections], seededRandom((input.seed ?? 42) + d))
-                .slice(0, k)
-                .map((e) => ({ ...e, weight: FEEDBACK_EXAMPLE_WEIGHT })),
-            ),
-          );
+    const reports = k === 0 ? [score([])] : Array.from({ length: draws }, (_, d) => score(drawCorrections(corrections, k, d, input.seed)));
     const mean = (f: (r: EvaluationReport) => number) => reports.reduce((s, r) => s + f(r), 0) / reports.length;
     const first = reports[0];
     if (first === undefined) throw new Error('no report');

@@ -29,6 +29,11 @@ export interface WeightedExample {
   labelled: boolean;
 }
 
+/** A labelled example that says what its text is (not feedback saying only "not these", not weighed 0). */
+export function saysWhatItIs(e: WeightedExample): boolean {
+  return e.labelled && !e.onlyNegative && e.weight > 0;
+}
+
 export interface ExampleWeights {
   profile: number;
   labelled: number;
