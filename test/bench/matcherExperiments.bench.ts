@@ -69,6 +69,8 @@
 //                  (--steps=25,50,100,150 --draws=3 --k=3,5,10 --alphas=0,0.1,0.2,0.3), the same models
 //   fewbelow       after tfidf-lr-17: the curve's corrections fitted as a model of few examples and as a trained model
 //                  (--steps=25,50,100,150,200,300,400 --draws=3)
+//   fewblend       after tfidf-lr-18: the two models of fewbelow averaged (the trained one's share --shares=0,0.25,0.5,0.75,1),
+//                  each share read with either decision (--steps=600,800,1000,1200,1600 --draws=3), the same models
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
@@ -1085,6 +1087,62 @@ const VARIANTS: Record<string, () => void> = {
           `  +${step}, ${way.name}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}`,
         );
       }
+    }
+  },
+  fewblend: () => {
+    // After tfidf-lr-18: around the switch (fewExamples.below, 1,000) real text favours the model of few examples and
+    // Slack-style text the trained one. Both fitted on the same corrections, their probabilities and evidence averaged
+    // at several shares of the trained one, each read with the few-examples decision and with the trained one.
+    const steps = list('steps', '600,800,1000,1200,1600').map(Number);
+    const draws = Number(list('draws', '3')[0]);
+    const shares = list('shares', '0,0.25,0.5,0.75,1').map(Number);
+    const views = [...development, { name: 'real', set: real }, { name: 'council', set: councilNone }];
+    const configFor = (below: number): MatcherConfig => ({
+      ...DEFAULT_CONFIG,
+      decision: { ...DEFAULT_DECISION, fewExamples: { ...DEFAULT_DECISION.fewExamples, below } },
+    });
+    const few = configFor(Number.MAX_SAFE_INTEGER);
+    const trained = configFor(0);
+    const decisions = [
+      { name: 'few decision', decision: (step: number) => decisionFor(few.decision, step) },
+      { name: 'trained decision', decision: (step: number) => decisionFor(trained.decision, step) },
+    ];
+    const blend = (a: readonly OutOfFold[], b: readonly OutOfFold[], share: number): OutOfFold[] =>
+      a.map((x, i) => {
+        const y = required(b[i], 'a scored text');
+        const mix = (u: readonly number[], v: readonly number[]) => u.map((p, k) => (1 - share) * p + share * (v[k] ?? 0));
+        return { gold: x.gold, areas: mix(x.areas, y.areas), none: (1 - share) * x.none + share * y.none, evidence: mix(x.evidence ?? [], y.evidence ?? []) };
+      });
+    for (const step of steps) {
+      const sums = decisions.map(() => shares.map(() => views.map(() => 0)));
+      for (let d = 0; d < draws; d++) {
+        const corrections = drawCorrections(
+          written.map((n) => ({ text: n.text, areas: n.areas })),
+          step,
+          d,
+        );
+        const data = { ...trainingData([], { name: 'cold' }), examples: corrections };
+        const [a, b] = [trainMatcher(data, few), trainMatcher(data, trained)];
+        views.forEach(({ set }, v) => {
+          const [sa, sb] = [scored(a, set), scored(b, set)];
+          decisions.forEach(({ decision }, j) =>
+            shares.forEach((share, s) => {
+              const result = f1(blend(sa, sb, share), decision(step));
+              const row = required(sums[j]?.[s], 'a reading');
+              row[v] = (row[v] ?? 0) + (views[v]?.name === 'council' ? result.abstention.recall : result.macroF1) / draws;
+            }),
+          );
+        });
+      }
+      decisions.forEach(({ name }, j) =>
+        shares.forEach((share, s) => {
+          const f = required(sums[j]?.[s], 'a reading');
+          const scores = f.slice(0, -1);
+          console.log(
+            `  +${step}, ${name}, trained share ${share}: ${views.map(({ name: view }, v) => `${view} ${f3(f[v] ?? 0)}`).join('  ')}  | mean of ${scores.length} ${f3(mean(scores))}`,
+          );
+        }),
+      );
     }
   },
   neighbourstore: () => {
