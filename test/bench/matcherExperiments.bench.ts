@@ -71,6 +71,8 @@
 //                  (--steps=25,50,100,150,200,300,400 --draws=3)
 //   fewblend       after tfidf-lr-18: the two models of fewbelow averaged (the trained one's share --shares=0,0.25,0.5,0.75,1),
 //                  each share read with either decision (--steps=600,800,1000,1200,1600 --draws=3), the same models
+//   lengthevidence after tfidf-lr-18: the evidence check scaled by the text's length, (words / L0)^-gamma
+//                  (--gammas=0,0.1,0.2,0.3,0.5 --l0=15,30), the same models
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
@@ -1144,6 +1146,35 @@ const VARIANTS: Record<string, () => void> = {
         }),
       );
     }
+  },
+  lengthevidence: () => {
+    // After tfidf-lr-18: the evidence check (decision.ts abstainBelowEvidence) sums the need's words' contributions,
+    // so a long passage that mentions an area in passing clears it more easily than a short need does. Scaled by
+    // (words / L0)^-gamma, long texts need more evidence and short ones less. The same models read at each setting:
+    // every family of real passages unseen, the development sets and ordinary council text (abstained on).
+    const gammas = list('gammas', '0,0.1,0.2,0.3,0.5').map(Number);
+    const lengths = list('l0', '15,30').map(Number);
+    const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    const read = (matcher: Scorer, set: readonly { text: string; areas: string[] }[]) =>
+      set.map((n) => ({ scored: { gold: n.areas, ...matcher.probabilities(n.text) }, words: wordsIn(n.text) }));
+    const familyViews = families.map((family) => {
+      const { matcher, own } = familyModel(family, (data) => trainMatcher(data));
+      return read(matcher, own);
+    });
+    const full = trainMatcher(trainingData([...written, ...real], { name: 'full' }));
+    const setViews = development.map(({ set }) => read(full, set));
+    const council = read(full, councilNone);
+    const scaledBy = (items: ReturnType<typeof read>, gamma: number, l0: number): OutOfFold[] =>
+      items.map(({ scored: o, words }) => ({ ...o, evidence: o.evidence.map((e) => e * Math.pow(Math.max(1, words) / l0, -gamma)) }));
+    console.log(`  views: families (mean of ${families.length}), ${development.map((d) => d.name).join(', ')}, council abstained`);
+    for (const l0 of lengths)
+      for (const gamma of gammas) {
+        const d = DEFAULT_DECISION;
+        const fam = mean(familyViews.map((v) => f1(scaledBy(v, gamma, l0), d).macroF1));
+        const sets = setViews.map((v) => f1(scaledBy(v, gamma, l0), d).macroF1);
+        const councilAbstained = f1(scaledBy(council, gamma, l0), d).abstention.recall;
+        console.log(`  L0 ${l0}, gamma ${gamma}: ${[fam, ...sets].map(f3).join(' ')} | mean ${f3(mean([fam, ...sets]))}  council ${f3(councilAbstained)}`);
+      }
   },
   neighbourstore: () => {
     // After the neighbours variant: the in-app vote (matcher.ts NEIGHBOURS), its store's size (features kept per
