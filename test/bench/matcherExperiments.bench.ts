@@ -71,6 +71,8 @@
 //                  (--steps=25,50,100,150,200,300,400 --draws=3)
 //   fewblend       after tfidf-lr-18: the two models of fewbelow averaged (the trained one's share --shares=0,0.25,0.5,0.75,1),
 //                  each share read with either decision (--steps=600,800,1000,1200,1600 --draws=3), the same models
+//   fewweight      after tfidf-lr-18: a new region's corrections at other weights than feedback's 2, in a model of few
+//                  examples (--steps=0,25,50,100,200,400 --draws=6 --weights=1,2,3)
 //   lengthevidence after tfidf-lr-18: the evidence check scaled by the text's length, (words / L0)^-gamma
 //                  (--gammas=0,0.1,0.2,0.3,0.5 --l0=15,30), the same models
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
@@ -1146,6 +1148,35 @@ const VARIANTS: Record<string, () => void> = {
         }),
       );
     }
+  },
+  fewweight: () => {
+    // After tfidf-lr-18: on real text the cold curve barely rises over its first 100 corrections (tfidf-lr-17:
+    // real-test-13 0.692 cold, 0.712 / 0.700 / 0.693 after 25 / 50 / 100). Corrections count as feedback (weight 2)
+    // against the pack's area texts and phrases; here they are fitted at other weights, the same draws.
+    const steps = list('steps', '0,25,50,100,200,400').map(Number);
+    const draws = Number(list('draws', '6')[0]);
+    const weights = list('weights', '1,2,3').map(Number);
+    const views = [...development, { name: 'real', set: real }];
+    for (const step of steps)
+      for (const weight of weights) {
+        const decision = decisionFor(DEFAULT_DECISION, step);
+        const f = views.map(() => 0);
+        let council = 0;
+        for (let d = 0; d < draws; d++) {
+          const corrections = drawCorrections(
+            written.map((n) => ({ text: n.text, areas: n.areas })),
+            step,
+            d,
+          ).map((c) => ({ ...c, weight }));
+          const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections });
+          views.forEach(({ set }, v) => (f[v] = (f[v] ?? 0) + f1(scored(matcher, set), decision).macroF1 / draws));
+          council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;
+        }
+        console.log(
+          `  +${step}, weight ${weight}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}`,
+        );
+        if (step === 0) break; // no corrections: every weight is the same model
+      }
   },
   lengthevidence: () => {
     // After tfidf-lr-18: the evidence check (decision.ts abstainBelowEvidence) sums the need's words' contributions,
