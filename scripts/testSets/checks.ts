@@ -2,7 +2,7 @@
 // source's registrable domain, a collector's line, overlap with other files, and agreement between two readers.
 // The command line around them is cli.ts; nothing here reads a file.
 import { z } from 'zod';
-import { shingles } from '../../test/support/textOverlap.js';
+import { shingles, sourcePage } from '../../test/support/textOverlap.js';
 
 /** The public suffix list's rules (publicsuffix.org): plain, wildcard (`*.ck`) and exception (`!www.ck`). */
 export interface PublicSuffixList {
@@ -53,14 +53,8 @@ export function registrableDomain(host: string, list: PublicSuffixList): string 
   return labels.slice(-Math.min(labels.length, suffixLength + 1)).join('.');
 }
 
-/** A page, as the sets' isolation compares pages: no scheme, no "www.", no fragment or trailing slash. */
-export const pageOf = (url: string): string =>
-  url
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\/(www\.)?/, '')
-    .replace(/#.*$/, '')
-    .replace(/\/$/, '');
+/** A page, as the sets' isolation compares pages (test/support/textOverlap.ts). */
+export const pageOf = sourcePage;
 
 /** One line of a collector's file (collector-brief.md, "Output"). */
 export const collectorLine = z

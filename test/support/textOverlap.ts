@@ -13,3 +13,12 @@ export function shingles(text: string, n: number): string[] {
   const w = normalised(text).split(' ').filter(Boolean);
   return Array.from({ length: Math.max(0, w.length - n + 1) }, (_, i) => w.slice(i, i + n).join(' '));
 }
+
+/** A source URL as the sets' isolation compares pages: no scheme, "www.", query, fragment or trailing slash. */
+export const sourcePage = (url: string): string =>
+  url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(www\.)?/, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/$/, '');

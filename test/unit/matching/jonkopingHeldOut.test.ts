@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalised, shingles } from '../../support/textOverlap.js';
+import { normalised, shingles, sourcePage } from '../../support/textOverlap.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 import { toTrainingData } from '../../../src/matching/index.js';
 import { loadRegionPack, parseLabelledNeeds } from '../../../src/region/regionPack.js';
@@ -40,20 +40,15 @@ describe.each(SETS)("Jönköping's test set $file", ({ file, atLeast }) => {
         .filter(Boolean)
         .map((line) => JSON.parse(line) as { id: string; text: string; source: string }),
     );
-    const page = (url: string) =>
-      url
-        .replace(/^https?:\/\/(www\.)?/, '')
-        .replace(/[?#].*$/, '')
-        .replace(/\/$/, '');
     const otherTexts = new Set(others.map((o) => normalised(o.text)));
     const otherIds = new Set(others.map((o) => o.id));
-    const otherPages = new Set(others.map((o) => page(o.source)));
+    const otherPages = new Set(others.map((o) => sourcePage(o.source)));
     expect(others.length).toBeGreaterThan(0);
     for (const line of readFileSync(PASSAGES, 'utf8').split('\n').filter(Boolean)) {
       const { id, text, source } = JSON.parse(line) as { id: string; text: string; source: string };
       expect(otherTexts.has(normalised(text)), id).toBe(false);
       expect(otherIds.has(id), id).toBe(false);
-      expect(otherPages.has(page(source)), id).toBe(false);
+      expect(otherPages.has(sourcePage(source)), id).toBe(false);
     }
   });
 

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalised, shingles } from '../../support/textOverlap.js';
+import { normalised, shingles, sourcePage } from '../../support/textOverlap.js';
 import { DEVELOPMENT_SETS, FROZEN_TEST_SETS } from '../../../src/cli/eval.js';
 import { buildExamples } from '../../../src/matching/model/examples.js';
 import { toTrainingData } from '../../../src/matching/index.js';
@@ -32,12 +32,6 @@ const COLLECTING_TEST_SETS = existsSync(inRepo(COLLECTING))
 const ALL_TEST_SETS = [...FROZEN_TEST_SETS, ...RESERVED_TEST_SETS, ...COLLECTING_TEST_SETS];
 /** The sets of real public passages carry a source for each; the Slack-style needs do not. */
 const REAL_TEST_SETS = ALL_TEST_SETS.filter((f) => f.includes('real-test'));
-
-const page = (url: string) =>
-  url
-    .replace(/^https?:\/\/(www\.)?/, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/$/, '');
 
 describe('the real-text corpus and the frozen test set', () => {
   const pack = loadRegionPack(PACK);
@@ -97,8 +91,8 @@ describe('the real-text corpus and the frozen test set', () => {
         passage.id,
       ).toEqual([]);
     }
-    const trainingPages = new Set(pack.corpus.map((p) => page(p.source ?? '')));
-    const shared = REAL_TEST_SETS.flatMap(sourceOf).filter((url) => trainingPages.has(page(url)));
+    const trainingPages = new Set(pack.corpus.map((p) => sourcePage(p.source ?? '')));
+    const shared = REAL_TEST_SETS.flatMap(sourceOf).filter((url) => trainingPages.has(sourcePage(url)));
     expect(shared).toEqual([]);
   });
 });

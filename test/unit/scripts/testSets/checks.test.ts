@@ -36,6 +36,7 @@ describe('registrableDomain', () => {
     expect(hostOf('ftp://example.se/')).toBeUndefined();
     expect(hostOf('not a url')).toBeUndefined();
     expect(pageOf('https://www.example.se/a/#top')).toBe('example.se/a');
+    expect(pageOf('HTTP://Example.se/a?utm=1')).toBe('example.se/a');
   });
 });
 
