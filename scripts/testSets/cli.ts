@@ -169,13 +169,14 @@ function drop(input: string | undefined, output: string | undefined): void {
   for (const row of readJsonl(input, labelled)) {
     const words = wordsOf(row.text);
     const runs = new Set(shingles(row.text, STRETCH));
-    const overlap = [...runs].some((s) => otherShingles.has(s))
+    const earlier = kept.find((k) => [...runs].some((s) => k.runs.has(s)) || wordJaccard(words, k.words) >= MAX_JACCARD);
+    const reason = [...runs].some((s) => otherShingles.has(s))
       ? `a ${STRETCH}-word stretch with another file`
       : otherWords.some((w) => wordJaccard(words, w) >= MAX_JACCARD)
         ? `word Jaccard >= ${MAX_JACCARD} with another file`
-        : kept.find((k) => [...runs].some((s) => k.runs.has(s)) || wordJaccard(words, k.words) >= MAX_JACCARD)?.row.id;
-    if (overlap === undefined) kept.push({ row, words, runs });
-    else console.log(`drop ${row.id}: ${overlap.includes(' ') ? overlap : `overlaps ${overlap}`}`);
+        : earlier && `overlaps ${earlier.row.id}`;
+    if (reason) console.log(`drop ${row.id}: ${reason}`);
+    else kept.push({ row, words, runs });
   }
   writeFileSync(output, kept.map(({ row }) => JSON.stringify(row)).join('\n') + '\n');
   console.log(`${kept.length} kept; primary: ${countBy(kept, ({ row }) => primary(row.areas))}`);
