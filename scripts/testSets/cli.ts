@@ -40,10 +40,20 @@ const URL_PATTERN = /https?:\/\/[^\s|)"'<>\]\\`]+/g;
 /** A writer's need sharing this much of its words with another labelled text is dropped (writer-brief.md). */
 const MAX_JACCARD = 0.4;
 
-const { values: flags, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { own: { type: 'string' }, pack: { type: 'string' }, scratch: { type: 'string', multiple: true }, suffixes: { type: 'string' } },
-});
+const { values: flags, positionals } = parseFlags();
+
+/** The command line, or its problem in one line and exit code 2 (an unknown flag, a flag without its value). */
+function parseFlags() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { own: { type: 'string' }, pack: { type: 'string' }, scratch: { type: 'string', multiple: true }, suffixes: { type: 'string' } },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)} (see the header of scripts/testSets/cli.ts)`);
+    process.exit(2);
+  }
+}
 const scratchDirs = flags.scratch ?? defaultScratchDirs();
 
 function defaultScratchDirs(): string[] {
