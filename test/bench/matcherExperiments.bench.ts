@@ -725,6 +725,36 @@ function withCorrectionsVote(matcher: TrainedMatcher, examples: readonly { text:
   return matcherFromSnapshot({ ...snapshot, config: { ...snapshot.config, neighbours: options }, neighbours: index.toSnapshot() });
 }
 
+/** A new region's `step` corrections, draw `d`: labelled needs drawn as eval --cold's curve draws them, at feedback's weight. */
+const correctionsAt = (step: number, d: number): LabelledExample[] =>
+  drawCorrections(
+    written.map((n) => ({ text: n.text, areas: n.areas })),
+    step,
+    d,
+  );
+
+/**
+ * The pack's models after `step` corrections (`adjust`ed, e.g. reweighted), over `draws` draws: the mean macro-F1 on each
+ * of `views` and the share of ordinary council text abstained on.
+ */
+function correctedModels(
+  step: number,
+  draws: number,
+  views: readonly { set: readonly { text: string; areas: string[] }[] }[],
+  decision: DecisionOptions,
+  adjust: (corrections: LabelledExample[]) => LabelledExample[],
+  config: MatcherConfig = DEFAULT_CONFIG,
+): { f: number[]; council: number } {
+  const f = views.map(() => 0);
+  let council = 0;
+  for (let d = 0; d < draws; d++) {
+    const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: adjust(correctionsAt(step, d)) }, config);
+    views.forEach(({ set }, v) => (f[v] = (f[v] ?? 0) + f1(scored(matcher, set), decision).macroF1 / draws));
+    council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;
+  }
+  return { f, council };
+}
+
 const VARIANTS: Record<string, () => void> = {
   shipped: () => {
     row(`${ALGORITHM_VERSION} (shipped)`, measure({ name: 'shipped' }));
@@ -1036,11 +1066,7 @@ const VARIANTS: Record<string, () => void> = {
       const decision = decisionFor(DEFAULT_DECISION, step);
       const sums = readings.map(() => ({ f: views.map(() => 0), council: 0 }));
       for (let d = 0; d < draws; d++) {
-        const corrections = drawCorrections(
-          written.map((n) => ({ text: n.text, areas: n.areas })),
-          step,
-          d,
-        );
+        const corrections = correctionsAt(step, d);
         const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections });
         readings.forEach((options, r) => {
           const scorer = withCorrectionsVote(matcher, corrections, options);
@@ -1074,19 +1100,7 @@ const VARIANTS: Record<string, () => void> = {
           ...DEFAULT_CONFIG,
           decision: { ...DEFAULT_DECISION, fewExamples: { ...DEFAULT_DECISION.fewExamples, below: way.below } },
         };
-        const decision = decisionFor(config.decision, step);
-        const f = views.map(() => 0);
-        let council = 0;
-        for (let d = 0; d < draws; d++) {
-          const corrections = drawCorrections(
-            written.map((n) => ({ text: n.text, areas: n.areas })),
-            step,
-            d,
-          );
-          const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections }, config);
-          views.forEach(({ set }, v) => (f[v] = (f[v] ?? 0) + f1(scored(matcher, set), decision).macroF1 / draws));
-          council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;
-        }
+        const { f, council } = correctedModels(step, draws, views, decisionFor(config.decision, step), (corrections) => corrections, config);
         console.log(
           `  +${step}, ${way.name}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}`,
         );
@@ -1120,11 +1134,7 @@ const VARIANTS: Record<string, () => void> = {
     for (const step of steps) {
       const sums = decisions.map(() => shares.map(() => views.map(() => 0)));
       for (let d = 0; d < draws; d++) {
-        const corrections = drawCorrections(
-          written.map((n) => ({ text: n.text, areas: n.areas })),
-          step,
-          d,
-        );
+        const corrections = correctionsAt(step, d);
         const data = { ...trainingData([], { name: 'cold' }), examples: corrections };
         const [a, b] = [trainMatcher(data, few), trainMatcher(data, trained)];
         views.forEach(({ set }, v) => {
@@ -1159,19 +1169,8 @@ const VARIANTS: Record<string, () => void> = {
     const views = [...development, { name: 'real', set: real }];
     for (const step of steps)
       for (const weight of weights) {
-        const decision = decisionFor(DEFAULT_DECISION, step);
-        const f = views.map(() => 0);
-        let council = 0;
-        for (let d = 0; d < draws; d++) {
-          const corrections = drawCorrections(
-            written.map((n) => ({ text: n.text, areas: n.areas })),
-            step,
-            d,
-          ).map((c) => ({ ...c, weight }));
-          const matcher = trainMatcher({ ...trainingData([], { name: 'cold' }), examples: corrections });
-          views.forEach(({ set }, v) => (f[v] = (f[v] ?? 0) + f1(scored(matcher, set), decision).macroF1 / draws));
-          council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;
-        }
+        const reweighted = (corrections: LabelledExample[]) => corrections.map((c) => ({ ...c, weight }));
+        const { f, council } = correctedModels(step, draws, views, decisionFor(DEFAULT_DECISION, step), reweighted);
         console.log(
           `  +${step}, weight ${weight}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}`,
         );
