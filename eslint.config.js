@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'prisma/generated/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'prisma/generated/', 'coverage/', 'exp/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
