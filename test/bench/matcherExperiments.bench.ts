@@ -75,6 +75,9 @@
 //                  examples (--steps=0,25,50,100,200,400 --draws=6 --weights=1,2,3)
 //   lengthevidence after tfidf-lr-18: the evidence check scaled by the text's length, (words / L0)^-gamma
 //                  (--gammas=0,0.1,0.2,0.3,0.5 --l0=15,30), the same models
+//   nbscale        after tfidf-lr-18: the first view's features scaled per output by their naive Bayes log-count ratio
+//                  (--shares=0.5,1 --smoothings=0.05,0.25 --seeds=4,5,6 --candidates=0,1), families, writers, development sets
+//   nbdecision     after nbscale: its models with a grid of "none" thresholds, every view (--shares=0.5 --smoothings=0.05)
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
@@ -482,16 +485,15 @@ function compareOnEveryView(name: string, config: MatcherConfig): void {
 
 /**
  * Each config (those `--candidates=0,2,…` names by index, or all) over three SGD seeds (termsPerArea changes only
- * the explanations, and the seed with it): per seed the families view, leave one writer out and the development
- * sets scored by a model of everything; then every column of the row once.
+ * the explanations, and the seed with it; `--seeds=4,5` runs some of them): per seed the families view, leave one
+ * writer out, the development sets scored by a model of everything and the share of ordinary council text it
+ * abstains on; then every column of the row once (`row: false` leaves it out).
  */
-function overThreeSeeds(configs: readonly [string, MatcherConfig][]): void {
-  const only = process.argv
-    .find((a) => a.startsWith('--candidates='))
-    ?.slice('--candidates='.length)
-    .split(',');
-  for (const [name, config] of configs.filter((_, i) => only === undefined || only.includes(String(i)))) {
-    for (const termsPerArea of [4, 5, 6]) {
+function overThreeSeeds(configs: readonly [string, MatcherConfig][], { row: withRow = true } = {}): void {
+  const only = list('candidates', '').filter((c) => c !== '');
+  const seeds = list('seeds', '4,5,6').map(Number);
+  for (const [name, config] of configs.filter((_, i) => only.length === 0 || only.includes(String(i)))) {
+    for (const termsPerArea of seeds) {
       const seeded = { ...config, termsPerArea };
       console.log(`  leave one family out, ${name}, seed ${termsPerArea}: ${leaveOneFamilyOut([], seeded)}`);
       console.log(
@@ -499,9 +501,10 @@ function overThreeSeeds(configs: readonly [string, MatcherConfig][]): void {
       );
       const full = trainMatcher(trainingData([...written, ...real], { name }), seeded);
       const sets = development.map(({ name: set, set: needs }) => `${set} ${f3(f1(scored(full, needs), seeded.decision).macroF1)}`);
-      console.log(`  development sets, ${name}, seed ${termsPerArea}: ${sets.join(', ')}`);
+      const council = f1(scored(full, councilNone), seeded.decision).abstention.recall;
+      console.log(`  development sets, ${name}, seed ${termsPerArea}: ${sets.join(', ')}; council text abstained on ${f3(council)}`);
     }
-    row(name, measure({ name, config }), config.decision);
+    if (withRow) row(name, measure({ name, config }), config.decision);
   }
 }
 
@@ -1291,6 +1294,40 @@ const VARIANTS: Record<string, () => void> = {
       ['anchor-shaped view with n-grams of short words and acronyms', reading({ shortWordNgrams: true })],
       ['anchor-shaped view with n-grams of short words, acronyms and numbers', reading({ shortWordNgrams: true, numberNgrams: true })],
     ]);
+  },
+  nbscale: () => {
+    // After tfidf-lr-18: the first view's one-vs-rest outputs read each feature scaled by its naive Bayes log-count
+    // ratio (NBSVM, logistic.ts naiveBayes), at a share of the scaling and a smoothing of the feature sums.
+    const scaled = (share: number, smoothing: number): MatcherConfig => ({
+      ...DEFAULT_CONFIG,
+      logistic: { ...DEFAULT_CONFIG.logistic, naiveBayes: { share, smoothing } },
+    });
+    const shares = list('shares', '0.5,1').map(Number);
+    const smoothings = list('smoothings', '0.05,0.25').map(Number);
+    overThreeSeeds(
+      [
+        ['tfidf-lr-18', DEFAULT_CONFIG],
+        ...shares.flatMap((share) => smoothings.map((sm): [string, MatcherConfig] => [`naive Bayes share ${share}, smoothing ${sm}`, scaled(share, sm)])),
+      ],
+      { row: false },
+    );
+  },
+  nbdecision: () => {
+    // After nbscale: the scaled model abstains on more ordinary council text and loses public-needs-2. Its models on
+    // every view with the "none" thresholds moved, against the shipped models and decision.
+    const shipped = decisionViews(DEFAULT_CONFIG)(DEFAULT_DECISION);
+    printViews('tfidf-lr-18', shipped);
+    for (const share of list('shares', '0.5').map(Number)) {
+      const smoothing = Number(list('smoothings', '0.05')[0]);
+      const scaled = decisionViews({ ...DEFAULT_CONFIG, logistic: { ...DEFAULT_CONFIG.logistic, naiveBayes: { share, smoothing } } });
+      const rows = decisionGrid(scaled, shipped, DEFAULT_DECISION, {
+        abstainBelow: [0.1],
+        noneOverBest: [1.2, 1.4, 1.7],
+        abstainBelowEvidence: [0.6, 1.1, 1.6, 2.2],
+      });
+      console.log(`  naive Bayes share ${share}, smoothing ${smoothing}:`);
+      for (const row of rows) console.log(`  ${row.text}`);
+    }
   },
   anchorupdates: () => {
     // After tfidf-lr-16: the anchor fits with L-BFGS to convergence, the view with 240,000 SGD updates. More updates

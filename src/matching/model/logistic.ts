@@ -20,6 +20,24 @@ export interface LogisticOptions {
   annealShare: number;
   /** 'softmax': the outputs share one probability mass (softmax.ts); absent: one-vs-rest. */
   loss?: 'softmax';
+  /**
+   * One-vs-rest only: each output reads a feature scaled by how unevenly its positives and negatives use it, the
+   * naive Bayes log-count ratio of NBSVM (Wang & Manning 2012). Absent: every feature alike.
+   */
+  naiveBayes?: NaiveBayesScaling;
+}
+
+/**
+ * Output k reads feature j at s_jk = (1 − share) + share · |r_jk| / mean|r_k|, r_jk = log((p_jk / ‖p_k‖₁) / (q_jk / ‖q_k‖₁)),
+ * p and q the weighted feature sums of k's positives and negatives plus `smoothing`. Scaling a feature by s is the same
+ * as an L2 penalty of λ / s² on its weight: words that tell k's texts apart are shrunk less, words both sides use more.
+ * Measured after tfidf-lr-18 and not kept (`npm run bench -- matcherExperiments --only=nbscale`): a small smoothing
+ * gains on Slack-style text, a large one on real passages from unseen families, and every setting loses public-needs-2
+ * by 0.02–0.04 (docs/matcher.md, "Naive Bayes feature scaling").
+ */
+export interface NaiveBayesScaling {
+  smoothing: number;
+  share: number;
 }
 
 export const DEFAULT_LOGISTIC: LogisticOptions = {
@@ -111,6 +129,7 @@ export function trainLogistic(set: TrainingSet, dimensions: number, seed: number
   const dots = new Float64Array(K);
   const gradients = new Float64Array(K);
   const { lambda } = options;
+  const squaredScales = options.naiveBayes && naiveBayesSquaredScales(set, dimensions, options.naiveBayes);
   // Hot loop: indices come from the vectors and K from the set, hence the `!`s.
   for (const { sample, learningRate } of sgdVisits(n, seed, options)) {
     const { indices, values } = set.vectors[sample]!;
@@ -125,13 +144,57 @@ export function trainLogistic(set: TrainingSet, dimensions: number, seed: number
       scale[k]! *= shrink;
       gradients[k] = (learningRate * gradient) / scale[k]!;
     }
-    applyGradients(indices, values, weights, K, gradients);
+    if (squaredScales) applyScaledGradients(indices, values, weights, K, gradients, squaredScales);
+    else applyGradients(indices, values, weights, K, gradients);
     for (let k = 0; k < K; k++) {
       if (scale[k]! < 1e-6) rescale(weights, scale, k, K);
     }
   }
   for (let k = 0; k < K; k++) rescale(weights, scale, k, K);
   return new LinearModel(weights, bias, K);
+}
+
+/**
+ * s² per (feature, output), feature-major like the weights. The model is fitted on the effective weights v = w·s
+ * directly: the scores are unchanged, an SGD step on w moves v by s² times the plain step, and the L2 shrink is the same.
+ */
+function naiveBayesSquaredScales(set: TrainingSet, dimensions: number, { smoothing, share }: NaiveBayesScaling): Float64Array {
+  const K = set.outputs;
+  const positive = new Float64Array(dimensions * K);
+  const negative = new Float64Array(dimensions * K);
+  const mass = new Float64Array(dimensions);
+  set.vectors.forEach(({ indices, values }, i) => {
+    for (let k = 0; k < K; k++) {
+      const w = set.weights[i * K + k]!;
+      if (w === 0) continue;
+      const sums = set.targets[i * K + k] === 1 ? positive : negative;
+      for (let j = 0; j < indices.length; j++) sums[indices[j]! * K + k]! += w * values[j]!;
+    }
+    for (let j = 0; j < indices.length; j++) mass[indices[j]!]! += values[j]!;
+  });
+  const squared = new Float64Array(dimensions * K);
+  for (let k = 0; k < K; k++) {
+    let positiveTotal = 0;
+    let negativeTotal = 0;
+    for (let f = 0; f < dimensions; f++) {
+      positiveTotal += positive[f * K + k]! + smoothing;
+      negativeTotal += negative[f * K + k]! + smoothing;
+    }
+    const ratio = (f: number) => Math.abs(Math.log((positive[f * K + k]! + smoothing) / positiveTotal / ((negative[f * K + k]! + smoothing) / negativeTotal)));
+    // The mean |r| over the features as the texts use them, so the scales average 1 and λ keeps its meaning.
+    let weighted = 0;
+    let total = 0;
+    for (let f = 0; f < dimensions; f++) {
+      weighted += mass[f]! * ratio(f);
+      total += mass[f]!;
+    }
+    const meanRatio = total > 0 && weighted > 0 ? weighted / total : 1;
+    for (let f = 0; f < dimensions; f++) {
+      const s = 1 - share + (share * ratio(f)) / meanRatio;
+      squared[f * K + k] = s * s;
+    }
+  }
+  return squared;
 }
 
 /**
@@ -215,6 +278,22 @@ export function applyGradients(indices: Int32Array, values: Float64Array, weight
     const base = indices[i]! * K;
     const x = values[i]!;
     for (let k = 0; k < K; k++) weights[base + k]! -= gradients[k]! * x;
+  }
+}
+
+/** applyGradients with each (feature, output) step multiplied by its s² (naiveBayesSquaredScales). */
+function applyScaledGradients(
+  indices: Int32Array,
+  values: Float64Array,
+  weights: Float64Array,
+  K: number,
+  gradients: Float64Array,
+  squaredScales: Float64Array,
+): void {
+  for (let i = 0; i < indices.length; i++) {
+    const base = indices[i]! * K;
+    const x = values[i]!;
+    for (let k = 0; k < K; k++) weights[base + k]! -= gradients[k]! * x * squaredScales[base + k]!;
   }
 }
 
