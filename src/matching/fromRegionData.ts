@@ -86,6 +86,8 @@ export function toTrainingData(
     corpus?: readonly SeedNeedLike[];
     phrases?: PhrasesLike | undefined;
     region?: { language: 'sv' | 'en' };
+    /** Unlabelled background text (TrainingData.background). */
+    background?: readonly string[];
   },
   options: ToTrainingDataOptions = DEFAULT_TO_TRAINING,
 ): TrainingData {
@@ -98,5 +100,6 @@ export function toTrainingData(
     ],
     ...(phrases ? { phrases } : {}),
     ...(seed.region?.language === 'en' ? { language: 'en' as const } : {}),
+    ...(seed.background?.length ? { background: seed.background } : {}),
   };
 }

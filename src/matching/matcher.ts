@@ -30,9 +30,10 @@ import { required } from '../required.js';
  * and abstains less, both for trained models only; tfidf-lr-15 reads adjacent words as pairs as well;
  * tfidf-lr-16 averages in a second view of the anchor's shape, ANCHOR_VIEW; tfidf-lr-17 the vote of the nearest
  * labelled training texts, NEIGHBOURS; tfidf-lr-18 fits a model as one of few labelled examples up to 1,000 of them
- * instead of 200, decision.ts).
+ * instead of 200, decision.ts; tfidf-lr-19 gives a model of few labelled examples background text,
+ * FEW_EXAMPLES_BACKGROUND).
  */
-export const ALGORITHM_VERSION = 'tfidf-lr-18';
+export const ALGORITHM_VERSION = 'tfidf-lr-19';
 
 export interface MatcherConfig {
   pipeline: PipelineOptions;
@@ -57,6 +58,8 @@ export interface MatcherConfig {
    * its weight; null: none (before tfidf-lr-17). A model of few labelled examples does without it.
    */
   neighbours: NeighbourOptions | null;
+  /** How a model of few labelled examples reads TrainingData.background (TfidfOptions.background); null: it does not. */
+  fewExamplesBackground: TfidfOptions['background'] | null;
 }
 
 /** A second view: its reading of the text, its weight in the average, and what it fits differently from the first. */
@@ -141,6 +144,21 @@ export const ANCHOR_VIEW: SecondView = {
  */
 export const NEIGHBOURS: NeighbourOptions = { k: 5, weight: 0.2, keep: 128 };
 
+/**
+ * Since tfidf-lr-19 a model of few labelled examples (a new region's) reads the background text (TrainingData.background:
+ * 208 passages of ordinary council business, the shared regions/background-text.jsonl) as features with no weight. A
+ * pack's hundred-odd short area texts are all such a model knows, so every word in them looks rare: a need's everyday
+ * words counted as much as its area words. With the background, words of ordinary prose are common (a lower idf), and
+ * a need written in them takes its unit length from features no area weighs, so the best area's evidence falls and
+ * the model abstains (the few-examples evidence threshold 0.6 → 0.45 for that scale, decision.ts). Chosen on the
+ * development data (`npm run bench -- matcherExperiments --only=coldbackground`; the mean of the six development sets
+ * and the corpus's 1,950 real passages, three draws of corrections), against tfidf-lr-18: cold 0.706 → 0.732 (every one
+ * of the seven up; the second region's draft pack on its two development views 0.701 → 0.718 and 0.667 → 0.698), +25 corrections 0.710 → 0.724,
+ * +100 0.731 → 0.744, +400 0.784 → 0.791, +800 0.812 → 0.818. In the idf only: cold 0.721 (docs/matcher.md,
+ * "Background text for a new region").
+ */
+export const FEW_EXAMPLES_BACKGROUND: TfidfOptions['background'] = 'vocabulary';
+
 export const DEFAULT_CONFIG: MatcherConfig = {
   pipeline: CHARACTER_VIEW,
   tfidf: DEFAULT_TFIDF,
@@ -151,6 +169,7 @@ export const DEFAULT_CONFIG: MatcherConfig = {
   calibration: { folds: 3, maxExamples: 1500 },
   secondView: ANCHOR_VIEW,
   neighbours: NEIGHBOURS,
+  fewExamplesBackground: FEW_EXAMPLES_BACKGROUND,
 };
 
 /** Extends Matcher with what evaluation and the benchmark need to see. */
@@ -166,16 +185,18 @@ export interface TrainedMatcher extends Matcher {
 
 export function trainMatcher(data: TrainingData, baseConfig: MatcherConfig = DEFAULT_CONFIG): TrainedMatcher {
   const config = data.language === 'en' ? inEnglish(baseConfig) : baseConfig;
-  const version = modelVersion(data, config);
-  const seed = parseInt(version.slice(-8), 16) >>> 0;
   const outputs = outputsOf(data);
   if (outputs.slugs.length === 0 || new Set(outputs.slugs).size !== outputs.slugs.length) throw new RangeError('a matcher needs distinct areas');
   const examples = buildExamples(data, config.exampleWeights);
   const labelled = examples.filter(saysWhatItIs).length;
   const fitted = forLabelledExamples(config, labelled);
-  const { view: first, vectors } = trainView(examples, fitted.pipeline, fitted, seed, outputs);
+  // Background text only shapes a model of few labelled examples: only there is it part of what the version names.
+  const background = fitted.tfidf.background === undefined ? [] : (data.background ?? []);
+  const version = modelVersion(data, config, background);
+  const seed = parseInt(version.slice(-8), 16) >>> 0;
+  const { view: first, vectors } = trainView(examples, background, fitted.pipeline, fitted, seed, outputs);
   const second = fitted.secondView && {
-    view: trainView(examples, fitted.secondView.pipeline, secondViewConfig(fitted, fitted.secondView), (seed ^ 0x9e3779b9) >>> 0, outputs).view,
+    view: trainView(examples, background, fitted.secondView.pipeline, secondViewConfig(fitted, fitted.secondView), (seed ^ 0x9e3779b9) >>> 0, outputs).view,
     weight: fitted.secondView.weight,
   };
   const neighbours = fitted.neighbours && neighbourIndexOf(examples, vectors, first.space.size, outputs, fitted.neighbours);
@@ -193,7 +214,7 @@ function forLabelledExamples(config: MatcherConfig, labelled: number): MatcherCo
     ...config,
     secondView: config.secondView?.labelledOnly ? null : config.secondView,
     neighbours: null,
-    tfidf: { ...config.tfidf, minDocumentFrequency: 1 },
+    tfidf: { ...config.tfidf, minDocumentFrequency: 1, ...(config.fewExamplesBackground ? { background: config.fewExamplesBackground } : {}) },
     logistic: { ...config.logistic, lambda: config.logistic.fewExamplesLambda },
     decision: decisionFor(config.decision, labelled),
   };
@@ -220,6 +241,7 @@ interface View {
 /** A view fitted on `examples`, with the examples' vectors in its space (in their order). */
 function trainView(
   examples: readonly WeightedExample[],
+  background: readonly string[],
   pipeline: PipelineOptions,
   config: MatcherConfig,
   seed: number,
@@ -227,10 +249,11 @@ function trainView(
 ): { view: View; vectors: readonly SparseVector[] } {
   const analyser = new TextAnalyser(pipeline);
   const analysed = examples.map((example) => analyser.analyse(example.text));
-  const space = FeatureSpace.fit(analysed, config.tfidf);
+  const analysedBackground = background.map((text) => analyser.analyse(text));
+  const space = FeatureSpace.fit(analysed, config.tfidf, analysedBackground);
   const vectors = analysed.map((tokens) => space.vectorise(tokens));
   const model = fitWeights(vectors, examples, space.size, config, seed, outputs);
-  const calibration = calibrate({ analysed, vectors, space, examples, outputs }, config, seed);
+  const calibration = calibrate({ analysed, analysedBackground, vectors, space, examples, outputs }, config, seed);
   return { view: { analyser, space, model, calibration }, vectors };
 }
 
@@ -307,6 +330,7 @@ function softmaxSetOf(vectors: readonly SparseVector[], examples: readonly Weigh
 
 interface Prepared {
   analysed: readonly AnalysedToken[][];
+  analysedBackground: readonly AnalysedToken[][];
   vectors: readonly SparseVector[];
   space: FeatureSpace;
   examples: readonly WeightedExample[];
@@ -337,6 +361,7 @@ function calibrate(prepared: Prepared, config: MatcherConfig, seed: number): Cal
       const space = FeatureSpace.fit(
         training.map((i) => prepared.analysed[i] ?? []),
         config.tfidf,
+        prepared.analysedBackground,
       );
       const model = fitWeights(
         training.map((i) => space.vectorise(prepared.analysed[i] ?? [])),
@@ -394,10 +419,10 @@ class OutOfFoldScores {
   }
 }
 
-/** A short hash of the algorithm, config and training data (the areas in the pack's order, the outputs' order). */
-function modelVersion(data: TrainingData, config: MatcherConfig): string {
+/** A short hash of the algorithm, config and training data (the areas in the pack's order, the outputs' order), and the background text the model read. */
+function modelVersion(data: TrainingData, config: MatcherConfig, background: readonly string[]): string {
   const { areas, examples, phrases } = data;
-  return `${ALGORITHM_VERSION}-${shortHash(JSON.stringify({ areas, examples, config, ...(phrases ? { phrases } : {}) }))}`;
+  return `${ALGORITHM_VERSION}-${shortHash(JSON.stringify({ areas, examples, config, ...(phrases ? { phrases } : {}), ...(background.length > 0 ? { background } : {}) }))}`;
 }
 
 /** Up-weights each output's positives so rare areas are not drowned by their negatives. */

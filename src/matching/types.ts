@@ -34,6 +34,11 @@ export interface TrainingData {
   language?: 'sv' | 'en';
   /** The pack's phrases for each area's problems and for "none" (matcher.yml), if any. */
   phrases?: { areas: Readonly<Record<AreaSlug, readonly string[]>>; none: readonly string[] };
+  /**
+   * Unlabelled public text of ordinary business, in the region's language: how common a word is there tells a model
+   * of few labelled examples which of its few texts' words are everyday prose (MatcherConfig.fewExamplesBackground).
+   */
+  background?: readonly string[];
 }
 
 export interface AreaScore {

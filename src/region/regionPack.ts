@@ -1,7 +1,8 @@
 // A region pack: the folder that makes Behovsbryggan one region's tool. It holds the region
 // (region.yml), its strength areas, innovation environments and municipalities, optionally its
 // labelled needs (needs-train.jsonl), a corpus of real public passages labelled against its areas
-// (corpus/*.jsonl) and the matcher's phrases (matcher.yml). Nothing about a
+// (corpus/*.jsonl), the matcher's phrases (matcher.yml) and, optionally, its own background text
+// (background-text.jsonl; otherwise the shared regions/background-text.jsonl). Nothing about a
 // region is in the code; everything here is read from the pack and validated with zod. Every
 // problem is reported on one line naming the file, the entry and what is wrong, all of them at
 // once, so a pack author fixes a pack in one round. Format: docs/region-packs.md.
@@ -14,6 +15,13 @@ import type { AreaSlug } from '../matching/types.js';
 
 /** The pack this build ships and uses when REGION_PACK is not set. */
 export const DEFAULT_REGION_PACK = fileURLToPath(new URL('../../regions/ostergotland', import.meta.url));
+
+/**
+ * Unlabelled ordinary public-sector business in Swedish and English (208 passages), read by every pack that brings
+ * none of its own: a new region's model learns from it which of its few texts' words are everyday prose
+ * (TrainingData.background; docs/matcher.md, "Background text for a new region").
+ */
+export const SHARED_BACKGROUND_TEXT = fileURLToPath(new URL('../../regions/background-text.jsonl', import.meta.url));
 
 export const MIN_AREAS = 2;
 export const MAX_AREAS = 15;
@@ -122,6 +130,8 @@ export interface SeedData {
   /** Real public passages labelled against the areas (corpus/*.jsonl), each with its source; empty when none. */
   corpus: LabelledNeedSeed[];
   phrases: MatcherPhrases;
+  /** Unlabelled background text (the pack's background-text.jsonl, or the shared one): words' everyday rarity. */
+  background: string[];
 }
 export type RegionPack = SeedData;
 
@@ -220,6 +230,45 @@ export function parseLabelledNeeds(jsonl: string, slugs: ReadonlySet<string>, so
   return out;
 }
 
+const backgroundPassageSchema = z.strictObject({
+  id: text,
+  text,
+  lang: z.enum(['sv', 'en']),
+  /** Where it was published. */
+  source: z.url(),
+});
+
+/** The pack's own background-text.jsonl, or the shared one: each line {id, text, lang, source}, ids unique. */
+function readBackgroundText(dir: string, problems: string[]): string[] {
+  const own = path.join(dir, 'background-text.jsonl');
+  const file = existsSync(own) ? own : SHARED_BACKGROUND_TEXT;
+  const name = existsSync(own) ? 'background-text.jsonl' : `the shared ${path.basename(file)}`;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      const where = `${name}: line ${index + 1}`;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        problems.push(`${where}: not valid JSON`);
+        return;
+      }
+      const parsed = backgroundPassageSchema.safeParse(json);
+      if (!parsed.success) {
+        problems.push(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
+        return;
+      }
+      if (seen.has(parsed.data.id)) problems.push(`${where}: id "${parsed.data.id}" is used twice`);
+      seen.add(parsed.data.id);
+      out.push(parsed.data.text);
+    });
+  return out;
+}
+
 /** corpus/*.jsonl: real passages in the labelled needs' shape, each with the `source` it was published at; ids unique across the files. */
 function readCorpus(dir: string, slugs: ReadonlySet<string>, problems: string[]): LabelledNeedSeed[] {
   const folder = path.join(dir, 'corpus');
@@ -304,6 +353,7 @@ export function loadRegionPack(dir: string = DEFAULT_REGION_PACK): RegionPack {
   const jsonlFile = path.join(dir, 'needs-train.jsonl');
   const labelledNeeds = existsSync(jsonlFile) ? parseLabelledNeeds(readFileSync(jsonlFile, 'utf8'), slugs, 'needs-train.jsonl', problems) : [];
   const corpus = readCorpus(dir, slugs, problems);
+  const background = readBackgroundText(dir, problems);
   const ids = new Set(labelledNeeds.map((n) => n.id));
   for (const passage of corpus) if (ids.has(passage.id)) problems.push(`corpus: id "${passage.id}" is also a labelled need's`);
 
@@ -318,7 +368,7 @@ export function loadRegionPack(dir: string = DEFAULT_REGION_PACK): RegionPack {
     }
   }
   if (problems.length > 0 || region === null) throw new RegionPackError(dir, problems.length > 0 ? problems : ['region.yml: missing']);
-  return { dir, region, areas, environments, municipalities, labelledNeeds, corpus, phrases };
+  return { dir, region, areas, environments, municipalities, labelledNeeds, corpus, phrases, background };
 }
 
 /** The shipped pack, or the one a path names (the app passes config.regionPack). */

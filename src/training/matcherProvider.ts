@@ -23,12 +23,17 @@ async function currentVersion(db: Db): Promise<TrainingDataVersion> {
   return versionOf(count, maxId);
 }
 
-/** What the region pack gives training: its areas (in its order: the model's outputs) and its phrases. */
-export type RegionTraining = Pick<TrainingData, 'areas' | 'phrases' | 'language'>;
+/** What the region pack gives training: its areas (in its order: the model's outputs), its phrases and its background text. */
+export type RegionTraining = Pick<TrainingData, 'areas' | 'phrases' | 'language' | 'background'>;
 
-export function regionTraining(pack: Pick<RegionPack, 'areas' | 'phrases' | 'region'>): RegionTraining {
+export function regionTraining(pack: Pick<RegionPack, 'areas' | 'phrases' | 'region' | 'background'>): RegionTraining {
   const phrases = toPhrases(pack.phrases);
-  return { areas: toAreaProfiles(pack.areas), ...(phrases ? { phrases } : {}), ...(pack.region.language === 'en' ? { language: 'en' as const } : {}) };
+  return {
+    areas: toAreaProfiles(pack.areas),
+    ...(phrases ? { phrases } : {}),
+    ...(pack.region.language === 'en' ? { language: 'en' as const } : {}),
+    ...(pack.background.length > 0 ? { background: pack.background } : {}),
+  };
 }
 
 /** The pack's areas and phrases with the database's labelled examples (labels of areas no longer in the pack left out). */

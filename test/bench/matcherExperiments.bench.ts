@@ -78,6 +78,10 @@
 //   nbscale        after tfidf-lr-18: the first view's features scaled per output by their naive Bayes log-count ratio
 //                  (--shares=0.5,1 --smoothings=0.05,0.25 --seeds=4,5,6 --candidates=0,1), families, writers, development sets
 //   nbdecision     after nbscale: its models with a grid of "none" thresholds, every view (--shares=0.5 --smoothings=0.05)
+//   coldnone       after tfidf-lr-18: ordinary council passages as "none" examples in every cold model (Östergötland's
+//                  development sets, Jönköping's two development views)
+//   coldbackground after coldnone: half of council-none.jsonl as background text of a model of few examples, in the idf
+//                  or as features too (--modes=none,idf,vocabulary --evidences=0.3,0.45,0.6 --steps=0,25,100,400 --draws=3)
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
@@ -127,9 +131,9 @@ const asText = (n: { title?: string | undefined; text: string }) => (n.title ? `
 const written: Labelled[] = seed.labelledNeeds.map((n) => ({ text: asText(n), areas: [...n.areas], origin: 'written', id: n.id }));
 const real: Labelled[] = seed.corpus.map((n) => ({ text: asText(n), areas: [...n.areas], origin: 'real', id: n.id }));
 
-function readSet(file: string): { text: string; areas: string[] }[] {
+function readSet(file: string, known: readonly string[] = slugs): { text: string; areas: string[] }[] {
   const problems: string[] = [];
-  const needs = parseLabelledNeeds(readFileSync(file, 'utf8'), new Set(slugs), file, problems);
+  const needs = parseLabelledNeeds(readFileSync(file, 'utf8'), new Set(known), file, problems);
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return needs.map((n) => ({ text: asText(n), areas: [...n.areas] }));
 }
@@ -160,6 +164,8 @@ function trainingData(labelled: readonly Labelled[], variant: Variant): Training
     areas: toAreaProfiles(seed.areas),
     examples: labelled.map((n) => ({ text: n.text, areas: n.areas, weight: n.origin === 'real' ? (variant.realWeight ?? 1) : 1 })),
     ...(phrases ? { phrases } : {}),
+    // As the app: a model of few labelled examples reads it (matcher.ts FEW_EXAMPLES_BACKGROUND), a trained one does not.
+    background: seed.background,
   };
 }
 
@@ -290,6 +296,13 @@ function secondViewChanged(change: (shipped: SecondView) => SecondView): Matcher
 }
 
 const TFIDF_LR_15: MatcherConfig = { ...DEFAULT_CONFIG, secondView: null };
+
+/** tfidf-lr-18: a model of few labelled examples without background text, and its evidence threshold (0.6). */
+const TFIDF_LR_18: MatcherConfig = {
+  ...DEFAULT_CONFIG,
+  fewExamplesBackground: null,
+  decision: { ...DEFAULT_DECISION, fewExamples: { ...DEFAULT_DECISION.fewExamples, abstainBelowEvidence: 0.6 } },
+};
 
 /** tfidf-lr-14: the character view without word pairs (tfidf-lr-15 added them), as tfidf-lr-7 to -14 read it. */
 const TFIDF_LR_14: MatcherConfig = { ...TFIDF_LR_15, pipeline: { ...CHARACTER_VIEW, wordBigrams: false } };
@@ -1350,9 +1363,10 @@ const VARIANTS: Record<string, () => void> = {
         ?.slice('--seeds='.length)
         .split(',') ?? ['4', '5', '6']
     ).map(Number);
-    const trained = councilNone.filter((_, i) => i % 2 === 0);
-    const scoredHalf = councilNone.filter((_, i) => i % 2 === 1);
-    const asNone: LabelledExample[] = trained.map((n) => ({ text: n.text, areas: [], weight: 1 }));
+    // Since tfidf-lr-19 the trained half is the app's background text (regions/background-text.jsonl) and the scored
+    // half is council-none.jsonl: the same split.
+    const scoredHalf = councilNone;
+    const asNone: LabelledExample[] = seed.background.map((text) => ({ text, areas: [], weight: 1 }));
     // Every passage is "none": the share abstained on is the recall of abstaining.
     const abstained = (m: Scorer, d: DecisionOptions) => f3(f1(scored(m, scoredHalf), d).abstention.recall);
     for (const termsPerArea of seeds) {
@@ -1527,6 +1541,113 @@ const VARIANTS: Record<string, () => void> = {
       const scores = development.map(({ set }) => f1(scored(cold, set), decision).macroF1);
       console.log(`  cold, ${name}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean(scores))}`);
     }
+  },
+  coldnone: () => {
+    // After tfidf-lr-18 (its models: no background text): a cold model's weak point is "none" (a pack has few none phrases). Ordinary council business
+    // as "none" examples for every region's cold model, a prior no pack has to write: every other passage of
+    // council-none.jsonl (208; the rest still measure the share abstained on), at weights 1 and 0.5, and a quarter of
+    // them, and all 208 at weights 0.1 and 0.02. Scored on Östergötland's development sets and, with Jönköping's pack, on its two development views.
+    const jonkoping = loadSeedData('regions/jonkoping');
+    const jonkopingSlugs = jonkoping.areas.map((a) => a.slug);
+    const jonkopingSets = ['test/fixtures/matching/jonkoping-passages.jsonl', 'test/fixtures/matching/jonkoping-dev.jsonl'].map((file) => ({
+      name: file.replace(/^.*\//, '').replace(/\.jsonl$/, ''),
+      set: readSet(file, jonkopingSlugs),
+    }));
+    const jonkopingPhrases = toPhrases(jonkoping.phrases);
+    const jonkopingData: TrainingData = { areas: toAreaProfiles(jonkoping.areas), examples: [], ...(jonkopingPhrases ? { phrases: jonkopingPhrases } : {}) };
+    // The background text (regions/background-text.jsonl, since tfidf-lr-19) is the half trained on; council-none.jsonl the rest.
+    const trained = seed.background.map((text) => ({ text }));
+    const rest = councilNone;
+    const asNone = (passages: readonly { text: string }[], weight: number): LabelledExample[] => passages.map((n) => ({ text: n.text, areas: [], weight }));
+    const variants: [string, LabelledExample[]][] = [
+      ['the pack alone (shipped)', []],
+      ['+ 208 council passages as none, weight 1', asNone(trained, 1)],
+      ['+ 208 council passages as none, weight 0.5', asNone(trained, 0.5)],
+      [
+        '+ 52 council passages as none, weight 1',
+        asNone(
+          trained.filter((_, i) => i % 4 === 0),
+          1,
+        ),
+      ],
+      ['+ 208 council passages as none, weight 0.1', asNone(trained, 0.1)],
+      ['+ 208 council passages as none, weight 0.02', asNone(trained, 0.02)],
+    ];
+    for (const weight of list('weights', '')
+      .filter((w) => w !== '')
+      .map(Number))
+      variants.push([`+ 208 council passages as none, weight ${weight}`, asNone(trained, weight)]);
+    const evidences = list('evidences', '0.6').map(Number);
+    for (const [name, examples] of variants) {
+      const cold = trainMatcher({ ...trainingData([], { name: 'cold' }), examples }, TFIDF_LR_18);
+      const coldJonkoping = trainMatcher({ ...jonkopingData, examples }, TFIDF_LR_18);
+      for (const abstainBelowEvidence of evidences) {
+        // As the app decides for a model of few examples, the evidence threshold as asked.
+        const decision = { ...decisionFor(DEFAULT_DECISION, examples.length), abstainBelowEvidence };
+        const scores = development.map(({ set }) => f1(scored(cold, set), decision).macroF1);
+        const abstained = f1(scored(cold, rest), decision).abstention.recall;
+        const jonkopingScores = jonkopingSets.map(({ set }) => evaluate(predictionsFrom(scored(coldJonkoping, set), decision, jonkopingSlugs), jonkopingSlugs));
+        console.log(
+          `  cold, ${name}, evidence ${abstainBelowEvidence}: ${development.map(({ name: n }, i) => `${n} ${f3(scores[i] ?? 0)}`).join('  ')}  | mean ${f3(mean(scores))}; council abstained on ${f3(abstained)}`,
+        );
+        console.log(
+          `    Jönköping: ${jonkopingSets.map(({ name: n }, i) => `${n} ${f3(jonkopingScores[i]?.macroF1 ?? 0)} (none P ${f3(jonkopingScores[i]?.abstention.precision ?? 0)} / R ${f3(jonkopingScores[i]?.abstention.recall ?? 0)})`).join('  ')}`,
+        );
+      }
+    }
+  },
+  coldbackground: () => {
+    // After coldnone: what helped there was the council passages' words, not their label (weight 0 did as well). The
+    // same passages as background text (TrainingData.background, matcher.ts fewExamplesBackground) for a model of few
+    // labelled examples: in the idf only, or as features too, each with the few-examples evidence threshold moved.
+    // Every other passage of council-none.jsonl is the background; the rest measure the share abstained on. Cold and
+    // after corrections (as fewbelow draws them), Östergötland's development sets and its real passages (none of
+    // them trained on here); cold, Jönköping's two development views as well.
+    // The background text (regions/background-text.jsonl, since tfidf-lr-19); council-none.jsonl the rest.
+    const { background } = seed;
+    const rest = councilNone;
+    const jonkoping = loadSeedData('regions/jonkoping');
+    const jonkopingSlugs = jonkoping.areas.map((a) => a.slug);
+    const jonkopingSets = ['test/fixtures/matching/jonkoping-passages.jsonl', 'test/fixtures/matching/jonkoping-dev.jsonl'].map((file) => ({
+      name: file.replace(/^.*\//, '').replace(/\.jsonl$/, ''),
+      set: readSet(file, jonkopingSlugs),
+    }));
+    const jonkopingPhrases = toPhrases(jonkoping.phrases);
+    const jonkopingData: TrainingData = { areas: toAreaProfiles(jonkoping.areas), examples: [], ...(jonkopingPhrases ? { phrases: jonkopingPhrases } : {}) };
+    const steps = list('steps', '0,25,100,400').map(Number);
+    const draws = Number(list('draws', '3')[0]);
+    const modes = list('modes', 'none,idf,vocabulary') as ('none' | 'idf' | 'vocabulary')[];
+    const evidences = list('evidences', '0.3,0.45,0.6').map(Number);
+    const views = [...development, { name: 'real', set: real }];
+    const seeds = list('seeds', String(DEFAULT_CONFIG.termsPerArea)).map(Number);
+    for (const mode of modes)
+      for (const termsPerArea of seeds) {
+        const config: MatcherConfig = {
+          ...(mode === 'none' ? TFIDF_LR_18 : DEFAULT_CONFIG),
+          termsPerArea,
+          fewExamplesBackground: mode === 'none' ? null : mode,
+        };
+        const withBackground = (data: TrainingData): TrainingData => ({ ...data, background });
+        for (const step of steps) {
+          const models = Array.from({ length: step === 0 ? 1 : draws }, (_, d) =>
+            trainMatcher(withBackground({ ...trainingData([], { name: 'cold' }), examples: correctionsAt(step, d) }), config),
+          );
+          const outOfFold = models.map((m) => ({ views: views.map(({ set }) => scored(m, set)), council: scored(m, rest) }));
+          const coldJonkoping = step === 0 ? trainMatcher(withBackground(jonkopingData), config) : null;
+          const jonkopingScored = coldJonkoping && jonkopingSets.map(({ set }) => scored(coldJonkoping, set));
+          for (const abstainBelowEvidence of evidences) {
+            const decision = { ...decisionFor(DEFAULT_DECISION, step), abstainBelowEvidence };
+            const f = views.map((_, v) => mean(outOfFold.map((o) => f1(o.views[v] ?? [], decision).macroF1)));
+            const council = mean(outOfFold.map((o) => f1(o.council, decision).abstention.recall));
+            const jk = jonkopingScored
+              ? `; Jönköping ${jonkopingScored.map((o, i) => `${jonkopingSets[i]?.name ?? ''} ${f3(evaluate(predictionsFrom(o, decision, jonkopingSlugs), jonkopingSlugs).macroF1)}`).join(' ')}`
+              : '';
+            console.log(
+              `  ${mode}, seed ${termsPerArea}, +${step}, evidence ${abstainBelowEvidence}: ${views.map(({ name }, v) => `${name} ${f3(f[v] ?? 0)}`).join('  ')}  | mean ${f3(mean(f))}  council abstained ${f3(council)}${jk}`,
+            );
+          }
+        }
+      }
   },
   colddecision: () => {
     // After tfidf-lr-16: the few-examples decision was chosen for tfidf-lr-6's cold model (evidence) and kept when

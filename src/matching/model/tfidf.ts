@@ -12,6 +12,11 @@ export interface TfidfOptions {
   wordBlockWeight: number;
   /** Features seen in fewer training documents than this are dropped. */
   minDocumentFrequency: number;
+  /**
+   * How background documents (unlabelled text, FeatureSpace.fit) count: 'idf', in the document frequencies only;
+   * 'vocabulary', as features too (with no weight, they still take a share of a text's unit length). Absent: not at all.
+   */
+  background?: 'idf' | 'vocabulary';
 }
 
 /**
@@ -55,8 +60,11 @@ export class FeatureSpace {
     return this.idf.length;
   }
 
-  /** Learns the vocabulary and idf from training documents. Feature ids follow first appearance, so the space is deterministic. */
-  static fit(documents: readonly AnalysedToken[][], options: TfidfOptions = DEFAULT_TFIDF): FeatureSpace {
+  /**
+   * Learns the vocabulary and idf from training documents, and from `background` documents as `options.background`
+   * says. Feature ids follow first appearance, so the space is deterministic.
+   */
+  static fit(documents: readonly AnalysedToken[][], options: TfidfOptions = DEFAULT_TFIDF, background: readonly AnalysedToken[][] = []): FeatureSpace {
     const ids = new Map<string, number>();
     const documentFrequency: number[] = [];
     const isWord: number[] = [];
@@ -91,7 +99,23 @@ export class FeatureSpace {
         }
       }
     });
-    const n = documents.length;
+    // Background documents count towards a feature's rarity, never towards keeping it (minDocumentFrequency);
+    // 'idf' counts only the training documents' features, 'vocabulary' adds the background's own.
+    const counted = options.background === undefined ? [] : background;
+    const backgroundFrequency: number[] = [];
+    counted.forEach((tokens, backgroundIndex) => {
+      const docIndex = documents.length + backgroundIndex;
+      for (const token of tokens) {
+        const featureIds = options.background === 'vocabulary' ? resolve(token.features) : token.features.flatMap((f) => ids.get(f) ?? []);
+        for (const id of featureIds) {
+          if (lastSeenIn[id] !== docIndex) {
+            lastSeenIn[id] = docIndex;
+            backgroundFrequency[id] = (backgroundFrequency[id] ?? 0) + 1;
+          }
+        }
+      }
+    });
+    const n = documents.length + counted.length;
     const kept = new Map<string, number>();
     const keptIdf: number[] = [];
     const keptIsWord: number[] = [];
@@ -100,10 +124,11 @@ export class FeatureSpace {
     const { word, char } = blockWeights(options);
     for (const [feature, id] of ids) {
       const df = documentFrequency[id] ?? 0;
-      if (df < options.minDocumentFrequency) continue;
+      const inBackground = backgroundFrequency[id] ?? 0;
+      if (df < options.minDocumentFrequency && !(options.background === 'vocabulary' && df === 0 && inBackground > 0)) continue;
       if ((isWord[id] === 1 ? word : char) === 0) continue;
       kept.set(feature, kept.size);
-      keptIdf.push(Math.log((1 + n) / (1 + df)) + 1);
+      keptIdf.push(Math.log((1 + n) / (1 + df + inBackground)) + 1);
       keptIsWord.push(isWord[id] ?? 0);
     }
     return new FeatureSpace(kept, Uint8Array.from(keptIsWord), Float64Array.from(keptIdf), options);

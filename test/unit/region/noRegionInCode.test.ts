@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { loadRegionPack } from '../../../src/region/regionPack.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PACKS = [...readdirSync(path.join(ROOT, 'regions')).map((d) => path.join(ROOT, 'regions', d)), path.join(ROOT, 'test/fixtures/regions/english')];
+// A pack is a folder; regions/ also holds the packs' shared background text.
+const PACKS = [
+  ...readdirSync(path.join(ROOT, 'regions'), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? [path.join(ROOT, 'regions', d.name)] : [])),
+  path.join(ROOT, 'test/fixtures/regions/english'),
+];
 const LANGUAGE_DATA = path.join('src', 'matching', 'text') + path.sep;
 
 function sourceFiles(dir: string): string[] {

@@ -111,6 +111,28 @@ describe('loadRegionPack', () => {
     ]);
   });
 
+  it('reads the shared background text, or the pack’s own background-text.jsonl instead', () => {
+    expect(loadRegionPack(ENGLISH).background).toHaveLength(208);
+    const own = [
+      { id: 'bg-1', text: 'The council meets on Tuesday to set the budget.', lang: 'en', source: 'https://example.org/a' },
+      { id: 'bg-2', text: 'Applications for school places close in January.', lang: 'en', source: 'https://example.org/b' },
+    ];
+    const dir = brokenPack('region.yml', (t) => t);
+    writeFileSync(path.join(dir, 'background-text.jsonl'), own.map((o) => JSON.stringify(o)).join('\n') + '\n');
+    expect(loadRegionPack(dir).background).toEqual(own.map((o) => o.text));
+  });
+
+  it('names a background line that is not JSON, one without a source, and an id used twice', () => {
+    const dir = brokenPack('region.yml', (t) => t);
+    const line = (id: string, extra: object = {}) => JSON.stringify({ id, text: 'Ordinary business.', lang: 'en', source: 'https://example.org/', ...extra });
+    writeFileSync(path.join(dir, 'background-text.jsonl'), [line('a'), '{not json', line('b', { source: undefined }), line('a')].join('\n'));
+    expect(problemsOf(dir)).toEqual([
+      'background-text.jsonl: line 2: not valid JSON',
+      'background-text.jsonl: line 3: source: Invalid input: expected string, received undefined',
+      'background-text.jsonl: line 4: id "a" is used twice',
+    ]);
+  });
+
   it('refuses a folder that is not there', () => {
     expect(problemsOf(path.join(tmpdir(), 'no-such-pack-here'))).toEqual(['the folder does not exist']);
   });
