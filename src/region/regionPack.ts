@@ -205,6 +205,22 @@ function parseList<T>(dir: string, file: string, listKey: string, noun: string, 
 export function parseLabelledNeeds(jsonl: string, slugs: ReadonlySet<string>, source = 'needs-train.jsonl', problems: string[] = []): LabelledNeedSeed[] {
   const out: LabelledNeedSeed[] = [];
   const seen = new Set<string>();
+  forEachJsonLine(jsonl, labelledNeedSchema, source, problems, (value, where) => {
+    const unknown = value.areas.filter((a) => a !== 'none' && !slugs.has(a));
+    if (unknown.length > 0) problems.push(`${where} (${value.id}): unknown area ${unknown.map((a) => `"${a}"`).join(', ')}`);
+    if (seen.has(value.id)) problems.push(`${where}: id "${value.id}" is used twice`);
+    seen.add(value.id);
+    const { areas, lang: _lang, ...rest } = value;
+    out.push({ ...rest, areas: areas.filter((a) => a !== 'none' && slugs.has(a)) });
+  });
+  return out;
+}
+
+/**
+ * Calls `each` with every valid line of a JSON-lines file and where it is ("file: line N"), in order; a line that is
+ * not JSON or not of `schema` is a problem instead, so the problems stay in line order.
+ */
+function forEachJsonLine<T>(jsonl: string, schema: z.ZodType<T>, source: string, problems: string[], each: (value: T, where: string) => void): void {
   jsonl.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     const where = `${source}: line ${index + 1}`;
@@ -215,19 +231,10 @@ export function parseLabelledNeeds(jsonl: string, slugs: ReadonlySet<string>, so
       problems.push(`${where}: not valid JSON`);
       return;
     }
-    const parsed = labelledNeedSchema.safeParse(json);
-    if (!parsed.success) {
-      problems.push(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
-      return;
-    }
-    const unknown = parsed.data.areas.filter((a) => a !== 'none' && !slugs.has(a));
-    if (unknown.length > 0) problems.push(`${where} (${parsed.data.id}): unknown area ${unknown.map((a) => `"${a}"`).join(', ')}`);
-    if (seen.has(parsed.data.id)) problems.push(`${where}: id "${parsed.data.id}" is used twice`);
-    seen.add(parsed.data.id);
-    const { areas, lang: _lang, ...rest } = parsed.data;
-    out.push({ ...rest, areas: areas.filter((a) => a !== 'none' && slugs.has(a)) });
+    const parsed = schema.safeParse(json);
+    if (parsed.success) each(parsed.data, where);
+    else problems.push(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
   });
-  return out;
 }
 
 const backgroundPassageSchema = z.strictObject({
@@ -243,30 +250,14 @@ function readBackgroundText(dir: string, problems: string[]): string[] {
   const own = path.join(dir, 'background-text.jsonl');
   const file = existsSync(own) ? own : SHARED_BACKGROUND_TEXT;
   const name = existsSync(own) ? 'background-text.jsonl' : `the shared ${path.basename(file)}`;
-  const out: string[] = [];
   const seen = new Set<string>();
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      const where = `${name}: line ${index + 1}`;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        problems.push(`${where}: not valid JSON`);
-        return;
-      }
-      const parsed = backgroundPassageSchema.safeParse(json);
-      if (!parsed.success) {
-        problems.push(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
-        return;
-      }
-      if (seen.has(parsed.data.id)) problems.push(`${where}: id "${parsed.data.id}" is used twice`);
-      seen.add(parsed.data.id);
-      out.push(parsed.data.text);
-    });
-  return out;
+  const texts: string[] = [];
+  forEachJsonLine(readFileSync(file, 'utf8'), backgroundPassageSchema, name, problems, (value, where) => {
+    if (seen.has(value.id)) problems.push(`${where}: id "${value.id}" is used twice`);
+    seen.add(value.id);
+    texts.push(value.text);
+  });
+  return texts;
 }
 
 /** corpus/*.jsonl: real passages in the labelled needs' shape, each with the `source` it was published at; ids unique across the files. */

@@ -80,7 +80,7 @@
 //   nbdecision     after nbscale: its models with a grid of "none" thresholds, every view (--shares=0.5 --smoothings=0.05)
 //   coldnone       after tfidf-lr-18: ordinary council passages as "none" examples in every cold model (Östergötland's
 //                  development sets, Jönköping's two development views)
-//   coldbackground after coldnone: half of council-none.jsonl as background text of a model of few examples, in the idf
+//   coldbackground after coldnone: the background text (regions/background-text.jsonl) of a model of few examples, in the idf
 //                  or as features too (--modes=none,idf,vocabulary --evidences=0.3,0.45,0.6 --steps=0,25,100,400 --draws=3)
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
@@ -769,6 +769,24 @@ function correctedModels(
     council += f1(scored(matcher, councilNone), decision).abstention.recall / draws;
   }
   return { f, council };
+}
+
+/**
+ * The second region's draft pack as its cold model trains on it (its areas and phrases; no labelled needs, and no
+ * background text unless a caller adds it), with its two development views.
+ */
+function jonkopingDevelopment(): { slugs: string[]; data: TrainingData; sets: { name: string; set: { text: string; areas: string[] }[] }[] } {
+  const pack = loadSeedData('regions/jonkoping');
+  const slugs = pack.areas.map((a) => a.slug);
+  const phrases = toPhrases(pack.phrases);
+  return {
+    slugs,
+    data: { areas: toAreaProfiles(pack.areas), examples: [], ...(phrases ? { phrases } : {}) },
+    sets: ['test/fixtures/matching/jonkoping-passages.jsonl', 'test/fixtures/matching/jonkoping-dev.jsonl'].map((file) => ({
+      name: file.replace(/^.*\//, '').replace(/\.jsonl$/, ''),
+      set: readSet(file, slugs),
+    })),
+  };
 }
 
 const VARIANTS: Record<string, () => void> = {
@@ -1543,24 +1561,19 @@ const VARIANTS: Record<string, () => void> = {
     }
   },
   coldnone: () => {
-    // After tfidf-lr-18 (its models: no background text): a cold model's weak point is "none" (a pack has few none phrases). Ordinary council business
-    // as "none" examples for every region's cold model, a prior no pack has to write: every other passage of
-    // council-none.jsonl (208; the rest still measure the share abstained on), at weights 1 and 0.5, and a quarter of
-    // them, and all 208 at weights 0.1 and 0.02. Scored on Östergötland's development sets and, with Jönköping's pack, on its two development views.
-    const jonkoping = loadSeedData('regions/jonkoping');
-    const jonkopingSlugs = jonkoping.areas.map((a) => a.slug);
-    const jonkopingSets = ['test/fixtures/matching/jonkoping-passages.jsonl', 'test/fixtures/matching/jonkoping-dev.jsonl'].map((file) => ({
-      name: file.replace(/^.*\//, '').replace(/\.jsonl$/, ''),
-      set: readSet(file, jonkopingSlugs),
-    }));
-    const jonkopingPhrases = toPhrases(jonkoping.phrases);
-    const jonkopingData: TrainingData = { areas: toAreaProfiles(jonkoping.areas), examples: [], ...(jonkopingPhrases ? { phrases: jonkopingPhrases } : {}) };
+    // After tfidf-lr-18 (its models: no background text): a cold model's weak point is "none" (a pack has few none
+    // phrases). Ordinary council business as "none" examples for every region's cold model, a prior no pack has to
+    // write: every other passage of council-none.jsonl as it was (208, now regions/background-text.jsonl; the rest
+    // still measure the share abstained on), at weights 1 and 0.5, a quarter of them, and all 208 at weights 0.1 and
+    // 0.02 (--weights=0 adds weight 0). Scored on Östergötland's development sets and, with Jönköping's pack, on its two
+    // development views.
+    const { slugs: jonkopingSlugs, data: jonkopingData, sets: jonkopingSets } = jonkopingDevelopment();
     // The background text (regions/background-text.jsonl, since tfidf-lr-19) is the half trained on; council-none.jsonl the rest.
     const trained = seed.background.map((text) => ({ text }));
     const rest = councilNone;
     const asNone = (passages: readonly { text: string }[], weight: number): LabelledExample[] => passages.map((n) => ({ text: n.text, areas: [], weight }));
     const variants: [string, LabelledExample[]][] = [
-      ['the pack alone (shipped)', []],
+      ['the pack alone (tfidf-lr-18)', []],
       ['+ 208 council passages as none, weight 1', asNone(trained, 1)],
       ['+ 208 council passages as none, weight 0.5', asNone(trained, 0.5)],
       [
@@ -1606,14 +1619,7 @@ const VARIANTS: Record<string, () => void> = {
     // The background text (regions/background-text.jsonl, since tfidf-lr-19); council-none.jsonl the rest.
     const { background } = seed;
     const rest = councilNone;
-    const jonkoping = loadSeedData('regions/jonkoping');
-    const jonkopingSlugs = jonkoping.areas.map((a) => a.slug);
-    const jonkopingSets = ['test/fixtures/matching/jonkoping-passages.jsonl', 'test/fixtures/matching/jonkoping-dev.jsonl'].map((file) => ({
-      name: file.replace(/^.*\//, '').replace(/\.jsonl$/, ''),
-      set: readSet(file, jonkopingSlugs),
-    }));
-    const jonkopingPhrases = toPhrases(jonkoping.phrases);
-    const jonkopingData: TrainingData = { areas: toAreaProfiles(jonkoping.areas), examples: [], ...(jonkopingPhrases ? { phrases: jonkopingPhrases } : {}) };
+    const { slugs: jonkopingSlugs, data: jonkopingData, sets: jonkopingSets } = jonkopingDevelopment();
     const steps = list('steps', '0,25,100,400').map(Number);
     const draws = Number(list('draws', '3')[0]);
     const modes = list('modes', 'none,idf,vocabulary') as ('none' | 'idf' | 'vocabulary')[];
