@@ -7,7 +7,7 @@
 //   - the learning curve: the same after 25, 50, 100 corrections, labelled needs drawn at random
 //     and added as people's feedback would add them (FEEDBACK_EXAMPLE_WEIGHT), averaged over draws.
 // Pure: callers pass the pack's data and the passages.
-import { FeatureSpace } from '../model/tfidf.js';
+import { DEFAULT_TFIDF, FeatureSpace, type TfidfOptions } from '../model/tfidf.js';
 import { FEEDBACK_EXAMPLE_WEIGHT } from '../model/examples.js';
 import type { SparseVector } from '../model/sparse.js';
 import { trainMatcher, DEFAULT_CONFIG, type MatcherConfig } from '../matcher.js';
@@ -26,6 +26,12 @@ import { evaluate, predictionOf, type EvaluationReport, type Prediction } from '
 export const SIMILARITY_THRESHOLD = 0.03;
 /** Whether the baseline's vectors also hold character n-grams (as the matcher's do): no, measured above. */
 export const BASELINE_NGRAMS = false;
+/**
+ * Every word of an area's text counts, however few areas use it. Since tfidf-lr-14 a trained model drops the features
+ * of one training text (DEFAULT_TFIDF), and the baseline took that default with it until tfidf-lr-19: with one document
+ * per area it kept only the words two areas share, and scored far lower (Jönköping's 62 passages 0.504 → 0.189).
+ */
+const BASELINE_TFIDF: TfidfOptions = { ...DEFAULT_TFIDF, minDocumentFrequency: 1 };
 
 export interface Passage {
   text: string;
@@ -65,7 +71,7 @@ export function similarityBaseline(
     genericWords: false,
   });
   const documents = areas.map((a) => analyser.analyse([a.name, a.description, ...a.keywords, ...(data.phrases?.areas[a.slug] ?? [])].join('. ')));
-  const space = FeatureSpace.fit(documents);
+  const space = FeatureSpace.fit(documents, BASELINE_TFIDF);
   const vectors = documents.map((d) => space.vectorise(d));
   return (text) => {
     const need = space.vectorise(analyser.analyse(text));
