@@ -2,10 +2,12 @@
 // holds: the region, each area with its innovation environments, the municipalities, and whether
 // it has labelled needs (without them the matcher starts cold, from the pack's own texts).
 // Exit 0 when the pack can be used, 1 with one line per problem otherwise.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { parseCommandArgs } from '../cli/classify.js';
 import type { CliIo } from '../cli/index.js';
-import { loadRegionPack, type RegionPack, RegionPackError } from './regionPack.js';
+import { BACKGROUND_TEXT_FILE, loadRegionPack, type RegionPack, RegionPackError } from './regionPack.js';
 
 const HELP = [
   'usage: npm run cli -- region check FOLDER',
@@ -67,6 +69,10 @@ export function describePack(pack: RegionPack, today: Date): string[] {
   );
   if (pack.corpus.length > 0) lines.push(`real passages (corpus/): ${pack.corpus.length}`);
   if (phrases.none.length > 0) lines.push(`"none" phrases: ${phrases.none.length}`);
+  const ownBackground = existsSync(path.join(pack.dir, BACKGROUND_TEXT_FILE));
+  lines.push(
+    `background text: ${pack.background.length} passages (${ownBackground ? BACKGROUND_TEXT_FILE : 'the shared regions/background-text.jsonl, Swedish and English'}), read by the matcher until it has 1,000 labelled examples`,
+  );
   const todayIso = today.toISOString().slice(0, 10);
   for (const env of environments) {
     if (env.ends !== undefined && env.ends < todayIso) lines.push(`note: ${env.name} ended on ${env.ends} (innovation-environments.yml: ends)`);

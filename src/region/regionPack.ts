@@ -22,6 +22,8 @@ export const DEFAULT_REGION_PACK = fileURLToPath(new URL('../../regions/ostergot
  * (TrainingData.background; docs/matcher.md, "Background text for a new region").
  */
 export const SHARED_BACKGROUND_TEXT = fileURLToPath(new URL('../../regions/background-text.jsonl', import.meta.url));
+/** A pack's own background text, in its folder, read instead of the shared one. */
+export const BACKGROUND_TEXT_FILE = 'background-text.jsonl';
 
 export const MIN_AREAS = 2;
 export const MAX_AREAS = 15;
@@ -247,9 +249,9 @@ const backgroundPassageSchema = z.strictObject({
 
 /** The pack's own background-text.jsonl, or the shared one: each line {id, text, lang, source}, ids unique. */
 function readBackgroundText(dir: string, problems: string[]): string[] {
-  const own = path.join(dir, 'background-text.jsonl');
+  const own = path.join(dir, BACKGROUND_TEXT_FILE);
   const file = existsSync(own) ? own : SHARED_BACKGROUND_TEXT;
-  const name = existsSync(own) ? 'background-text.jsonl' : `the shared ${path.basename(file)}`;
+  const name = existsSync(own) ? BACKGROUND_TEXT_FILE : `the shared ${path.basename(file)}`;
   const seen = new Set<string>();
   const texts: string[] = [];
   forEachJsonLine(readFileSync(file, 'utf8'), backgroundPassageSchema, name, problems, (value, where) => {

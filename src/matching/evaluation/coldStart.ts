@@ -29,7 +29,7 @@ export const BASELINE_NGRAMS = false;
 /**
  * Every word of an area's text counts, however few areas use it. Since tfidf-lr-14 a trained model drops the features
  * of one training text (DEFAULT_TFIDF), and the baseline took that default with it until tfidf-lr-19: with one document
- * per area it kept only the words two areas share, and scored far lower (Jönköping's 62 passages 0.504 → 0.189).
+ * per area it kept only the words two areas share, and scored far lower (the second region's draft pack on its 62 passages 0.504 → 0.189).
  */
 const BASELINE_TFIDF: TfidfOptions = { ...DEFAULT_TFIDF, minDocumentFrequency: 1 };
 

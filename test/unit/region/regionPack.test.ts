@@ -153,6 +153,9 @@ describe('region check', () => {
     expect(out).toContain('  every area: Fenland Growth Office');
     expect(out).toContain('4 municipalities: Wisbech, Marchford, Chatteris, Whittlesey');
     expect(out.some((l) => l.startsWith('labelled needs: none — the matcher starts cold'))).toBe(true);
+    expect(out).toContain(
+      'background text: 208 passages (the shared regions/background-text.jsonl, Swedish and English), read by the matcher until it has 1,000 labelled examples',
+    );
   });
 
   it('prints each problem of a broken pack and exits 1', () => {
