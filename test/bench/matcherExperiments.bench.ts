@@ -82,6 +82,8 @@
 //                  development sets, Jönköping's two development views)
 //   coldbackground after coldnone: the background text (regions/background-text.jsonl) of a model of few examples, in the idf
 //                  or as features too (--modes=none,idf,vocabulary --evidences=0.3,0.45,0.6 --steps=0,25,100,400 --draws=3)
+//   trainedbackground after tfidf-lr-19: the trained model with the background text too, in the idf or as features
+//                  (--seeds=4,5,6 --candidates=0,1,2), families, writers, development sets
 //   neighbourstore after tfidf-lr-16: the in-app vote (tfidf-lr-17's NEIGHBOURS), its store's features per text, k and
 //                  weight (--keep=1000000,128,64,32 --k=5,10 --alphas=0,0.1,0.2 --seeds=4), the same models
 import { readFileSync } from 'node:fs';
@@ -1654,6 +1656,19 @@ const VARIANTS: Record<string, () => void> = {
           }
         }
       }
+  },
+  trainedbackground: () => {
+    // After tfidf-lr-19: the background text helped a model of few labelled examples. A trained model with it too, in
+    // the idf only or as features as well (TfidfOptions.background on the trained model's own tfidf options).
+    const withBackground = (background: 'idf' | 'vocabulary'): MatcherConfig => ({ ...DEFAULT_CONFIG, tfidf: { ...DEFAULT_CONFIG.tfidf, background } });
+    overThreeSeeds(
+      [
+        ['tfidf-lr-19', DEFAULT_CONFIG],
+        ['trained with background, idf', withBackground('idf')],
+        ['trained with background, vocabulary', withBackground('vocabulary')],
+      ],
+      { row: false },
+    );
   },
   colddecision: () => {
     // After tfidf-lr-16: the few-examples decision was chosen for tfidf-lr-6's cold model (evidence) and kept when
