@@ -1615,7 +1615,8 @@ const VARIANTS: Record<string, () => void> = {
     // After coldnone: what helped there was the council passages' words, not their label (weight 0 did as well). The
     // same passages as background text (TrainingData.background, matcher.ts fewExamplesBackground) for a model of few
     // labelled examples: in the idf only, or as features too, each with the few-examples evidence threshold moved.
-    // Every other passage of council-none.jsonl is the background; the rest measure the share abstained on. Cold and
+    // Every other passage of council-none.jsonl is the background (trainingData gives it; Jönköping's pack is given it
+    // here); the rest measure the share abstained on. Cold and
     // after corrections (as fewbelow draws them), Östergötland's development sets and its real passages (none of
     // them trained on here); cold, Jönköping's two development views as well.
     // The background text (regions/background-text.jsonl, since tfidf-lr-19); council-none.jsonl the rest.
@@ -1635,13 +1636,12 @@ const VARIANTS: Record<string, () => void> = {
           termsPerArea,
           fewExamplesBackground: mode === 'none' ? null : mode,
         };
-        const withBackground = (data: TrainingData): TrainingData => ({ ...data, background });
         for (const step of steps) {
           const models = Array.from({ length: step === 0 ? 1 : draws }, (_, d) =>
-            trainMatcher(withBackground({ ...trainingData([], { name: 'cold' }), examples: correctionsAt(step, d) }), config),
+            trainMatcher({ ...trainingData([], { name: 'cold' }), examples: correctionsAt(step, d) }, config),
           );
           const outOfFold = models.map((m) => ({ views: views.map(({ set }) => scored(m, set)), council: scored(m, rest) }));
-          const coldJonkoping = step === 0 ? trainMatcher(withBackground(jonkopingData), config) : null;
+          const coldJonkoping = step === 0 ? trainMatcher({ ...jonkopingData, background }, config) : null;
           const jonkopingScored = coldJonkoping && jonkopingSets.map(({ set }) => scored(coldJonkoping, set));
           for (const abstainBelowEvidence of evidences) {
             const decision = { ...decisionFor(DEFAULT_DECISION, step), abstainBelowEvidence };

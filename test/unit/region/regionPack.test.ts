@@ -17,11 +17,17 @@ afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the English test pack with `edit` applied to one of its files. */
-function brokenPack(file: string, edit: (text: string) => string): string {
+/** A copy of the English test pack, removed after the test. */
+function copyOfEnglishPack(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pack-'));
   copies.push(dir);
   cpSync(ENGLISH, dir, { recursive: true });
+  return dir;
+}
+
+/** A copy of the English test pack with `edit` applied to one of its files. */
+function brokenPack(file: string, edit: (text: string) => string): string {
+  const dir = copyOfEnglishPack();
   const full = path.join(dir, file);
   writeFileSync(full, edit(readFileSync(full, 'utf8')));
   return dir;
@@ -117,13 +123,13 @@ describe('loadRegionPack', () => {
       { id: 'bg-1', text: 'The council meets on Tuesday to set the budget.', lang: 'en', source: 'https://example.org/a' },
       { id: 'bg-2', text: 'Applications for school places close in January.', lang: 'en', source: 'https://example.org/b' },
     ];
-    const dir = brokenPack('region.yml', (t) => t);
+    const dir = copyOfEnglishPack();
     writeFileSync(path.join(dir, 'background-text.jsonl'), own.map((o) => JSON.stringify(o)).join('\n') + '\n');
     expect(loadRegionPack(dir).background).toEqual(own.map((o) => o.text));
   });
 
   it('names a background line that is not JSON, one without a source, and an id used twice', () => {
-    const dir = brokenPack('region.yml', (t) => t);
+    const dir = copyOfEnglishPack();
     const line = (id: string, extra: object = {}) => JSON.stringify({ id, text: 'Ordinary business.', lang: 'en', source: 'https://example.org/', ...extra });
     writeFileSync(path.join(dir, 'background-text.jsonl'), [line('a'), '{not json', line('b', { source: undefined }), line('a')].join('\n'));
     expect(problemsOf(dir)).toEqual([
